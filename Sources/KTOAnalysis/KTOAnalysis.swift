@@ -1,0 +1,2 @@
+// KTOAnalysis module placeholder; replaced as the module is built.
+enum KTOAnalysisModule {}

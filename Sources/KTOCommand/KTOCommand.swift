@@ -1,0 +1,2 @@
+// KTOCommand module placeholder; replaced as the module is built.
+enum KTOCommandModule {}

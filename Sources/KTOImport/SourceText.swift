@@ -1,0 +1,174 @@
+import Foundation
+
+/// The bytes of one input file, ready for byte-level parsing.
+///
+/// The content is kept in an ASCII-compatible encoding (UTF-8 or Windows-1252) with any BOM
+/// removed, so that separators, quotes, digits and line ends are single ASCII bytes whatever the
+/// file's encoding. UTF-16 input is transcoded to UTF-8 once. Text is decoded to `String` only
+/// for the fields that need it (`string(_:)`).
+public struct SourceText: Sendable {
+    /// The file name for messages, as the user gave it.
+    public let file: String
+    /// The encoding the file was read as (detected or overridden).
+    public let encoding: TextEncoding
+    /// Whether `encoding` was detected (true) or given by the user (false).
+    public let detected: Bool
+    /// ASCII-compatible content: UTF-8 for UTF-8/UTF-16 input, raw bytes for Windows-1252.
+    public let bytes: [UInt8]
+
+    /// Reads and normalises a file.
+    /// - Parameters:
+    ///   - path: file system path.
+    ///   - displayName: the name used in messages (defaults to `path`).
+    ///   - encoding: an override; `nil` detects.
+    /// - Throws: `ImportError` (`.unreadableFile`, `.invalidUTF16`).
+    public init(contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil) throws(ImportError) {
+        let name = displayName ?? path
+        guard let raw = Self.readAll(path) else {
+            let reason: String
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                reason = "bestand bestaat niet"
+            } else if isDirectory.boolValue {
+                reason = "dit is een map, geen bestand"
+            } else if !FileManager.default.isReadableFile(atPath: path) {
+                reason = "geen leesrechten"
+            } else {
+                reason = "leesfout"
+            }
+            throw ImportError(.unreadableFile(reason: reason), at: SourceLocation(file: name, line: 1))
+        }
+        try self.init(bytes: raw, file: name, encoding: encoding)
+    }
+
+    /// Normalises raw bytes (detecting the encoding unless one is given).
+    /// - Throws: `ImportError.invalidUTF16` for a lone surrogate in UTF-16 input.
+    public init(bytes raw: [UInt8], file: String, encoding override: TextEncoding? = nil) throws(ImportError) {
+        self.file = file
+        let chosen = override ?? raw.withUnsafeBufferPointer { TextEncoding.detect($0) }
+        self.encoding = chosen
+        self.detected = override == nil
+        switch chosen {
+        case .utf8, .windows1252:
+            // An explicit override of utf-8 still drops a BOM if one is there.
+            if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF, chosen == .utf8 {
+                self.bytes = Array(raw[3...])
+            } else {
+                self.bytes = raw
+            }
+        case .utf8BOM:
+            let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+            self.bytes = hasBOM ? Array(raw[3...]) : raw
+        case .utf16LE, .utf16BE:
+            self.bytes = try Self.transcodeUTF16(raw, bigEndian: chosen == .utf16BE, file: file)
+        }
+    }
+
+    /// Decodes a byte range of `bytes` to a String in the file's encoding.
+    @inlinable
+    public func string(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            Self.decode(UnsafeBufferPointer(rebasing: buffer[range]), windows1252: encoding == .windows1252)
+        }
+    }
+
+    /// Decodes bytes in the normalised form (UTF-8, or Windows-1252 when `windows1252`).
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
+        windows1252 ? Windows1252.decode(bytes) : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text of a physical line (1-based), for showing the offending line under a message.
+    public func lineText(_ line: Int) -> String? {
+        guard line >= 1 else { return nil }
+        var current = 1
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        while i < n && current < line {
+            let b = bytes[i]
+            if b == 0x0A {
+                current += 1
+                start = i + 1
+            } else if b == 0x0D {
+                current += 1
+                if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        guard current == line, start <= n else { return nil }
+        var end = start
+        while end < n && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        return string(start..<end)
+    }
+
+    /// The 1-based character column of byte `offset`, counted from the start of its line.
+    public func column(ofByte offset: Int) -> Int {
+        var start = min(offset, bytes.count)
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        if encoding == .windows1252 { return offset - start + 1 }
+        // UTF-8: count scalars, i.e. bytes that are not continuation bytes.
+        var column = 1
+        var i = start
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+
+    /// Reads a whole regular file into one array without an intermediate copy.
+    static func readAll(_ path: String) -> [UInt8]? {
+        guard let handle = fopen(path, "rb") else { return nil }
+        defer { fclose(handle) }
+        var info = stat()
+        guard fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, handle)
+            failed = count != size
+        }
+        return failed ? nil : bytes
+    }
+
+    private static func transcodeUTF16(_ raw: [UInt8], bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
+        var start = 0
+        if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) { start = 2 }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count / 2)
+        var i = start
+        var line = 1
+        func unit(_ k: Int) -> UInt32 {
+            bigEndian ? UInt32(raw[k]) << 8 | UInt32(raw[k + 1]) : UInt32(raw[k + 1]) << 8 | UInt32(raw[k])
+        }
+        while i + 1 < raw.count {
+            var v = unit(i)
+            i += 2
+            if v >= 0xD800 && v <= 0xDBFF {
+                guard i + 1 < raw.count else {
+                    throw ImportError(.invalidUTF16, at: SourceLocation(file: file, line: line))
+                }
+                let low = unit(i)
+                guard low >= 0xDC00 && low <= 0xDFFF else {
+                    throw ImportError(.invalidUTF16, at: SourceLocation(file: file, line: line))
+                }
+                i += 2
+                v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+            } else if v >= 0xDC00 && v <= 0xDFFF {
+                throw ImportError(.invalidUTF16, at: SourceLocation(file: file, line: line))
+            }
+            if v == 0x0A { line += 1 }
+            if v < 0x10000 {
+                Windows1252.appendUTF8(v, to: &out)
+            } else {
+                out.append(UInt8(0xF0 | (v >> 18)))
+                out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,100 @@
+/// The character encodings a survey export arrives in.
+public enum TextEncoding: String, Sendable, CaseIterable, Codable {
+    case utf8 = "utf-8"
+    case utf8BOM = "utf-8-bom"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+    case windows1252 = "windows-1252"
+
+    /// Parses a user's spelling of an encoding name (study file override).
+    public init?(userName: String) {
+        let key = userName.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " }
+        switch key {
+        case "utf8": self = .utf8
+        case "utf8bom", "utf8sig": self = .utf8BOM
+        case "utf16le", "utf16": self = .utf16LE
+        case "utf16be": self = .utf16BE
+        case "windows1252", "cp1252", "ansi", "latin1", "iso88591": self = .windows1252
+        default: return nil
+        }
+    }
+
+    /// Detects the encoding of raw file bytes.
+    ///
+    /// A byte-order mark decides first. Without one, text that is valid UTF-8 is UTF-8, and anything
+    /// else is Windows-1252 (which Dutch Excel writes, and which can decode every byte). UTF-16
+    /// without a BOM is recognised by the NUL bytes that ASCII text then contains.
+    /// - Complexity: O(n) over the bytes, with an ASCII fast path.
+    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8BOM }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .utf16LE }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .utf16BE }
+        if let bomless = detectBOMlessUTF16(bytes) { return bomless }
+        return isValidUTF8(bytes) ? .utf8 : .windows1252
+    }
+
+    /// The number of bytes of byte-order mark at the start, for this encoding.
+    public var bomLength: Int {
+        switch self {
+        case .utf8BOM: return 3
+        case .utf16LE, .utf16BE: return 2
+        case .utf8, .windows1252: return 0
+        }
+    }
+
+    private static func detectBOMlessUTF16(_ bytes: UnsafeBufferPointer<UInt8>) -> TextEncoding? {
+        let sample = min(bytes.count, 512) & ~1
+        guard sample >= 4 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for i in stride(from: 0, to: sample, by: 2) {
+            if bytes[i] == 0 { evenZeros += 1 }
+            if bytes[i + 1] == 0 { oddZeros += 1 }
+        }
+        let pairs = sample / 2
+        if oddZeros * 10 >= pairs * 7 && evenZeros * 10 < pairs { return .utf16LE }
+        if evenZeros * 10 >= pairs * 7 && oddZeros * 10 < pairs { return .utf16BE }
+        return nil
+    }
+
+    /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            // ASCII fast path, eight bytes at a time where aligned reads are not needed.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { return true }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return false
+            }
+            // The continuation bytes i+1 ... i+need must exist.
+            guard i + need < n else { return false }
+            let first = b[i + 1]
+            guard first >= lower && first <= upper else { return false }
+            var k = 2
+            while k <= need {
+                guard b[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += need + 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import KTOImport
+
+/// The questionnaire's variables in questionnaire order.
+public struct Codebook: Sendable, Equatable {
+    /// The file the codebook was read from (for messages).
+    public var file: String
+    public var variables: [Variable]
+
+    public init(file: String = "", variables: [Variable]) {
+        self.file = file
+        self.variables = variables
+    }
+
+    /// The variable with this code (case-insensitive), if any.
+    public func variable(_ code: String) -> Variable? {
+        let key = code.lowercased()
+        return variables.first { $0.code.lowercased() == key }
+    }
+
+    /// The index of the variable with this code (case-insensitive), if any.
+    public func index(of code: String) -> Int? {
+        let key = code.lowercased()
+        return variables.firstIndex { $0.code.lowercased() == key }
+    }
+}
+
+extension Codebook {
+    /// The columns a codebook file has; Dutch names are accepted as aliases.
+    enum Column: String, CaseIterable {
+        case variable, type, chapter, section, text, values, labels, missing, polarity, previous
+
+        static let aliases: [String: Column] = [
+            "variable": .variable, "variabele": .variable, "code": .variable,
+            "type": .type,
+            "chapter": .chapter, "hoofdstuk": .chapter,
+            "section": .section, "onderdeel": .section,
+            "text": .text, "tekst": .text, "vraag": .text,
+            "values": .values, "waarden": .values,
+            "labels": .labels,
+            "missing": .missing, "ontbrekend": .missing,
+            "polarity": .polarity, "richting": .polarity,
+            "previous": .previous, "vorige": .previous,
+        ]
+    }
+
+    static let typeAliases: [String: VariableType] = [
+        "grade": .grade, "rapportcijfer": .grade, "cijfer": .grade,
+        "likert": .likert, "stelling": .likert,
+        "category": .category, "categorie": .category,
+        "multi": .multi, "meerkeuze": .multi, "codes": .multi,
+        "text": .text, "tekst": .text, "open": .text,
+        "id": .id, "group": .group, "groep": .group,
+    ]
+
+    /// The default 5-point scale of a statement.
+    public static let likertLabels: [ValueLabel] = [
+        ValueLabel(code: 1, label: "helemaal oneens"), ValueLabel(code: 2, label: "oneens"),
+        ValueLabel(code: 3, label: "neutraal"), ValueLabel(code: 4, label: "eens"),
+        ValueLabel(code: 5, label: "helemaal eens"),
+    ]
+
+    /// Reads a codebook file (CSV with `;`, `,` or tab, in any supported encoding).
+    /// - Throws: `ImportError` when the file cannot be read as a table; `StudyError` listing every
+    ///   mistake in its rows.
+    public static func load(path: String, displayName: String? = nil) throws -> Codebook {
+        let source = try SourceText(contentsOf: path, displayName: displayName)
+        return try parse(source)
+    }
+
+    /// Parses a codebook from normalised source text.
+    public static func parse(_ source: SourceText) throws -> Codebook {
+        let reader = try CSVReader(source: source)
+        let file = source.file
+        var problems: [StudyProblem] = []
+        var columnIndex: [Column: Int] = [:]
+        for (k, name) in reader.header.enumerated() {
+            guard let column = Column.aliases[name.lowercased()] else {
+                let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append(StudyProblem(
+                    "onbekende kolom '\(name)' in het codeboek; bekende kolommen: \(known)",
+                    at: SourceLocation(file: file, line: 1, column: nil)))
+                continue
+            }
+            columnIndex[column] = k
+        }
+        for required in [Column.variable, .type] where columnIndex[required] == nil {
+            problems.append(StudyProblem(
+                "het codeboek mist de kolom '\(required.rawValue)'", at: SourceLocation(file: file, line: 1)))
+        }
+        guard problems.isEmpty else { throw StudyError(problems) }
+
+        var variables: [Variable] = []
+        var seen: [String: Int] = [:]
+        _ = try reader.forEachRecord { record in
+            func cell(_ c: Column) -> String {
+                guard let k = columnIndex[c], k < record.count else { return "" }
+                return record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            func place(_ c: Column) -> SourceLocation {
+                let k = columnIndex[c] ?? 0
+                let column = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
+                return SourceLocation(file: file, line: record.line, column: column)
+            }
+            func problem(_ message: String, _ c: Column) {
+                problems.append(StudyProblem(message, at: place(c), lineText: source.lineText(record.line)))
+            }
+            let code = cell(.variable)
+            if code.isEmpty && (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
+            guard !code.isEmpty else { return problem("variabele zonder naam", .variable) }
+            if let first = seen[code.lowercased()] {
+                return problem("variabele '\(code)' staat twee keer in het codeboek (eerst op regel \(first))", .variable)
+            }
+            seen[code.lowercased()] = record.line
+            let typeText = cell(.type).lowercased()
+            guard let type = typeAliases[typeText] else {
+                let known = VariableType.allCases.map(\.rawValue).joined(separator: ", ")
+                return problem("onbekend type '\(typeText)' voor '\(code)'; kies uit: \(known)", .type)
+            }
+            var variable = Variable(
+                code: code, type: type, chapter: cell(.chapter), section: cell(.section), text: cell(.text),
+                line: record.line)
+            do {
+                variable.labels = try parseLabels(cell(.labels))
+            } catch let message as LabelSyntax {
+                problem("labels van '\(code)': \(message.text)", .labels)
+            }
+            do {
+                variable.missing = try parseMissing(cell(.missing))
+            } catch let message as LabelSyntax {
+                problem("ontbrekende waarden van '\(code)': \(message.text)", .missing)
+            }
+            do {
+                variable.validCodes = try parseValues(cell(.values), type: type, labels: variable.labels)
+            } catch let message as LabelSyntax {
+                problem("waarden van '\(code)': \(message.text)", .values)
+            }
+            if type == .likert && variable.labels.isEmpty { variable.labels = likertLabels }
+            if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty {
+                problem("categorievariabele '\(code)' heeft geen labels of waarden", .labels)
+            }
+            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { abs($0) > 9999 }) {
+                problem("code \(wild) van '\(code)' valt buiten -9999...9999", .values)
+                return
+            }
+            let overlap = Set(variable.validCodes).intersection(variable.missing.map(\.code))
+            if let clash = overlap.sorted().first {
+                problem("code \(clash) van '\(code)' is zowel geldig als ontbrekend", .missing)
+            }
+            switch cell(.polarity).lowercased() {
+            case "", "positive", "positief", "+": variable.polarity = .positive
+            case "negative", "negatief", "-":
+                if type != .likert { problem("alleen stellingen (likert) hebben een richting; '\(code)' is \(type.rawValue)", .polarity) }
+                variable.polarity = .negative
+            case let other: problem("richting '\(other)' van '\(code)' is onbekend; kies positive of negative", .polarity)
+            }
+            let previous = cell(.previous)
+            variable.previousCode = previous.isEmpty ? nil : (previous == "-" ? .some(nil) : .some(previous))
+            variables.append(variable)
+        }
+        if variables.isEmpty && problems.isEmpty {
+            problems.append(StudyProblem("het codeboek bevat geen variabelen", at: SourceLocation(file: file, line: 1)))
+        }
+        if variables.filter({ $0.type == .id }).count > 1 {
+            problems.append(StudyProblem("het codeboek heeft meer dan één variabele van type id", at: SourceLocation(file: file, line: 1)))
+        }
+        guard problems.isEmpty else { throw StudyError(problems) }
+        return Codebook(file: file, variables: variables)
+    }
+
+    struct LabelSyntax: Error { var text: String }
+
+    /// `1=Nee|2=Ja` → labels. Labels may contain commas; `|` separates entries.
+    static func parseLabels(_ text: String) throws -> [ValueLabel] {
+        guard !text.isEmpty else { return [] }
+        var labels: [ValueLabel] = []
+        for entry in text.split(separator: "|", omittingEmptySubsequences: true) {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let code = Int(parts[0].trimmingCharacters(in: .whitespaces)) else {
+                throw LabelSyntax(text: "'\(entry)' is geen code=label (bijvoorbeeld 1=Nee|2=Ja)")
+            }
+            let label = parts[1].trimmingCharacters(in: .whitespaces)
+            guard !label.isEmpty else { throw LabelSyntax(text: "code \(code) heeft een leeg label") }
+            if labels.contains(where: { $0.code == code }) { throw LabelSyntax(text: "code \(code) komt twee keer voor") }
+            labels.append(ValueLabel(code: code, label: label))
+        }
+        return labels
+    }
+
+    /// `8=weet niet|9=n.v.t.`, or labels only (`weet niet|n.v.t.`), which get codes -1, -2, ...
+    static func parseMissing(_ text: String) throws -> [ValueLabel] {
+        guard !text.isEmpty else { return [] }
+        var result: [ValueLabel] = []
+        var automatic = -1
+        for entry in text.split(separator: "|", omittingEmptySubsequences: true) {
+            let trimmed = entry.trimmingCharacters(in: .whitespaces)
+            if trimmed.contains("=") {
+                result.append(contentsOf: try parseLabels(trimmed))
+            } else if let code = Int(trimmed) {
+                result.append(ValueLabel(code: code, label: "ontbrekend (\(code))"))
+            } else {
+                result.append(ValueLabel(code: automatic, label: trimmed))
+                automatic -= 1
+            }
+        }
+        if Set(result.map(\.code)).count != result.count { throw LabelSyntax(text: "een code komt twee keer voor") }
+        return result
+    }
+
+    /// `1-10`, `1,2,3` or `1|2|3`; empty means the type's default (grade 1-10, likert 1-5,
+    /// category and multi: the label codes).
+    static func parseValues(_ text: String, type: VariableType, labels: [ValueLabel]) throws -> [Int] {
+        if text.isEmpty {
+            switch type {
+            case .grade: return Array(1...10)
+            case .likert: return Array(1...5)
+            case .category, .multi, .group: return labels.map(\.code)
+            case .text, .id: return []
+            }
+        }
+        guard type != .text && type != .id else {
+            throw LabelSyntax(text: "een \(type.rawValue)-variabele heeft geen waarden")
+        }
+        let compact = text.replacingOccurrences(of: " ", with: "")
+        if let dash = compact.firstIndex(of: "-"), dash != compact.startIndex,
+           let low = Int(compact[..<dash]), let high = Int(compact[compact.index(after: dash)...]) {
+            guard low <= high, high - low <= 1000 else { throw LabelSyntax(text: "'\(text)' is geen bereik van laag naar hoog") }
+            return Array(low...high)
+        }
+        var codes: [Int] = []
+        for part in compact.split(whereSeparator: { $0 == "," || $0 == "|" }) {
+            guard let code = Int(part) else { throw LabelSyntax(text: "'\(part)' is geen geheel getal (schrijf 1-10 of 1,2,3)") }
+            codes.append(code)
+        }
+        guard !codes.isEmpty else { throw LabelSyntax(text: "geen waarden") }
+        return codes
+    }
+}

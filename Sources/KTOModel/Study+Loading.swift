@@ -1,0 +1,240 @@
+import Foundation
+import KTOImport
+
+extension Study {
+    /// Reads a study file.
+    ///
+    /// The format is plain text, one `key = value` per line, with `[section]` headings and `#`
+    /// comments, so that an analyst can edit it in any text editor:
+    /// ```
+    /// title    = KTO Werk en Inkomen 2015
+    /// meting   = 2015
+    /// data     = kto-2015.csv
+    /// codebook = codebook.csv
+    /// group    = gemeente
+    /// [population]
+    /// Leidschendam-Voorburg = 1852
+    /// ```
+    /// - Throws: `ImportError` if the file cannot be read; `StudyError` listing every problem.
+    public static func load(path: String) throws -> Study {
+        let source = try SourceText(contentsOf: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(source, folder: folder)
+    }
+
+    static let topKeys: Set<String> = [
+        "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator",
+    ]
+    static let sectionKeys: [String: Set<String>] = [
+        "previous": ["meting", "data"],
+        "thresholds": ["indicative", "suppress", "alpha"],
+        "benchmark": ["file"],
+    ]
+
+    /// Parses study-file text; `folder` resolves relative paths.
+    public static func parse(_ source: SourceText, folder: String) throws -> Study {
+        let text = source.string(0..<source.bytes.count)
+        let file = source.file
+        var problems: [StudyProblem] = []
+        var top: [String: (value: String, line: Int)] = [:]
+        var dataLines: [(String, Int)] = []
+        var population: [(name: String, value: String, line: Int)] = []
+        var previous: [String: (value: String, line: Int)] = [:]
+        var previousData: [(String, Int)] = []
+        var thresholds: [String: (value: String, line: Int)] = [:]
+        var benchmarks: [(name: String, file: String?, line: Int)] = []
+        var section = ""
+        var lineNumber = 0
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for raw in lines {
+            lineNumber += 1
+            let rawLine = String(raw)
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
+            func problem(_ message: String, column: Int? = nil) {
+                problems.append(StudyProblem(message, at: SourceLocation(file: file, line: lineNumber, column: column), lineText: rawLine))
+            }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else { problem("sectiekop zonder ']'"); continue }
+                let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let lower = name.lowercased()
+                if lower.hasPrefix("benchmark") {
+                    let benchmarkName = name.dropFirst("benchmark".count).trimmingCharacters(in: .whitespaces)
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    if benchmarkName.isEmpty { problem("geef de benchmark een naam: [benchmark Referentiegroep]") }
+                    benchmarks.append((benchmarkName, nil, lineNumber))
+                    section = "benchmark"
+                } else if ["population", "populatie", "previous", "vorige", "thresholds", "drempels"].contains(lower) {
+                    section = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"][lower] ?? lower
+                } else {
+                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM]")
+                    section = "?"
+                }
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                problem("regel zonder '=': schrijf sleutel = waarde")
+                continue
+            }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let lowerKey = key.lowercased()
+            switch section {
+            case "":
+                guard topKeys.contains(lowerKey) else {
+                    problem("onbekende sleutel '\(key)'\(suggestion(for: lowerKey, in: topKeys))")
+                    continue
+                }
+                if lowerKey == "data" {
+                    dataLines.append(contentsOf: splitList(value).map { ($0, lineNumber) })
+                } else {
+                    top[lowerKey] = (value, lineNumber)
+                }
+            case "population":
+                population.append((key, value, lineNumber))
+            case "previous":
+                guard sectionKeys["previous", default: []].contains(lowerKey) else {
+                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data")
+                    continue
+                }
+                if lowerKey == "data" { previousData.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
+                else { previous[lowerKey] = (value, lineNumber) }
+            case "thresholds":
+                guard sectionKeys["thresholds", default: []].contains(lowerKey) else {
+                    problem("onbekende sleutel '\(key)' in [thresholds]; bekend: indicative, suppress, alpha")
+                    continue
+                }
+                thresholds[lowerKey] = (value, lineNumber)
+            case "benchmark":
+                guard lowerKey == "file" else { problem("onbekende sleutel '\(key)' in [benchmark]; bekend: file"); continue }
+                benchmarks[benchmarks.count - 1].file = value
+            default:
+                continue
+            }
+        }
+
+        func required(_ key: String) -> String {
+            if let v = top[key]?.value, !v.isEmpty { return v }
+            problems.append(StudyProblem("de studie mist '\(key) = ...'", at: SourceLocation(file: file, line: 1)))
+            return ""
+        }
+        func resolve(_ path: String) -> DataFile {
+            let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardized.path
+            return DataFile(path: resolved, displayName: path)
+        }
+        let title = required("title")
+        let meting = required("meting")
+        let codebook = required("codebook")
+        let groupVariable = required("group")
+        if dataLines.isEmpty {
+            problems.append(StudyProblem("de studie mist 'data = ...' (het exportbestand met de antwoorden)", at: SourceLocation(file: file, line: 1)))
+        }
+
+        var groups: [Group] = []
+        for entry in population {
+            let digits = entry.value.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+            guard let count = Int(digits), count > 0 else {
+                problems.append(StudyProblem("populatie van '\(entry.name)' moet een positief geheel getal zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                continue
+            }
+            if groups.contains(where: { Variable.labelKey($0.name) == Variable.labelKey(entry.name) }) {
+                problems.append(StudyProblem("groep '\(entry.name)' staat twee keer in [population]", at: SourceLocation(file: file, line: entry.line)))
+                continue
+            }
+            groups.append(Group(name: entry.name, population: count))
+        }
+        if groups.isEmpty {
+            problems.append(StudyProblem("de studie noemt geen groepen: zet onder [population] per gemeente het aantal aangeschreven klanten", at: SourceLocation(file: file, line: 1)))
+        }
+
+        var limits = Thresholds()
+        for (key, entry) in thresholds {
+            let normalised = entry.value.replacingOccurrences(of: ",", with: ".")
+            if key == "alpha" {
+                guard let alpha = Double(normalised), alpha > 0, alpha < 0.5 else {
+                    problems.append(StudyProblem("alpha moet tussen 0 en 0,5 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                    continue
+                }
+                limits.alpha = alpha
+            } else {
+                guard let n = Int(normalised), n >= 0 else {
+                    problems.append(StudyProblem("\(key) moet een geheel getal zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                    continue
+                }
+                if key == "indicative" { limits.indicative = n } else { limits.suppress = n }
+            }
+        }
+        if limits.suppress > limits.indicative {
+            problems.append(StudyProblem("suppress (\(limits.suppress)) mag niet groter zijn dan indicative (\(limits.indicative))", at: SourceLocation(file: file, line: thresholds["suppress"]?.line ?? 1)))
+        }
+
+        var encoding: TextEncoding?
+        if let entry = top["encoding"], entry.value.lowercased() != "auto" {
+            encoding = TextEncoding(userName: entry.value)
+            if encoding == nil {
+                problems.append(StudyProblem("onbekende codering '\(entry.value)'; kies auto, utf-8, utf-8-bom, utf-16le, utf-16be of windows-1252", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
+        var dialect: CSVDialect?
+        if let entry = top["separator"], entry.value.lowercased() != "auto" {
+            dialect = CSVDialect(userName: entry.value)
+            if dialect == nil {
+                problems.append(StudyProblem("onbekend scheidingsteken '\(entry.value)'; kies auto, ;, komma, tab of |", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
+
+        var previousMeting: PreviousMeting?
+        if !previous.isEmpty || !previousData.isEmpty {
+            let label = previous["meting"]?.value ?? ""
+            if label.isEmpty { problems.append(StudyProblem("[previous] mist 'meting = ...'", at: SourceLocation(file: file, line: previousData.first?.1 ?? 1))) }
+            if previousData.isEmpty { problems.append(StudyProblem("[previous] mist 'data = ...'", at: SourceLocation(file: file, line: previous["meting"]?.line ?? 1))) }
+            previousMeting = PreviousMeting(meting: label, dataFiles: previousData.map { resolve($0.0) })
+        }
+        var benchmarkList: [Benchmark] = []
+        for entry in benchmarks {
+            guard let path = entry.file, !path.isEmpty else {
+                problems.append(StudyProblem("[benchmark \(entry.name)] mist 'file = ...'", at: SourceLocation(file: file, line: entry.line)))
+                continue
+            }
+            benchmarkList.append(Benchmark(name: entry.name, file: resolve(path)))
+        }
+
+        guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
+        let outputPath = top["output"]?.value ?? "Reports/\(meting)"
+        return Study(
+            studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
+            dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
+            groups: groups, previous: previousMeting, benchmarks: benchmarkList, thresholds: limits,
+            output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
+    }
+
+    static func splitList(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "; bedoelt u 'codebook'?" for a near miss (edit distance ≤ 2).
+    static func suggestion(for key: String, in known: Set<String>) -> String {
+        var best: (key: String, distance: Int)?
+        for candidate in known.sorted() {
+            let distance = editDistance(key, candidate)
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        if let best, best.distance <= 2 { return "; bedoelt u '\(best.key)'?" }
+        return "; bekende sleutels: " + known.sorted().joined(separator: ", ")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}

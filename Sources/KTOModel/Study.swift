@@ -1,0 +1,69 @@
+import KTOImport
+
+/// Everything a report needs to know about one meting of one client: the study file's content
+/// with paths resolved against the study file's folder.
+public struct Study: Sendable, Equatable {
+    public struct Group: Sendable, Equatable {
+        /// The gemeente's name as reports show it.
+        public var name: String
+        /// Invited clients (the population), for the response rate and weights.
+        public var population: Int
+    }
+
+    /// The previous meting: its label and its respondent-level data.
+    public struct PreviousMeting: Sendable, Equatable {
+        public var meting: String
+        public var dataFiles: [DataFile]
+    }
+
+    /// A benchmark group given as aggregates (item, measure, value, n).
+    public struct Benchmark: Sendable, Equatable {
+        public var name: String
+        public var file: DataFile
+    }
+
+    /// A file named in the study file: the resolved path and the name as written (for messages).
+    public struct DataFile: Sendable, Equatable {
+        public var path: String
+        public var displayName: String
+    }
+
+    /// Small-n and significance settings.
+    public struct Thresholds: Sendable, Equatable {
+        /// A result on fewer respondents is marked indicatief.
+        public var indicative: Int = 30
+        /// A result on fewer respondents is not shown at all.
+        public var suppress: Int = 10
+        /// Two-sided significance level.
+        public var alpha: Double = 0.05
+    }
+
+    public var studyFile: String
+    public var title: String
+    public var client: String
+    public var meting: String
+    public var dataFiles: [DataFile]
+    public var codebook: DataFile
+    /// The grouping variable's code (gemeente).
+    public var groupVariable: String
+    /// Groups in report order, with their populations.
+    public var groups: [Group]
+    public var previous: PreviousMeting?
+    public var benchmarks: [Benchmark]
+    public var thresholds: Thresholds
+    /// The output folder (resolved).
+    public var output: String
+    /// Encoding override for the data files (`nil`: detect).
+    public var encoding: TextEncoding?
+    /// Separator override for the data files (`nil`: sniff).
+    public var dialect: CSVDialect?
+
+    /// The population of all groups together.
+    public var totalPopulation: Int { groups.reduce(0) { $0 + $1.population } }
+
+    /// The group with this name (case-insensitive).
+    public func groupIndex(named name: String) -> Int? {
+        let key = Variable.labelKey(name)
+        return groups.firstIndex { Variable.labelKey($0.name) == key }
+    }
+}

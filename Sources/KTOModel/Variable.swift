@@ -1,0 +1,119 @@
+/// The kinds of questionnaire variables a KTO has.
+public enum VariableType: String, Sendable, Codable, CaseIterable {
+    /// Rapportcijfer, a grade 1-10.
+    case grade
+    /// A statement on a 5-point scale, helemaal oneens (1) ... helemaal eens (5).
+    case likert
+    /// A single choice among labelled categories.
+    case category
+    /// Several codes per respondent (coded open answers), separated by `|` in a cell.
+    case multi
+    /// An open answer in the respondent's own words.
+    case text
+    /// The respondent identifier; must be unique.
+    case id
+    /// The grouping variable (gemeente); values must be groups the study knows.
+    case group
+}
+
+/// Whether agreeing with a statement is good (positive) or bad (negative) news.
+public enum Polarity: String, Sendable, Codable {
+    case positive
+    case negative
+}
+
+/// A value code with its Dutch label.
+public struct ValueLabel: Sendable, Equatable, Codable {
+    public var code: Int
+    public var label: String
+
+    public init(code: Int, label: String) {
+        self.code = code
+        self.label = label
+    }
+}
+
+/// One variable of the questionnaire, as the codebook describes it.
+public struct Variable: Sendable, Equatable, Codable {
+    /// The column name in the export (the questionnaire's variable code).
+    public var code: String
+    public var type: VariableType
+    /// Report chapter (e.g. "Eerstelijnsdienstverlening").
+    public var chapter: String
+    /// Section within the chapter (e.g. "Bereikbaarheid").
+    public var section: String
+    /// The question or statement as asked, in Dutch.
+    public var text: String
+    /// Valid answer codes (for grade, likert and category; for multi the known codes).
+    public var validCodes: [Int]
+    /// Labels of valid codes (category names; likert scale points).
+    public var labels: [ValueLabel]
+    /// Missing-value codes with labels ("weet niet", "n.v.t."): excluded from every base.
+    public var missing: [ValueLabel]
+    /// For likert statements: positively or negatively worded.
+    public var polarity: Polarity
+    /// How the variable is named in the previous meting's data: `nil` = same code;
+    /// `.some(nil)` = not asked in the previous meting.
+    public var previousCode: String??
+    /// 1-based line in the codebook file, for messages.
+    public var line: Int
+
+    public init(
+        code: String, type: VariableType, chapter: String = "", section: String = "", text: String = "",
+        validCodes: [Int] = [], labels: [ValueLabel] = [], missing: [ValueLabel] = [],
+        polarity: Polarity = .positive, previousCode: String?? = nil, line: Int = 0
+    ) {
+        self.code = code
+        self.type = type
+        self.chapter = chapter
+        self.section = section
+        self.text = text
+        self.validCodes = validCodes
+        self.labels = labels
+        self.missing = missing
+        self.polarity = polarity
+        self.previousCode = previousCode
+        self.line = line
+    }
+
+    /// Whether a code is a valid answer (not missing, in range).
+    @inlinable public func isValid(_ code: Int) -> Bool { validCodes.contains(code) }
+
+    /// Whether a code is one of the missing-value codes.
+    @inlinable public func isMissing(_ code: Int) -> Bool { missing.contains { $0.code == code } }
+
+    /// The label of a code, valid or missing.
+    public func label(of code: Int) -> String? {
+        labels.first { $0.code == code }?.label ?? missing.first { $0.code == code }?.label
+    }
+
+    /// The code whose label matches `text` (trimmed, case-insensitive, `.` and spaces ignored at the ends).
+    public func code(forLabel text: String) -> Int? {
+        let key = Self.labelKey(text)
+        guard !key.isEmpty else { return nil }
+        if let hit = labels.first(where: { Self.labelKey($0.label) == key }) { return hit.code }
+        return missing.first { Self.labelKey($0.label) == key }?.code
+    }
+
+    /// Normalises a label for matching: lower case, trimmed, inner runs of spaces folded.
+    public static func labelKey(_ text: String) -> String {
+        text.lowercased()
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" })
+            .joined(separator: " ")
+            .trimmingCharacters(in: CharacterSetLite.dotsAndSpaces)
+    }
+}
+
+/// Avoids pulling Foundation's CharacterSet into hot code paths' signatures.
+enum CharacterSetLite {
+    static let dotsAndSpaces: Set<Character> = [" ", "."]
+}
+
+extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,2 @@
+// KTOReport module placeholder; replaced as the module is built.
+enum KTOReportModule {}

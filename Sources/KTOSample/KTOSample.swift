@@ -1,0 +1,2 @@
+// KTOSample module placeholder; replaced as the module is built.
+enum KTOSampleModule {}

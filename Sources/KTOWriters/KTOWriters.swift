@@ -1,0 +1,2 @@
+// KTOWriters module placeholder; replaced as the module is built.
+enum KTOWritersModule {}

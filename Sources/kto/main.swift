@@ -1,0 +1,2 @@
+import KTOCommand
+print("kto")
