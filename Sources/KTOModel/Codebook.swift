@@ -121,6 +121,7 @@ extension Codebook {
             var variable = Variable(
                 code: code, type: type, chapter: cell(.chapter), section: cell(.section), text: cell(.text),
                 line: record.line)
+            let problemsBefore = problems.count
             do {
                 variable.labels = try parseLabels(cell(.labels))
             } catch let message as LabelSyntax {
@@ -137,7 +138,7 @@ extension Codebook {
                 problem("waarden van '\(code)': \(message.text)", .values)
             }
             if type == .likert && variable.labels.isEmpty { variable.labels = likertLabels }
-            if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty {
+            if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty && problems.count == problemsBefore {
                 problem("categorievariabele '\(code)' heeft geen labels of waarden", .labels)
             }
             if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { abs($0) > 9999 }) {

@@ -143,7 +143,7 @@ extension Study {
             }
             groups.append(Group(name: entry.name, population: count))
         }
-        if groups.isEmpty {
+        if groups.isEmpty && problems.isEmpty {
             problems.append(StudyProblem("de studie noemt geen groepen: zet onder [population] per gemeente het aantal aangeschreven klanten", at: SourceLocation(file: file, line: 1)))
         }
 

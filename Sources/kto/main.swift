@@ -1,2 +1,6 @@
+import Foundation
 import KTOCommand
-print("kto")
+
+// The executable only forwards to the library and exits with its code.
+let code = KTOTool().run(Array(CommandLine.arguments.dropFirst()))
+exit(code.rawValue)

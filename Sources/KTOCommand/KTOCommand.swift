@@ -1,2 +1,0 @@
-// KTOCommand module placeholder; replaced as the module is built.
-enum KTOCommandModule {}

@@ -1,0 +1,133 @@
+import Foundation
+import KTOImport
+import KTOModel
+import KTOSample
+
+/// The `kto` command line: parses arguments, runs a command, and turns errors into messages and
+/// exit codes. The library never prints or exits; this is the only place that decides how.
+public struct KTOTool: Sendable {
+    public enum ExitCode: Int32, Sendable {
+        case ok = 0
+        case dataProblem = 1
+        case usage = 2
+    }
+
+    public var console: Console
+    /// The folder relative paths are resolved against (the process's working directory).
+    public var workingDirectory: String
+
+    public init(console: Console = .standard, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.console = console
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The sample study, relative to the working directory.
+    public static let sampleStudy = "SampleData/kto-2015.study"
+
+    /// Runs the tool with the arguments after the program name.
+    public func run(_ arguments: [String]) -> ExitCode {
+        guard let command = arguments.first else {
+            console.out(Help.main)
+            return .usage
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "--help", "-h", "help":
+                if let topic = rest.first {
+                    guard let text = Help.text(for: topic) else { throw UsageError("onbekende opdracht '\(topic)'") }
+                    console.out(text)
+                } else {
+                    console.out(Help.main)
+                }
+                return .ok
+            case "--version": console.out("kto 0.1.0"); return .ok
+            case "report": return try report(rest)
+            case "check": return try check(rest)
+            case "sample": return try sample(rest)
+            default:
+                throw UsageError("onbekende opdracht '\(command)'; kies report, check, sample of help")
+            }
+        } catch let error as UsageError {
+            console.err("kto: \(error.message)")
+            console.err("Zie 'kto \(error.command.map { "\($0) " } ?? "")--help'.")
+            return .usage
+        } catch {
+            reportFailure(error)
+            return .dataProblem
+        }
+    }
+
+    /// Prints a failure as `file:line:column: message` with the offending line and a caret.
+    func reportFailure(_ error: any Error) {
+        switch error {
+        case let e as StudyError:
+            for problem in e.problems { console.err("fout: " + DiagnosticRenderer.render(problem)) }
+        case let d as any Diagnostic:
+            console.err("fout: " + DiagnosticRenderer.render(d))
+        default:
+            console.err("fout: \(error)")
+        }
+    }
+
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
+    }
+
+    func progressReporter() -> ((String, Int, Int) -> Void)? {
+        guard console.errIsTerminal else { return nil }
+        let console = self.console
+        return { file, done, total in
+            let percent = total > 0 ? done * 100 / total : 100
+            console.err("\u{1B}[1A\u{1B}[2K  lezen \(file): \(percent)% (\(done >> 20) van \(total >> 20) MB)")
+        }
+    }
+
+    func loadStudy(_ path: String, strict: Bool) throws -> LoadedStudy {
+        let resolved = resolve(path)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+            throw UsageError("studiebestand '\(path)' bestaat niet", command: nil)
+        }
+        if console.errIsTerminal { console.err("") }
+        return try LoadedStudy.load(studyPath: resolved, strict: strict, progress: progressReporter())
+    }
+
+    func check(_ args: [String]) throws -> ExitCode {
+        let parsed = try Arguments(args, flags: ["--help", "--strict"], options: [], command: "check")
+        if parsed.flags.contains("--help") { console.out(Help.check); return .ok }
+        guard parsed.positionals.count == 1 else {
+            throw UsageError("geef precies één studiebestand, bijvoorbeeld: kto check \(Self.sampleStudy)", command: "check")
+        }
+        let loaded = try loadStudy(parsed.positionals[0], strict: parsed.flags.contains("--strict"))
+        console.out("Studie: \(loaded.study.title) (meting \(loaded.study.meting))")
+        console.out("Codeboek: \(loaded.study.codebook.displayName), \(loaded.codebook.variables.count) variabelen")
+        for ledger in loaded.ledgers { console.out(LedgerText.render(ledger)) }
+        let clean = loaded.ledgers.allSatisfy { $0.rejections.isEmpty && $0.cellIssues.isEmpty }
+        console.out(clean ? "In orde: alle rijen en cellen zijn bruikbaar." : "Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).")
+        return clean ? .ok : .dataProblem
+    }
+
+    func report(_ args: [String]) throws -> ExitCode {
+        let parsed = try Arguments(args, flags: ["--help", "--strict", "--quiet"], options: ["--output"], command: "report")
+        if parsed.flags.contains("--help") { console.out(Help.report); return .ok }
+        guard parsed.positionals.count <= 1 else {
+            throw UsageError("geef hoogstens één studiebestand", command: "report")
+        }
+        let path = parsed.positionals.first ?? Self.sampleStudy
+        let loaded = try loadStudy(path, strict: parsed.flags.contains("--strict"))
+        let quiet = parsed.flags.contains("--quiet")
+        if !quiet {
+            for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
+        }
+        return .ok
+    }
+
+    func sample(_ args: [String]) throws -> ExitCode {
+        let parsed = try Arguments(args, flags: ["--help"], options: [], command: "sample")
+        if parsed.flags.contains("--help") { console.out(Help.sample); return .ok }
+        guard parsed.positionals.count <= 1 else { throw UsageError("geef hoogstens één map", command: "sample") }
+        let folder = resolve(parsed.positionals.first ?? "SampleData")
+        console.out("Voorbeelddata schrijven naar \(folder) ... (nog niet beschikbaar)")
+        return .ok
+    }
+}

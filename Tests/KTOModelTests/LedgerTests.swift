@@ -1,0 +1,143 @@
+import Testing
+import KTOImport
+@testable import KTOModel
+
+@Suite("Dataset and row ledger")
+struct LedgerTests {
+    /// A file with known bad rows; line numbers are physical lines (header = 1).
+    static let data = [
+        "respnr;gemeente;cijfer;stipt;wisselen;traject;goed",  // 1
+        "1;1;7;4;2;1;Prima",                                  // 2 ok
+        "2;Voorschoten;7,0;helemaal eens;weet niet;2;",       // 3 ok: label group, label codes
+        "3;1;11;4;2;1;x",                                     // 4 ok row, cijfer out of range
+        "4;4;8;4;2;1;x",                                      // 5 unknown gemeente code
+        "5;1;8;4;2",                                          // 6 too few fields
+        "1;2;6;3;3;1;dubbel",                                 // 7 duplicate id of line 2
+        ";;;;;;",                                             // 8 empty row
+        "8;;6;3;3;1;",                                        // 9 no gemeente
+        "9;3;6,5;zes;3;1;\"tekst met ; en \"\"quote\"\"\"",   // 10 ok, cijfer 6,5 and stipt 'zes' unreadable
+        "",                                                   // 11 blank line
+        ";2;6;3;3;1;",                                        // 12 no id
+        "12;Den Haag;6;3;3;1;",                               // 13 unknown gemeente name
+        "13;3;\"7\"x;3;3;1;",                                 // 14 text after closing quote
+        "14;2; 9 ;n.v.t.;9;1;\"meer\nregels\"",               // 15-16 ok, 'n.v.t.' not a likert label here
+        "15;1;weet niet;;;;",                                 // 17 ok
+    ].joined(separator: "\r\n") + "\r\n"
+
+    func load(_ data: String = data, strict: Bool = false) throws -> (Dataset, RowLedger) {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("data.csv", data)
+        let studyPath = folder.write("kto.study", MiniStudy.study())
+        let loaded = try LoadedStudy.load(studyPath: studyPath, strict: strict)
+        return (loaded.current, try #require(loaded.ledgers.first))
+    }
+
+    @Test func countsEveryRow() throws {
+        let (dataset, ledger) = try load()
+        #expect(ledger.rowsRead == 14)
+        #expect(ledger.rowsUsed == 6)
+        #expect(ledger.rowsRejected == 8)
+        #expect(ledger.isBalanced)
+        #expect(ledger.blankLines == 1)
+        #expect(dataset.rowCount == 6)
+    }
+
+    @Test func rejectsExactlyTheBadRowsWithReasons() throws {
+        let (_, ledger) = try load()
+        let expected: [RowLedger.Rejection] = [
+            .init(line: 5, reason: .unknownGroup("4")),
+            .init(line: 6, reason: .wrongFieldCount(expected: 7, found: 5)),
+            .init(line: 7, reason: .duplicateID("1", firstLine: 2)),
+            .init(line: 8, reason: .emptyRow),
+            .init(line: 9, reason: .missingGroup),
+            .init(line: 12, reason: .missingID),
+            .init(line: 13, reason: .unknownGroup("Den Haag")),
+            .init(line: 14, reason: .textAfterClosingQuote(column: 9)),
+        ]
+        #expect(ledger.rejections == expected)
+        #expect(ledger.rejections.map(\.reason.message)[1] == "rij heeft 5 velden, de kopregel 7")
+    }
+
+    @Test func cellIssuesNameLineAndColumn() throws {
+        let (_, ledger) = try load()
+        let cijfer = try #require(ledger.cellIssues.first { $0.variable == "cijfer" })
+        #expect(cijfer.outOfRange == 1)
+        #expect(cijfer.unreadable == 1)
+        #expect(cijfer.examples == [.init(line: 4, column: 5, value: "11"), .init(line: 10, column: 5, value: "6,5")])
+        let stipt = try #require(ledger.cellIssues.first { $0.variable == "stipt" })
+        #expect(stipt.unreadable == 2)
+        #expect(stipt.examples.map(\.value) == ["zes", "n.v.t."])
+        // 'helemaal eens' (line 3), 'weet niet' (line 3, wisselen) and 'weet niet' (line 17, cijfer);
+        // the group name on line 3 is not a cell of a variable and 'n.v.t.' is no label of stipt.
+        #expect(ledger.labelsMatched == 3)
+    }
+
+    @Test func storesTypedColumns() throws {
+        let (dataset, _) = try load()
+        #expect(dataset.ids == ["1", "2", "3", "9", "14", "15"])
+        #expect(dataset.lines == [2, 3, 4, 10, 15, 17])
+        #expect(dataset.group == [0, 1, 0, 2, 1, 0])
+        #expect(dataset.column("cijfer") == .codes([7, 7, Dataset.unreadable, Dataset.unreadable, 9, 99]))
+        #expect(dataset.column("stipt") == .codes([4, 5, 4, Dataset.unreadable, Dataset.unreadable, Dataset.noAnswer]))
+        #expect(dataset.column("wisselen") == .codes([2, 9, 2, 3, 9, Dataset.noAnswer]))
+        #expect(dataset.column("goed") == .texts(["Prima", nil, "x", "tekst met ; en \"quote\"", "meer\nregels", nil]))
+        #expect(dataset.groupCounts == [3, 2, 1])
+    }
+
+    @Test func strictModeStopsAtFirstRejection() throws {
+        do {
+            _ = try load(strict: true)
+            Issue.record("expected an error")
+        } catch let error as StrictModeError {
+            #expect(error.location == SourceLocation(file: "data.csv", line: 5))
+            #expect(error.message == "rij afgewezen (--strict): onbekende gemeente '4' (niet in [population] van de studie)")
+        }
+    }
+
+    @Test func unknownAndAbsentColumnsAreReported() throws {
+        let (dataset, ledger) = try load("respnr;gemeente;cijfer;extra\n1;1;7;x\n")
+        #expect(ledger.unknownColumns == ["extra"])
+        #expect(ledger.absentVariables == ["stipt", "wisselen", "traject", "goed"])
+        #expect(dataset.column("stipt") == nil)
+        #expect(dataset.column("cijfer") == .codes([7]))
+    }
+
+    @Test func groupVariableMissingFromFileIsFatal() throws {
+        do {
+            _ = try load("respnr;cijfer\n1;7\n")
+            Issue.record("expected an error")
+        } catch let error as StudyError {
+            #expect(error.problems.map(\.message) == ["de groepsvariabele 'gemeente' staat niet in de kopregel van dit bestand"])
+        }
+    }
+
+    @Test func previousMetingUsesMappedNames() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n")
+        folder.write("old.csv", "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;8;2;1\n")
+        let path = folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\ndata = old.csv\n"))
+        let loaded = try LoadedStudy.load(studyPath: path)
+        let previous = try #require(loaded.previous)
+        #expect(previous.meting == "2013")
+        #expect(previous.column("wisselen") == .codes([5, 1]))
+        #expect(previous.column("traject") == nil)
+        #expect(loaded.ledgers.count == 2)
+        #expect(loaded.ledgers[1].absentVariables == [])
+        #expect(loaded.ledgers[1].unknownColumns == [])
+    }
+
+    @Test func severalDataFilesAreConcatenatedAndPadded() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("a.csv", "respnr;gemeente;cijfer\n1;1;7\n")
+        folder.write("b.csv", "respnr;gemeente;stipt\n2;2;4\n1;3;5\n")
+        let path = folder.write("kto.study", MiniStudy.study(data: "a.csv, b.csv"))
+        let loaded = try LoadedStudy.load(studyPath: path)
+        #expect(loaded.current.column("cijfer") == .codes([7, Dataset.noAnswer]))
+        #expect(loaded.current.column("stipt") == .codes([Dataset.noAnswer, 4]))
+        #expect(loaded.ledgers.map(\.rowsUsed) == [1, 1])
+        #expect(loaded.ledgers[1].rejections == [.init(line: 3, reason: .duplicateID("1", firstLine: 2))])
+    }
+}
