@@ -1,0 +1,68 @@
+/// Word lists used to recognise names and addresses in Dutch text. All lowercase.
+enum DutchLexicon {
+    /// Titles and salutations after which a capitalised word is taken as a name.
+    /// A trailing dot is part of the title; a space matches any horizontal space.
+    static let titles: [String] = [
+        "de heer", "heer", "dhr.", "dhr", "mevrouw", "mevr.", "mevr", "mvr.", "mvr", "mw.", "mw",
+        "meneer", "mr.", "mr", "mej.", "mej", "juffrouw", "juf", "dr.", "drs.", "ir.", "ing.",
+    ]
+
+    /// Role words for people at the service; a capitalised word after them is taken as a name.
+    static let roles: [String] = [
+        "consulent(e)", "consulente", "consulent", "werkconsulent", "inkomensconsulent",
+        "klantmanager", "trajectbegeleider", "trajectbegeleidster", "casemanager", "contactpersoon",
+        "jobcoach", "werkcoach", "klantregisseur", "begeleider", "begeleidster",
+    ]
+
+    /// Surname prefixes (tussenvoegsels), longest first.
+    static let nameParticles: [String] = [
+        "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "op de", "op den",
+        "op 't", "op het", "uit den", "ter", "ten", "van", "de", "der", "den", "'t", "d'",
+        "la", "le", "du", "da", "di", "del", "von", "el", "al", "ben", "bin",
+    ]
+
+    /// Capitalised words that are never (part of) a name: function words that
+    /// start the next sentence, titles and roles, days and months, places and
+    /// institutions a client mentions.
+    static let nonNames: Set<String> = [
+        // function words
+        "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "men", "het", "een", "dat", "die",
+        "dit", "deze", "en", "maar", "want", "of", "omdat", "als", "dus", "toen", "nu", "dan", "daar", "hier",
+        "er", "ook", "nog", "al", "wel", "niet", "geen", "is", "was", "zijn", "waren", "heeft", "had", "hebben",
+        "kan", "kon", "wil", "wilde", "moet", "moest", "zal", "zou", "werd", "wordt", "mijn", "haar", "ons",
+        "onze", "hun", "uw", "wat", "wie", "waar", "hoe", "waarom", "wanneer", "bij", "met", "voor", "na",
+        "naar", "over", "op", "in", "uit", "aan", "door", "tot", "om", "sinds", "zeer", "heel", "erg", "echt",
+        "altijd", "nooit", "soms", "vaak", "helaas", "gelukkig", "verder", "bedankt", "dank", "goed",
+        "slecht", "prima", "top", "super", "fijn", "aardig", "vriendelijk", "graag", "ja", "nee", "oké", "ok",
+        "inmiddels", "daarna", "eerst", "alleen", "iedereen", "niemand", "niks", "niets", "alles", "veel",
+        "weinig", "meer", "minder", "sorry", "groeten", "groet", "hallo", "beste", "geachte",
+        // titles and roles
+        "heer", "meneer", "mevrouw", "dhr", "mevr", "mvr", "mw", "mej", "juffrouw", "juf", "mr",
+        "consulent", "consulente", "klantmanager", "trajectbegeleider", "werkconsulent", "medewerker",
+        "medewerkster",
+        // days and months
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari",
+        "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+        // places
+        "nederland", "haag", "leidschendam", "voorburg", "leidschendam-voorburg", "amsterdam",
+        "rotterdam", "utrecht", "wassenaar", "leiden", "delft", "zoetermeer", "rijswijk", "nootdorp",
+        "stompwijk", "pijnacker", "westland", "gouda", "haarlem",
+        // institutions and services
+        "gemeente", "werkacademie", "werkplein", "kcc", "uwv", "svb", "belastingdienst", "bijstand",
+        "sociale", "dienst", "participatiewet", "ioaw", "ioaz", "wmo", "jeugdzorg", "schuldhulp",
+        "schuldhulpverlening", "inkomen", "werk", "zorg", "balie", "loket", "kantoor", "afdeling",
+        "digid", "mijngemeente", "toeslagen",
+    ]
+
+    /// Endings of Dutch street names.
+    static let streetSuffixes: [String] = [
+        "straat", "laan", "weg", "plein", "kade", "gracht", "singel", "dreef", "hof", "park", "pad",
+        "steeg", "dijk", "plantsoen", "markt", "wal",
+    ]
+
+    /// Words with a street ending that are not street names.
+    static let nonStreets: Set<String> = [
+        "onderweg", "pakweg", "halfweg", "werkplein",
+    ]
+}

@@ -1,0 +1,28 @@
+/// Cleans untrusted text for plain-text output (console, `.txt`, Markdown source).
+public enum TextCleaner {
+    /// Removes control characters (C0 except tab and line feed, DEL, C1, bidi
+    /// overrides, U+FFFE/U+FFFF) and turns CRLF and lone CR into LF.
+    ///
+    /// With `singleLine`, every run of white space (spaces, tabs, line breaks,
+    /// no-break spaces) becomes one space and the ends are trimmed, for use
+    /// where the text must stay on one line (a table cell, a log line).
+    public static func plain(_ text: String, singleLine: Bool = false) -> String {
+        let scalars = ControlCharacters.sanitized(text, lineBreaks: .normalizeToLineFeed)
+        var output = String.UnicodeScalarView()
+        guard singleLine else {
+            output.append(contentsOf: scalars)
+            return String(output)
+        }
+        var pendingSpace = false
+        for scalar in scalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output.append(" ") }
+            pendingSpace = false
+            output.append(scalar)
+        }
+        return String(output)
+    }
+}
