@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads delimited text (RFC 4180 and the way Dutch Excel writes it) on raw bytes.
 ///
 /// Handles `"` quoting with doubled quotes, separators and newlines inside quoted fields, and LF,
@@ -22,7 +24,7 @@ public struct CSVReader: Sendable {
     ///   or duplicate column name (names compare case-insensitively).
     public init(source: SourceText, dialect: CSVDialect? = nil) throws(ImportError) {
         self.source = source
-        let chosen = dialect ?? source.bytes.withUnsafeBufferPointer { CSVDialect.sniff($0) }
+        let chosen = dialect ?? CSVDialect.sniff(source.bytes)
         self.dialect = chosen
         self.sniffed = dialect == nil
 
@@ -40,10 +42,8 @@ public struct CSVReader: Sendable {
         }
         var names: [String] = []
         var offsets: [Int] = []
-        var parser = RecordParser(capacity: 64)
-        let outcome = try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) -> RecordParser.Outcome in
-            try parser.parse(buffer, from: start, line: line, separator: chosen.separator, file: source.file, source: source)
-        }
+        let parser = RecordParser(capacity: 64)
+        let outcome = try parser.parse(bytes, from: start, line: line, separator: chosen.separator, file: source.file, source: source)
         for k in 0..<outcome.count {
             let span = parser.spans[k]
             var text = source.string(Int(span.start)..<Int(span.end))
@@ -80,6 +80,9 @@ public struct CSVReader: Sendable {
         public var lines: Int
     }
 
+    /// A cursor over the data records, for loops that want no closure in the hot path.
+    public func makeCursor() -> CSVCursor { CSVCursor(reader: self) }
+
     /// Calls `body` for every data record, in file order.
     /// - Parameters:
     ///   - progress: called now and then with (bytes done, bytes total).
@@ -91,54 +94,102 @@ public struct CSVReader: Sendable {
         progress: ((Int, Int) -> Void)? = nil,
         _ body: (CSVRecord) throws -> Void
     ) throws -> PassSummary {
-        var parser = RecordParser(capacity: max(header.count, 8) + 4)
-        var summary = PassSummary(records: 0, blankLines: 0, lines: dataLine - 1)
-        let separator = dialect.separator
-        let file = source.file
-        let source = self.source
-        try source.bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let n = buffer.count
-            var i = dataStart
-            var line = dataLine
-            var nextProgress = 8 << 20
-            while i < n {
-                let b = base[i]
-                if b == 0x0A || b == 0x0D {
-                    i += (b == 0x0D && i + 1 < n && base[i + 1] == 0x0A) ? 2 : 1
-                    line += 1
-                    summary.blankLines += 1
-                    continue
-                }
-                let outcome = try parser.parse(buffer, from: i, line: line, separator: separator, file: file, source: source)
-                try parser.spans.withUnsafeBufferPointer { spans in
-                    let record = CSVRecord(
-                        index: summary.records, line: line, count: outcome.count,
-                        strayAfterQuote: outcome.stray, base: base, fields: spans.baseAddress!)
-                    try body(record)
-                }
-                summary.records += 1
-                i = outcome.next
-                line = outcome.nextLine
-                if let progress, i >= nextProgress {
-                    progress(i, n)
-                    nextProgress = i + (8 << 20)
-                }
+        var cursor = makeCursor()
+        var nextProgress = 8 << 20
+        let total = source.bytes.count
+        while let record = try cursor.next() {
+            try body(record)
+            if let progress, cursor.position >= nextProgress {
+                progress(cursor.position, total)
+                nextProgress = cursor.position + (8 << 20)
             }
-            summary.lines = line - 1
-            if n > 0, base[n - 1] != 0x0A, base[n - 1] != 0x0D { summary.lines += 1 }
-            progress?(n, n)
         }
-        return summary
+        progress?(total, total)
+        return cursor.summary
+    }
+}
+
+/// Walks the data records of a `CSVReader` one by one.
+///
+/// The record returned by `next()` points into the file's bytes and into the cursor's field
+/// buffer: it is valid until the next call to `next()`.
+public struct CSVCursor {
+    let source: SourceText
+    let separator: UInt8
+    let parser: RecordParser
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    /// Byte offset of the next record.
+    public private(set) var position: Int
+    var line: Int
+    /// What the pass has seen so far; complete once `next()` returned nil.
+    public private(set) var summary: CSVReader.PassSummary
+
+    init(reader: CSVReader) {
+        source = reader.source
+        separator = reader.dialect.separator
+        parser = RecordParser(capacity: max(reader.header.count, 8) + 4)
+        let bytes = reader.source.bytes
+        // The storage is owned by `source`, which the cursor keeps alive.
+        base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        count = bytes.count
+        position = reader.dataStart
+        line = reader.dataLine
+        summary = CSVReader.PassSummary(records: 0, blankLines: 0, lines: reader.dataLine - 1)
+    }
+
+    /// The next data record, or nil at the end of the file.
+    /// - Throws: `ImportError.unterminatedQuote`.
+    @inline(__always)
+    public mutating func next() throws(ImportError) -> CSVRecord? {
+        let n = count
+        while position < n {
+            let b = base[position]
+            guard b == 0x0A || b == 0x0D else { break }
+            position += (b == 0x0D && position + 1 < n && base[position + 1] == 0x0A) ? 2 : 1
+            line += 1
+            summary.blankLines += 1
+        }
+        guard position < n else {
+            summary.lines = line - 1
+            return nil
+        }
+        let outcome = try parser.parse(
+            UnsafeBufferPointer(start: base, count: n), from: position, line: line, separator: separator,
+            file: source.file, source: source)
+        let record = CSVRecord(
+            index: summary.records, line: line, count: outcome.count,
+            strayAfterQuote: outcome.stray, base: base, fields: parser.spans)
+        summary.records += 1
+        position = outcome.next
+        line = outcome.nextLine
+        // A last record without a final newline still ends on its own line.
+        summary.lines = line - 1
+        return record
     }
 }
 
 /// The byte loop that splits one record into fields.
-struct RecordParser {
-    var spans: [FieldSpan]
+///
+/// Field spans live in a manually managed buffer: the hot loop writes them without bounds checks
+/// or uniqueness checks, and grows the buffer only for a record wider than any before.
+final class RecordParser {
+    private(set) var spans: UnsafeMutablePointer<FieldSpan>
+    private var capacity: Int
 
     init(capacity: Int) {
-        spans = Array(repeating: FieldSpan(start: 0, end: 0, origin: 0, flags: 0), count: capacity)
+        self.capacity = max(capacity, 8)
+        spans = .allocate(capacity: self.capacity)
+    }
+
+    deinit { spans.deallocate() }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: spans, count: capacity)
+        spans.deallocate()
+        spans = bigger
+        capacity *= 2
     }
 
     struct Outcome {
@@ -150,18 +201,18 @@ struct RecordParser {
 
     /// Parses the record that starts at `from`. The caller has skipped blank lines.
     @inline(__always)
-    mutating func parse(
+    func parse(
         _ buffer: UnsafeBufferPointer<UInt8>, from: Int, line startLine: Int, separator: UInt8,
         file: String, source: SourceText
     ) throws(ImportError) -> Outcome {
-        let p = buffer.baseAddress!
+        guard let p = buffer.baseAddress else { return Outcome(count: 0, next: from, nextLine: startLine, stray: nil) }
         let n = buffer.count
         var i = from
         var line = startLine
         var count = 0
         var stray: Int?
         while true {
-            if count == spans.count { spans.append(contentsOf: repeatElement(FieldSpan(start: 0, end: 0, origin: 0, flags: 0), count: spans.count)) }
+            if count == capacity { grow() }
             if i < n && p[i] == 0x22 {
                 let open = i
                 let openLine = line
@@ -201,8 +252,10 @@ struct RecordParser {
                 spans[count] = FieldSpan(start: Int64(start), end: Int64(end), origin: Int64(open), flags: flags)
             } else {
                 let start = i
+                // Bytes above '\r' that are not the separator cannot end a field: one compare each.
                 while i < n {
                     let c = p[i]
+                    if c > 0x0D && c != separator { i += 1; continue }
                     if c == separator || c == 0x0A || c == 0x0D { break }
                     i += 1
                 }

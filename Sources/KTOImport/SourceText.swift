@@ -13,8 +13,16 @@ public struct SourceText: Sendable {
     public let encoding: TextEncoding
     /// Whether `encoding` was detected (true) or given by the user (false).
     public let detected: Bool
+    /// Owns the bytes at a stable address, so records can point into them without copying.
+    let storage: ByteStorage
+    /// Where the content starts in `storage` (after a BOM).
+    let offset: Int
+
     /// ASCII-compatible content: UTF-8 for UTF-8/UTF-16 input, raw bytes for Windows-1252.
-    public let bytes: [UInt8]
+    /// Valid as long as this value (or a copy of it) is alive.
+    public var bytes: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: storage.all[offset...])
+    }
 
     /// Reads and normalises a file.
     /// - Parameters:
@@ -38,38 +46,40 @@ public struct SourceText: Sendable {
             }
             throw ImportError(.unreadableFile(reason: reason), at: SourceLocation(file: name, line: 1))
         }
-        try self.init(bytes: raw, file: name, encoding: encoding)
+        try self.init(storage: raw, file: name, encoding: encoding)
     }
 
     /// Normalises raw bytes (detecting the encoding unless one is given).
     /// - Throws: `ImportError.invalidUTF16` for a lone surrogate in UTF-16 input.
     public init(bytes raw: [UInt8], file: String, encoding override: TextEncoding? = nil) throws(ImportError) {
+        try self.init(storage: ByteStorage(copying: raw), file: file, encoding: override)
+    }
+
+    init(storage raw: ByteStorage, file: String, encoding override: TextEncoding?) throws(ImportError) {
         self.file = file
-        let chosen = override ?? raw.withUnsafeBufferPointer { TextEncoding.detect($0) }
+        let all = raw.all
+        let chosen = override ?? TextEncoding.detect(all)
         self.encoding = chosen
         self.detected = override == nil
+        let hasUTF8BOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
         switch chosen {
-        case .utf8, .windows1252:
+        case .utf8, .utf8BOM:
             // An explicit override of utf-8 still drops a BOM if one is there.
-            if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF, chosen == .utf8 {
-                self.bytes = Array(raw[3...])
-            } else {
-                self.bytes = raw
-            }
-        case .utf8BOM:
-            let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
-            self.bytes = hasBOM ? Array(raw[3...]) : raw
+            self.storage = raw
+            self.offset = hasUTF8BOM ? 3 : 0
+        case .windows1252:
+            self.storage = raw
+            self.offset = 0
         case .utf16LE, .utf16BE:
-            self.bytes = try Self.transcodeUTF16(raw, bigEndian: chosen == .utf16BE, file: file)
+            self.storage = ByteStorage(copying: try Self.transcodeUTF16(all, bigEndian: chosen == .utf16BE, file: file))
+            self.offset = 0
         }
     }
 
     /// Decodes a byte range of `bytes` to a String in the file's encoding.
     @inlinable
     public func string(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
-            Self.decode(UnsafeBufferPointer(rebasing: buffer[range]), windows1252: encoding == .windows1252)
-        }
+        Self.decode(UnsafeBufferPointer(rebasing: bytes[range]), windows1252: encoding == .windows1252)
     }
 
     /// Decodes bytes in the normalised form (UTF-8, or Windows-1252 when `windows1252`).
@@ -81,6 +91,7 @@ public struct SourceText: Sendable {
     /// The text of a physical line (1-based), for showing the offending line under a message.
     public func lineText(_ line: Int) -> String? {
         guard line >= 1 else { return nil }
+        let bytes = self.bytes
         var current = 1
         var start = 0
         var i = 0
@@ -105,6 +116,7 @@ public struct SourceText: Sendable {
 
     /// The 1-based character column of byte `offset`, counted from the start of its line.
     public func column(ofByte offset: Int) -> Int {
+        let bytes = self.bytes
         var start = min(offset, bytes.count)
         while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
         if encoding == .windows1252 { return offset - start + 1 }
@@ -119,21 +131,18 @@ public struct SourceText: Sendable {
     }
 
     /// Reads a whole regular file into one array without an intermediate copy.
-    static func readAll(_ path: String) -> [UInt8]? {
+    static func readAll(_ path: String) -> ByteStorage? {
         guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var info = stat()
         guard fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, handle)
-            failed = count != size
-        }
-        return failed ? nil : bytes
+        let storage = ByteStorage(count: size)
+        let read = size == 0 ? 0 : fread(storage.base, 1, size, handle)
+        return read == size ? storage : nil
     }
 
-    private static func transcodeUTF16(_ raw: [UInt8], bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
+    private static func transcodeUTF16(_ raw: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
         var start = 0
         if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) { start = 2 }
         var out: [UInt8] = []
@@ -171,4 +180,29 @@ public struct SourceText: Sendable {
         }
         return out
     }
+}
+
+/// A byte buffer at a fixed address, freed with its last owner.
+final class ByteStorage: @unchecked Sendable {
+    // Written only during init, so sharing across threads is safe.
+    let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
+        base.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    convenience init(copying bytes: [UInt8]) {
+        self.init(count: bytes.count)
+        bytes.withUnsafeBufferPointer { source in
+            if let from = source.baseAddress { base.update(from: from, count: source.count) }
+        }
+    }
+
+    /// All bytes.
+    var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    deinit { base.deallocate() }
 }

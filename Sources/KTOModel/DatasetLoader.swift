@@ -43,7 +43,9 @@ public struct DatasetLoader: Sendable {
         var dataset = Dataset(meting: meting, codebook: codebook, groups: study.groups.map(\.name))
         var builders = codebook.variables.map { ColumnBuilder(variable: $0) }
         var ledgers: [RowLedger] = []
+        // Ids as written: numeric ids ("0012" and "12" are the same respondent) and other ids apart.
         var seenIDs: [String: Int] = [:]
+        var seenNumericIDs: [Int: Int] = [:]
         let groupLookup = try makeGroupLookup()
         for file in files {
             let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
@@ -57,7 +59,14 @@ public struct DatasetLoader: Sendable {
             func text(_ record: CSVRecord, _ k: Int) -> String {
                 record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }
             }
-            let summary = try reader.forEachRecord(progress: progress.map { p in { p(file.displayName, $0, $1) } }) { record in
+            var cursor = reader.makeCursor()
+            let total = source.bytes.count
+            var nextProgress = 8 << 20
+            while let record = try cursor.next() {
+                if let progress, cursor.position >= nextProgress {
+                    progress(file.displayName, cursor.position, total)
+                    nextProgress = cursor.position + (8 << 20)
+                }
                 ledger.rowsRead += 1
                 var reason: RowLedger.Reason?
                 let width = reader.header.count
@@ -71,23 +80,39 @@ public struct DatasetLoader: Sendable {
                 var groupIndex = 0
                 var id = ""
                 if reason == nil {
-                    let value = text(record, plan.groupColumn).trimmingCharacters(in: .whitespaces)
-                    if value.isEmpty {
-                        reason = .missingGroup
-                    } else if let g = groupLookup[Variable.labelKey(value)] {
+                    // Fast path: the group as a number code; otherwise its name or label.
+                    let parsed = record.withBytes(plan.groupColumn) { NumberParser.parse($0) }
+                    if case .integer(let code) = parsed, let g = groupLookup.byCode[code] {
                         groupIndex = g
+                    } else if parsed == .empty {
+                        reason = .missingGroup
                     } else {
-                        reason = .unknownGroup(value)
+                        let value = text(record, plan.groupColumn).trimmingCharacters(in: .whitespaces)
+                        if let g = groupLookup.byName[Variable.labelKey(value)] {
+                            groupIndex = g
+                        } else {
+                            reason = .unknownGroup(value)
+                        }
                     }
                 }
                 if reason == nil, let idColumn = plan.idColumn {
-                    id = text(record, idColumn).trimmingCharacters(in: .whitespaces)
-                    if id.isEmpty {
+                    let parsed = record.withBytes(idColumn) { NumberParser.parse($0) }
+                    if case .integer(let number) = parsed {
+                        id = String(number)
+                        if let first = seenNumericIDs[number] {
+                            reason = .duplicateID(id, firstLine: first)
+                        } else {
+                            seenNumericIDs[number] = record.line
+                        }
+                    } else if parsed == .empty {
                         reason = .missingID
-                    } else if let first = seenIDs[id] {
-                        reason = .duplicateID(id, firstLine: first)
                     } else {
-                        seenIDs[id] = record.line
+                        id = text(record, idColumn).trimmingCharacters(in: .whitespaces)
+                        if let first = seenIDs[id] {
+                            reason = .duplicateID(id, firstLine: first)
+                        } else {
+                            seenIDs[id] = record.line
+                        }
                     }
                 }
                 if let reason {
@@ -97,7 +122,7 @@ public struct DatasetLoader: Sendable {
                             location: SourceLocation(file: file.displayName, line: record.line),
                             message: "rij afgewezen (--strict): \(reason.message)", lineText: source.lineText(record.line))
                     }
-                    return
+                    continue
                 }
                 ledger.rowsUsed += 1
                 dataset.group.append(UInt16(groupIndex))
@@ -112,6 +137,8 @@ public struct DatasetLoader: Sendable {
                 }
                 for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty() }
             }
+            progress?(file.displayName, total, total)
+            let summary = cursor.summary
             ledger.blankLines = summary.blankLines
             for v in builders.indices {
                 ledger.labelsMatched += builders[v].drainLabelsMatched()
@@ -165,10 +192,15 @@ public struct DatasetLoader: Sendable {
         return Plan(targets: targets, groupColumn: groupColumn, idColumn: idColumn, absent: absent)
     }
 
-    /// Cell text (code or label) → group index.
-    func makeGroupLookup() throws -> [String: Int] {
-        var lookup: [String: Int] = [:]
-        for (g, group) in study.groups.enumerated() { lookup[Variable.labelKey(group.name)] = g }
+    /// Group cell → group index, by number code or by (normalised) name.
+    struct GroupLookup {
+        var byCode: [Int: Int] = [:]
+        var byName: [String: Int] = [:]
+    }
+
+    func makeGroupLookup() throws -> GroupLookup {
+        var lookup = GroupLookup()
+        for (g, group) in study.groups.enumerated() { lookup.byName[Variable.labelKey(group.name)] = g }
         guard let variable = codebook.variable(study.groupVariable) else {
             throw StudyError([StudyProblem(
                 "de groepsvariabele '\(study.groupVariable)' uit de studie staat niet in het codeboek",
@@ -181,13 +213,13 @@ public struct DatasetLoader: Sendable {
                 at: SourceLocation(file: codebook.file, line: variable.line)))
         }
         for label in variable.labels {
-            guard let g = lookup[Variable.labelKey(label.label)] else {
+            guard let g = lookup.byName[Variable.labelKey(label.label)] else {
                 problems.append(StudyProblem(
                     "groep '\(label.label)' (code \(label.code)) uit het codeboek staat niet onder [population] in de studie",
                     at: SourceLocation(file: codebook.file, line: variable.line)))
                 continue
             }
-            lookup[String(label.code)] = g
+            lookup.byCode[label.code] = g
         }
         guard problems.isEmpty else { throw StudyError(problems) }
         return lookup
