@@ -21,10 +21,10 @@ enum DutchLexicon {
         "la", "le", "du", "da", "di", "del", "von", "el", "al", "ben", "bin",
     ]
 
-    /// Capitalised words that are never (part of) a name: function words that
-    /// start the next sentence, titles and roles, days and months, places and
-    /// institutions a client mentions.
-    static let nonNames: Set<String> = [
+    /// Capitalised words that end a name when they follow it: function words
+    /// that start the next sentence, titles and roles, days and months. They
+    /// are accepted after a surname prefix ("van der Meer", "van Wel").
+    static let sentenceWords: Set<String> = [
         // function words
         "ik", "jij", "je", "u", "hij", "zij", "ze", "wij", "we", "jullie", "men", "het", "een", "dat", "die",
         "dit", "deze", "en", "maar", "want", "of", "omdat", "als", "dus", "toen", "nu", "dan", "daar", "hier",
@@ -36,6 +36,9 @@ enum DutchLexicon {
         "slecht", "prima", "top", "super", "fijn", "aardig", "vriendelijk", "graag", "ja", "nee", "oké", "ok",
         "inmiddels", "daarna", "eerst", "alleen", "iedereen", "niemand", "niks", "niets", "alles", "veel",
         "weinig", "meer", "minder", "sorry", "groeten", "groet", "hallo", "beste", "geachte",
+        "daarom", "later", "vervolgens", "gisteren", "vandaag", "morgen", "laatst", "zelfs",
+        "bovendien", "eigenlijk", "misschien", "tenminste", "toch", "zo", "hopelijk", "volgens", "binnenkort",
+        "ineens", "opeens", "uiteindelijk", "natuurlijk", "jammer", "kortom", "sindsdien",
         // titles and roles
         "heer", "meneer", "mevrouw", "dhr", "mevr", "mvr", "mw", "mej", "juffrouw", "juf", "mr",
         "consulent", "consulente", "klantmanager", "trajectbegeleider", "werkconsulent", "medewerker",
@@ -44,6 +47,11 @@ enum DutchLexicon {
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "januari",
         "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
         "november", "december",
+    ]
+
+    /// Places and institutions a client mentions; never (part of) a name,
+    /// not even after a surname prefix ("consulent van de Werkacademie").
+    static let entities: Set<String> = [
         // places
         "nederland", "haag", "leidschendam", "voorburg", "leidschendam-voorburg", "amsterdam",
         "rotterdam", "utrecht", "wassenaar", "leiden", "delft", "zoetermeer", "rijswijk", "nootdorp",

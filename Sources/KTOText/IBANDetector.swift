@@ -1,5 +1,6 @@
 /// Finds bank account numbers in IBAN form, compact (`NL91ABNA0417164300`) or
-/// in groups (`NL91 ABNA 0417 1643 00`), upper or lower case.
+/// in groups of four (`NL91 ABNA 0417 1643 00`, `NL 91 ABNA 0417 1643 00`),
+/// upper or lower case.
 ///
 /// Any country prefix is accepted when the mod-97 checksum is valid. When
 /// `maskInvalidDutch` is set, a Dutch-shaped number (`NL`, two digits, four
@@ -23,28 +24,54 @@ struct IBANDetector {
         return found
     }
 
+    /// Compact (one run of 15 to 34 characters) or grouped: `NL91` or `NL 91`,
+    /// then groups of four, the last group one to four characters long.
     private func match(_ t: ScalarText, at i: Int) -> Int? {
-        guard isASCIILetter(t, i), isASCIILetter(t, i + 1), t.isDigit(i + 2), t.isDigit(i + 3) else { return nil }
-        // Collect alphanumerics; a single space may separate groups.
-        var chars: [Unicode.Scalar] = []
-        var candidates: [(length: Int, end: Int)] = []
-        var j = i
-        while chars.count <= 34 {
-            while isASCIIAlnum(t, j) {
-                chars.append(t.lower[j])
-                j += 1
-            }
-            candidates.append((chars.count, j))
-            guard t.is(j, " "), isASCIIAlnum(t, j + 1) else { break }
-            j += 1
+        guard isASCIILetter(t, i), isASCIILetter(t, i + 1) else { return nil }
+        let runs = alphanumericRuns(t, from: i)
+        guard let first = runs.first else { return nil }
+        var candidates: [Range<Int>] = []
+        var groupsFrom: Int
+        if first.count >= 15 {
+            candidates.append(first)
         }
-        for candidate in candidates.reversed() where (15...34).contains(candidate.length) {
-            let code = Array(chars.prefix(candidate.length))
+        if first.count == 4 {
+            groupsFrom = 1
+        } else if first.count == 2, runs.count > 1, runs[1].count == 2 {
+            groupsFrom = 2
+        } else {
+            groupsFrom = runs.count
+        }
+        while groupsFrom < runs.count, (1...4).contains(runs[groupsFrom].count) {
+            candidates.append(i..<runs[groupsFrom].upperBound)
+            if runs[groupsFrom].count < 4 { break }
+            groupsFrom += 1
+        }
+        for candidate in candidates.reversed() where !t.isWordChar(candidate.upperBound) {
+            let code = candidate.filter { isASCIIAlnum(t, $0) }.map { t.lower[$0] }
+            guard (15...34).contains(code.count), code[2...3].allSatisfy({ ("0"..."9").contains($0) }) else {
+                continue
+            }
             if IBANDetector.checksumIsValid(code) || (maskInvalidDutch && IBANDetector.isDutchShape(code)) {
-                return candidate.end
+                return candidate.upperBound
             }
         }
         return nil
+    }
+
+    /// Runs of ASCII letters and digits separated by single spaces, at most ten.
+    private func alphanumericRuns(_ t: ScalarText, from i: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var j = i
+        while runs.count < 10 {
+            let start = j
+            while isASCIIAlnum(t, j) { j += 1 }
+            guard j > start else { break }
+            runs.append(start..<j)
+            guard !t.isWordChar(j), t.is(j, " "), isASCIIAlnum(t, j + 1) else { break }
+            j += 1
+        }
+        return runs
     }
 
     private func isASCIILetter(_ t: ScalarText, _ i: Int) -> Bool {

@@ -2,19 +2,23 @@
 /// with initials ("J.", "A.B.") and surname prefixes ("van der", "'t", "op de"),
 /// for example "De Vries", "J. van der Berg", "Fatima el Amrani", "Jansen-de Vries".
 ///
-/// Words in the non-name list (function words that start a next sentence,
-/// places, institutions) end the name, so "meneer Jansen Ik belde" yields only "Jansen".
+/// Function words that start a next sentence, places and institutions end the
+/// name, so "meneer Jansen Ik belde" yields only "Jansen".
 struct NameGrammar {
-    let nonNames: Set<String>
+    /// Words that end a name, except right after a surname prefix.
+    private let sentenceWords: Set<String>
+    /// Words that are never part of a name.
+    private let entities: Set<String>
     private let particles: [[Unicode.Scalar]]
 
     init(additionalNonNames: [String]) {
-        var words = DutchLexicon.nonNames
+        var entities = DutchLexicon.entities
         for word in additionalNonNames {
-            let trimmed = ScalarText(word).lowercased(0..<word.unicodeScalars.count)
-            if !trimmed.isEmpty { words.insert(trimmed) }
+            let lowered = ScalarText(word).lowercased(0..<word.unicodeScalars.count)
+            if !lowered.isEmpty { entities.insert(lowered) }
         }
-        nonNames = words
+        self.entities = entities
+        sentenceWords = DutchLexicon.sentenceWords
         particles = DutchLexicon.nameParticles
             .map { Array($0.unicodeScalars) }
             .sorted { $0.count > $1.count }
@@ -36,7 +40,8 @@ struct NameGrammar {
                 last = end
                 parts += 1
             } else if let end = particleEnd(in: t, at: p) {
-                guard let word = capitalisedWordEnd(in: t, at: t.skipSpaces(from: end)) else { break }
+                let wordStart = t.skipSpaces(from: end)
+                guard let word = capitalisedWordEnd(in: t, at: wordStart, afterParticle: true) else { break }
                 i = word
                 last = word
                 parts += 2
@@ -52,15 +57,18 @@ struct NameGrammar {
     }
 
     /// A capital letter with a lowercase letter, hyphenated or apostrophed parts
-    /// allowed ("Jansen-de", "D'Souza"), not a non-name word.
-    func capitalisedWordEnd(in t: ScalarText, at i: Int) -> Int? {
+    /// allowed ("Jansen-de", "D'Souza", "O'Brien"), not a non-name word. Right
+    /// after a surname prefix only places and institutions are refused, so
+    /// "van der Meer" is a name although "Meer" alone would end one.
+    func capitalisedWordEnd(in t: ScalarText, at i: Int, afterParticle: Bool = false) -> Int? {
         guard t.isUpper(i), t.isLetter(i) else { return nil }
         var j = t.letterRunEnd(from: i)
-        guard (i..<j).contains(where: { t.isLower($0) }) else { return nil }
         while (t.is(j, "-") || (j < t.count && t.lower[j] == "'")), t.isLetter(j + 1) {
             j = t.letterRunEnd(from: j + 1)
         }
-        guard !t.isDigit(j), !nonNames.contains(t.lowercased(i..<j)) else { return nil }
+        guard (i..<j).contains(where: { t.isLower($0) }), !t.isDigit(j) else { return nil }
+        let word = t.lowercased(i..<j)
+        guard !entities.contains(word), afterParticle || !sentenceWords.contains(word) else { return nil }
         return j
     }
 

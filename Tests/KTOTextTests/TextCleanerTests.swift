@@ -1,0 +1,30 @@
+import Testing
+@testable import KTOText
+
+@Suite("Plain text cleaning")
+struct TextCleanerTests {
+    @Test func lineBreaksAreNormalised() {
+        #expect(TextCleaner.plain("a\r\nb\rc\nd") == "a\nb\nc\nd")
+        #expect(TextCleaner.plain("a\r\r\nb") == "a\n\nb")
+    }
+
+    @Test func tabsAndNewlinesAreKept() {
+        #expect(TextCleaner.plain("a\tb\n  c  ") == "a\tb\n  c  ")
+    }
+
+    @Test func controlCharactersAreRemoved() {
+        #expect(TextCleaner.plain("a\u{0}b\u{8}c\u{7F}d\u{85}e\u{202D}f") == "abcdef")
+    }
+
+    @Test func singleLineCollapsesWhiteSpace() {
+        #expect(TextCleaner.plain("  Goed \t geholpen\r\n\r\nDank\u{A0}je  ", singleLine: true) == "Goed geholpen Dank je")
+        #expect(TextCleaner.plain("\n\t ", singleLine: true) == "")
+        #expect(TextCleaner.plain("a\u{0} b", singleLine: true) == "a b")
+    }
+
+    @Test func ordinaryTextIsUnchanged() {
+        let text = "Een 7,5 — prima (…) ë \u{FFFD}"
+        #expect(TextCleaner.plain(text) == text)
+        #expect(TextCleaner.plain(text, singleLine: true) == text)
+    }
+}
