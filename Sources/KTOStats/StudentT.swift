@@ -1,0 +1,172 @@
+import Foundation
+
+/// Student's t distribution with any positive (possibly non-integer) degrees of freedom.
+///
+/// Tails come from the regularized incomplete beta function,
+/// P(|T| > t) = I_{df/(df+t²)}(df/2, ½), computed without forming 1 − CDF, so two-sided
+/// p-values keep their relative accuracy far below 1e-10. For df > 4e5 the distribution is
+/// evaluated through the normal approximation used by R (`pt`):
+/// z = t (1 − 1/(4 df)) / √(1 + t²/(2 df)); for df = +∞ it is the normal distribution.
+public enum StudentT {
+    /// Degrees of freedom above which the normal approximation is used.
+    static let largeDF = 4e5
+
+    /// The pair x = df/(df+t²), y = t²/(df+t²), computed so that neither loses precision
+    /// and t² never overflows.
+    private static func betaArguments(_ t: Double, df: Double) -> (x: Double, y: Double) {
+        let at = abs(t)
+        if at > 1 {
+            let r = (df / at) / at   // df / t²
+            return (r / (1 + r), 1 / (1 + r))
+        }
+        let u = (at / df) * at       // t² / df
+        return (1 / (1 + u), u / (1 + u))
+    }
+
+    /// P(|T| ≥ |t|): the two-sided p-value of a t statistic.
+    ///
+    /// - Parameters:
+    ///   - t: the statistic.
+    ///   - df: degrees of freedom, > 0 (may be non-integer or +∞).
+    /// - Returns: a probability in 0...1; NaN for NaN input or df ≤ 0.
+    /// - Complexity: O(√df) continued-fraction steps for moderate df, O(1) otherwise.
+    public static func twoSidedPValue(_ t: Double, df: Double) -> Double {
+        if t.isNaN || df.isNaN || df <= 0 { return .nan }
+        if df > largeDF { return Normal.twoSidedPValue(normalApproximation(t, df: df)) }
+        if t == 0 { return 1 }
+        if t.isInfinite { return 0 }
+        let (x, y) = betaArguments(t, df: df)
+        return Beta.incomplete(x: x, y: y, a: df / 2, b: 0.5).lower
+    }
+
+    /// P(T > t), computed directly (accurate for large t).
+    ///
+    /// - Parameters:
+    ///   - t: the point.
+    ///   - df: degrees of freedom, > 0 (may be non-integer or +∞).
+    /// - Returns: the upper-tail probability; NaN for NaN input or df ≤ 0.
+    /// - Complexity: O(√df) for moderate df, O(1) otherwise.
+    public static func upperTail(_ t: Double, df: Double) -> Double {
+        if t.isNaN || df.isNaN || df <= 0 { return .nan }
+        if df > largeDF { return Normal.upperTail(normalApproximation(t, df: df)) }
+        if t == 0 { return 0.5 }
+        if t.isInfinite { return t > 0 ? 0 : 1 }
+        let (x, y) = betaArguments(t, df: df)
+        let tails = Beta.incomplete(x: x, y: y, a: df / 2, b: 0.5)
+        // tails.lower = P(|T| > |t|), tails.upper = P(|T| ≤ |t|).
+        return t > 0 ? 0.5 * tails.lower : 0.5 + 0.5 * tails.upper
+    }
+
+    /// P(T ≤ t), computed directly (accurate for very negative t).
+    ///
+    /// - Parameters: as for `upperTail(_:df:)`.
+    /// - Returns: the lower-tail probability.
+    /// - Complexity: as for `upperTail(_:df:)`.
+    public static func cdf(_ t: Double, df: Double) -> Double {
+        upperTail(-t, df: df)
+    }
+
+    /// The density of T at t.
+    ///
+    /// - Parameters: as for `upperTail(_:df:)`.
+    /// - Complexity: O(1).
+    public static func density(_ t: Double, df: Double) -> Double {
+        if df.isInfinite { return Normal.density(t) }
+        let at = abs(t)
+        // log(1 + t²/df), without overflow for huge t.
+        let log1pt2 = at > df.squareRoot()
+            ? 2 * log(at) - log(df) + log1p(df / at / at)
+            : log1p(at * at / df)
+        return exp(-Beta.logBeta(df / 2, 0.5) - 0.5 * log(df) - (df + 1) / 2 * log1pt2)
+    }
+
+    /// The quantile t with P(T ≤ t) = p.
+    ///
+    /// - Parameters:
+    ///   - p: lower-tail probability in 0...1.
+    ///   - df: degrees of freedom, > 0.
+    /// - Returns: the quantile (relative accuracy about 1e-13); ±∞ at p = 0 or 1,
+    ///   NaN for invalid input.
+    /// - Complexity: a handful of CDF evaluations (safeguarded Newton iterations).
+    public static func quantile(_ p: Double, df: Double) -> Double {
+        if p.isNaN || p < 0 || p > 1 { return .nan }
+        if p <= 0.5 { return -upperQuantile(p, df: df) }
+        return upperQuantile(1 - p, df: df)
+    }
+
+    /// The quantile t with P(T > t) = q; use this for small upper-tail probabilities.
+    ///
+    /// The t distribution is inverted in closed form for df = 1 and df = 2; otherwise a start
+    /// from the normal quantile (Cornish–Fisher) or the power-law tail is refined by Newton's
+    /// method on log P(T > t), safeguarded by bisection inside a bracket, until the step is
+    /// below 1e-15 relative.
+    ///
+    /// - Parameters:
+    ///   - q: upper-tail probability in 0...1.
+    ///   - df: degrees of freedom, > 0 (may be non-integer or +∞).
+    /// - Returns: the quantile; +∞ at q = 0, −∞ at q = 1, NaN for invalid input.
+    /// - Complexity: usually fewer than 10 tail evaluations.
+    public static func upperQuantile(_ q: Double, df: Double) -> Double {
+        if q.isNaN || df.isNaN || q < 0 || q > 1 || df <= 0 { return .nan }
+        if q == 0 { return .infinity }
+        if q == 1 { return -.infinity }
+        if q > 0.5 { return -upperQuantile(1 - q, df: df) }
+        if q == 0.5 { return 0 }
+        if df.isInfinite { return Normal.upperQuantile(q) }
+        if df == 1 {
+            // P(T > t) = ½ − atan(t)/π  ⇒  t = tan(π (½ − q)) = 1 / tan(π q).
+            return q > 0.25 ? tan(Double.pi * (0.5 - q)) : 1 / tan(Double.pi * q)
+        }
+        if df == 2 {
+            // P(T > t) = ½ − t / (2 √(t² + 2))  ⇒  t = (1 − 2q) / √(2 q (1 − q)).
+            return (1 - 2 * q) / (2 * q * (1 - q)).squareRoot()
+        }
+        return newtonUpperQuantile(q, df: df)
+    }
+
+    private static func newtonUpperQuantile(_ q: Double, df: Double) -> Double {
+        let z = Normal.upperQuantile(q)
+        // Cornish–Fisher start (accurate for large df and moderate q).
+        let z2 = z * z
+        let cornishFisher = z + z * (z2 + 1) / (4 * df)
+            + z * ((5 * z2 + 16) * z2 + 3) / (96 * df * df)
+        // Power-law tail start: P(T > t) ≈ df^(df/2 − 1) t^(−df) / B(df/2, ½); an upper bound.
+        let logTailStart = 0.5 * log(df)
+            - (log(q) + log(df) + Beta.logBeta(df / 2, 0.5)) / df
+        let tailStart = exp(logTailStart)
+        var t = max(cornishFisher, min(tailStart, 1e300))
+        if !(t > 0) || !t.isFinite { t = 1 }
+        // Bracket [lo, hi] with upperTail(lo) ≥ q ≥ upperTail(hi).
+        var lo = 0.0
+        var hi = Double.infinity
+        let logQ = log(q)
+        for _ in 0..<200 {
+            let tail = upperTail(t, df: df)
+            if tail == q { return t }
+            if tail > q { lo = t } else { hi = t }
+            let g = log(tail) - logQ                        // decreasing in t
+            let slope = density(t, df: df) / tail           // −d/dt log P(T > t)
+            var next = t + g / slope
+            if !(next > lo && next < hi) || !next.isFinite {
+                next = hi.isFinite ? 0.5 * (lo + hi) : 2 * max(t, 1)
+            }
+            if abs(next - t) <= 1e-15 * abs(t) || (hi.isFinite && hi - lo <= 4 * hi.ulp) {
+                return next
+            }
+            t = next
+        }
+        return t
+    }
+
+    /// R's normal approximation for large df (used by `pt` for df > 4e5).
+    private static func normalApproximation(_ t: Double, df: Double) -> Double {
+        if df.isInfinite { return t }
+        let v = 1 / (4 * df)
+        if abs(t) > 1 {
+            // Same value, written so that t² cannot overflow.
+            let sign: Double = t < 0 ? -1 : 1
+            return sign * (1 - v) / (1 / t / t + 2 * v).squareRoot()
+        }
+        return t * (1 - v) / (1 + t * t * 2 * v).squareRoot()
+    }
+}
