@@ -28,6 +28,8 @@ struct IBANDetector {
     /// then groups of four, the last group one to four characters long.
     private func match(_ t: ScalarText, at i: Int) -> Int? {
         guard isASCIILetter(t, i), isASCIILetter(t, i + 1) else { return nil }
+        let checkDigits = t.is(i + 2, " ") ? i + 3 : i + 2
+        guard t.isDigit(checkDigits), t.isDigit(checkDigits + 1) else { return nil }
         let runs = alphanumericRuns(t, from: i)
         guard let first = runs.first else { return nil }
         var candidates: [Range<Int>] = []

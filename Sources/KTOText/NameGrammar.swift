@@ -63,7 +63,7 @@ struct NameGrammar {
     func capitalisedWordEnd(in t: ScalarText, at i: Int, afterParticle: Bool = false) -> Int? {
         guard t.isUpper(i), t.isLetter(i) else { return nil }
         var j = t.letterRunEnd(from: i)
-        while (t.is(j, "-") || (j < t.count && t.lower[j] == "'")), t.isLetter(j + 1) {
+        while t.isWordJoiner(j), t.isLetter(j + 1) {
             j = t.letterRunEnd(from: j + 1)
         }
         guard (i..<j).contains(where: { t.isLower($0) }), !t.isDigit(j) else { return nil }

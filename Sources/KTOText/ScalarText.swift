@@ -86,6 +86,12 @@ struct ScalarText {
         i >= 0 && i < scalars.count && scalars[i] == scalar
     }
 
+    /// Whether the scalar at `i` joins parts of one word: a hyphen or an apostrophe
+    /// ("Jansen-de", "O'Brien"; typographic apostrophes count).
+    func isWordJoiner(_ i: Int) -> Bool {
+        i >= 0 && i < lower.count && (lower[i] == "-" || lower[i] == "'")
+    }
+
     /// The value of the ASCII digit at `i`, if any.
     func digitValue(_ i: Int) -> Int? {
         isDigit(i) ? Int(scalars[i].value) - 0x30 : nil

@@ -31,7 +31,7 @@ struct StreetAddressDetector {
 
     private func wordEnd(in t: ScalarText, from i: Int) -> Int {
         var j = t.letterRunEnd(from: i)
-        while (t.is(j, "-") || (j < t.count && t.lower[j] == "'")), t.isLetter(j + 1) {
+        while t.isWordJoiner(j), t.isLetter(j + 1) {
             j = t.letterRunEnd(from: j + 1)
         }
         return j
@@ -55,7 +55,7 @@ struct StreetAddressDetector {
             while t.isSpace(p - 1) { p -= 1 }
             let end = p
             var ws = end
-            while t.isLetter(ws - 1) || ((t.is(ws - 1, "-") || t.lower[max(ws - 1, 0)] == "'") && t.isLetter(ws - 2)) {
+            while t.isLetter(ws - 1) || (t.isWordJoiner(ws - 1) && t.isLetter(ws - 2)) {
                 ws -= 1
             }
             guard ws < end, !t.isDigit(ws - 1) else { break }
