@@ -2,6 +2,7 @@ import Foundation
 import KTOImport
 import KTOModel
 import KTOSample
+import KTOWriters
 
 /// The `kto` command line: parses arguments, runs a command, and turns errors into messages and
 /// exit codes. The library never prints or exits; this is the only place that decides how.
@@ -118,6 +119,18 @@ public struct KTOTool: Sendable {
         let quiet = parsed.flags.contains("--quiet")
         if !quiet {
             for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
+        }
+        let output = parsed.options["--output"].map(resolve) ?? loaded.study.output
+        let (_, files) = ReportPipeline().files(for: loaded)
+        do {
+            try OutputFolder(path: output).write(files)
+        } catch {
+            console.err("fout: \(error)")
+            return .dataProblem
+        }
+        if !quiet {
+            console.out("Rapport geschreven naar \(output)/")
+            for file in files { console.out("  \(file.path)") }
         }
         return .ok
     }

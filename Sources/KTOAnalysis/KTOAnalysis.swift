@@ -1,2 +1,0 @@
-// KTOAnalysis module placeholder; replaced as the module is built.
-enum KTOAnalysisModule {}

@@ -1,0 +1,84 @@
+import KTOModel
+import KTOStats
+
+/// Which respondents a result is about.
+public enum GroupID: Sendable, Hashable {
+    /// The whole organisation (all gemeenten pooled, unweighted).
+    case total
+    /// One gemeente, by its index in the study.
+    case gemeente(Int)
+}
+
+/// A variable's statistics in one group of one meting.
+public struct GroupResult: Sendable, Equatable {
+    public var group: GroupID
+    /// The group's display name ("Totaal" is not used here: see `StudyResults.name(of:)`).
+    public var tally: Tally
+    public var grade: GradeSummary?
+    public var statement: StatementSummary?
+    public var categories: CategorySummary?
+
+    /// Valid answers.
+    public var n: Int { tally.n }
+}
+
+/// A variable in one meting: every group, total first.
+public struct MetingResult: Sendable, Equatable {
+    public var meting: String
+    /// Total first, then the gemeenten in study order.
+    public var groups: [GroupResult]
+
+    public func group(_ id: GroupID) -> GroupResult? { groups.first { $0.group == id } }
+}
+
+/// Everything known about one questionnaire variable.
+public struct VariableResult: Sendable, Equatable {
+    public var variable: Variable
+    /// The current meting first, then the previous meting when the variable was asked then.
+    public var metingen: [MetingResult]
+
+    public var current: MetingResult? { metingen.first }
+    public func meting(_ label: String) -> MetingResult? { metingen.first { $0.meting == label } }
+}
+
+/// Response in one group: invited clients, respondents, rate and margin of error.
+public struct ResponseResult: Sendable, Equatable {
+    public var group: GroupID
+    public var invited: Int
+    public var respondents: Int
+    /// Respondents / invited, 0...1; nil when nobody was invited.
+    public var rate: Double?
+    /// Margin of error of a 50% proportion at 95%, with finite-population correction (0...1).
+    public var marginOfError: Double?
+}
+
+/// The analysis of a study: one value the report model and every writer read.
+public struct StudyResults: Sendable, Equatable {
+    public var title: String
+    public var client: String
+    public var meting: String
+    public var previousMeting: String?
+    /// Gemeente names in study order.
+    public var groupNames: [String]
+    /// Results per analysed variable, in codebook order.
+    public var variables: [VariableResult]
+    /// Response of the current meting: total first, then per gemeente.
+    public var response: [ResponseResult]
+    public var thresholds: Study.Thresholds
+
+    /// The display name of a group ("Totaal" for the total).
+    public func name(of group: GroupID) -> String {
+        switch group {
+        case .total: return "Totaal"
+        case .gemeente(let g): return groupNames[g]
+        }
+    }
+
+    /// All groups in report order: total first.
+    public var groupIDs: [GroupID] { [.total] + groupNames.indices.map { .gemeente($0) } }
+
+    public func result(_ code: String) -> VariableResult? {
+        let key = code.lowercased()
+        return variables.first { $0.variable.code.lowercased() == key }
+    }
+}

@@ -1,2 +1,0 @@
-// KTOReport module placeholder; replaced as the module is built.
-enum KTOReportModule {}

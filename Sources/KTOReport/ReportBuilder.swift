@@ -1,0 +1,88 @@
+import KTOAnalysis
+import KTOModel
+
+/// Builds the report model of a study from its results.
+public struct ReportBuilder: Sendable {
+    public init() {}
+
+    /// The main report: every chapter of the codebook, all groups, both metingen.
+    public func build(_ results: StudyResults) -> ReportModel {
+        let metingen = [results.meting] + (results.previousMeting.map { [$0] } ?? [])
+        var chapters: [Chapter] = [introduction(results)]
+        // Chapters and sections in the order the codebook first names them.
+        var chapterOrder: [String] = []
+        var sectionsByChapter: [String: [(title: String, blocks: [Block])]] = [:]
+        for result in results.variables {
+            let chapter = result.variable.chapter.isEmpty ? "Overige vragen" : result.variable.chapter
+            let section = result.variable.section
+            if sectionsByChapter[chapter] == nil {
+                chapterOrder.append(chapter)
+                sectionsByChapter[chapter] = []
+            }
+            let block = self.block(for: result, results: results, metingen: metingen)
+            if let last = sectionsByChapter[chapter]?.last, last.title == section {
+                sectionsByChapter[chapter]![sectionsByChapter[chapter]!.count - 1].blocks.append(block)
+            } else {
+                sectionsByChapter[chapter]!.append((section, [block]))
+            }
+        }
+        for chapter in chapterOrder {
+            let sections = (sectionsByChapter[chapter] ?? []).map { Section(title: $0.title, blocks: $0.blocks) }
+            chapters.append(Chapter(title: chapter, sections: sections))
+        }
+        return ReportModel(
+            title: results.title, subtitle: results.client, meting: results.meting,
+            previousMeting: results.previousMeting, chapters: chapters, legend: DutchText.legend)
+    }
+
+    func introduction(_ results: StudyResults) -> Chapter {
+        let rows = results.response.map { r in
+            ResponseTable.Row(
+                group: results.name(of: r.group), invited: r.invited, respondents: r.respondents,
+                rate: r.rate.map { $0 * 100 }, marginOfError: r.marginOfError.map { $0 * 100 })
+        }
+        return Chapter(title: "Inleiding en onderzoeksverantwoording", sections: [
+            Section(title: "Respons", blocks: [.paragraph(DutchText.responseIntro), .response(ResponseTable(rows: rows))]),
+        ])
+    }
+
+    func block(for result: VariableResult, results: StudyResults, metingen: [String]) -> Block {
+        let variable = result.variable
+        switch variable.type {
+        case .category:
+            let tables = variable.validCodes.map { code -> ItemTable in
+                let label = variable.label(of: code) ?? String(code)
+                return table(result, results: results, metingen: metingen, title: label, label: "% van de antwoorden", kind: .percent) { group in
+                    guard let categories = group.categories else { return nil }
+                    return categories.shares.first { $0.code == code }?.estimate.map { $0.proportion * 100 }
+                }
+            }
+            return .categories(question: variable.text, variable: variable.code, tables: tables)
+        case .likert:
+            let label = variable.polarity == .negative ? "% eens (lager = beter)" : "% (helemaal) eens"
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: label, kind: .percent) {
+                $0.statement?.agree.map { $0.proportion * 100 }
+            })
+        default:
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "gemiddeld rapportcijfer", kind: .grade) {
+                $0.grade?.estimate?.mean
+            })
+        }
+    }
+
+    func table(
+        _ result: VariableResult, results: StudyResults, metingen: [String], title: String, label: String,
+        kind: ValueKind, value: (GroupResult) -> Double?
+    ) -> ItemTable {
+        let rows = results.groupIDs.map { id in
+            ItemTable.Row(group: results.name(of: id), cells: metingen.map { meting in
+                guard let group = result.meting(meting)?.group(id) else { return Cell(state: .notAsked, n: nil) }
+                guard group.n > 0, let v = value(group) else { return Cell(state: .noObservations, n: group.n) }
+                return Cell(state: .value(v), n: group.n)
+            })
+        }
+        return ItemTable(
+            variable: result.variable.code, title: title, measureLabel: label, kind: kind,
+            negative: result.variable.polarity == .negative, columns: metingen, rows: rows)
+    }
+}

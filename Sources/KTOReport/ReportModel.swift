@@ -1,0 +1,105 @@
+/// A report as values: chapters, sections and blocks built from the analysis only.
+/// Writers read it and format numbers; they never compute.
+public struct ReportModel: Sendable, Equatable {
+    public var title: String
+    public var subtitle: String
+    public var meting: String
+    public var previousMeting: String?
+    /// The chapters in reading order.
+    public var chapters: [Chapter]
+    /// Short explanations of symbols used in tables (n.g., –).
+    public var legend: [String]
+
+    public init(title: String, subtitle: String, meting: String, previousMeting: String?, chapters: [Chapter], legend: [String]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.meting = meting
+        self.previousMeting = previousMeting
+        self.chapters = chapters
+        self.legend = legend
+    }
+}
+
+public struct Chapter: Sendable, Equatable {
+    public var title: String
+    public var sections: [Section]
+}
+
+public struct Section: Sendable, Equatable {
+    public var title: String
+    public var blocks: [Block]
+}
+
+public enum Block: Sendable, Equatable {
+    case paragraph(String)
+    /// One item (grade or statement): groups as rows, metingen as columns.
+    case item(ItemTable)
+    /// A single-choice question: one item table per category.
+    case categories(question: String, variable: String, tables: [ItemTable])
+    case response(ResponseTable)
+}
+
+/// What a cell's number is, so a writer knows how to format it.
+public enum ValueKind: Sendable, Equatable {
+    /// A rapportcijfer: one decimal (7,0).
+    case grade
+    /// A percentage 0-100: whole number (59%).
+    case percent
+}
+
+/// One cell: the exact value (rounded only by the writer) and its base.
+public struct Cell: Sendable, Equatable {
+    public enum State: Sendable, Equatable {
+        case value(Double)
+        /// Nobody in this group answered.
+        case noObservations
+        /// The question was not asked in this meting.
+        case notAsked
+    }
+
+    public var state: State
+    public var n: Int?
+
+    public init(state: State, n: Int?) {
+        self.state = state
+        self.n = n
+    }
+
+    public var value: Double? {
+        if case .value(let v) = state { return v }
+        return nil
+    }
+}
+
+/// A table for one item: a row per group, a column per meting.
+public struct ItemTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var group: String
+        public var cells: [Cell]
+    }
+
+    public var variable: String
+    public var title: String
+    /// What the numbers are, in Dutch ("gemiddeld rapportcijfer", "% (helemaal) eens").
+    public var measureLabel: String
+    public var kind: ValueKind
+    /// For statements: true when agreeing is bad news (lower is better).
+    public var negative: Bool
+    /// Meting labels, current first.
+    public var columns: [String]
+    public var rows: [Row]
+}
+
+/// Response per group.
+public struct ResponseTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var group: String
+        public var invited: Int
+        public var respondents: Int
+        /// Percentages 0-100.
+        public var rate: Double?
+        public var marginOfError: Double?
+    }
+
+    public var rows: [Row]
+}

@@ -1,2 +1,0 @@
-// KTOWriters module placeholder; replaced as the module is built.
-enum KTOWritersModule {}

@@ -1,0 +1,125 @@
+import KTOReport
+import KTOStats
+import KTOText
+
+/// Writes `report.txt`: the report as Dutch plain text, readable in an 80-column terminal.
+public struct TextReportWriter: Sendable {
+    public var width = 80
+
+    public init() {}
+
+    public func render(_ report: ReportModel) -> String {
+        var lines: [String] = []
+        lines += boxed(report.title)
+        if !report.subtitle.isEmpty { lines += wrap(clean(report.subtitle), indent: "") }
+        var meting = "Meting \(report.meting)"
+        if let previous = report.previousMeting { meting += ", vergeleken met \(previous)" }
+        lines.append(meting)
+        lines.append("")
+        for (c, chapter) in report.chapters.enumerated() {
+            lines.append("")
+            let heading = "\(c + 1). \(clean(chapter.title))"
+            lines.append(heading)
+            lines.append(String(repeating: "=", count: min(width, heading.count)))
+            for section in chapter.sections {
+                if !section.title.isEmpty {
+                    lines.append("")
+                    lines.append(clean(section.title))
+                    lines.append(String(repeating: "-", count: min(width, clean(section.title).count)))
+                }
+                for block in section.blocks { lines += render(block) }
+            }
+        }
+        lines.append("")
+        lines.append("Toelichting")
+        for entry in report.legend { lines += wrap(entry, indent: "  ", first: "- ") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func render(_ block: Block) -> [String] {
+        switch block {
+        case .paragraph(let text):
+            return [""] + wrap(clean(text), indent: "")
+        case .item(let table):
+            return [""] + wrap(clean(table.title), indent: "  ", first: "") + render(table)
+        case .categories(let question, _, let tables):
+            var lines = [""] + wrap(clean(question), indent: "")
+            for table in tables {
+                lines.append("")
+                lines += wrap(clean(table.title), indent: "    ", first: "  ")
+                lines += render(table)
+            }
+            return lines
+        case .response(let table):
+            var lines = [""]
+            lines.append(pad("", 24) + lpad("aangeschreven", 14) + lpad("respondenten", 14) + lpad("respons", 9) + lpad("foutmarge", 11))
+            for row in table.rows {
+                lines.append(
+                    "  " + pad(clean(row.group), 22) + lpad(Rounding.formatInteger(row.invited), 14)
+                        + lpad(Rounding.formatInteger(row.respondents), 14)
+                        + lpad(row.rate.map { Rounding.formatPercent($0) } ?? "–", 9)
+                        + lpad(row.marginOfError.map { "± " + Rounding.formatDutch($0, decimals: 1) + "%" } ?? "–", 11))
+            }
+            return lines
+        }
+    }
+
+    /// Groups as rows, each meting a value column and an n column.
+    func render(_ table: ItemTable) -> [String] {
+        var header = "    " + pad(table.measureLabel, 24)
+        for column in table.columns { header += lpad(column, 9) + lpad("n", 7) }
+        var lines = [header]
+        for row in table.rows {
+            var line = "    " + pad(clean(row.group), 24)
+            for cell in row.cells {
+                line += lpad(format(cell, kind: table.kind), 9)
+                line += lpad(cell.n.map(String.init) ?? "", 7)
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    func format(_ cell: Cell, kind: ValueKind) -> String {
+        switch cell.state {
+        case .value(let v): return kind == .grade ? Rounding.formatDutch(v, decimals: 1) : Rounding.formatPercent(v)
+        case .noObservations: return "–"
+        case .notAsked: return "n.g."
+        }
+    }
+
+    func boxed(_ title: String) -> [String] {
+        let text = clean(title)
+        let rule = String(repeating: "*", count: min(width, text.count))
+        return [rule, text, rule]
+    }
+
+    /// Open text from a study never carries control characters into a terminal.
+    func clean(_ text: String) -> String { TextCleaner.plain(text, singleLine: true) }
+
+    /// Word-wraps to `width`; the first line gets `first` (default: `indent`).
+    func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
+        var lines: [String] = []
+        var line = first ?? indent
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            if lineHasWord && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        if lineHasWord { lines.append(line) }
+        return lines
+    }
+
+    func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? String(s.prefix(n - 1)) + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    func lpad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? " " + s : String(repeating: " ", count: n - s.count) + s
+    }
+}
