@@ -33,6 +33,20 @@ public struct Dataset: Sendable {
 
     public var rowCount: Int { group.count }
 
+    /// A dataset from columns built elsewhere (tests, synthetic benchmarks).
+    /// - Precondition: every column and `ids`/`lines` have one entry per row of `group`, and
+    ///   `columns` has one entry per codebook variable.
+    public init(meting: String, codebook: Codebook, groups: [String], group: [UInt16], ids: [String], lines: [Int32], columns: [Column?]) {
+        precondition(ids.count == group.count && lines.count == group.count && columns.count == codebook.variables.count)
+        self.meting = meting
+        self.codebook = codebook
+        self.groups = groups
+        self.group = group
+        self.ids = ids
+        self.lines = lines
+        self.columns = columns
+    }
+
     public init(meting: String, codebook: Codebook, groups: [String]) {
         self.meting = meting
         self.codebook = codebook

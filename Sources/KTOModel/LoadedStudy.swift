@@ -9,6 +9,14 @@ public struct LoadedStudy: Sendable {
     /// One ledger per data file: the current meting's first, then the previous meting's.
     public var ledgers: [RowLedger]
 
+    public init(study: Study, codebook: Codebook, current: Dataset, previous: Dataset?, ledgers: [RowLedger]) {
+        self.study = study
+        self.codebook = codebook
+        self.current = current
+        self.previous = previous
+        self.ledgers = ledgers
+    }
+
     /// Reads the study file, its codebook and the data of both metingen.
     /// - Parameters:
     ///   - strict: a rejected row is a fatal error.

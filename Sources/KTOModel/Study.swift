@@ -8,24 +8,44 @@ public struct Study: Sendable, Equatable {
         public var name: String
         /// Invited clients (the population), for the response rate and weights.
         public var population: Int
+
+        public init(name: String, population: Int) {
+            self.name = name
+            self.population = population
+        }
     }
 
     /// The previous meting: its label and its respondent-level data.
     public struct PreviousMeting: Sendable, Equatable {
         public var meting: String
         public var dataFiles: [DataFile]
+
+        public init(meting: String, dataFiles: [DataFile]) {
+            self.meting = meting
+            self.dataFiles = dataFiles
+        }
     }
 
     /// A benchmark group given as aggregates (item, measure, value, n).
     public struct Benchmark: Sendable, Equatable {
         public var name: String
         public var file: DataFile
+
+        public init(name: String, file: DataFile) {
+            self.name = name
+            self.file = file
+        }
     }
 
     /// A file named in the study file: the resolved path and the name as written (for messages).
     public struct DataFile: Sendable, Equatable {
         public var path: String
         public var displayName: String
+
+        public init(path: String, displayName: String) {
+            self.path = path
+            self.displayName = displayName
+        }
     }
 
     /// Small-n and significance settings.
@@ -36,6 +56,12 @@ public struct Study: Sendable, Equatable {
         public var suppress: Int = 10
         /// Two-sided significance level.
         public var alpha: Double = 0.05
+
+        public init(indicative: Int = 30, suppress: Int = 10, alpha: Double = 0.05) {
+            self.indicative = indicative
+            self.suppress = suppress
+            self.alpha = alpha
+        }
     }
 
     public var studyFile: String
@@ -57,6 +83,27 @@ public struct Study: Sendable, Equatable {
     public var encoding: TextEncoding?
     /// Separator override for the data files (`nil`: sniff).
     public var dialect: CSVDialect?
+
+    public init(
+        studyFile: String, title: String, client: String, meting: String, dataFiles: [DataFile], codebook: DataFile,
+        groupVariable: String, groups: [Group], previous: PreviousMeting? = nil, benchmarks: [Benchmark] = [],
+        thresholds: Thresholds = Thresholds(), output: String, encoding: TextEncoding? = nil, dialect: CSVDialect? = nil
+    ) {
+        self.studyFile = studyFile
+        self.title = title
+        self.client = client
+        self.meting = meting
+        self.dataFiles = dataFiles
+        self.codebook = codebook
+        self.groupVariable = groupVariable
+        self.groups = groups
+        self.previous = previous
+        self.benchmarks = benchmarks
+        self.thresholds = thresholds
+        self.output = output
+        self.encoding = encoding
+        self.dialect = dialect
+    }
 
     /// The population of all groups together.
     public var totalPopulation: Int { groups.reduce(0) { $0 + $1.population } }

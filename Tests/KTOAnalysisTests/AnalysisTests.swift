@@ -1,0 +1,197 @@
+import Testing
+import KTOModel
+import KTOStats
+@testable import KTOAnalysis
+
+/// Hand-checked statistics on tiny datasets. Each expected value is worked out in the comment.
+@Suite("Analysis: hand-checked statistics")
+struct AnalysisTests {
+    static let grade = Variable(
+        code: "cijfer", type: .grade, text: "Cijfer", validCodes: Array(1...10),
+        missing: [ValueLabel(code: 99, label: "weet niet")])
+    static let statement = Variable(
+        code: "stelling", type: .likert, text: "Stelling", validCodes: Array(1...5),
+        labels: [], missing: [ValueLabel(code: 9, label: "weet niet"), ValueLabel(code: 8, label: "n.v.t.")],
+        polarity: .negative)
+    static let category = Variable(
+        code: "traject", type: .category, text: "Traject", validCodes: [1, 2, 3],
+        labels: [ValueLabel(code: 1, label: "Nee"), ValueLabel(code: 2, label: "Ja, nu"), ValueLabel(code: 3, label: "Ja, afgerond")])
+
+    /// A loaded study from columns given per variable; groups: 0 = A, 1 = B, 2 = C (C has nobody).
+    func study(group: [UInt16], grade: [Int16], statement: [Int16], category: [Int16], previous: [Int16]? = nil) -> LoadedStudy {
+        let codebook = Codebook(variables: [Self.grade, Self.statement, Self.category])
+        let s = Study(
+            studyFile: "s", title: "T", client: "C", meting: "2015", dataFiles: [], codebook: .init(path: "", displayName: ""),
+            groupVariable: "g", groups: [.init(name: "A", population: 100), .init(name: "B", population: 10), .init(name: "C", population: 5)],
+            previous: previous == nil ? nil : .init(meting: "2013", dataFiles: []), benchmarks: [], thresholds: .init(),
+            output: "", encoding: nil, dialect: nil)
+        let current = Dataset(
+            meting: "2015", codebook: codebook, groups: ["A", "B", "C"], group: group,
+            ids: group.indices.map(String.init), lines: group.indices.map { Int32($0 + 2) },
+            columns: [.codes(grade), .codes(statement), .codes(category)])
+        let old = previous.map { previous in
+            Dataset(
+                meting: "2013", codebook: codebook, groups: ["A", "B", "C"], group: previous.map { _ in 0 },
+                ids: previous.indices.map(String.init), lines: previous.indices.map { Int32($0 + 2) },
+                columns: [.codes(previous), nil, nil])
+        }
+        return LoadedStudy(study: s, codebook: codebook, current: current, previous: old, ledgers: [])
+    }
+
+    let none = Dataset.noAnswer
+
+    func analyzed() -> StudyResults {
+        // Group A: grades 6, 7, 8, 99 (weet niet), empty; B: 4 only. C: no respondents.
+        // Statement A: 5, 4, 2, 9 (weet niet), 8 (n.v.t.); B: 3.
+        // Category A: 1, 1, 2, 3, empty; B: 1.
+        Analyzer().analyze(study(
+            group: [0, 0, 0, 0, 0, 1],
+            grade: [6, 7, 8, 99, none, 4],
+            statement: [5, 4, 2, 9, 8, 3],
+            category: [1, 1, 2, 3, none, 1],
+            previous: [5, 5, 5]))
+    }
+
+    @Test func gradeMeanSDSECIForThreeValues() throws {
+        let results = analyzed()
+        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0))?.grade)
+        // [6, 7, 8]: mean 7, SD = sqrt(((−1)² + 0 + 1²)/2) = 1, SE = 1/√3 = 0.5773502691896258,
+        // t(0.975, 2) = 4.302652729749464 → CI 7 ± 2.4841377118..., median 7.
+        let e = try #require(a.estimate)
+        #expect(e.n == 3)
+        #expect(e.mean == 7)
+        #expect(e.sd == 1)
+        #expect(abs(e.se! - 0.5773502691896258) < 1e-15)
+        #expect(abs(e.ciLow! - (7 - 4.302652729749464 / 3.0.squareRoot())) < 1e-12)
+        #expect(e.median == 7)
+        // No grade below 5.5 among 6, 7, 8.
+        #expect(a.onvoldoende?.proportion == 0)
+        #expect(a.distribution.filter { $0.count > 0 }.map(\.code) == [6, 7, 8])
+        // 'weet niet' and the empty cell are counted apart, not in n.
+        let tally = try #require(results.result("cijfer")?.current?.group(.gemeente(0))?.tally)
+        #expect(tally.missing == [1])
+        #expect(tally.noAnswer == 1)
+    }
+
+    @Test func totalPoolsTheGroups() throws {
+        let results = analyzed()
+        let total = try #require(results.result("cijfer")?.current?.group(.total)?.grade)
+        // [6, 7, 8, 4]: mean 25/4 = 6.25; deviations −0.25, 0.75, 1.75, −2.25 → SS = 0.0625+0.5625+3.0625+5.0625 = 8.75,
+        // SD = sqrt(8.75/3) = 1.707825127659933; median (6+7)/2 = 6.5; onvoldoende 1/4 = 25%.
+        #expect(total.estimate?.mean == 6.25)
+        #expect(abs(total.estimate!.sd! - 1.707825127659933) < 1e-15)
+        #expect(total.estimate?.median == 6.5)
+        #expect(total.onvoldoende?.proportion == 0.25)
+    }
+
+    @Test func singleAnswerHasNoSpread() throws {
+        let b = try #require(analyzed().result("cijfer")?.current?.group(.gemeente(1))?.grade)
+        #expect(b.estimate?.n == 1)
+        #expect(b.estimate?.mean == 4)
+        #expect(b.estimate?.sd == nil)
+        #expect(b.estimate?.ciLow == nil)
+        #expect(b.onvoldoende?.proportion == 1)
+    }
+
+    @Test func groupWithoutRespondentsHasNoEstimateAndNoNaN() throws {
+        let results = analyzed()
+        let c = try #require(results.result("cijfer")?.current?.group(.gemeente(2)))
+        #expect(c.n == 0)
+        #expect(c.grade?.estimate == nil)
+        #expect(c.grade?.onvoldoende == nil)
+        let rows = results.rows.filter { $0.group == "C" && $0.variable == "cijfer" }
+        #expect(rows.first { $0.measure == .mean }?.value == nil)
+        #expect(rows.first { $0.measure == .mean }?.n == 0)
+        #expect(rows.allSatisfy { ($0.value ?? 0).isFinite && ($0.se ?? 0).isFinite })
+    }
+
+    @Test func allAnswersEqual() throws {
+        let previous = try #require(analyzed().result("cijfer")?.meting("2013")?.group(.total)?.grade?.estimate)
+        // [5, 5, 5]: mean 5, SD 0, CI collapses to 5.
+        #expect(previous.mean == 5)
+        #expect(previous.sd == 0)
+        #expect(previous.ciLow == 5)
+        #expect(previous.ciHigh == 5)
+    }
+
+    @Test func onlyWeetNietGivesNoObservations() throws {
+        let results = Analyzer().analyze(study(group: [0, 0], grade: [99, 99], statement: [9, 8], category: [none, none]))
+        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0)))
+        #expect(a.n == 0)
+        #expect(a.grade?.estimate == nil)
+        #expect(a.tally.missing == [2])
+        let s = try #require(results.result("stelling")?.current?.group(.gemeente(0))?.statement)
+        #expect(s.n == 0)
+        #expect(s.agree == nil)
+    }
+
+    @Test func statementSharesExcludeWeetNietAndNVT() throws {
+        let results = analyzed()
+        let a = try #require(results.result("stelling")?.current?.group(.gemeente(0))?.statement)
+        // Valid: 5, 4, 2 (9 = weet niet and 8 = n.v.t. are not in the base): eens 2/3, neutraal 0, oneens 1/3.
+        #expect(a.n == 3)
+        #expect(a.agree?.successes == 2)
+        #expect(a.neutral?.successes == 0)
+        #expect(a.disagree?.successes == 1)
+        #expect(a.polarity == .negative)
+        let total = try #require(results.result("stelling")?.current?.group(.total)?.statement)
+        // Plus B's 3 (neutraal): 2/4 eens, 1/4 neutraal, 1/4 oneens.
+        #expect(total.agree?.proportion == 0.5)
+        #expect(total.neutral?.proportion == 0.25)
+    }
+
+    @Test func categorySharesOfValidAnswers() throws {
+        let results = analyzed()
+        let total = try #require(results.result("traject")?.current?.group(.total)?.categories)
+        // 1, 1, 2, 3 (A) and 1 (B); the empty cell is not in the base: Nee 3/5, Ja nu 1/5, Ja afgerond 1/5.
+        #expect(total.n == 5)
+        #expect(total.shares.map(\.count) == [3, 1, 1])
+        #expect(total.shares.map(\.label) == ["Nee", "Ja, nu", "Ja, afgerond"])
+        #expect(total.shares[0].estimate?.proportion == 0.6)
+    }
+
+    @Test func variablesNotAskedInPreviousMetingHaveOneMeting() throws {
+        let results = analyzed()
+        #expect(results.result("cijfer")?.metingen.map(\.meting) == ["2015", "2013"])
+        #expect(results.result("stelling")?.metingen.map(\.meting) == ["2015"])
+    }
+
+    @Test func responseAndMarginOfError() throws {
+        let results = analyzed()
+        // Total: 6 of 115 invited; margin = 1.959963984540054 · sqrt(0.25/6) · sqrt(109/114).
+        let total = try #require(results.response.first)
+        #expect(total.invited == 115)
+        #expect(total.respondents == 6)
+        #expect(abs(total.rate! - 6.0 / 115) < 1e-15)
+        let expected = 1.959963984540054 * (0.25 / 6).squareRoot() * (109.0 / 114).squareRoot()
+        #expect(abs(total.marginOfError! - expected) < 1e-12)
+        // C: nobody responded: rate 0, no margin.
+        #expect(results.response[3].respondents == 0)
+        #expect(results.response[3].rate == 0)
+        #expect(results.response[3].marginOfError == nil)
+    }
+
+    @Test func tidyRowsFollowTheColumnContract() throws {
+        let rows = analyzed().rows
+        #expect(ResultRow.columns == ["meting", "group", "variable", "measure", "category", "value", "n", "se", "ci_low", "ci_high", "flags"])
+        let mean = try #require(rows.first { $0.group == "total" && $0.variable == "cijfer" && $0.measure == .mean && $0.meting == "2015" })
+        #expect(mean.value == 6.25)
+        #expect(mean.n == 4)
+        let agree = try #require(rows.first { $0.group == "A" && $0.variable == "stelling" && $0.measure == .pctAgree })
+        #expect(abs(agree.value! - 200.0 / 3) < 1e-12)
+        #expect(abs(agree.se! - (2.0 / 9 / 3).squareRoot() * 100) < 1e-12)
+        let share = try #require(rows.first { $0.group == "total" && $0.variable == "traject" && $0.measure == .pctCategory && $0.category == "Nee" })
+        #expect(share.value == 60)
+        let respons = try #require(rows.first { $0.variable == "respons" && $0.measure == .responseRate && $0.group == "total" })
+        #expect(abs(respons.value! - 600.0 / 115) < 1e-12)
+        #expect(Set(rows.map(\.measure.rawValue)).isSubset(of: Set(ResultRow.Measure.allCases.map(\.rawValue))))
+    }
+
+    @Test func unreadableAndUnknownCodesAreNotInTheBase() {
+        // A code that is neither valid nor missing (it cannot come from the loader, but the tally must not trust that).
+        let tallies = Tally.count(codes: [3, 50, Dataset.unreadable, Dataset.noAnswer], groups: [0, 0, 0, 0], groupCount: 1, variable: Self.grade)
+        #expect(tallies[0].n == 1)
+        #expect(tallies[0].unreadable == 2)
+        #expect(tallies[0].noAnswer == 1)
+    }
+}
