@@ -12,35 +12,88 @@ public struct Analyzer: Sendable {
     /// - Complexity: one pass over each column per meting.
     public func analyze(_ loaded: LoadedStudy) -> StudyResults {
         let study = loaded.study
+        let tester = Tester(alpha: study.thresholds.alpha, suppressBelow: max(study.thresholds.suppress, 2))
         var variables: [VariableResult] = []
         for (index, variable) in loaded.codebook.variables.enumerated() {
             guard [.grade, .likert, .category].contains(variable.type) else { continue }
             var metingen: [MetingResult] = []
             for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
                 guard case .codes(let codes)? = dataset.columns[index] else { continue }
-                metingen.append(analyze(codes: codes, dataset: dataset, variable: variable))
+                metingen.append(analyze(codes: codes, dataset: dataset, variable: variable, thresholds: study.thresholds))
+            }
+            if !metingen.isEmpty, metingen[0].meting == loaded.current.meting {
+                metingen[0] = compare(metingen[0], previous: metingen.count > 1 ? metingen[1] : nil, variable: variable, loaded: loaded, tester: tester)
             }
             variables.append(VariableResult(variable: variable, metingen: metingen))
         }
-        return StudyResults(
+        var results = StudyResults(
             title: study.title, client: study.client, meting: study.meting,
             previousMeting: study.previous?.meting, groupNames: study.groups.map(\.name),
             variables: variables, response: response(loaded), thresholds: study.thresholds)
+        results.benchmarkNames = loaded.benchmarks.map(\.name)
+        results.benchmarks = loaded.benchmarks
+        results.previousAggregates = loaded.previousAggregates
+        return results
     }
 
-    func analyze(codes: [Int16], dataset: Dataset, variable: Variable) -> MetingResult {
+    /// Tests the current meting's figures: each group against the previous meting, each gemeente
+    /// against the rest of the organisation, and the total against every benchmark.
+    func compare(_ current: MetingResult, previous: MetingResult?, variable: Variable, loaded: LoadedStudy, tester: Tester) -> MetingResult {
+        var result = current
+        guard let totalTally = current.group(.total)?.tally else { return result }
+        for (k, group) in current.groups.enumerated() {
+            guard group.size.isShown else { continue }
+            var tests: [TestOutcome] = []
+            let own = group.testables
+            if let old = previous?.group(group.group) {
+                let other = Dictionary(old.testables, uniquingKeysWith: { a, _ in a })
+                for (ref, value) in own {
+                    if let o = other[ref], let t = tester.test(value, against: o, of: ref, comparison: .previous) { tests.append(t) }
+                }
+            } else if group.group == .total, let aggregates = loaded.previousAggregates {
+                for (ref, value) in own {
+                    if let f = aggregates.figure(variable.code, ref.measure.rawValue, category: ref.category),
+                       let t = tester.test(value, against: f, of: ref, comparison: .previous) { tests.append(t) }
+                }
+            }
+            if case .gemeente = group.group {
+                let rest = summarize(totalTally.subtracting(group.tally), id: .total, variable: variable, thresholds: loaded.study.thresholds)
+                let other = Dictionary(rest.testables, uniquingKeysWith: { a, _ in a })
+                for (ref, value) in own {
+                    if let o = other[ref], let t = tester.test(value, against: o, of: ref, comparison: .rest) { tests.append(t) }
+                }
+            }
+            if group.group == .total {
+                for benchmark in loaded.benchmarks {
+                    for (ref, value) in own {
+                        if let f = benchmark.figure(variable.code, ref.measure.rawValue, category: ref.category),
+                           let t = tester.test(value, against: f, of: ref, comparison: .benchmark(benchmark.name)) { tests.append(t) }
+                    }
+                }
+            }
+            result.groups[k].tests = tests
+        }
+        return result
+    }
+
+    func analyze(codes: [Int16], dataset: Dataset, variable: Variable, thresholds: Study.Thresholds) -> MetingResult {
         let perGroup = Tally.count(codes: codes, groups: dataset.group, groupCount: dataset.groups.count, variable: variable)
         var total = Tally(validCount: variable.validCodes.count, missingCount: variable.missing.count)
         for tally in perGroup { total.add(tally) }
         let ids: [GroupID] = [.total] + perGroup.indices.map { .gemeente($0) }
         let groups = zip(ids, [total] + perGroup).map { id, tally in
-            GroupResult(
-                group: id, tally: tally,
-                grade: variable.type == .grade ? GradeSummary(tally: tally, variable: variable, level: level) : nil,
-                statement: variable.type == .likert ? StatementSummary(tally: tally, variable: variable, level: level) : nil,
-                categories: variable.type == .category ? CategorySummary(tally: tally, variable: variable, level: level) : nil)
+            summarize(tally, id: id, variable: variable, thresholds: thresholds)
         }
         return MetingResult(meting: dataset.meting, groups: groups)
+    }
+
+    func summarize(_ tally: Tally, id: GroupID, variable: Variable, thresholds: Study.Thresholds) -> GroupResult {
+        GroupResult(
+            group: id, tally: tally,
+            grade: variable.type == .grade ? GradeSummary(tally: tally, variable: variable, level: level) : nil,
+            statement: variable.type == .likert ? StatementSummary(tally: tally, variable: variable, level: level) : nil,
+            categories: variable.type == .category ? CategorySummary(tally: tally, variable: variable, level: level) : nil,
+            size: SampleSize(n: tally.n, thresholds: thresholds))
     }
 
     func response(_ loaded: LoadedStudy) -> [ResponseResult] {

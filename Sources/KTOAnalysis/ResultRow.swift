@@ -15,6 +15,12 @@ public struct ResultRow: Sendable, Equatable {
         case count
         case responseRate = "response_rate"
         case marginOfError = "margin_of_error"
+        // Test rows: category = the comparison (`previous`, `rest`, `benchmark:<name>`); flags say
+        // which figure was tested (`measure:<m>`, and `category:<label>` for a category share).
+        case diff
+        case testStat = "test_stat"
+        case df
+        case pValue = "p_value"
     }
 
     public var meting: String
@@ -65,6 +71,41 @@ extension StudyResults {
     }
 
     static func rows(for group: GroupResult, base: ResultRow) -> [ResultRow] {
+        var rows = figureRows(for: group, base: base)
+        switch group.size {
+        case .suppressed:
+            // A suppressed group's figures never leave the analysis: not the value, not its spread,
+            // not a count from which it could be recomputed.
+            rows = rows.map { row in
+                with(row) { $0.value = nil; $0.se = nil; $0.ciLow = nil; $0.ciHigh = nil; $0.flags.append("suppressed") }
+            }
+            return rows
+        case .indicative:
+            rows = rows.map { with($0) { $0.flags.append("indicatief") } }
+        case .enough, .none:
+            break
+        }
+        for test in group.tests {
+            guard test.direction != .none else { continue }
+            let flag = (test.direction == .higher ? "sig_higher:" : "sig_lower:") + test.comparison.key
+            if let k = rows.firstIndex(where: { $0.measure == test.of.measure && $0.category == test.of.category }) {
+                rows[k].flags.append(flag)
+            }
+        }
+        for test in group.tests {
+            var flags = ["measure:\(test.of.measure.rawValue)"]
+            if !test.of.category.isEmpty { flags.append("category:\(test.of.category)") }
+            let t = test.test
+            let testBase = with(base) { $0.category = test.comparison.key; $0.flags = flags; $0.n = group.n }
+            rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
+            rows.append(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
+            if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }
+            rows.append(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
+        }
+        return rows
+    }
+
+    static func figureRows(for group: GroupResult, base: ResultRow) -> [ResultRow] {
         var rows: [ResultRow] = []
         let n = group.n
         func percent(_ measure: ResultRow.Measure, _ p: ProportionEstimate?, category: String = "") -> ResultRow {

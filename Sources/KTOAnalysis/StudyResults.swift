@@ -17,9 +17,38 @@ public struct GroupResult: Sendable, Equatable {
     public var grade: GradeSummary?
     public var statement: StatementSummary?
     public var categories: CategorySummary?
+    /// Significance tests of this group's figures (current meting only).
+    public var tests: [TestOutcome] = []
+    /// What the small-n rules say about this group's figures.
+    public var size: SampleSize = .enough
 
     /// Valid answers.
     public var n: Int { tally.n }
+
+    /// The tests of one figure.
+    public func tests(of ref: MeasureRef) -> [TestOutcome] { tests.filter { $0.of == ref } }
+}
+
+/// The small-n rules for one result (thresholds from the study file).
+public enum SampleSize: Sendable, Equatable {
+    /// n ≥ the indicative threshold.
+    case enough
+    /// suppress ≤ n < indicative: shown, marked indicatief.
+    case indicative
+    /// 0 < n < suppress: not shown anywhere, not tested.
+    case suppressed
+    /// n = 0: geen waarnemingen.
+    case none
+
+    public init(n: Int, thresholds: Study.Thresholds) {
+        if n == 0 { self = .none }
+        else if n < thresholds.suppress { self = .suppressed }
+        else if n < thresholds.indicative { self = .indicative }
+        else { self = .enough }
+    }
+
+    /// Whether the figure may be shown.
+    public var isShown: Bool { self == .enough || self == .indicative }
 }
 
 /// A variable in one meting: every group, total first.
@@ -65,6 +94,12 @@ public struct StudyResults: Sendable, Equatable {
     /// Response of the current meting: total first, then per gemeente.
     public var response: [ResponseResult]
     public var thresholds: Study.Thresholds
+    /// Benchmark group names in study order.
+    public var benchmarkNames: [String] = []
+    /// Benchmark figures by name, for tables that show them beside the own result.
+    public var benchmarks: [Aggregates] = []
+    /// The previous meting's published figures, when it has no respondent data.
+    public var previousAggregates: Aggregates?
 
     /// The display name of a group ("Totaal" for the total).
     public func name(of group: GroupID) -> String {

@@ -27,6 +27,16 @@ public struct Tally: Sendable, Equatable {
         unreadable += other.unreadable
     }
 
+    /// This tally minus another of the same variable (the rest of the organisation = total − group).
+    public func subtracting(_ other: Tally) -> Tally {
+        var result = self
+        for k in valid.indices { result.valid[k] -= other.valid[k] }
+        for k in missing.indices { result.missing[k] -= other.missing[k] }
+        result.noAnswer -= other.noAnswer
+        result.unreadable -= other.unreadable
+        return result
+    }
+
     /// Counts a code column per group in one pass.
     /// - Parameters:
     ///   - codes: the column (`Dataset.Column.codes`).

@@ -8,6 +8,10 @@ public struct LoadedStudy: Sendable {
     public var previous: Dataset?
     /// One ledger per data file: the current meting's first, then the previous meting's.
     public var ledgers: [RowLedger]
+    /// Benchmark groups in study order.
+    public var benchmarks: [Aggregates] = []
+    /// The previous meting's published figures, when it has no respondent data.
+    public var previousAggregates: Aggregates?
 
     public init(study: Study, codebook: Codebook, current: Dataset, previous: Dataset?, ledgers: [RowLedger]) {
         self.study = study
@@ -31,12 +35,19 @@ public struct LoadedStudy: Sendable {
         let (current, ledgers) = try loader.load(files: study.dataFiles, meting: study.meting, progress: progress)
         var previous: Dataset?
         var allLedgers = ledgers
-        if let spec = study.previous {
+        var previousAggregates: Aggregates?
+        if let spec = study.previous, let file = spec.aggregates {
+            previousAggregates = try Aggregates.load(file, name: spec.meting, codebook: codebook)
+        } else if let spec = study.previous {
             let (dataset, previousLedgers) = try loader.load(
                 files: spec.dataFiles, meting: spec.meting, naming: .previous, progress: progress)
             previous = dataset
             allLedgers += previousLedgers
         }
-        return LoadedStudy(study: study, codebook: codebook, current: current, previous: previous, ledgers: allLedgers)
+        let benchmarks = try study.benchmarks.map { try Aggregates.load($0.file, name: $0.name, codebook: codebook) }
+        var loaded = LoadedStudy(study: study, codebook: codebook, current: current, previous: previous, ledgers: allLedgers)
+        loaded.benchmarks = benchmarks
+        loaded.previousAggregates = previousAggregates
+        return loaded
     }
 }

@@ -26,7 +26,7 @@ extension Study {
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator",
     ]
     static let sectionKeys: [String: Set<String>] = [
-        "previous": ["meting", "data"],
+        "previous": ["meting", "data", "aggregates"],
         "thresholds": ["indicative", "suppress", "alpha"],
         "benchmark": ["file"],
     ]
@@ -94,7 +94,7 @@ extension Study {
                 population.append((key, value, lineNumber))
             case "previous":
                 guard sectionKeys["previous", default: []].contains(lowerKey) else {
-                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data")
+                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data, aggregates")
                     continue
                 }
                 if lowerKey == "data" { previousData.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
@@ -187,8 +187,14 @@ extension Study {
         if !previous.isEmpty || !previousData.isEmpty {
             let label = previous["meting"]?.value ?? ""
             if label.isEmpty { problems.append(StudyProblem("[previous] mist 'meting = ...'", at: SourceLocation(file: file, line: previousData.first?.1 ?? 1))) }
-            if previousData.isEmpty { problems.append(StudyProblem("[previous] mist 'data = ...'", at: SourceLocation(file: file, line: previous["meting"]?.line ?? 1))) }
-            previousMeting = PreviousMeting(meting: label, dataFiles: previousData.map { resolve($0.0) })
+            let aggregates = previous["aggregates"].map { resolve($0.value) }
+            if previousData.isEmpty && aggregates == nil {
+                problems.append(StudyProblem("[previous] mist 'data = ...' (de antwoorden) of 'aggregates = ...' (de gepubliceerde cijfers)", at: SourceLocation(file: file, line: previous["meting"]?.line ?? 1)))
+            }
+            if !previousData.isEmpty && aggregates != nil {
+                problems.append(StudyProblem("[previous] heeft zowel 'data' als 'aggregates': kies er één", at: SourceLocation(file: file, line: previous["aggregates"]?.line ?? 1)))
+            }
+            previousMeting = PreviousMeting(meting: label, dataFiles: previousData.map { resolve($0.0) }, aggregates: aggregates)
         }
         var benchmarkList: [Benchmark] = []
         for entry in benchmarks {

@@ -15,14 +15,17 @@ public struct Study: Sendable, Equatable {
         }
     }
 
-    /// The previous meting: its label and its respondent-level data.
+    /// The previous meting: its label and its respondent-level data, or (when only the old report
+    /// exists) a file of its published figures.
     public struct PreviousMeting: Sendable, Equatable {
         public var meting: String
         public var dataFiles: [DataFile]
+        public var aggregates: DataFile?
 
-        public init(meting: String, dataFiles: [DataFile]) {
+        public init(meting: String, dataFiles: [DataFile], aggregates: DataFile? = nil) {
             self.meting = meting
             self.dataFiles = dataFiles
+            self.aggregates = aggregates
         }
     }
 

@@ -53,16 +53,40 @@ public struct Cell: Sendable, Equatable {
         case value(Double)
         /// Nobody in this group answered.
         case noObservations
+        /// Fewer answers than the suppression threshold: the value is not shown.
+        case suppressed
         /// The question was not asked in this meting.
         case notAsked
+        /// The comparison group has no figure for this item.
+        case notAvailable
+    }
+
+    /// A significant difference to show beside the figure.
+    public struct Mark: Sendable, Equatable {
+        public enum Against: Sendable, Equatable {
+            /// The same group in the previous meting (on the current meting's cell).
+            case previous
+            /// The rest of the organisation (on a gemeente's current cell).
+            case rest
+            /// On a benchmark's cell: the own result is higher/lower than this benchmark.
+            case benchmark
+        }
+
+        public var against: Against
+        public var higher: Bool
     }
 
     public var state: State
     public var n: Int?
+    /// Indicatief: shown, but on fewer answers than the indicative threshold.
+    public var indicative: Bool
+    public var marks: [Mark]
 
-    public init(state: State, n: Int?) {
+    public init(state: State, n: Int?, indicative: Bool = false, marks: [Mark] = []) {
         self.state = state
         self.n = n
+        self.indicative = indicative
+        self.marks = marks
     }
 
     public var value: Double? {
@@ -85,8 +109,10 @@ public struct ItemTable: Sendable, Equatable {
     public var kind: ValueKind
     /// For statements: true when agreeing is bad news (lower is better).
     public var negative: Bool
-    /// Meting labels, current first.
+    /// Meting labels, current first, then benchmark names.
     public var columns: [String]
+    /// How many of `columns` are metingen (the rest are benchmarks, filled on the total row only).
+    public var metingColumns: Int
     public var rows: [Row]
 }
 

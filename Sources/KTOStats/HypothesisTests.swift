@@ -26,6 +26,15 @@ public struct TestResult: Sendable, Equatable {
     public let standardError: Double
     /// The distribution used for the p-value.
     public var distribution: Distribution { df == nil ? .normal : .studentT }
+
+    /// A result with its parts given (for rescaling a computed result, e.g. to percentage points).
+    public init(statistic: Double, df: Double?, pValue: Double, difference: Double, standardError: Double) {
+        self.statistic = statistic
+        self.df = df
+        self.pValue = pValue
+        self.difference = difference
+        self.standardError = standardError
+    }
 }
 
 /// Two-sided hypothesis tests from summary statistics.

@@ -64,16 +64,22 @@ public struct TextReportWriter: Sendable {
         }
     }
 
-    /// Groups as rows, each meting a value column and an n column.
+    /// Groups as rows; each meting a value column and an n column, then the benchmarks' values.
     func render(_ table: ItemTable) -> [String] {
-        var header = "    " + pad(table.measureLabel, 24)
-        for column in table.columns { header += lpad(column, 9) + lpad("n", 7) }
+        var header = "    " + pad(table.measureLabel, 22)
+        for (k, column) in table.columns.enumerated() {
+            header += k < table.metingColumns ? lpad(column, 9) + lpad("n", 5) : lpad(String(clean(column).prefix(9)), 10)
+        }
         var lines = [header]
         for row in table.rows {
-            var line = "    " + pad(clean(row.group), 24)
-            for cell in row.cells {
-                line += lpad(format(cell, kind: table.kind), 9)
-                line += lpad(cell.n.map(String.init) ?? "", 7)
+            var line = "    " + pad(clean(row.group), 22)
+            for (k, cell) in row.cells.enumerated() {
+                if k < table.metingColumns {
+                    line += lpad(format(cell, kind: table.kind), 9)
+                    line += lpad(cell.n.map(String.init) ?? "", 5)
+                } else {
+                    line += lpad(format(cell, kind: table.kind), 10)
+                }
             }
             lines.append(line)
         }
@@ -82,9 +88,19 @@ public struct TextReportWriter: Sendable {
 
     func format(_ cell: Cell, kind: ValueKind) -> String {
         switch cell.state {
-        case .value(let v): return kind == .grade ? Rounding.formatDutch(v, decimals: 1) : Rounding.formatPercent(v)
-        case .noObservations: return "–"
+        case .value(let v):
+            var text = kind == .grade ? Rounding.formatDutch(v, decimals: 1) : Rounding.formatPercent(v)
+            if cell.indicative { text += "*" }
+            for mark in cell.marks {
+                switch mark.against {
+                case .previous, .benchmark: text += mark.higher ? "▲" : "▼"
+                case .rest: text += mark.higher ? "+" : "−"
+                }
+            }
+            return text
+        case .noObservations, .suppressed: return "–"
         case .notAsked: return "n.g."
+        case .notAvailable: return "n.b."
         }
     }
 

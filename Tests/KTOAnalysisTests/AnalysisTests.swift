@@ -18,12 +18,14 @@ struct AnalysisTests {
         labels: [ValueLabel(code: 1, label: "Nee"), ValueLabel(code: 2, label: "Ja, nu"), ValueLabel(code: 3, label: "Ja, afgerond")])
 
     /// A loaded study from columns given per variable; groups: 0 = A, 1 = B, 2 = C (C has nobody).
-    func study(group: [UInt16], grade: [Int16], statement: [Int16], category: [Int16], previous: [Int16]? = nil) -> LoadedStudy {
+    /// Thresholds low enough that these tiny groups are shown (small-n rules have their own tests).
+    func study(group: [UInt16], grade: [Int16], statement: [Int16], category: [Int16], previous: [Int16]? = nil,
+               thresholds: Study.Thresholds = .init(indicative: 2, suppress: 1)) -> LoadedStudy {
         let codebook = Codebook(variables: [Self.grade, Self.statement, Self.category])
         let s = Study(
             studyFile: "s", title: "T", client: "C", meting: "2015", dataFiles: [], codebook: .init(path: "", displayName: ""),
             groupVariable: "g", groups: [.init(name: "A", population: 100), .init(name: "B", population: 10), .init(name: "C", population: 5)],
-            previous: previous == nil ? nil : .init(meting: "2013", dataFiles: []), benchmarks: [], thresholds: .init(),
+            previous: previous == nil ? nil : .init(meting: "2013", dataFiles: []), benchmarks: [], thresholds: thresholds,
             output: "", encoding: nil, dialect: nil)
         let current = Dataset(
             meting: "2015", codebook: codebook, groups: ["A", "B", "C"], group: group,

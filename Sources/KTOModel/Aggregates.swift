@@ -1,0 +1,114 @@
+import KTOImport
+
+/// Published figures of a comparison group (a benchmark, or a previous meting known only from its
+/// report): per item a value and, where the supplier gives them, n and SD.
+///
+/// File format (CSV, any separator and encoding the importer reads; Dutch decimal commas allowed):
+/// `variable;measure;category;value;n;sd` with measure one of `mean`, `pct_onvoldoende`,
+/// `pct_agree`, `pct_category` (category = the category label), `pct_mentioned` (category = code
+/// label). Percentages on the 0-100 scale. Empty n/sd: unknown. A missing row means "not available".
+public struct Aggregates: Sendable, Equatable {
+    public struct Key: Sendable, Hashable {
+        public var variable: String
+        public var measure: String
+        public var category: String
+
+        public init(variable: String, measure: String, category: String = "") {
+            self.variable = variable.lowercased()
+            self.measure = measure
+            self.category = Variable.labelKey(category)
+        }
+    }
+
+    public struct Figure: Sendable, Equatable {
+        public var value: Double
+        public var n: Int?
+        public var sd: Double?
+    }
+
+    public var name: String
+    public var figures: [Key: Figure]
+
+    public init(name: String, figures: [Key: Figure]) {
+        self.name = name
+        self.figures = figures
+    }
+
+    public func figure(_ variable: String, _ measure: String, category: String = "") -> Figure? {
+        figures[Key(variable: variable, measure: measure, category: category)]
+    }
+
+    static let measures: Set<String> = ["mean", "pct_onvoldoende", "pct_agree", "pct_category", "pct_mentioned"]
+
+    /// Reads an aggregates file and checks every row against the codebook.
+    /// - Throws: `ImportError`; `StudyError` listing every bad row (unknown variable, measure or
+    ///   category, unreadable number).
+    public static func load(_ file: Study.DataFile, name: String, codebook: Codebook) throws -> Aggregates {
+        let source = try SourceText(contentsOf: file.path, displayName: file.displayName)
+        let reader = try CSVReader(source: source)
+        var index: [String: Int] = [:]
+        for (k, h) in reader.header.enumerated() { index[h.lowercased()] = k }
+        var problems: [StudyProblem] = []
+        for required in ["variable", "measure", "value"] where index[required] == nil {
+            problems.append(StudyProblem("het vergelijkingsbestand mist de kolom '\(required)' (verwacht: variable;measure;category;value;n;sd)", at: SourceLocation(file: file.displayName, line: 1)))
+        }
+        guard problems.isEmpty else { throw StudyError(problems) }
+        var figures: [Key: Figure] = [:]
+        var cursor = reader.makeCursor()
+        let windows1252 = source.encoding == .windows1252
+        while let record = try cursor.next() {
+            func cell(_ name: String) -> String {
+                guard let k = index[name], k < record.count else { return "" }
+                return record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }.trimmingCharacters(in: .whitespaces)
+            }
+            func problem(_ message: String, _ column: String) {
+                let k = index[column] ?? 0
+                let col = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
+                problems.append(StudyProblem(message, at: SourceLocation(file: file.displayName, line: record.line, column: col), lineText: source.lineText(record.line)))
+            }
+            let code = cell("variable")
+            if code.isEmpty && (0..<record.count).allSatisfy(record.isBlank) { continue }
+            guard let variable = codebook.variable(code) else { problem("variabele '\(code)' staat niet in het codeboek", "variable"); continue }
+            let measure = cell("measure").lowercased()
+            guard measures.contains(measure) else {
+                problem("onbekende maat '\(measure)'; kies uit: \(measures.sorted().joined(separator: ", "))", "measure")
+                continue
+            }
+            let category = cell("category")
+            if measure == "pct_category" || measure == "pct_mentioned" {
+                guard variable.code(forLabel: category) != nil else {
+                    problem("categorie '\(category)' is geen label van '\(variable.code)'", "category")
+                    continue
+                }
+            }
+            guard let value = number(cell("value")) else { problem("waarde '\(cell("value"))' is geen getal", "value"); continue }
+            var n: Int?
+            let nText = cell("n")
+            if !nText.isEmpty {
+                guard let parsed = number(nText), parsed >= 1, parsed == parsed.rounded() else {
+                    problem("n '\(nText)' is geen positief geheel getal", "n")
+                    continue
+                }
+                n = Int(parsed)
+            }
+            var sd: Double?
+            let sdText = cell("sd")
+            if !sdText.isEmpty {
+                guard let parsed = number(sdText), parsed >= 0 else { problem("sd '\(sdText)' is geen getal ≥ 0", "sd"); continue }
+                sd = parsed
+            }
+            figures[Key(variable: variable.code, measure: measure, category: category)] = Figure(value: value, n: n, sd: sd)
+        }
+        guard problems.isEmpty else { throw StudyError(problems) }
+        return Aggregates(name: name, figures: figures)
+    }
+
+    static func number(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        switch bytes.withUnsafeBufferPointer({ NumberParser.parse($0) }) {
+        case .integer(let v): return Double(v)
+        case .decimal(let v): return v
+        case .empty, .text: return nil
+        }
+    }
+}
