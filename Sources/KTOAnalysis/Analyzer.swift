@@ -31,6 +31,7 @@ public struct Analyzer: Sendable {
             previousMeting: study.previous?.meting, groupNames: study.groups.map(\.name),
             variables: variables, response: response(loaded), thresholds: study.thresholds)
         results.benchmarkNames = loaded.benchmarks.map(\.name)
+        results.benchmarkShortNames = study.benchmarks.map(\.shortName)
         results.benchmarks = loaded.benchmarks
         results.previousAggregates = loaded.previousAggregates
         return results

@@ -94,8 +94,9 @@ public struct StudyResults: Sendable, Equatable {
     /// Response of the current meting: total first, then per gemeente.
     public var response: [ResponseResult]
     public var thresholds: Study.Thresholds
-    /// Benchmark group names in study order.
+    /// Benchmark group names in study order, and their short names for table headings.
     public var benchmarkNames: [String] = []
+    public var benchmarkShortNames: [String] = []
     /// Benchmark figures by name, for tables that show them beside the own result.
     public var benchmarks: [Aggregates] = []
     /// The previous meting's published figures, when it has no respondent data.

@@ -28,7 +28,7 @@ extension Study {
     static let sectionKeys: [String: Set<String>] = [
         "previous": ["meting", "data", "aggregates"],
         "thresholds": ["indicative", "suppress", "alpha"],
-        "benchmark": ["file"],
+        "benchmark": ["file", "short"],
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -42,7 +42,7 @@ extension Study {
         var previous: [String: (value: String, line: Int)] = [:]
         var previousData: [(String, Int)] = []
         var thresholds: [String: (value: String, line: Int)] = [:]
-        var benchmarks: [(name: String, file: String?, line: Int)] = []
+        var benchmarks: [(name: String, file: String?, short: String?, line: Int)] = []
         var section = ""
         var lineNumber = 0
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
@@ -62,7 +62,7 @@ extension Study {
                     let benchmarkName = name.dropFirst("benchmark".count).trimmingCharacters(in: .whitespaces)
                         .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
                     if benchmarkName.isEmpty { problem("geef de benchmark een naam: [benchmark Referentiegroep]") }
-                    benchmarks.append((benchmarkName, nil, lineNumber))
+                    benchmarks.append((benchmarkName, nil, nil, lineNumber))
                     section = "benchmark"
                 } else if ["population", "populatie", "previous", "vorige", "thresholds", "drempels"].contains(lower) {
                     section = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"][lower] ?? lower
@@ -106,8 +106,8 @@ extension Study {
                 }
                 thresholds[lowerKey] = (value, lineNumber)
             case "benchmark":
-                guard lowerKey == "file" else { problem("onbekende sleutel '\(key)' in [benchmark]; bekend: file"); continue }
-                benchmarks[benchmarks.count - 1].file = value
+                guard lowerKey == "file" || lowerKey == "short" else { problem("onbekende sleutel '\(key)' in [benchmark]; bekend: file, short"); continue }
+                if lowerKey == "file" { benchmarks[benchmarks.count - 1].file = value } else { benchmarks[benchmarks.count - 1].short = value }
             default:
                 continue
             }
@@ -202,7 +202,7 @@ extension Study {
                 problems.append(StudyProblem("[benchmark \(entry.name)] mist 'file = ...'", at: SourceLocation(file: file, line: entry.line)))
                 continue
             }
-            benchmarkList.append(Benchmark(name: entry.name, file: resolve(path)))
+            benchmarkList.append(Benchmark(name: entry.name, file: resolve(path), shortName: entry.short))
         }
 
         guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }

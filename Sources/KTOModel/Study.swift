@@ -33,10 +33,13 @@ public struct Study: Sendable, Equatable {
     public struct Benchmark: Sendable, Equatable {
         public var name: String
         public var file: DataFile
+        /// A short name for table headings (at most about 10 characters), e.g. "RPA".
+        public var shortName: String
 
-        public init(name: String, file: DataFile) {
+        public init(name: String, file: DataFile, shortName: String? = nil) {
             self.name = name
             self.file = file
+            self.shortName = shortName ?? String(name.prefix(10))
         }
     }
 

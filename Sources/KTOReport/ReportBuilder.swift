@@ -60,12 +60,12 @@ public struct ReportBuilder: Sendable {
             }
             return .categories(question: variable.text, variable: variable.code, tables: tables)
         case .likert:
-            let label = variable.polarity == .negative ? "% eens (lager = beter)" : "% (helemaal) eens"
+            let label = variable.polarity == .negative ? "% eens (lager=beter)" : "% (helemaal) eens"
             return .item(table(result, results: results, metingen: metingen, title: variable.text, label: label, kind: .percent, ref: MeasureRef(.pctAgree)) {
                 $0.statement?.agree.map { $0.proportion * 100 }
             })
         default:
-            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "gemiddeld rapportcijfer", kind: .grade, ref: MeasureRef(.mean)) {
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "rapportcijfer", kind: .grade, ref: MeasureRef(.mean)) {
                 $0.grade?.estimate?.mean
             })
         }
@@ -103,7 +103,7 @@ public struct ReportBuilder: Sendable {
             let own = result.current?.group(id)
             for benchmark in results.benchmarks {
                 guard id == .total else {
-                    cells.append(Cell(state: .notAvailable, n: nil))
+                    cells.append(Cell(state: .blank, n: nil))
                     continue
                 }
                 guard let figure = benchmark.figure(result.variable.code, ref.measure.rawValue, category: ref.category) else {
@@ -120,7 +120,7 @@ public struct ReportBuilder: Sendable {
         }
         return ItemTable(
             variable: result.variable.code, title: title, measureLabel: label, kind: kind,
-            negative: result.variable.polarity == .negative, columns: metingen + results.benchmarkNames,
+            negative: result.variable.polarity == .negative, columns: metingen + results.benchmarkShortNames,
             metingColumns: metingen.count, rows: rows)
     }
 }

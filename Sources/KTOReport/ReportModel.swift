@@ -59,6 +59,8 @@ public struct Cell: Sendable, Equatable {
         case notAsked
         /// The comparison group has no figure for this item.
         case notAvailable
+        /// Nothing belongs here (a benchmark beside a gemeente).
+        case blank
     }
 
     /// A significant difference to show beside the figure.

@@ -33,7 +33,11 @@ public struct TextReportWriter: Sendable {
         lines.append("")
         lines.append("Toelichting")
         for entry in report.legend { lines += wrap(entry, indent: "  ", first: "- ") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map { line in
+            var trimmed = Substring(line)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }.joined(separator: "\n") + "\n"
     }
 
     func render(_ block: Block) -> [String] {
@@ -41,12 +45,12 @@ public struct TextReportWriter: Sendable {
         case .paragraph(let text):
             return [""] + wrap(clean(text), indent: "")
         case .item(let table):
-            return [""] + wrap(clean(table.title), indent: "  ", first: "") + render(table)
+            return [""] + wrap(clean(table.title), indent: "") + render(table)
         case .categories(let question, _, let tables):
             var lines = [""] + wrap(clean(question), indent: "")
             for table in tables {
                 lines.append("")
-                lines += wrap(clean(table.title), indent: "    ", first: "  ")
+                lines += wrap(clean(table.title), indent: "  ")
                 lines += render(table)
             }
             return lines
@@ -101,6 +105,7 @@ public struct TextReportWriter: Sendable {
         case .noObservations, .suppressed: return "–"
         case .notAsked: return "n.g."
         case .notAvailable: return "n.b."
+        case .blank: return ""
         }
     }
 
