@@ -42,5 +42,6 @@ let package = Package(
         .testTarget(name: "KTOModelTests", dependencies: ["KTOModel", "KTOImport"]),
         .testTarget(name: "KTOAnalysisTests", dependencies: ["KTOAnalysis", "KTOModel", "KTOStats"]),
         .testTarget(name: "KTOCommandTests", dependencies: ["KTOCommand", "kto"]),
+        .testTarget(name: "KTOSampleTests", dependencies: ["KTOSample"]),
     ]
 )

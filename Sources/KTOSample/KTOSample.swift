@@ -1,2 +1,0 @@
-// KTOSample module placeholder; replaced as the module is built.
-enum KTOSampleModule {}

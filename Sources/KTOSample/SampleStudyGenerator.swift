@@ -1,0 +1,59 @@
+import Foundation
+
+/// Generates the respondent-level exports of the sample study (`kto-2015.csv`, `kto-2013.csv`) as a
+/// scanning office delivers them: `;`-separated, Windows-1252, CRLF, missing answers as label text.
+///
+/// The data are invented but reproduce every figure of the published annex "Resultaten per
+/// gemeente" (per gemeente and pooled, both metingen) after rounding half away from zero, the
+/// organisation's headline figures of the main text, and the coded open answers. The same seed
+/// always gives the same bytes, on every platform.
+public struct SampleStudyGenerator: Sendable {
+    /// The seed behind the committed `SampleData` files.
+    public static let defaultSeed: UInt64 = 0x4B54_4F20_2015_0649
+
+    public var seed: UInt64
+
+    public init(seed: UInt64 = SampleStudyGenerator.defaultSeed) {
+        self.seed = seed
+    }
+
+    /// The export files: file name → bytes.
+    public func makeExports() -> [String: [UInt8]] { generate().files }
+
+    /// The exports with what was generated and anything that could not be reproduced.
+    public func generate() -> SampleGeneration {
+        var result = SampleGeneration()
+        for meting in Meting.allCases {
+            var builder = MetingBuilder(meting: meting, seed: seed)
+            builder.build()
+            result.files[meting.fileName] = builder.exportBytes()
+            result.respondents[meting.fileName] = Targets.respondents(in: meting)
+            result.unreproduced += builder.notes.map { "\(meting.rawValue) \($0)" }
+        }
+        return result
+    }
+
+    /// Writes the exports into `folder` (created when missing); returns the paths written.
+    @discardableResult
+    public func write(to folder: String) throws -> [String] {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var written: [String] = []
+        for (name, bytes) in makeExports().sorted(by: { $0.key < $1.key }) {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+            try Data(bytes).write(to: url, options: .atomic)
+            written.append(url.path)
+        }
+        return written
+    }
+}
+
+/// What `SampleStudyGenerator.generate()` produced.
+public struct SampleGeneration: Sendable {
+    /// File name → Windows-1252 bytes.
+    public var files: [String: [UInt8]] = [:]
+    /// File name → respondents per gemeente (Leidschendam-Voorburg, Voorschoten, Wassenaar).
+    public var respondents: [String: [Int]] = [:]
+    /// Targets the generator could not reach (empty when everything reproduces).
+    public var unreproduced: [String] = []
+}
