@@ -19,7 +19,9 @@ public struct Analyzer: Sendable {
             var metingen: [MetingResult] = []
             for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
                 guard case .codes(let codes)? = dataset.columns[index] else { continue }
-                metingen.append(analyze(codes: codes, dataset: dataset, variable: variable, thresholds: study.thresholds))
+                var meting = analyze(codes: codes, dataset: dataset, variable: variable, thresholds: study.thresholds)
+                if study.weighted { meting.weighted = weightedTotal(meting, study: study) }
+                metingen.append(meting)
             }
             if !metingen.isEmpty, metingen[0].meting == loaded.current.meting {
                 metingen[0] = compare(metingen[0], previous: metingen.count > 1 ? metingen[1] : nil, variable: variable, loaded: loaded, tester: tester)
@@ -86,6 +88,38 @@ public struct Analyzer: Sendable {
             summarize(tally, id: id, variable: variable, thresholds: thresholds)
         }
         return MetingResult(meting: dataset.meting, groups: groups)
+    }
+
+    /// Post-stratification of the total: strata are the gemeenten with their populations.
+    func weightedTotal(_ meting: MetingResult, study: Study) -> WeightedTotal {
+        let strata: [(population: Double, group: GroupResult)] = study.groups.enumerated().compactMap { g, group in
+            meting.group(.gemeente(g)).map { (Double(group.population), $0) }
+        }
+        func proportion(_ successes: (GroupResult) -> Int?) -> StratifiedEstimate? {
+            var input: [(populationSize: Double, successes: Int, sampleSize: Int)] = []
+            for s in strata {
+                guard let x = successes(s.group) else { continue }
+                input.append((s.population, x, s.group.n))
+            }
+            return Stratified.proportion(strata: input, level: level)
+        }
+        var result = WeightedTotal(categories: [])
+        result.mean = Stratified.mean(strata: strata.compactMap { s in
+            s.group.grade?.estimate.map { StratumSummary(populationSize: s.population, estimate: $0) }
+                ?? (s.group.grade != nil ? StratumSummary(populationSize: s.population, sampleSize: 0, mean: 0, variance: nil) : nil)
+        }, level: level)
+        if strata.first?.group.grade != nil {
+            result.onvoldoende = proportion { $0.grade?.onvoldoende?.successes ?? 0 }
+        }
+        if strata.first?.group.statement != nil {
+            result.agree = proportion { $0.statement?.agree?.successes ?? 0 }
+        }
+        if let shares = strata.first?.group.categories?.shares {
+            result.categories = shares.map { share in
+                (share.label, proportion { $0.categories?.shares.first { $0.code == share.code }?.count ?? 0 })
+            }
+        }
+        return result
     }
 
     func summarize(_ tally: Tally, id: GroupID, variable: Variable, thresholds: Study.Thresholds) -> GroupResult {

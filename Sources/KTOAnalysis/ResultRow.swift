@@ -21,6 +21,9 @@ public struct ResultRow: Sendable, Equatable {
         case testStat = "test_stat"
         case df
         case pValue = "p_value"
+        // Weighted totals (group `total_weighted`): Kish's effective n and the design effect.
+        case nEffective = "n_effective"
+        case designEffect = "design_effect"
     }
 
     public var meting: String
@@ -41,6 +44,8 @@ public struct ResultRow: Sendable, Equatable {
 
     /// The name `results.csv` uses for the total.
     public static let totalName = "total"
+    /// The name `results.csv` uses for the total post-stratified to the population frame.
+    public static let weightedTotalName = "total_weighted"
 }
 
 extension StudyResults {
@@ -55,6 +60,10 @@ extension StudyResults {
                         meting: meting.meting, group: group.group == .total ? ResultRow.totalName : name(of: group.group),
                         variable: result.variable.code, measure: .count)
                     rows += Self.rows(for: group, base: base)
+                }
+                if let weighted = meting.weighted {
+                    let base = ResultRow(meting: meting.meting, group: ResultRow.weightedTotalName, variable: result.variable.code, measure: .count)
+                    rows += Self.rows(for: weighted, base: base)
                 }
             }
         }
@@ -102,6 +111,29 @@ extension StudyResults {
             if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }
             rows.append(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
         }
+        return rows
+    }
+
+    /// Weighted figures: value, SE and CI from the stratified design, n = respondents; then Kish's
+    /// effective n and the design effect of each figure.
+    static func rows(for weighted: WeightedTotal, base: ResultRow) -> [ResultRow] {
+        var rows: [ResultRow] = []
+        func add(_ measure: ResultRow.Measure, _ e: StratifiedEstimate?, category: String = "", scale: Double) {
+            guard let e else { return }
+            rows.append(with(base) {
+                $0.measure = measure; $0.category = category; $0.n = e.n; $0.value = e.mean * scale
+                $0.se = e.se.map { $0 * scale }; $0.ciLow = e.ciLow.map { $0 * scale }; $0.ciHigh = e.ciHigh.map { $0 * scale }
+                $0.flags = ["weighted"]
+            })
+            rows.append(with(base) { $0.measure = .nEffective; $0.category = category; $0.n = e.n; $0.value = e.kishEffectiveN; $0.flags = ["measure:\(measure.rawValue)"] })
+            if let deff = e.designEffect {
+                rows.append(with(base) { $0.measure = .designEffect; $0.category = category; $0.n = e.n; $0.value = deff; $0.flags = ["measure:\(measure.rawValue)"] })
+            }
+        }
+        add(.mean, weighted.mean, scale: 1)
+        add(.pctOnvoldoende, weighted.onvoldoende, scale: 100)
+        add(.pctAgree, weighted.agree, scale: 100)
+        for c in weighted.categories { add(.pctCategory, c.estimate, category: c.label, scale: 100) }
         return rows
     }
 

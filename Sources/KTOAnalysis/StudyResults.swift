@@ -51,11 +51,28 @@ public enum SampleSize: Sendable, Equatable {
     public var isShown: Bool { self == .enough || self == .indicative }
 }
 
+/// The total post-stratified to the population frame: each item's respondents per gemeente are
+/// weighted by N_h / n_h (stratified simple random sampling with finite-population correction).
+public struct WeightedTotal: Sendable, Equatable {
+    public var mean: StratifiedEstimate?
+    public var onvoldoende: StratifiedEstimate?
+    public var agree: StratifiedEstimate?
+    /// Per category label, in code order.
+    public var categories: [(label: String, estimate: StratifiedEstimate?)]
+
+    public static func == (a: WeightedTotal, b: WeightedTotal) -> Bool {
+        a.mean == b.mean && a.onvoldoende == b.onvoldoende && a.agree == b.agree
+            && a.categories.map(\.label) == b.categories.map(\.label) && a.categories.map(\.estimate) == b.categories.map(\.estimate)
+    }
+}
+
 /// A variable in one meting: every group, total first.
 public struct MetingResult: Sendable, Equatable {
     public var meting: String
     /// Total first, then the gemeenten in study order.
     public var groups: [GroupResult]
+    /// The weighted total, when the study asks for weighting.
+    public var weighted: WeightedTotal?
 
     public func group(_ id: GroupID) -> GroupResult? { groups.first { $0.group == id } }
 }

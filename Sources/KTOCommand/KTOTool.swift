@@ -140,7 +140,9 @@ public struct KTOTool: Sendable {
         if parsed.flags.contains("--help") { console.out(Help.sample); return .ok }
         guard parsed.positionals.count <= 1 else { throw UsageError("geef hoogstens één map", command: "sample") }
         let folder = resolve(parsed.positionals.first ?? "SampleData")
-        console.out("Voorbeelddata schrijven naar \(folder) ... (nog niet beschikbaar)")
+        let written = try SampleStudyGenerator().write(to: folder)
+        console.out("Voorbeelddata geschreven naar \(folder)/")
+        for file in written { console.out("  \(file)") }
         return .ok
     }
 }

@@ -23,7 +23,7 @@ extension Study {
     }
 
     static let topKeys: Set<String> = [
-        "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator",
+        "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
     ]
     static let sectionKeys: [String: Set<String>] = [
         "previous": ["meting", "data", "aggregates"],
@@ -183,6 +183,15 @@ extension Study {
             }
         }
 
+        var weighted = false
+        if let entry = top["weighting"] {
+            switch entry.value.lowercased() {
+            case "none", "geen", "": weighted = false
+            case "gemeente", "group", "groep", "population", "populatie": weighted = true
+            default:
+                problems.append(StudyProblem("onbekende weging '\(entry.value)'; kies none of gemeente", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
         var previousMeting: PreviousMeting?
         if !previous.isEmpty || !previousData.isEmpty {
             let label = previous["meting"]?.value ?? ""
@@ -207,11 +216,13 @@ extension Study {
 
         guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
-        return Study(
+        var study = Study(
             studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
             dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
             groups: groups, previous: previousMeting, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
+        study.weighted = weighted
+        return study
     }
 
     static func splitList(_ value: String) -> [String] {

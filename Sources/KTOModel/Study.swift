@@ -85,6 +85,8 @@ public struct Study: Sendable, Equatable {
     public var thresholds: Thresholds
     /// The output folder (resolved).
     public var output: String
+    /// Post-stratification of totals to the population frame (`weighting = gemeente`); off by default.
+    public var weighted: Bool = false
     /// Encoding override for the data files (`nil`: detect).
     public var encoding: TextEncoding?
     /// Separator override for the data files (`nil`: sniff).
