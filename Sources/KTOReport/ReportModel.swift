@@ -37,6 +37,53 @@ public enum Block: Sendable, Equatable {
     /// A single-choice question: one item table per category.
     case categories(question: String, variable: String, tables: [ItemTable])
     case response(ResponseTable)
+    /// Coded open answers with illustrative, anonymised quotes.
+    case codedAnswers(CodedAnswersTable)
+}
+
+/// A coded open question: per code the % of respondents with a codable answer who mention it
+/// (multi-code, so a column sums to more than 100%), and per code a few anonymised quotes.
+public struct CodedAnswersTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var label: String
+        public var cells: [Cell]
+
+        public init(label: String, cells: [Cell]) {
+            self.label = label
+            self.cells = cells
+        }
+    }
+
+    public struct Quotes: Sendable, Equatable {
+        /// The code's label.
+        public var label: String
+        /// Anonymised, cleaned quotes; never from a group below the suppression threshold.
+        public var quotes: [String]
+
+        public init(label: String, quotes: [String]) {
+            self.label = label
+            self.quotes = quotes
+        }
+    }
+
+    public var variable: String
+    public var question: String
+    /// Column headings (e.g. "Totaal 2015", "Totaal 2013", gemeenten, benchmark short names).
+    public var columns: [String]
+    /// The base (respondents with at least one code) per column; nil where unknown (benchmarks).
+    public var bases: [Int?]
+    /// Codes in the order the published tables use (most mentioned first, "Anders" last).
+    public var rows: [Row]
+    public var quotes: [Quotes]
+
+    public init(variable: String, question: String, columns: [String], bases: [Int?], rows: [Row], quotes: [Quotes]) {
+        self.variable = variable
+        self.question = question
+        self.columns = columns
+        self.bases = bases
+        self.rows = rows
+        self.quotes = quotes
+    }
 }
 
 /// What a cell's number is, so a writer knows how to format it.

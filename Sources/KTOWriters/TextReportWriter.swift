@@ -54,6 +54,8 @@ public struct TextReportWriter: Sendable {
                 lines += render(table)
             }
             return lines
+        case .codedAnswers(let table):
+            return renderCodedAnswers(table)
         case .response(let table):
             var lines = [""]
             lines.append(pad("", 24) + lpad("aangeschreven", 14) + lpad("respondenten", 14) + lpad("respons", 9) + lpad("foutmarge", 11))
@@ -66,6 +68,28 @@ public struct TextReportWriter: Sendable {
             }
             return lines
         }
+    }
+
+    /// Codes as rows, the columns of the table; then the quotes per code.
+    func renderCodedAnswers(_ table: CodedAnswersTable) -> [String] {
+        var lines = [""] + wrap(clean(table.question), indent: "")
+        var header = "    " + pad("% van wie iets noemde", 30)
+        for column in table.columns { header += lpad(String(clean(column).prefix(10)), 11) }
+        lines.append(header)
+        for row in table.rows {
+            var line = "    " + pad(clean(row.label), 30)
+            for cell in row.cells { line += lpad(format(cell, kind: .percent), 11) }
+            lines.append(line)
+        }
+        var base = "    " + pad("n (basis)", 30)
+        for n in table.bases { base += lpad(n.map(String.init) ?? "", 11) }
+        lines.append(base)
+        for group in table.quotes where !group.quotes.isEmpty {
+            lines.append("")
+            lines.append("  " + clean(group.label))
+            for quote in group.quotes { lines += wrap("‘" + clean(quote) + "’", indent: "      ", first: "    - ") }
+        }
+        return lines
     }
 
     /// Groups as rows; each meting a value column and an n column, then the benchmarks' values.
