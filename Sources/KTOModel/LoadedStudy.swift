@@ -12,6 +12,13 @@ public struct LoadedStudy: Sendable {
     public var benchmarks: [Aggregates] = []
     /// The previous meting's published figures, when it has no respondent data.
     public var previousAggregates: Aggregates?
+    /// One ledger per coding file (current meting's first); their codes are in the datasets.
+    public var codingLedgers: [CodingLedger] = []
+    /// Per codes variable (lowercased): rows of the current meting a coding file marks `-`
+    /// (read, nothing codable).
+    public var notCodable: [String: Set<Int>] = [:]
+    /// Names the anonymiser replaces in quotes (the study's `staff` file).
+    public var staffNames: [String] = []
 
     public init(study: Study, codebook: Codebook, current: Dataset, previous: Dataset?, ledgers: [RowLedger]) {
         self.study = study
@@ -31,16 +38,21 @@ public struct LoadedStudy: Sendable {
     ) throws -> LoadedStudy {
         let study = try Study.load(path: studyPath)
         let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
+        let pairing = codebook.openQuestionPairing()
+        guard pairing.problems.isEmpty else { throw StudyError(pairing.problems) }
         let loader = DatasetLoader(study: study, codebook: codebook, strict: strict)
-        let (current, ledgers) = try loader.load(files: study.dataFiles, meting: study.meting, progress: progress)
+        var (current, ledgers) = try loader.load(files: study.dataFiles, meting: study.meting, progress: progress)
+        let coding = try CodingFile.apply(study.codingFiles, to: &current, questions: pairing.questions)
+        var codingLedgers = coding.ledgers
         var previous: Dataset?
         var allLedgers = ledgers
         var previousAggregates: Aggregates?
         if let spec = study.previous, let file = spec.aggregates {
             previousAggregates = try Aggregates.load(file, name: spec.meting, codebook: codebook)
         } else if let spec = study.previous {
-            let (dataset, previousLedgers) = try loader.load(
+            var (dataset, previousLedgers) = try loader.load(
                 files: spec.dataFiles, meting: spec.meting, naming: .previous, progress: progress)
+            codingLedgers += try CodingFile.apply(spec.codingFiles, to: &dataset, questions: pairing.questions).ledgers
             previous = dataset
             allLedgers += previousLedgers
         }
@@ -48,6 +60,13 @@ public struct LoadedStudy: Sendable {
         var loaded = LoadedStudy(study: study, codebook: codebook, current: current, previous: previous, ledgers: allLedgers)
         loaded.benchmarks = benchmarks
         loaded.previousAggregates = previousAggregates
+        let rejected = codingLedgers.flatMap(\.rejections)
+        if strict, !rejected.isEmpty {
+            throw StudyError(rejected.map { StudyProblem("regel afgewezen (--strict): \($0.message)", at: $0.location, lineText: $0.lineText) })
+        }
+        loaded.codingLedgers = codingLedgers
+        loaded.notCodable = coding.notCodable
+        loaded.staffNames = try study.staffFile.map(NameList.load) ?? []
         return loaded
     }
 }

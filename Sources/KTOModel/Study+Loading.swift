@@ -24,9 +24,10 @@ extension Study {
 
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
+        "coding", "dictionary", "staff", "quotes",
     ]
     static let sectionKeys: [String: Set<String>] = [
-        "previous": ["meting", "data", "aggregates"],
+        "previous": ["meting", "data", "aggregates", "coding"],
         "thresholds": ["indicative", "suppress", "alpha"],
         "benchmark": ["file", "short"],
     ]
@@ -41,6 +42,8 @@ extension Study {
         var population: [(name: String, value: String, line: Int)] = []
         var previous: [String: (value: String, line: Int)] = [:]
         var previousData: [(String, Int)] = []
+        var codingLines: [(String, Int)] = []
+        var previousCodingLines: [(String, Int)] = []
         var thresholds: [String: (value: String, line: Int)] = [:]
         var benchmarks: [(name: String, file: String?, short: String?, line: Int)] = []
         var section = ""
@@ -87,6 +90,8 @@ extension Study {
                 }
                 if lowerKey == "data" {
                     dataLines.append(contentsOf: splitList(value).map { ($0, lineNumber) })
+                } else if lowerKey == "coding" {
+                    codingLines.append(contentsOf: splitList(value).map { ($0, lineNumber) })
                 } else {
                     top[lowerKey] = (value, lineNumber)
                 }
@@ -94,10 +99,11 @@ extension Study {
                 population.append((key, value, lineNumber))
             case "previous":
                 guard sectionKeys["previous", default: []].contains(lowerKey) else {
-                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data, aggregates")
+                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data, aggregates, coding")
                     continue
                 }
                 if lowerKey == "data" { previousData.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
+                else if lowerKey == "coding" { previousCodingLines.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
                 else { previous[lowerKey] = (value, lineNumber) }
             case "thresholds":
                 guard sectionKeys["thresholds", default: []].contains(lowerKey) else {
@@ -204,6 +210,12 @@ extension Study {
                 problems.append(StudyProblem("[previous] heeft zowel 'data' als 'aggregates': kies er één", at: SourceLocation(file: file, line: previous["aggregates"]?.line ?? 1)))
             }
             previousMeting = PreviousMeting(meting: label, dataFiles: previousData.map { resolve($0.0) }, aggregates: aggregates)
+            if !previousCodingLines.isEmpty && previousData.isEmpty {
+                problems.append(StudyProblem("[previous] heeft 'coding' maar geen 'data': een coderingsbestand hoort bij de antwoorden van die meting", at: SourceLocation(file: file, line: previousCodingLines[0].1)))
+            }
+            previousMeting?.codingFiles = previousCodingLines.map { resolve($0.0) }
+        } else if let first = previousCodingLines.first {
+            problems.append(StudyProblem("[previous] heeft 'coding' maar geen 'meting' en 'data'", at: SourceLocation(file: file, line: first.1)))
         }
         var benchmarkList: [Benchmark] = []
         for entry in benchmarks {
@@ -214,6 +226,20 @@ extension Study {
             benchmarkList.append(Benchmark(name: entry.name, file: resolve(path), shortName: entry.short))
         }
 
+        var quotesPerCode = 3
+        if let entry = top["quotes"] {
+            if let n = Int(entry.value), (0...50).contains(n) {
+                quotesPerCode = n
+            } else {
+                problems.append(StudyProblem("quotes (citaten per code) moet een geheel getal van 0 tot en met 50 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
+        for key in ["dictionary", "staff"] {
+            if let entry = top[key], entry.value.isEmpty {
+                problems.append(StudyProblem("'\(key) =' zonder bestandsnaam", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
+
         guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
         var study = Study(
@@ -222,6 +248,10 @@ extension Study {
             groups: groups, previous: previousMeting, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
         study.weighted = weighted
+        study.codingFiles = codingLines.map { resolve($0.0) }
+        study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
+        study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
+        study.quotesPerCode = quotesPerCode
         return study
     }
 

@@ -21,6 +21,8 @@ public struct Study: Sendable, Equatable {
         public var meting: String
         public var dataFiles: [DataFile]
         public var aggregates: DataFile?
+        /// Coding files of the previous meting's open answers (`coding =` under [previous]).
+        public var codingFiles: [DataFile] = []
 
         public init(meting: String, dataFiles: [DataFile], aggregates: DataFile? = nil) {
             self.meting = meting
@@ -91,6 +93,14 @@ public struct Study: Sendable, Equatable {
     public var encoding: TextEncoding?
     /// Separator override for the data files (`nil`: sniff).
     public var dialect: CSVDialect?
+    /// Coding files of the open answers (`coding = codering-2015.csv`): respnr;variable;codes.
+    public var codingFiles: [DataFile] = []
+    /// The keyword dictionary `kto code` uses when none is given (`dictionary = trefwoorden.csv`).
+    public var dictionary: DataFile?
+    /// Staff names the anonymiser replaces in quotes (`staff = medewerkers.txt`, one per line).
+    public var staffFile: DataFile?
+    /// Illustrative quotes per code in the report (`quotes = 3`; 0 = none).
+    public var quotesPerCode: Int = 3
 
     public init(
         studyFile: String, title: String, client: String, meting: String, dataFiles: [DataFile], codebook: DataFile,
