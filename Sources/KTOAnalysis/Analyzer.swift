@@ -36,6 +36,7 @@ public struct Analyzer: Sendable {
         results.benchmarkShortNames = study.benchmarks.map(\.shortName)
         results.benchmarks = loaded.benchmarks
         results.previousAggregates = loaded.previousAggregates
+        results.openQuestions = analyzeOpenQuestions(loaded, tester: tester)
         return results
     }
 

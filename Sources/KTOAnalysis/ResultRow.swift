@@ -12,6 +12,9 @@ public struct ResultRow: Sendable, Equatable {
         case pctNeutral = "pct_neutral"
         case pctDisagree = "pct_disagree"
         case pctCategory = "pct_category"
+        /// Coded open answers: % of respondents with a valid code who mention the code (category =
+        /// code label); the base is the `count` row with category `base`.
+        case pctMentioned = "pct_mentioned"
         case count
         case responseRate = "response_rate"
         case marginOfError = "margin_of_error"
@@ -67,6 +70,7 @@ extension StudyResults {
                 }
             }
         }
+        rows += openQuestionRows
         for r in response {
             let base = ResultRow(
                 meting: meting, group: r.group == .total ? ResultRow.totalName : name(of: r.group),
@@ -80,8 +84,14 @@ extension StudyResults {
     }
 
     static func rows(for group: GroupResult, base: ResultRow) -> [ResultRow] {
-        var rows = figureRows(for: group, base: base)
-        switch group.size {
+        applySmallNAndTests(figureRows(for: group, base: base), size: group.size, tests: group.tests, n: group.n, base: base)
+    }
+
+    /// The small-n rules (suppressed: no value, spread or count; indicatief flag), the
+    /// significance flags on the tested figures, and the test rows, for a group's figure rows.
+    static func applySmallNAndTests(_ figures: [ResultRow], size: SampleSize, tests: [TestOutcome], n: Int, base: ResultRow) -> [ResultRow] {
+        var rows = figures
+        switch size {
         case .suppressed:
             // A suppressed group's figures never leave the analysis: not the value, not its spread,
             // not a count from which it could be recomputed.
@@ -94,18 +104,18 @@ extension StudyResults {
         case .enough, .none:
             break
         }
-        for test in group.tests {
+        for test in tests {
             guard test.direction != .none else { continue }
             let flag = (test.direction == .higher ? "sig_higher:" : "sig_lower:") + test.comparison.key
             if let k = rows.firstIndex(where: { $0.measure == test.of.measure && $0.category == test.of.category }) {
                 rows[k].flags.append(flag)
             }
         }
-        for test in group.tests {
+        for test in tests {
             var flags = ["measure:\(test.of.measure.rawValue)"]
             if !test.of.category.isEmpty { flags.append("category:\(test.of.category)") }
             let t = test.test
-            let testBase = with(base) { $0.category = test.comparison.key; $0.flags = flags; $0.n = group.n }
+            let testBase = with(base) { $0.category = test.comparison.key; $0.flags = flags; $0.n = n }
             rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
             rows.append(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
             if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }

@@ -118,6 +118,8 @@ public struct StudyResults: Sendable, Equatable {
     public var benchmarks: [Aggregates] = []
     /// The previous meting's published figures, when it has no respondent data.
     public var previousAggregates: Aggregates?
+    /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
+    public var openQuestions: [CodedQuestionResult] = []
 
     /// The display name of a group ("Totaal" for the total).
     public func name(of group: GroupID) -> String {

@@ -1,0 +1,124 @@
+import Foundation
+import KTOModel
+import KTOText
+
+/// Chooses illustrative quotes for each code of an open question, the same every run.
+///
+/// Every written answer is first cleaned (`TextCleaner.plain`, one line, control characters gone)
+/// and anonymised (`Anonymizer`, with the study's staff names); only the results are candidates.
+/// A candidate for a code is an answer with that code from a gemeente whose base for the question
+/// is shown (not below the suppression threshold). Candidates are ranked:
+///
+/// 1. answers coded with this code only, with an informative length (40-300 characters);
+/// 2. answers with several codes, informative length;
+/// 3. the rest (shorter or longer), single code before several codes;
+///
+/// and within a rank by a stable hash (FNV-1a, 64 bits) of the question and the respondent id, so
+/// the choice does not depend on row order and looks arbitrary, not cherry-picked. A respondent is
+/// quoted at most once per question, and an answer whose normalised text (lower case, letters and
+/// digits only) was already chosen is skipped.
+struct QuoteSelection {
+    var perCode: Int
+    var anonymizer: Anonymizer
+    var lengths: ClosedRange<Int> = 40...300
+
+    struct Outcome {
+        var quotes: [CodeQuotes]
+        var writtenAnswers: Int
+        var anonymization: AnonymizationSummary
+    }
+
+    func select(question: OpenQuestion, dataset: Dataset, order: [Int], groups: CodedMetingResult) -> Outcome {
+        let labels = Dictionary(question.codeList.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let empty = order.map { CodeQuotes(code: $0, label: labels[$0] ?? String($0), quotes: []) }
+        guard let textVariable = question.text, case .texts(let texts)? = dataset.column(textVariable.code) else {
+            return Outcome(quotes: empty, writtenAnswers: 0, anonymization: AnonymizationSummary())
+        }
+        var lists: [[Int16]] = []
+        if case .multi(let l)? = dataset.column(question.codes.code) { lists = l }
+        // Clean and anonymise every written answer once; the summary counts them all.
+        var summary = AnonymizationSummary()
+        var prepared: [Int: String] = [:]
+        var written = 0
+        for (row, text) in texts.enumerated() {
+            guard let text else { continue }
+            let cleaned = TextCleaner.plain(text, singleLine: true)
+            guard !cleaned.isEmpty else { continue }
+            written += 1
+            let result = anonymizer.anonymize(cleaned)
+            summary.add(result)
+            prepared[row] = result.text
+        }
+        guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, anonymization: summary) }
+        let shownGroups = Set(groups.groups.compactMap { group -> Int? in
+            guard case .gemeente(let g) = group.group, group.size.isShown else { return nil }
+            return g
+        })
+        struct Candidate {
+            var row: Int
+            var text: String
+            var codes: [Int16]
+            var hash: UInt64
+        }
+        var candidates: [Candidate] = []
+        for (row, text) in prepared.sorted(by: { $0.key < $1.key }) {
+            guard row < lists.count, !lists[row].isEmpty, shownGroups.contains(Int(dataset.group[row])) else { continue }
+            let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
+            candidates.append(Candidate(row: row, text: text, codes: lists[row], hash: Self.fnv1a("\(question.codes.code.lowercased())|\(id)")))
+        }
+        var usedRows = Set<Int>()
+        var usedTexts = Set<String>()
+        var result: [CodeQuotes] = []
+        for code in order {
+            func rank(_ c: Candidate) -> Int {
+                let informative = lengths.contains(c.text.count)
+                return (informative ? 0 : 2) + (c.codes.count == 1 ? 0 : 1)
+            }
+            let ranked = candidates
+                .filter { $0.codes.contains(Int16(truncatingIfNeeded: code)) && !usedRows.contains($0.row) }
+                .sorted { a, b in
+                    let (ra, rb) = (rank(a), rank(b))
+                    if ra != rb { return ra < rb }
+                    if a.hash != b.hash { return a.hash < b.hash }
+                    return a.row < b.row
+                }
+            var chosen: [Quote] = []
+            for candidate in ranked where chosen.count < perCode {
+                let key = Self.normalised(candidate.text)
+                guard !key.isEmpty, usedTexts.insert(key).inserted else { continue }
+                usedRows.insert(candidate.row)
+                let id = dataset.ids[candidate.row]
+                chosen.append(Quote(respondent: id, text: candidate.text))
+            }
+            result.append(CodeQuotes(code: code, label: labels[code] ?? String(code), quotes: chosen))
+        }
+        return Outcome(quotes: result, writtenAnswers: written, anonymization: summary)
+    }
+
+    /// Lower case, accents removed, letters and digits only, words separated by one space.
+    static func normalised(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        var words: [String] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.joined(separator: " ")
+    }
+
+    /// FNV-1a, 64 bits, over the UTF-8 bytes: stable across runs and platforms.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
