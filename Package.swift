@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "KTOModelTests", dependencies: ["KTOModel", "KTOImport"]),
         .testTarget(name: "KTOAnalysisTests", dependencies: ["KTOAnalysis", "KTOModel", "KTOStats"]),
         .testTarget(name: "KTOCommandTests", dependencies: ["KTOCommand", "kto"]),
+        .testTarget(name: "KTOWritersTests", dependencies: ["KTOWriters", "KTOReport", "KTOAnalysis", "KTOModel", "KTOStats"]),
         .testTarget(name: "KTOSampleTests", dependencies: ["KTOSample"]),
     ]
 )

@@ -11,11 +11,23 @@ public struct ReportPipeline: Sendable {
     /// The files of the report folder (relative path → bytes), in a fixed order.
     public func files(for loaded: LoadedStudy) -> (results: StudyResults, files: [(path: String, bytes: [UInt8])]) {
         let results = Analyzer().analyze(loaded)
-        let report = ReportBuilder().build(results)
-        let files: [(path: String, bytes: [UInt8])] = [
+        let builder = ReportBuilder()
+        let report = builder.build(results)
+        var files: [(path: String, bytes: [UInt8])] = [
             ("results.csv", Array(ResultsCSVWriter.render(results.rows).utf8)),
             ("report.txt", Array(TextReportWriter().render(report).utf8)),
+            ("index.html", Array(HTMLReportWriter().render(report).utf8)),
         ]
+        var used: Set<String> = []
+        for (g, name) in results.groupNames.enumerated() {
+            // Two names that fold to the same slug still get distinct files.
+            var slug = Slug.make(name)
+            while used.contains(slug) { slug += "-\(g + 1)" }
+            used.insert(slug)
+            let annex = builder.build(results, scope: .gemeente(g))
+            files.append(("annex-\(slug).html", Array(HTMLReportWriter().render(annex).utf8)))
+        }
+        files += TablesBookWriter().render(report)
         return (results, files)
     }
 }

@@ -3,12 +3,25 @@ import KTOModel
 
 /// Builds the report model of a study from its results.
 public struct ReportBuilder: Sendable {
+    /// Whom a report is about.
+    public enum Scope: Sendable, Equatable {
+        /// The whole organisation: every gemeente beside the total, and the benchmarks.
+        case organisation
+        /// One gemeente beside the total of the organisation (an indicative annex).
+        case gemeente(Int)
+    }
+
     public init() {}
 
-    /// The main report: every chapter of the codebook, all groups, both metingen.
-    public func build(_ results: StudyResults) -> ReportModel {
+    /// A report: the summary, the introduction with the method, then every chapter of the codebook.
+    public func build(_ results: StudyResults, scope: Scope = .organisation) -> ReportModel {
         let metingen = [results.meting] + (results.previousMeting.map { [$0] } ?? [])
-        var chapters: [Chapter] = [introduction(results)]
+        let groups: [GroupID]
+        switch scope {
+        case .organisation: groups = results.groupIDs
+        case .gemeente(let g): groups = [.gemeente(g), .total]
+        }
+        var chapters: [Chapter] = [summary(results, scope: scope), introduction(results)]
         // Chapters and sections in the order the codebook first names them.
         var chapterOrder: [String] = []
         var sectionsByChapter: [String: [(title: String, blocks: [Block])]] = [:]
@@ -19,7 +32,7 @@ public struct ReportBuilder: Sendable {
                 chapterOrder.append(chapter)
                 sectionsByChapter[chapter] = []
             }
-            let block = self.block(for: result, results: results, metingen: metingen)
+            let block = self.block(for: result, results: results, metingen: metingen, groups: groups, scope: scope)
             if let last = sectionsByChapter[chapter]?.last, last.title == section {
                 sectionsByChapter[chapter]![sectionsByChapter[chapter]!.count - 1].blocks.append(block)
             } else {
@@ -30,9 +43,27 @@ public struct ReportBuilder: Sendable {
             let sections = (sectionsByChapter[chapter] ?? []).map { Section(title: $0.title, blocks: $0.blocks) }
             chapters.append(Chapter(title: chapter, sections: sections))
         }
+        var gemeente: String?
+        var title = results.title
+        if case .gemeente(let g) = scope {
+            gemeente = results.groupNames[g]
+            title += " — bijlage \(results.groupNames[g]) (indicatief)"
+        }
         return ReportModel(
-            title: results.title, subtitle: results.client, meting: results.meting,
-            previousMeting: results.previousMeting, chapters: chapters, legend: DutchText.legend)
+            title: title, subtitle: results.client, meting: results.meting,
+            previousMeting: results.previousMeting, chapters: chapters, legend: DutchText.legend, gemeente: gemeente)
+    }
+
+    func summary(_ results: StudyResults, scope: Scope) -> Chapter {
+        switch scope {
+        case .organisation:
+            return Chapter(title: "Samenvatting", sections: [Section(title: "", blocks: [.summary(SummaryBuilder(results: results).sentences())])])
+        case .gemeente(let g):
+            return Chapter(title: "Samenvatting", sections: [Section(title: "", blocks: [
+                .paragraph(DutchText.annexIntro(results.groupNames[g])),
+                .summary(SummaryBuilder(results: results).gemeenteSentences(g)),
+            ])])
+        }
     }
 
     func introduction(_ results: StudyResults) -> Chapter {
@@ -43,17 +74,18 @@ public struct ReportBuilder: Sendable {
         }
         return Chapter(title: "Inleiding en onderzoeksverantwoording", sections: [
             Section(title: "Respons", blocks: [.paragraph(DutchText.responseIntro), .response(ResponseTable(rows: rows))]),
+            Section(title: "Werkwijze", blocks: DutchText.method(results).map { .paragraph($0) }),
         ])
     }
 
-    func block(for result: VariableResult, results: StudyResults, metingen: [String]) -> Block {
+    func block(for result: VariableResult, results: StudyResults, metingen: [String], groups: [GroupID], scope: Scope) -> Block {
         let variable = result.variable
         switch variable.type {
         case .category:
             let tables = variable.validCodes.map { code -> ItemTable in
                 let label = variable.label(of: code) ?? String(code)
                 return table(result, results: results, metingen: metingen, title: label, label: "% van de antwoorden", kind: .percent,
-                             ref: MeasureRef(.pctCategory, category: label)) { group in
+                             ref: MeasureRef(.pctCategory, category: label), groups: groups, scope: scope) { group in
                     guard let categories = group.categories else { return nil }
                     return categories.shares.first { $0.code == code }?.estimate.map { $0.proportion * 100 }
                 }
@@ -61,11 +93,11 @@ public struct ReportBuilder: Sendable {
             return .categories(question: variable.text, variable: variable.code, tables: tables)
         case .likert:
             let label = variable.polarity == .negative ? "% eens (lager=beter)" : "% (helemaal) eens"
-            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: label, kind: .percent, ref: MeasureRef(.pctAgree)) {
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: label, kind: .percent, ref: MeasureRef(.pctAgree), groups: groups, scope: scope) {
                 $0.statement?.agree.map { $0.proportion * 100 }
             })
         default:
-            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "rapportcijfer", kind: .grade, ref: MeasureRef(.mean)) {
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "rapportcijfer", kind: .grade, ref: MeasureRef(.mean), groups: groups, scope: scope) {
                 $0.grade?.estimate?.mean
             })
         }
@@ -73,9 +105,11 @@ public struct ReportBuilder: Sendable {
 
     func table(
         _ result: VariableResult, results: StudyResults, metingen: [String], title: String, label: String,
-        kind: ValueKind, ref: MeasureRef, value: (GroupResult) -> Double?
+        kind: ValueKind, ref: MeasureRef, groups: [GroupID], scope: Scope, value: (GroupResult) -> Double?
     ) -> ItemTable {
-        let rows = results.groupIDs.map { id in
+        // Benchmarks describe organisations, so only the organisation's report shows them.
+        let benchmarks = scope == .organisation ? results.benchmarks : []
+        let rows = groups.map { id in
             var cells = metingen.enumerated().map { index, meting -> Cell in
                 guard let group = result.meting(meting)?.group(id) else {
                     // A previous meting known from its report: its published figure, total row only.
@@ -101,7 +135,7 @@ public struct ReportBuilder: Sendable {
                 }
             }
             let own = result.current?.group(id)
-            for benchmark in results.benchmarks {
+            for benchmark in benchmarks {
                 guard id == .total else {
                     cells.append(Cell(state: .blank, n: nil))
                     continue
@@ -116,11 +150,23 @@ public struct ReportBuilder: Sendable {
                 }
                 cells.append(Cell(state: .value(figure.value), n: figure.n, marks: marks))
             }
-            return ItemTable.Row(group: results.name(of: id), cells: cells)
+            var breakdown: Breakdown?
+            if let group = result.current?.group(id), group.size.isShown {
+                if ref.measure == .mean, let grade = group.grade, grade.n > 0 {
+                    breakdown = .grades(
+                        percentByGrade: grade.distribution.map { Double($0.count) * 100 / Double(grade.n) },
+                        grades: grade.distribution.map(\.code), onvoldoende: (grade.onvoldoende?.proportion ?? 0) * 100)
+                } else if ref.measure == .pctAgree, let statement = group.statement, statement.n > 0 {
+                    breakdown = .agreement(
+                        agree: (statement.agree?.proportion ?? 0) * 100, neutral: (statement.neutral?.proportion ?? 0) * 100,
+                        disagree: (statement.disagree?.proportion ?? 0) * 100)
+                }
+            }
+            return ItemTable.Row(group: results.name(of: id), cells: cells, breakdown: breakdown, isTotal: id == .total)
         }
         return ItemTable(
             variable: result.variable.code, title: title, measureLabel: label, kind: kind,
-            negative: result.variable.polarity == .negative, columns: metingen + results.benchmarkShortNames,
+            negative: result.variable.polarity == .negative, columns: metingen + (scope == .organisation ? results.benchmarkShortNames : []),
             metingColumns: metingen.count, rows: rows)
     }
 }

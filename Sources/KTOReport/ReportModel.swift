@@ -9,14 +9,17 @@ public struct ReportModel: Sendable, Equatable {
     public var chapters: [Chapter]
     /// Short explanations of symbols used in tables (n.g., –).
     public var legend: [String]
+    /// For an annex: the gemeente it is about (its figures are indicatief as a whole).
+    public var gemeente: String?
 
-    public init(title: String, subtitle: String, meting: String, previousMeting: String?, chapters: [Chapter], legend: [String]) {
+    public init(title: String, subtitle: String, meting: String, previousMeting: String?, chapters: [Chapter], legend: [String], gemeente: String? = nil) {
         self.title = title
         self.subtitle = subtitle
         self.meting = meting
         self.previousMeting = previousMeting
         self.chapters = chapters
         self.legend = legend
+        self.gemeente = gemeente
     }
 }
 
@@ -32,6 +35,8 @@ public struct Section: Sendable, Equatable {
 
 public enum Block: Sendable, Equatable {
     case paragraph(String)
+    /// Generated summary sentences, each with the figures it cites.
+    case summary([SummarySentence])
     /// One item (grade or statement): groups as rows, metingen as columns.
     case item(ItemTable)
     /// A single-choice question: one item table per category.
@@ -144,11 +149,23 @@ public struct Cell: Sendable, Equatable {
     }
 }
 
+/// How the current meting's answers of one group are spread, for charts.
+public enum Breakdown: Sendable, Equatable {
+    /// Percent of valid answers per grade (code order), and the onvoldoende share (grades 1-5).
+    case grades(percentByGrade: [Double], grades: [Int], onvoldoende: Double)
+    /// Percent (helemaal) eens, neutraal, (helemaal) oneens.
+    case agreement(agree: Double, neutral: Double, disagree: Double)
+}
+
 /// A table for one item: a row per group, a column per meting.
 public struct ItemTable: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var group: String
         public var cells: [Cell]
+        /// The current meting's spread for this group; nil when not shown (suppressed, no answers).
+        public var breakdown: Breakdown?
+        /// Whether this is the total of the organisation.
+        public var isTotal: Bool
     }
 
     public var variable: String
@@ -177,4 +194,21 @@ public struct ResponseTable: Sendable, Equatable {
     }
 
     public var rows: [Row]
+}
+
+/// A generated sentence of the summary and the figures it states, so a test can check that every
+/// number in the summary equals the number in its table.
+public struct SummarySentence: Sendable, Equatable {
+    public struct Figure: Sendable, Equatable {
+        public var variable: String
+        /// The group's row name ("Totaal", a gemeente) or a benchmark's column heading.
+        public var row: String
+        /// The column heading (a meting or a benchmark short name).
+        public var column: String
+        public var value: Double
+        public var kind: ValueKind
+    }
+
+    public var text: String
+    public var figures: [Figure]
 }

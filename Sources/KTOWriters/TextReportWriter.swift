@@ -44,6 +44,8 @@ public struct TextReportWriter: Sendable {
         switch block {
         case .paragraph(let text):
             return [""] + wrap(clean(text), indent: "")
+        case .summary(let sentences):
+            return sentences.flatMap { [""] + wrap(clean($0.text), indent: "  ", first: "- ") }
         case .item(let table):
             return [""] + wrap(clean(table.title), indent: "") + render(table)
         case .categories(let question, _, let tables):
@@ -114,24 +116,7 @@ public struct TextReportWriter: Sendable {
         return lines
     }
 
-    func format(_ cell: Cell, kind: ValueKind) -> String {
-        switch cell.state {
-        case .value(let v):
-            var text = kind == .grade ? Rounding.formatDutch(v, decimals: 1) : Rounding.formatPercent(v)
-            if cell.indicative { text += "*" }
-            for mark in cell.marks {
-                switch mark.against {
-                case .previous, .benchmark: text += mark.higher ? "▲" : "▼"
-                case .rest: text += mark.higher ? "+" : "−"
-                }
-            }
-            return text
-        case .noObservations, .suppressed: return "–"
-        case .notAsked: return "n.g."
-        case .notAvailable: return "n.b."
-        case .blank: return ""
-        }
-    }
+    func format(_ cell: Cell, kind: ValueKind) -> String { CellFormatter.format(cell, kind: kind) }
 
     func boxed(_ title: String) -> [String] {
         let text = clean(title)

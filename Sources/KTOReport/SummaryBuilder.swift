@@ -1,0 +1,157 @@
+import KTOAnalysis
+import KTOModel
+import KTOStats
+
+/// Writes the summary: Dutch sentences built from the key figures and the findings. A sentence
+/// states a difference only when a test found it, and calls figures equal only when the test found
+/// nothing and the shown figures are the same.
+struct SummaryBuilder {
+    var results: StudyResults
+
+    func sentences() -> [SummarySentence] {
+        var list: [SummarySentence] = []
+        if let response = results.response.first, let rate = response.rate {
+            list.append(SummarySentence(
+                text: "In totaal vulden \(Rounding.formatInteger(response.respondents)) van de \(Rounding.formatInteger(response.invited)) aangeschreven klanten de vragenlijst in: een respons van \(Rounding.formatPercent(rate * 100)).",
+                figures: []))
+        }
+        var seenChapters: Set<String> = []
+        for result in results.variables where result.variable.type == .grade {
+            guard !seenChapters.contains(result.variable.chapter) else { continue }
+            seenChapters.insert(result.variable.chapter)
+            if let sentence = gradeSentence(result) { list.append(sentence) }
+        }
+        list += changeSentences()
+        if let sentence = statementSentence() { list.append(sentence) }
+        if results.groupNames.count > 1 {
+            let gemeenteFindings = results.findings.filter { $0.comparison == .rest && Self.evaluative($0) }
+            let text = gemeenteFindings.isEmpty
+                ? "Tussen de gemeenten zijn geen significante verschillen gevonden; de resultaten per gemeente zijn indicatief."
+                : "De resultaten per gemeente zijn indicatief. Op \(gemeenteFindings.count) rapportcijfers en stellingen wijkt een gemeente significant af van de rest van de organisatie (zie de bijlagen per gemeente)."
+            list.append(SummarySentence(text: text, figures: []))
+        }
+        return list
+    }
+
+    func grade(_ v: Double) -> String { Rounding.formatDutch(v, decimals: 1) }
+
+    /// The annex's summary: where the gemeente differs significantly from the rest and from its
+    /// own previous meting.
+    func gemeenteSentences(_ g: Int) -> [SummarySentence] {
+        let name = results.groupNames[g]
+        let findings = results.findings.filter { $0.group == .gemeente(g) && Self.evaluative($0) }
+        var list: [SummarySentence] = []
+        for (comparison, lead) in [(Comparison.rest, "Ten opzichte van de rest van de organisation"), (.previous, "Ten opzichte van \(results.previousMeting ?? "de vorige meting")")] {
+            let selected = findings.filter { $0.comparison == comparison }.prefix(8)
+            let leadText = lead.replacingOccurrences(of: "organisation", with: "organisatie")
+            guard !selected.isEmpty else {
+                list.append(SummarySentence(text: "\(leadText) zijn er voor \(name) geen significante verschillen.", figures: []))
+                continue
+            }
+            var figures: [SummarySentence.Figure] = []
+            let items = selected.map { finding -> String in
+                let kind: ValueKind = finding.of.measure == .mean ? .grade : .percent
+                let value = kind == .grade ? grade(finding.value) : Rounding.formatPercent(finding.value)
+                figures.append(.init(variable: finding.variable, row: name, column: results.meting, value: finding.value, kind: kind))
+                return "\(lowered(finding.text)) \(finding.direction == .higher ? "hoger" : "lager") (\(value))"
+            }
+            list.append(SummarySentence(text: "\(leadText) scoort \(name) significant: " + items.joined(separator: "; ") + ".", figures: figures))
+        }
+        return list
+    }
+
+    /// "de dienstverlening …" from "De dienstverlening …" (not for abbreviations such as "KCC").
+    func lowered(_ text: String) -> String {
+        guard let first = text.first, let second = text.dropFirst().first, first.isUppercase, second.isLowercase else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    func gradeSentence(_ result: VariableResult) -> SummarySentence? {
+        guard let total = result.current?.group(.total), total.size.isShown, let mean = total.grade?.estimate?.mean else { return nil }
+        let code = result.variable.code
+        var figures = [SummarySentence.Figure(variable: code, row: "Totaal", column: results.meting, value: mean, kind: .grade)]
+        // "Rapportcijfer medewerkers …" is a heading, not a phrase: "de medewerkers …".
+        var subject = result.variable.text
+        if subject.lowercased().hasPrefix("rapportcijfer ") { subject = "de " + subject.dropFirst("rapportcijfer ".count) }
+        var text = "Klanten geven \(lowered(subject)) gemiddeld een \(grade(mean))"
+        if let previousMeting = results.previousMeting, let old = result.meting(previousMeting)?.group(.total)?.grade?.estimate?.mean,
+           let test = total.tests(of: MeasureRef(.mean)).first(where: { $0.comparison == .previous }) {
+            figures.append(.init(variable: code, row: "Totaal", column: previousMeting, value: old, kind: .grade))
+            switch test.direction {
+            case .higher: text += ", significant hoger dan in \(previousMeting) (\(grade(old)))"
+            case .lower: text += ", significant lager dan in \(previousMeting) (\(grade(old)))"
+            case .none:
+                text += grade(old) == grade(mean)
+                    ? ", gelijk aan \(previousMeting) (\(grade(old)))"
+                    : ", niet significant anders dan in \(previousMeting) (\(grade(old)))"
+            }
+        }
+        text += "."
+        var parts: [String] = []
+        for (k, benchmark) in results.benchmarks.enumerated() {
+            guard let figure = benchmark.figure(code, "mean") else { continue }
+            let short = results.benchmarkShortNames[k]
+            figures.append(.init(variable: code, row: "Totaal", column: short, value: figure.value, kind: .grade))
+            let test = total.tests(of: MeasureRef(.mean)).first { $0.comparison == .benchmark(benchmark.name) }
+            var part = "\(benchmark.name): \(grade(figure.value))"
+            if test?.direction == .higher { part += " (uw resultaat is significant hoger)" }
+            if test?.direction == .lower { part += " (uw resultaat is significant lager)" }
+            parts.append(part)
+        }
+        if !parts.isEmpty { text += " Ter vergelijking: " + parts.joined(separator: "; ") + "." }
+        return SummarySentence(text: text, figures: figures)
+    }
+
+    /// Significant changes since the previous meting, for the organisation as a whole.
+    func changeSentences() -> [SummarySentence] {
+        guard let previousMeting = results.previousMeting else { return [] }
+        // Only evaluative figures: a shift in the respondents' profile is neither better nor worse,
+        // and % onvoldoende repeats what the mean says.
+        let changes = results.findings.filter { $0.group == .total && $0.comparison == .previous && Self.evaluative($0) }
+        var list: [SummarySentence] = []
+        for improving in [true, false] {
+            let selected = changes.filter { $0.isImprovement == improving }.prefix(6)
+            guard !selected.isEmpty else { continue }
+            var figures: [SummarySentence.Figure] = []
+            let items = selected.map { finding -> String in
+                let kind: ValueKind = finding.of.measure == .mean ? .grade : .percent
+                let format = { (v: Double) in kind == .grade ? grade(v) : Rounding.formatPercent(v) }
+                figures.append(.init(variable: finding.variable, row: "Totaal", column: results.meting, value: finding.value, kind: kind))
+                figures.append(.init(variable: finding.variable, row: "Totaal", column: previousMeting, value: finding.reference, kind: kind))
+                if finding.of.measure == .pctAgree {
+                    return "‘\(lowered(finding.text))’ (\(format(finding.value)) eens tegen \(format(finding.reference)))"
+                }
+                return "\(lowered(finding.text)) (\(format(finding.value)) tegen \(format(finding.reference)))"
+            }
+            let lead = improving
+                ? "Significant beter dan in \(previousMeting) scoren: "
+                : "Significant slechter dan in \(previousMeting) scoren: "
+            list.append(SummarySentence(text: lead + items.joined(separator: "; ") + ".", figures: figures))
+        }
+        if list.isEmpty {
+            list.append(SummarySentence(text: "Ten opzichte van \(previousMeting) zijn er voor de organisatie als geheel geen significante verschillen.", figures: []))
+        }
+        return list
+    }
+
+    static func evaluative(_ finding: Finding) -> Bool {
+        finding.of.measure == .mean || finding.of.measure == .pctAgree
+    }
+
+    /// The positive statement most and least agreed with.
+    func statementSentence() -> SummarySentence? {
+        let statements = results.variables.compactMap { result -> (VariableResult, Double)? in
+            guard result.variable.type == .likert, result.variable.polarity == .positive,
+                  let total = result.current?.group(.total), total.size == .enough,
+                  let agree = total.statement?.agree else { return nil }
+            return (result, agree.proportion * 100)
+        }
+        guard statements.count >= 2,
+              let best = statements.max(by: { $0.1 < $1.1 }), let worst = statements.min(by: { $0.1 < $1.1 }) else { return nil }
+        let text = "Van de positief gestelde stellingen krijgt ‘\(lowered(best.0.variable.text))’ de meeste instemming (\(Rounding.formatPercent(best.1)) (helemaal) eens) en ‘\(lowered(worst.0.variable.text))’ de minste (\(Rounding.formatPercent(worst.1)))."
+        return SummarySentence(text: text, figures: [
+            .init(variable: best.0.variable.code, row: "Totaal", column: results.meting, value: best.1, kind: .percent),
+            .init(variable: worst.0.variable.code, row: "Totaal", column: results.meting, value: worst.1, kind: .percent),
+        ])
+    }
+}

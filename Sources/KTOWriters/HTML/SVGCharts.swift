@@ -1,0 +1,180 @@
+import KTOStats
+import KTOText
+
+/// Inline SVG charts drawn by our own small writer. Every label is escaped; geometry is rounded to
+/// 0.1 px so the same input gives the same bytes. Colours: the Okabe–Ito palette (colour-blind safe).
+enum SVGCharts {
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#D55E00", "#999999"]
+    static let agreeColour = "#0072B2"
+    static let neutralColour = "#BBBBBB"
+    static let disagreeColour = "#E69F00"
+    static let onvoldoendeColour = "#D55E00"
+
+    struct Series {
+        var name: String
+        var colour: String
+    }
+
+    struct Bar {
+        var value: Double?
+        /// Text after the value ("▲", "*").
+        var suffix: String
+    }
+
+    static func n(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    static func esc(_ s: String) -> String { HTMLEscaper.escapeContent(s) }
+    static func attr(_ s: String) -> String { HTMLEscaper.escapeAttribute(s) }
+
+    /// Splits a label into lines of at most `width` characters.
+    static func lines(_ text: String, width: Int, max: Int = 3) -> [String] {
+        var result: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                result.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { result.append(line) }
+        if result.count > max {
+            result = Array(result.prefix(max))
+            result[max - 1] += " …"
+        }
+        return result
+    }
+
+    /// Grouped horizontal bars: one group of bars per item, one bar per series.
+    /// - Parameters:
+    ///   - scale: the axis maximum (10 for grades, 100 for percentages).
+    ///   - format: how a value is written at the end of its bar.
+    static func groupedBars(title: String, items: [String], series: [Series], bars: [[Bar]], scale: Double, format: (Double) -> String) -> String {
+        let width = 680.0
+        let labelWidth = 250.0
+        let plotWidth = width - labelWidth - 60
+        let barHeight = 13.0
+        let gap = 10.0
+        let legendHeight = 26.0
+        let axisHeight = 24.0
+        let groupHeights = items.map { item in max(Double(series.count) * barHeight, Double(lines(item, width: 38).count) * 13) }
+        let height = legendHeight + groupHeights.reduce(0, +) + gap * Double(items.count) + axisHeight
+        var svg = header(width: width, height: height, title: title)
+        // Legend.
+        var x = labelWidth
+        for s in series {
+            svg += "<rect x=\"\(n(x))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>"
+            svg += "<text x=\"\(n(x + 16))\" y=\"16\" class=\"legend\">\(esc(s.name))</text>"
+            x += 24 + Double(s.name.count) * 6.5
+        }
+        // Grid and axis.
+        let top = legendHeight
+        let bottom = height - axisHeight
+        let ticks = scale == 10 ? stride(from: 0.0, through: 10, by: 1).map { $0 } : stride(from: 0.0, through: 100, by: 20).map { $0 }
+        for t in ticks {
+            let tx = labelWidth + plotWidth * t / scale
+            svg += "<line x1=\"\(n(tx))\" y1=\"\(n(top))\" x2=\"\(n(tx))\" y2=\"\(n(bottom))\" class=\"grid\"/>"
+            svg += "<text x=\"\(n(tx))\" y=\"\(n(bottom + 14))\" class=\"tick\" text-anchor=\"middle\">\(scale == 10 ? String(Int(t)) : String(Int(t)) + "%")</text>"
+        }
+        var y = top + gap / 2
+        for (k, item) in items.enumerated() {
+            let labelLines = lines(item, width: 38)
+            for (l, line) in labelLines.enumerated() {
+                svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 10 + Double(l) * 13))\" class=\"label\" text-anchor=\"end\">\(esc(line))</text>"
+            }
+            for (s, bar) in bars[k].enumerated() where s < series.count {
+                let by = y + Double(s) * barHeight
+                guard let value = bar.value else {
+                    svg += "<text x=\"\(n(labelWidth + 4))\" y=\"\(n(by + 10))\" class=\"value\">–</text>"
+                    continue
+                }
+                let w = max(0.5, plotWidth * min(value, scale) / scale)
+                svg += "<rect class=\"bar\" x=\"\(n(labelWidth))\" y=\"\(n(by + 1))\" width=\"\(n(w))\" height=\"\(n(barHeight - 2))\" fill=\"\(series[s].colour)\"><title>\(esc(series[s].name + ": " + format(value) + bar.suffix))</title></rect>"
+                svg += "<text x=\"\(n(labelWidth + w + 4))\" y=\"\(n(by + 10))\" class=\"value\">\(esc(format(value) + bar.suffix))</text>"
+            }
+            y += groupHeights[k] + gap
+        }
+        svg += "<line x1=\"\(n(labelWidth))\" y1=\"\(n(top))\" x2=\"\(n(labelWidth))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
+        return svg + "</svg>"
+    }
+
+    /// The spread of a grade over 1-10: vertical bars, the onvoldoende grades (1-5) in another colour.
+    static func spread(title: String, grades: [Int], percents: [Double], onvoldoende: Double, n count: Int) -> String {
+        let width = 520.0
+        let height = 230.0
+        let left = 40.0
+        let bottom = height - 40
+        let top = 30.0
+        let maxPercent = max(10, ((percents.max() ?? 0) / 10).rounded(.up) * 10)
+        let slot = (width - left - 10) / Double(max(grades.count, 1))
+        var svg = header(width: width, height: height, title: title)
+        svg += "<text x=\"\(n(left))\" y=\"16\" class=\"legend\">\(esc("Onvoldoende (1-5): " + Rounding.formatPercent(onvoldoende) + " — n = \(count)"))</text>"
+        svg += "<rect x=\"\(n(width - 190))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(onvoldoendeColour)\"/><text x=\"\(n(width - 174))\" y=\"16\" class=\"legend\">onvoldoende</text>"
+        svg += "<rect x=\"\(n(width - 95))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(palette[0])\"/><text x=\"\(n(width - 79))\" y=\"16\" class=\"legend\">voldoende</text>"
+        for t in stride(from: 0.0, through: maxPercent, by: maxPercent > 40 ? 20 : 10) {
+            let ty = bottom - (bottom - top) * t / maxPercent
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(width - 10))\" y2=\"\(n(ty))\" class=\"grid\"/>"
+            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(ty + 4))\" class=\"tick\" text-anchor=\"end\">\(Int(t))%</text>"
+        }
+        for (k, grade) in grades.enumerated() {
+            let p = percents[k]
+            let h = (bottom - top) * p / maxPercent
+            let x = left + Double(k) * slot + slot * 0.15
+            let colour = Double(grade) < 5.5 ? onvoldoendeColour : palette[0]
+            svg += "<rect class=\"bar\" x=\"\(n(x))\" y=\"\(n(bottom - h))\" width=\"\(n(slot * 0.7))\" height=\"\(n(max(h, 0.5)))\" fill=\"\(colour)\"><title>\(esc("cijfer \(grade): " + Rounding.formatPercent(p)))</title></rect>"
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(bottom - h - 4))\" class=\"value\" text-anchor=\"middle\">\(esc(Rounding.formatPercent(p)))</text>"
+            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(bottom + 16))\" class=\"tick\" text-anchor=\"middle\">\(grade)</text>"
+        }
+        svg += "<text x=\"\(n((width + left) / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">rapportcijfer</text>"
+        svg += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(width - 10))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
+        return svg + "</svg>"
+    }
+
+    /// 100% stacked bars for statements: eens, neutraal, oneens.
+    static func stacked(title: String, items: [String], shares: [(agree: Double, neutral: Double, disagree: Double)?]) -> String {
+        let width = 680.0
+        let labelWidth = 250.0
+        let plotWidth = width - labelWidth - 20
+        let rowHeights = items.map { max(20, Double(lines($0, width: 38).count) * 13 + 4) }
+        let top = 28.0
+        let height = top + rowHeights.reduce(0, +) + Double(items.count) * 6 + 24
+        var svg = header(width: width, height: height, title: title)
+        var x = labelWidth
+        for (name, colour) in [("(helemaal) eens", agreeColour), ("neutraal", neutralColour), ("(helemaal) oneens", disagreeColour)] {
+            svg += "<rect x=\"\(n(x))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(n(x + 16))\" y=\"16\" class=\"legend\">\(esc(name))</text>"
+            x += 30 + Double(name.count) * 6.5
+        }
+        var y = top
+        for (k, item) in items.enumerated() {
+            let labelLines = lines(item, width: 38)
+            for (l, line) in labelLines.enumerated() {
+                svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 12 + Double(l) * 13))\" class=\"label\" text-anchor=\"end\">\(esc(line))</text>"
+            }
+            guard let share = shares[k] else {
+                svg += "<text x=\"\(n(labelWidth + 4))\" y=\"\(n(y + 13))\" class=\"value\">–</text>"
+                y += rowHeights[k] + 6
+                continue
+            }
+            var sx = labelWidth
+            for (value, colour, name) in [(share.agree, agreeColour, "eens"), (share.neutral, neutralColour, "neutraal"), (share.disagree, disagreeColour, "oneens")] {
+                let w = plotWidth * value / 100
+                guard w > 0 else { continue }
+                svg += "<rect class=\"bar\" x=\"\(n(sx))\" y=\"\(n(y + 2))\" width=\"\(n(w))\" height=\"16\" fill=\"\(colour)\"><title>\(esc(name + ": " + Rounding.formatPercent(value)))</title></rect>"
+                if w > 26 {
+                    let textClass = colour == neutralColour ? "inside dark" : "inside"
+                    svg += "<text x=\"\(n(sx + w / 2))\" y=\"\(n(y + 14))\" class=\"\(textClass)\" text-anchor=\"middle\">\(esc(Rounding.formatPercent(value)))</text>"
+                }
+                sx += w
+            }
+            y += rowHeights[k] + 6
+        }
+        return svg + "</svg>"
+    }
+
+    static func header(width: Double, height: Double, title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" aria-label=\"\(attr(title))\"><title>\(esc(title))</title>"
+    }
+}

@@ -1,0 +1,120 @@
+import KTOReport
+import KTOStats
+import KTOText
+
+/// The tables book: CSV files for Dutch Excel (`;`, decimal comma, UTF-8 with BOM, CRLF), every
+/// cell made safe against formula injection. One annex table (items × gemeente × meting, as the
+/// published annex) and one table per chapter with the comparison groups.
+public struct TablesBookWriter: Sendable {
+    public init() {}
+
+    static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Relative path → bytes.
+    public func render(_ report: ReportModel) -> [(path: String, bytes: [UInt8])] {
+        var files: [(path: String, bytes: [UInt8])] = [("tables/00-bijlage-per-gemeente.csv", encode(annex(report)))]
+        for (k, chapter) in report.chapters.enumerated() {
+            let rows = chapterRows(chapter)
+            guard rows.count > 1 else { continue }
+            let name = String(format: "tables/%02d-%@.csv", k + 1, Slug.make(chapter.title))
+            files.append((name, encode(rows)))
+        }
+        return files
+    }
+
+    func encode(_ rows: [[String]]) -> [UInt8] {
+        Self.bom + Array(rows.map { CSVCell.row($0, separator: ";") + "\r\n" }.joined().utf8)
+    }
+
+    func number(_ cell: Cell, kind: ValueKind) -> String {
+        switch cell.state {
+        case .value(let v):
+            // Excel reads the rounded figure as a number; marks go in their own column elsewhere.
+            return kind == .grade ? Rounding.formatDutch(v, decimals: 1) : Rounding.formatDutch(Rounding.roundHalfAwayFromZero(v, decimals: 0), decimals: 0)
+        case .noObservations, .suppressed: return "–"
+        case .notAsked: return "n.g."
+        case .notAvailable: return "n.b."
+        case .blank: return ""
+        }
+    }
+
+    func tables(_ section: Section) -> [(label: String, table: ItemTable)] {
+        section.blocks.flatMap { block -> [(String, ItemTable)] in
+            switch block {
+            case .item(let table): return [(table.title, table)]
+            case .categories(let question, _, let tables): return tables.map { ("\(question): \($0.title)", $0) }
+            default: return []
+            }
+        }
+    }
+
+    /// Items × (group, meting), values only, like the published annex.
+    func annex(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = []
+        for chapter in report.chapters {
+            for section in chapter.sections {
+                for (label, table) in tables(section) {
+                    if rows.isEmpty {
+                        var header = ["Hoofdstuk", "Onderdeel", "Vraag", "Maat"]
+                        for row in table.rows { for k in 0..<table.metingColumns { header.append("\(row.group) \(table.columns[k])") } }
+                        rows.append(header)
+                    }
+                    var line = [chapter.title, section.title, label, table.measureLabel]
+                    for row in table.rows { for k in 0..<table.metingColumns { line.append(number(row.cells[k], kind: table.kind)) } }
+                    rows.append(line)
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Per chapter: every item with every column of its table for the total (and n), plus marks.
+    func chapterRows(_ chapter: Chapter) -> [[String]] {
+        var rows: [[String]] = []
+        for section in chapter.sections {
+            for (label, table) in tables(section) {
+                guard let total = table.rows.first(where: \.isTotal) else { continue }
+                if rows.isEmpty {
+                    var header = ["Onderdeel", "Vraag", "Maat"]
+                    for (k, column) in table.columns.enumerated() {
+                        header.append(k < table.metingColumns ? "Totaal \(column)" : column)
+                        if k < table.metingColumns { header.append("n \(column)") }
+                    }
+                    header.append("Significant")
+                    rows.append(header)
+                }
+                var line = [section.title, label, table.measureLabel]
+                var marks: [String] = []
+                for (k, cell) in total.cells.enumerated() {
+                    line.append(number(cell, kind: table.kind))
+                    if k < table.metingColumns { line.append(cell.n.map(String.init) ?? "") }
+                    let suffix = CellFormatter.suffix(cell)
+                    if !suffix.isEmpty { marks.append("\(table.columns[k]) \(suffix)") }
+                }
+                line.append(marks.joined(separator: ", "))
+                rows.append(line)
+            }
+        }
+        return rows
+    }
+}
+
+/// File-name-safe slugs: lower case ASCII letters and digits joined by '-', whatever the name.
+public enum Slug {
+    public static func make(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let c = Character(scalar)
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                if dash && !out.isEmpty { out.append("-") }
+                out.append(Character(c.lowercased()))
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return out.isEmpty ? "groep" : String(out.prefix(60))
+    }
+}
