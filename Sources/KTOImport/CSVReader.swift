@@ -81,7 +81,90 @@ public struct CSVReader: Sendable {
     }
 
     /// A cursor over the data records, for loops that want no closure in the hot path.
-    public func makeCursor() -> CSVCursor { CSVCursor(reader: self) }
+    /// - Parameter table: short numeric cells to look up while splitting records (see
+    ///   `CSVCodeTable`); their values are then read with `CSVRecord.tableValue(_:)`.
+    public func makeCursor(decoding table: CSVCodeTable? = nil) -> CSVCursor {
+        CSVCursor(reader: self, start: dataStart, line: dataLine, end: source.bytes.count, table: table)
+    }
+
+    /// A cursor over one of `parts` consecutive pieces of the data, for reading them concurrently.
+    ///
+    /// The data is cut near `k/parts` of its length, at the first line start that the quote parity
+    /// (an even number of `"` since the first data record) puts outside a quoted field. Part `k`
+    /// starts at its cut and stops before the first record that starts at or after the next
+    /// target offset; because the first part stops at the first record boundary at or after that
+    /// target too, consecutive parts meet exactly when the cut is a true record boundary. That
+    /// holds for every well-formed file, but a stray quote inside an unquoted field (`ab"c`) can
+    /// mislead the parity, so the caller must check that part `k - 1` ended (`position`) where
+    /// part `k` starts (`start`), and otherwise continue part `k - 1` with `extendToEnd()`.
+    ///
+    /// Line numbers: part 0 counts from the file's real lines; later parts count from 1 at their
+    /// start, so the caller adds the lines before the part (the previous part's `line - 1`).
+    /// - Complexity: O(bytes before the cut) to find it, for `part > 0` (call it on the thread
+    ///   that will read the part).
+    public func makeCursor(part: Int, of parts: Int, decoding table: CSVCodeTable? = nil) -> CSVCursor {
+        precondition(parts >= 1 && part >= 0 && part < parts)
+        let count = source.bytes.count
+        func target(_ k: Int) -> Int { k >= parts ? count : dataStart + (count - dataStart) / parts * k }
+        if part == 0 {
+            return CSVCursor(reader: self, start: dataStart, line: dataLine, end: target(1), table: table)
+        }
+        let start = Self.lineStartOutsideQuotes(source.bytes, from: dataStart, atOrAfter: target(part))
+        return CSVCursor(reader: self, start: start, line: 1, end: target(part + 1), table: table)
+    }
+
+    /// A cursor that continues to the end of the file from `position`, which must be where an
+    /// earlier cursor of this reader stopped (a record boundary), numbering lines from `line`.
+    public func makeCursor(resumingAt position: Int, line: Int, decoding table: CSVCodeTable? = nil) -> CSVCursor {
+        CSVCursor(reader: self, start: position, line: line, end: source.bytes.count, table: table)
+    }
+
+    /// The first offset at or after `target` that starts a line and has an even number of quotes
+    /// between `from` and it; the end of the bytes when there is none.
+    static func lineStartOutsideQuotes(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, atOrAfter target: Int) -> Int {
+        let n = bytes.count
+        guard let p = bytes.baseAddress, target < n else { return n }
+        var inside = countQuotes(p, from: from, to: target) % 2 == 1
+        var i = target
+        // A line starts after LF, or after a CR that no LF follows.
+        if i > from, !inside {
+            let previous = p[i - 1]
+            if previous == 0x0A || (previous == 0x0D && p[i] != 0x0A) { return i }
+        }
+        while i < n {
+            let c = p[i]
+            i += 1
+            if c == 0x22 {
+                inside.toggle()
+            } else if !inside && (c == 0x0A || (c == 0x0D && (i == n || p[i] != 0x0A))) {
+                return i
+            }
+        }
+        return n
+    }
+
+    /// Number of `"` bytes in `p[from..<to]`: `memchr` to the first one (files without quotes
+    /// cost a single fast scan), then eight bytes at a time.
+    static func countQuotes(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let first = memchr(p + from, 0x22, to - from) else { return 0 }
+        var i = UnsafeRawPointer(first).assumingMemoryBound(to: UInt8.self) - p
+        var quotes = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= to {
+            // Bytes equal to '"' become zero; a zero byte is the one whose low 7 bits plus 0x7F
+            // do not carry into its high bit and whose high bit is clear (no borrow between bytes).
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0x22)
+            let nonZero = ((word & low7) &+ low7) | word
+            quotes += (~nonZero & ~low7).nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if p[i] == 0x22 { quotes += 1 }
+            i += 1
+        }
+        return quotes
+    }
 
     /// Calls `body` for every data record, in file order.
     /// - Parameters:
@@ -109,7 +192,7 @@ public struct CSVReader: Sendable {
     }
 }
 
-/// Walks the data records of a `CSVReader` one by one.
+/// Walks the data records of a `CSVReader` (or of one part of them) one by one.
 ///
 /// The record returned by `next()` points into the file's bytes and into the cursor's field
 /// buffer: it is valid until the next call to `next()`.
@@ -118,48 +201,69 @@ public struct CSVCursor {
     let separator: UInt8
     let parser: RecordParser
     let base: UnsafePointer<UInt8>
+    /// Keeps the fallback allocation of `base` alive when the file is empty.
+    let spare: ByteStorage?
     let count: Int
+    /// Byte offset where this cursor's part starts.
+    public let start: Int
+    /// Records that start at or after this offset are left to the next part.
+    public private(set) var end: Int
     /// Byte offset of the next record.
     public private(set) var position: Int
-    var line: Int
+    /// Line number of the next record (counted from 1 at `start` for parts after the first).
+    public private(set) var line: Int
     /// What the pass has seen so far; complete once `next()` returned nil.
     public private(set) var summary: CSVReader.PassSummary
 
-    init(reader: CSVReader) {
+    init(reader: CSVReader, start: Int, line: Int, end: Int, table: CSVCodeTable?) {
         source = reader.source
         separator = reader.dialect.separator
-        parser = RecordParser(capacity: max(reader.header.count, 8) + 4)
+        parser = RecordParser(capacity: max(reader.header.count, 8) + 4, table: table)
         let bytes = reader.source.bytes
-        // The storage is owned by `source`, which the cursor keeps alive.
-        base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        // The storage is owned by `source`, which the cursor keeps alive. `SourceText` always has
+        // an allocation behind its bytes; the fallback (never read: count is 0) is only for form.
+        if let address = bytes.baseAddress {
+            base = address
+            spare = nil
+        } else {
+            let empty = ByteStorage(count: 0)
+            base = UnsafePointer(empty.base)
+            spare = empty
+        }
         count = bytes.count
-        position = reader.dataStart
-        line = reader.dataLine
-        summary = CSVReader.PassSummary(records: 0, blankLines: 0, lines: reader.dataLine - 1)
+        self.start = start
+        self.end = end
+        position = start
+        self.line = line
+        summary = CSVReader.PassSummary(records: 0, blankLines: 0, lines: line - 1)
     }
 
-    /// The next data record, or nil at the end of the file.
+    /// Lifts the part's end: the cursor continues to the end of the file.
+    public mutating func extendToEnd() { end = count }
+
+    /// The next data record, or nil at the end of the file (or of the cursor's part).
     /// - Throws: `ImportError.unterminatedQuote`.
     @inline(__always)
     public mutating func next() throws(ImportError) -> CSVRecord? {
-        let n = count
-        while position < n {
+        let limit = end
+        while position < limit {
             let b = base[position]
             guard b == 0x0A || b == 0x0D else { break }
-            position += (b == 0x0D && position + 1 < n && base[position + 1] == 0x0A) ? 2 : 1
+            position += (b == 0x0D && position + 1 < count && base[position + 1] == 0x0A) ? 2 : 1
             line += 1
             summary.blankLines += 1
         }
-        guard position < n else {
+        guard position < limit else {
             summary.lines = line - 1
             return nil
         }
         let outcome = try parser.parse(
-            UnsafeBufferPointer(start: base, count: n), from: position, line: line, separator: separator,
+            UnsafeBufferPointer(start: base, count: count), from: position, line: line, separator: separator,
             file: source.file, source: source)
         let record = CSVRecord(
             index: summary.records, line: line, count: outcome.count,
-            strayAfterQuote: outcome.stray, base: base, fields: parser.spans)
+            strayAfterQuote: outcome.stray, base: base, fields: parser.spans,
+            values: parser.table == nil ? nil : UnsafePointer(parser.values))
         summary.records += 1
         position = outcome.next
         line = outcome.nextLine
@@ -172,23 +276,48 @@ public struct CSVCursor {
 /// The byte loop that splits one record into fields.
 ///
 /// Field spans live in a manually managed buffer: the hot loop writes them without bounds checks
-/// or uniqueness checks, and grows the buffer only for a record wider than any before.
+/// or uniqueness checks, and grows the buffer only for a record wider than any before. With a
+/// `CSVCodeTable`, short plain numbers are looked up in the same pass (one to five bytes read
+/// ahead instead of a byte loop), which is what makes reading a survey export cheap.
 final class RecordParser {
     private(set) var spans: UnsafeMutablePointer<FieldSpan>
+    /// Table value per field (only written when there is a table).
+    private(set) var values: UnsafeMutablePointer<Int16>
     private var capacity: Int
+    /// The code table's entries (`CSVCodeTable.stride` per column), owned by the parser.
+    let table: UnsafeMutablePointer<Int16>?
+    let tableColumns: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, table: CSVCodeTable? = nil) {
         self.capacity = max(capacity, 8)
         spans = .allocate(capacity: self.capacity)
+        values = .allocate(capacity: self.capacity)
+        if let table, table.columns > 0 {
+            let entries = UnsafeMutablePointer<Int16>.allocate(capacity: table.entries.count)
+            entries.initialize(from: table.entries, count: table.entries.count)
+            self.table = entries
+            tableColumns = table.columns
+        } else {
+            self.table = nil
+            tableColumns = 0
+        }
     }
 
-    deinit { spans.deallocate() }
+    deinit {
+        spans.deallocate()
+        values.deallocate()
+        table?.deallocate()
+    }
 
     private func grow() {
         let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: spans, count: capacity)
         spans.deallocate()
         spans = bigger
+        let biggerValues = UnsafeMutablePointer<Int16>.allocate(capacity: capacity * 2)
+        biggerValues.moveInitialize(from: values, count: capacity)
+        values.deallocate()
+        values = biggerValues
         capacity *= 2
     }
 
@@ -211,6 +340,9 @@ final class RecordParser {
         var line = startLine
         var count = 0
         var stray: Int?
+        let table = self.table
+        let tableColumns = self.tableColumns
+        @inline(__always) func ends(_ c: UInt8) -> Bool { c == separator || c == 0x0A || c == 0x0D }
         while true {
             if count == capacity { grow() }
             if i < n && p[i] == 0x22 {
@@ -250,16 +382,50 @@ final class RecordParser {
                     while i < n && p[i] != separator && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
                 }
                 spans[count] = FieldSpan(start: Int64(start), end: Int64(end), origin: Int64(open), flags: flags)
+                values[count] = CSVCodeTable.slow
             } else {
                 let start = i
-                // Bytes above '\r' that are not the separator cannot end a field: one compare each.
-                while i < n {
-                    let c = p[i]
-                    if c > 0x0D && c != separator { i += 1; continue }
-                    if c == separator || c == 0x0A || c == 0x0D { break }
-                    i += 1
+                var value = CSVCodeTable.slow
+                var found = false
+                // Fast path: empty, or one or two digits with an optional ",0"/".0", then the end
+                // of the field. Reads at most p[i + 4], hence the distance to the end of the bytes.
+                if let table, count < tableColumns, i + 5 <= n {
+                    let entries = table + count &* CSVCodeTable.stride
+                    let c0 = p[i]
+                    if ends(c0) {
+                        value = entries[0]
+                        found = true
+                    } else if c0 &- 0x30 < 10 {
+                        var number = Int(c0 &- 0x30)
+                        var j = i + 1
+                        if p[j] &- 0x30 < 10 {
+                            number = number &* 10 &+ Int(p[j] &- 0x30)
+                            j += 1
+                        }
+                        var c = p[j]
+                        // The separator test comes first: with ',' as separator "7,0" is two fields.
+                        if !ends(c), c == 0x2C || c == 0x2E, p[j + 1] == 0x30 {
+                            j += 2
+                            c = p[j]
+                        }
+                        if ends(c) {
+                            value = entries[1 &+ number]
+                            i = j
+                            found = true
+                        }
+                    }
+                }
+                if !found {
+                    // Bytes above '\r' that are not the separator cannot end a field: one compare each.
+                    while i < n {
+                        let c = p[i]
+                        if c > 0x0D && c != separator { i += 1; continue }
+                        if c == separator || c == 0x0A || c == 0x0D { break }
+                        i += 1
+                    }
                 }
                 spans[count] = FieldSpan(start: Int64(start), end: Int64(i), origin: Int64(start), flags: FieldSpan.unquoted)
+                values[count] = value
             }
             count += 1
             guard i < n else { return Outcome(count: count, next: n, nextLine: line + 1, stray: stray) }

@@ -1,7 +1,9 @@
-/// One data record of a CSV file, valid only inside the `CSVReader.forEachRecord` closure.
+/// One data record of a CSV file, valid only inside the `CSVReader.forEachRecord` closure (or
+/// until the next call to `CSVCursor.next()`).
 ///
 /// Fields are byte ranges into the file's normalised bytes; nothing is decoded or copied until a
-/// caller asks for a field's bytes or text.
+/// caller asks for a field's bytes or text, except the short numeric cells that
+/// `CSVCursor.next(decoding:)` looks up in a `CSVCodeTable` while it splits the record.
 public struct CSVRecord {
     /// 0-based index among the data records (the header is not counted).
     public let index: Int
@@ -14,14 +16,28 @@ public struct CSVRecord {
 
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let fields: UnsafePointer<FieldSpan>
+    /// Table values per field when the record was read with `CSVCursor.next(decoding:)`.
+    @usableFromInline let values: UnsafePointer<Int16>?
 
-    init(index: Int, line: Int, count: Int, strayAfterQuote: Int?, base: UnsafePointer<UInt8>, fields: UnsafePointer<FieldSpan>) {
+    init(
+        index: Int, line: Int, count: Int, strayAfterQuote: Int?, base: UnsafePointer<UInt8>,
+        fields: UnsafePointer<FieldSpan>, values: UnsafePointer<Int16>? = nil
+    ) {
         self.index = index
         self.line = line
         self.count = count
         self.strayAfterQuote = strayAfterQuote
         self.base = base
         self.fields = fields
+        self.values = values
+    }
+
+    /// The `CSVCodeTable` value of field `i`, or `CSVCodeTable.slow` when the field is not a
+    /// short plain number (or the record was not read with a table): decode its bytes instead.
+    @inlinable
+    public func tableValue(_ i: Int) -> Int16 {
+        guard let values else { return CSVCodeTable.slow }
+        return values[i]
     }
 
     /// Byte offset (into `SourceText.bytes`) where field `i` starts, including an opening quote.
@@ -79,4 +95,49 @@ public struct FieldSpan {
     public static let unquoted: UInt8 = 0
     public static let quoted: UInt8 = 1
     public static let escapedQuotes: UInt8 = 2
+}
+
+/// Per-column lookup for the short numeric cells that make up most of a survey export.
+///
+/// `CSVCursor.next(decoding:)` recognises, while it splits a record, every unquoted field that is
+/// empty or holds one or two ASCII digits, optionally followed by `,0` or `.0` (`7`, `07`, `7,0`),
+/// and stores the table's entry for that value in the column; every other field (quoted, longer,
+/// text, spaces, a sign) gets `CSVCodeTable.slow`, meaning "decode the bytes yourself". Entries
+/// default to `slow`, so a table only ever short-cuts what the caller chose to fill in.
+///
+/// The recognised forms are exactly those `NumberParser.parse` reads as `.empty` or as
+/// `.integer(0...99)` without spaces or sign, so a caller that fills entry `v` with what it would
+/// do for `.integer(v)` gets the same answer on the fast and the slow path.
+public struct CSVCodeTable: Sendable {
+    /// "Not looked up": the caller decodes the field's bytes itself.
+    public static let slow: Int16 = .max
+    /// The largest value the table covers (two digits).
+    public static let maxValue = 99
+    /// Entries per column: the empty field, then the values 0...99; a power of two for the index.
+    static let stride = 128
+
+    /// Number of columns covered; fields beyond it are always `slow`.
+    public let columns: Int
+    var entries: [Int16]
+
+    /// A table for `columns` columns with every entry `slow`.
+    public init(columns: Int) {
+        self.columns = max(0, columns)
+        entries = Array(repeating: Self.slow, count: self.columns * Self.stride)
+    }
+
+    /// The entry for a field of `column` holding the number `value` (0...99).
+    public subscript(column: Int, value: Int) -> Int16 {
+        get { entries[column * Self.stride + 1 + value] }
+        set {
+            precondition(value >= 0 && value <= Self.maxValue, "CSVCodeTable covers 0...99")
+            entries[column * Self.stride + 1 + value] = newValue
+        }
+    }
+
+    /// The entry for an empty field (no bytes at all) of `column`.
+    public subscript(emptyIn column: Int) -> Int16 {
+        get { entries[column * Self.stride] }
+        set { entries[column * Self.stride] = newValue }
+    }
 }

@@ -1,24 +1,25 @@
 import KTOImport
 
-/// Accumulates one variable's column while rows stream in.
-struct ColumnBuilder {
-    enum Issue { case outOfRange, unreadable }
+/// How one variable's cells become values: the full rules, used for every cell that the reader's
+/// code table does not settle (quoted, text, labels, out of range, spaces, decimals).
+///
+/// `tableEntry(for:)` says what the table may store for a short number, so the fast path and
+/// this slow path cannot disagree: the table holds a value only where `code(of:)` would return
+/// that value without an issue and without a label match.
+struct CellDecoder: Sendable {
+    enum Issue: Sendable { case outOfRange, unreadable }
 
-    let variable: Variable
+    /// The variable's code, for the ledger.
+    let name: String
+    let type: VariableType
     /// Code → 1 (valid) or 2 (missing), for codes in `low...low+kinds.count-1`.
     let low: Int
     let kinds: [UInt8]
     let labelCodes: [String: Int]
-    var codes: [Int16] = []
-    var multi: [[Int16]] = []
-    var texts: [String?] = []
-    var issues: RowLedger.CellIssues
-    var labelsMatched = 0
-    /// Whether any file so far had this column.
-    var isPresent = false
 
     init(variable: Variable) {
-        self.variable = variable
+        name = variable.code
+        type = variable.type
         let all = variable.validCodes + variable.missing.map(\.code)
         let low = all.min() ?? 0
         let high = all.max() ?? -1
@@ -30,17 +31,10 @@ struct ColumnBuilder {
         var labels: [String: Int] = [:]
         for l in variable.labels + variable.missing { labels[Variable.labelKey(l.label)] = l.code }
         self.labelCodes = labels
-        self.issues = RowLedger.CellIssues(variable: variable.code)
     }
 
-    var column: Dataset.Column? {
-        guard isPresent else { return nil }
-        switch variable.type {
-        case .multi: return .multi(multi)
-        case .text: return .texts(texts)
-        default: return .codes(codes)
-        }
-    }
+    /// Whether cells are codes (grade, likert, category), i.e. one `Int16` per row.
+    var isCode: Bool { type != .text && type != .multi }
 
     @inline(__always)
     func kind(of code: Int) -> UInt8 {
@@ -48,54 +42,73 @@ struct ColumnBuilder {
         return k >= 0 && k < kinds.count ? kinds[k] : 0
     }
 
-    /// Appends one cell; returns the issue of a cell that cannot be used (stored as unreadable).
-    @inline(__always)
-    mutating func append(record: CSVRecord, field: Int, windows1252: Bool) -> Issue? {
-        switch variable.type {
+    /// The code-table entry for a cell holding the number `value`: the code itself when it is a
+    /// valid or missing code, otherwise `slow`, so that the slow path counts the issue.
+    func tableEntry(for value: Int) -> Int16 {
+        guard isCode, kind(of: value) != 0, let code = Int16(exactly: value), code != CSVCodeTable.slow else {
+            return CSVCodeTable.slow
+        }
+        return code
+    }
+
+    /// A code cell: the code, `Dataset.noAnswer` or `Dataset.unreadable` (with its issue).
+    func code(of record: CSVRecord, field: Int, windows1252: Bool) -> (code: Int16, issue: Issue?, labelMatched: Bool) {
+        let parsed = record.withBytes(field) { NumberParser.parse($0) }
+        switch parsed {
+        case .empty:
+            return (Dataset.noAnswer, nil, false)
+        case .integer(let value):
+            if kind(of: value) != 0 { return (Int16(value), nil, false) }
+            return (Dataset.unreadable, .outOfRange, false)
+        case .decimal:
+            return (Dataset.unreadable, .unreadable, false)
         case .text:
             let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            texts.append(value.isEmpty ? nil : value)
-            return nil
-        case .multi:
-            let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            var list: [Int16] = []
-            var issue: Issue?
-            for part in value.split(whereSeparator: { $0 == "|" || $0 == " " || $0 == "+" || $0 == "," || $0 == ";" }) {
-                if let code = Int(part), kind(of: code) == 1 || kinds.isEmpty, let small = Int16(exactly: code) {
-                    if !list.contains(small) { list.append(small) }
-                } else {
-                    issue = issue ?? (Int(part) == nil ? .unreadable : .outOfRange)
-                }
+            if let code = labelCodes[Variable.labelKey(value)] { return (Int16(code), nil, true) }
+            return (Dataset.unreadable, .unreadable, false)
+        }
+    }
+
+    /// An open answer: trimmed text, nil when empty.
+    func text(of record: CSVRecord, field: Int, windows1252: Bool) -> String? {
+        let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Several codes (`1|4`): the valid ones once each, and the first problem met.
+    func multi(of record: CSVRecord, field: Int, windows1252: Bool) -> (codes: [Int16], issue: Issue?) {
+        let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
+        var list: [Int16] = []
+        var issue: Issue?
+        for part in value.split(whereSeparator: { $0 == "|" || $0 == " " || $0 == "+" || $0 == "," || $0 == ";" }) {
+            if let code = Int(part), kind(of: code) == 1 || kinds.isEmpty, let small = Int16(exactly: code) {
+                if !list.contains(small) { list.append(small) }
+            } else {
+                issue = issue ?? (Int(part) == nil ? .unreadable : .outOfRange)
             }
-            multi.append(list)
-            return issue
-        default:
-            let parsed = record.withBytes(field) { NumberParser.parse($0) }
-            switch parsed {
-            case .empty:
-                codes.append(Dataset.noAnswer)
-                return nil
-            case .integer(let value):
-                if kind(of: value) != 0 {
-                    codes.append(Int16(value))
-                    return nil
-                }
-                codes.append(Dataset.unreadable)
-                return .outOfRange
-            case .decimal:
-                codes.append(Dataset.unreadable)
-                return .unreadable
-            case .text:
-                let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-                if let code = labelCodes[Variable.labelKey(value)] {
-                    codes.append(Int16(code))
-                    labelsMatched += 1
-                    return nil
-                }
-                codes.append(Dataset.unreadable)
-                return .unreadable
-            }
+        }
+        return (list, issue)
+    }
+}
+
+/// One variable's column over all files of a meting.
+struct ColumnBuilder {
+    let variable: Variable
+    var codes: [Int16] = []
+    var multi: [[Int16]] = []
+    var texts: [String?] = []
+    /// Whether any file so far had this column.
+    var isPresent = false
+
+    init(variable: Variable) { self.variable = variable }
+
+    var column: Dataset.Column? {
+        guard isPresent else { return nil }
+        switch variable.type {
+        case .multi: return .multi(multi)
+        case .text: return .texts(texts)
+        default: return .codes(codes)
         }
     }
 
@@ -111,36 +124,16 @@ struct ColumnBuilder {
     /// A file with this column starts: rows of earlier files that lacked it become empty answers.
     mutating func begin(rowsBefore: Int) {
         isPresent = true
-        while currentCount < rowsBefore { appendEmpty() }
+        if currentCount < rowsBefore { appendEmpty(rowsBefore - currentCount) }
     }
 
-    mutating func appendEmpty() {
+    /// `count` rows without an answer (a file without this column).
+    mutating func appendEmpty(_ count: Int) {
+        guard count > 0 else { return }
         switch variable.type {
-        case .multi: multi.append([])
-        case .text: texts.append(nil)
-        default: codes.append(Dataset.noAnswer)
+        case .multi: multi.append(contentsOf: repeatElement([], count: count))
+        case .text: texts.append(contentsOf: repeatElement(nil, count: count))
+        default: codes.append(contentsOf: repeatElement(Dataset.noAnswer, count: count))
         }
-    }
-
-    mutating func note(_ issue: Issue, line: Int, column: Int, value: String, keep: Int) {
-        switch issue {
-        case .outOfRange: issues.outOfRange += 1
-        case .unreadable: issues.unreadable += 1
-        }
-        if issues.examples.count < keep {
-            issues.examples.append(.init(line: line, column: column, value: value))
-        }
-    }
-
-    /// This file's issues (if any), resetting the counts for the next file.
-    mutating func drainIssues() -> RowLedger.CellIssues? {
-        defer { issues = RowLedger.CellIssues(variable: variable.code) }
-        return issues.total > 0 ? issues : nil
-    }
-
-    /// Label matches so far, reset per file.
-    mutating func drainLabelsMatched() -> Int {
-        defer { labelsMatched = 0 }
-        return labelsMatched
     }
 }

@@ -8,6 +8,15 @@ public struct StrictModeError: Error, Diagnostic, Equatable {
 }
 
 /// Reads a meting's export files into a `Dataset`, keeping the ledger.
+///
+/// How a file is read (see README, Performance): its header gives a `FilePlan` (slot per codebook
+/// variable) and a `CSVCodeTable`, so the CSV reader settles the short numeric cells while it
+/// splits each record; `PartReader` applies the ledger's row checks and writes codes straight
+/// into per-part column buffers, decoding only the cells the table left open by the full rules
+/// (`CellDecoder`). Large files are cut into parts read concurrently (`Loader+Parallel.swift`);
+/// the parts are verified to meet at record boundaries and to share no respondent ids before
+/// they are merged, and otherwise read again sequentially, so the dataset and the ledger are the
+/// same as a sequential read's, line numbers included.
 public struct DatasetLoader: Sendable {
     public var study: Study
     public var codebook: Codebook
@@ -15,6 +24,9 @@ public struct DatasetLoader: Sendable {
     public var strict: Bool = false
     /// Examples of unusable cells kept per variable.
     public var examplesPerVariable = 5
+    /// Threads to read one file with; nil = one per active processor. Files under 1 MB per
+    /// thread are read on the calling thread.
+    public var parallelism: Int?
 
     public init(study: Study, codebook: Codebook, strict: Bool = false) {
         self.study = study
@@ -32,7 +44,7 @@ public struct DatasetLoader: Sendable {
 
     /// Loads and concatenates `files` into one dataset.
     /// - Parameters:
-    ///   - progress: (file, bytes done, bytes total), now and then.
+    ///   - progress: (file, bytes done, bytes total), now and then, on the calling thread.
     /// - Returns: the dataset and one ledger per file.
     /// - Throws: `ImportError` (unreadable file, unterminated quote, bad header), `StudyError` (the
     ///   grouping variable is not in the file), `StrictModeError` under `strict`.
@@ -42,10 +54,9 @@ public struct DatasetLoader: Sendable {
     ) throws -> (Dataset, [RowLedger]) {
         var dataset = Dataset(meting: meting, codebook: codebook, groups: study.groups.map(\.name))
         var builders = codebook.variables.map { ColumnBuilder(variable: $0) }
+        let decoders = codebook.variables.map { CellDecoder(variable: $0) }
         var ledgers: [RowLedger] = []
-        // Ids as written: numeric ids ("0012" and "12" are the same respondent) and other ids apart.
-        var seenIDs: [String: Int] = [:]
-        var seenNumericIDs: [Int: Int] = [:]
+        var registry = IDRegistry()
         let groupLookup = try makeGroupLookup()
         for file in files {
             let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
@@ -53,112 +64,79 @@ public struct DatasetLoader: Sendable {
             var ledger = RowLedger(
                 file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
                 dialect: reader.dialect, dialectSniffed: reader.sniffed)
-            let plan = try makePlan(header: reader.header, naming: naming, file: file.displayName, ledger: &ledger)
-            let windows1252 = source.encoding == .windows1252
-            for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: dataset.rowCount) }
-            func text(_ record: CSVRecord, _ k: Int) -> String {
-                record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }
-            }
-            var cursor = reader.makeCursor()
+            let plan = try makePlan(
+                header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
+                decoders: decoders, groupLookup: groupLookup)
+            let partReader = PartReader(
+                source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
+                examplesPerVariable: examplesPerVariable, fileName: file.displayName)
             let total = source.bytes.count
-            var nextProgress = 8 << 20
-            while let record = try cursor.next() {
-                if let progress, cursor.position >= nextProgress {
-                    progress(file.displayName, cursor.position, total)
-                    nextProgress = cursor.position + (8 << 20)
-                }
-                ledger.rowsRead += 1
-                var reason: RowLedger.Reason?
-                let width = reader.header.count
-                if record.count < width || (record.count > width && !(width..<record.count).allSatisfy(record.isBlank)) {
-                    reason = .wrongFieldCount(expected: width, found: record.count)
-                } else if let stray = record.strayAfterQuote {
-                    reason = .textAfterClosingQuote(column: source.column(ofByte: stray))
-                } else if (0..<record.count).allSatisfy(record.isBlank) {
-                    reason = .emptyRow
-                }
-                var groupIndex = 0
-                var id = ""
-                if reason == nil {
-                    // Fast path: the group as a number code; otherwise its name or label.
-                    let parsed = record.withBytes(plan.groupColumn) { NumberParser.parse($0) }
-                    if case .integer(let code) = parsed, let g = groupLookup.byCode[code] {
-                        groupIndex = g
-                    } else if parsed == .empty {
-                        reason = .missingGroup
-                    } else {
-                        let value = text(record, plan.groupColumn).trimmingCharacters(in: .whitespaces)
-                        if let g = groupLookup.byName[Variable.labelKey(value)] {
-                            groupIndex = g
-                        } else {
-                            reason = .unknownGroup(value)
-                        }
-                    }
-                }
-                if reason == nil, let idColumn = plan.idColumn {
-                    let parsed = record.withBytes(idColumn) { NumberParser.parse($0) }
-                    if case .integer(let number) = parsed {
-                        id = String(number)
-                        if let first = seenNumericIDs[number] {
-                            reason = .duplicateID(id, firstLine: first)
-                        } else {
-                            seenNumericIDs[number] = record.line
-                        }
-                    } else if parsed == .empty {
-                        reason = .missingID
-                    } else {
-                        id = text(record, idColumn).trimmingCharacters(in: .whitespaces)
-                        if let first = seenIDs[id] {
-                            reason = .duplicateID(id, firstLine: first)
-                        } else {
-                            seenIDs[id] = record.line
-                        }
-                    }
-                }
-                if let reason {
-                    ledger.rejections.append(.init(line: record.line, reason: reason))
-                    if strict {
-                        throw StrictModeError(
-                            location: SourceLocation(file: file.displayName, line: record.line),
-                            message: "rij afgewezen (--strict): \(reason.message)", lineText: source.lineText(record.line))
-                    }
-                    continue
-                }
-                ledger.rowsUsed += 1
-                dataset.group.append(UInt16(groupIndex))
-                dataset.ids.append(id)
-                dataset.lines.append(Int32(clamping: record.line))
-                for (k, target) in plan.targets.enumerated() {
-                    guard let v = target else { continue }
-                    if let issue = builders[v].append(record: record, field: k, windows1252: windows1252) {
-                        builders[v].note(issue, line: record.line, column: source.column(ofByte: record.offset(ofField: k)),
-                                         value: text(record, k), keep: examplesPerVariable)
-                    }
-                }
-                for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty() }
-            }
+            let parts = try readParts(
+                reader, with: partReader, registry: &registry,
+                progress: progress.map { report in { done in report(file.displayName, done, total) } })
             progress?(file.displayName, total, total)
-            let summary = cursor.summary
-            ledger.blankLines = summary.blankLines
-            for v in builders.indices {
-                ledger.labelsMatched += builders[v].drainLabelsMatched()
-                if let issues = builders[v].drainIssues() { ledger.cellIssues.append(issues) }
+
+            // Into the meting's columns: the parts in file order, each buffer freed once copied.
+            let rowsBefore = dataset.rowCount
+            let rows = parts.reduce(0) { $0 + $1.rows }
+            for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
+            for (j, v) in plan.codeVariables.enumerated() {
+                builders[v].codes.reserveCapacity(builders[v].codes.count + rows)
+                for part in parts {
+                    builders[v].codes.append(contentsOf: part.codes.values(j, rows: part.rows))
+                    part.codes.release(j)
+                }
             }
+            for (s, v) in plan.otherVariables.enumerated() {
+                for part in parts {
+                    if decoders[v].type == .text {
+                        builders[v].texts.append(contentsOf: part.texts[s])
+                    } else {
+                        builders[v].multi.append(contentsOf: part.multis[s])
+                    }
+                }
+            }
+            for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
+            dataset.group.reserveCapacity(rowsBefore + rows)
+            dataset.ids.reserveCapacity(rowsBefore + rows)
+            dataset.lines.reserveCapacity(rowsBefore + rows)
+            for part in parts {
+                dataset.group.append(contentsOf: part.group)
+                dataset.ids.append(contentsOf: part.ids)
+                dataset.lines.append(contentsOf: part.lines)
+            }
+
+            // The file's ledger: counts summed, rejections and examples in file order.
+            var issues = plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) }
+            for part in parts {
+                ledger.rowsRead += part.rowsRead
+                ledger.rowsUsed += part.rows
+                ledger.rejections += part.rejections
+                ledger.blankLines += part.blankLines
+                ledger.labelsMatched += part.labelsMatched
+                for s in issues.indices {
+                    issues[s].outOfRange += part.issues[s].outOfRange
+                    issues[s].unreadable += part.issues[s].unreadable
+                    let room = examplesPerVariable - issues[s].examples.count
+                    if room > 0 { issues[s].examples += part.issues[s].examples.prefix(room) }
+                }
+            }
+            // Per variable in codebook order, as `kto check` lists them.
+            ledger.cellIssues = zip(plan.slotVariables, issues)
+                .filter { $0.1.total > 0 }
+                .sorted { $0.0 < $1.0 }
+                .map(\.1)
             ledgers.append(ledger)
         }
         dataset.columns = builders.map { $0.column }
         return (dataset, ledgers)
     }
 
-    /// Where each file column goes, and where the group and id are.
-    struct Plan {
-        var targets: [Int?]
-        var groupColumn: Int
-        var idColumn: Int?
-        var absent: [Int]
-    }
-
-    func makePlan(header: [String], naming: Naming, file: String, ledger: inout RowLedger) throws -> Plan {
+    /// Where each file column goes, where the group and id are, and the code table.
+    func makePlan(
+        header: [String], naming: Naming, file: String, ledger: inout RowLedger,
+        decoders: [CellDecoder], groupLookup: GroupLookup
+    ) throws -> FilePlan {
         var position: [String: Int] = [:]
         for (k, name) in header.enumerated() { position[name.lowercased()] = k }
         var targets = [Int?](repeating: nil, count: header.count)
@@ -189,11 +167,32 @@ public struct DatasetLoader: Sendable {
                 "de groepsvariabele '\(study.groupVariable)' staat niet in de kopregel van dit bestand",
                 at: SourceLocation(file: file, line: 1))])
         }
-        return Plan(targets: targets, groupColumn: groupColumn, idColumn: idColumn, absent: absent)
+        var plan = FilePlan(
+            targets: targets, groupColumn: groupColumn, idColumn: idColumn, absent: absent, width: header.count,
+            table: CSVCodeTable(columns: header.count))
+        for (k, target) in targets.enumerated() {
+            guard let v = target else { continue }
+            if decoders[v].isCode {
+                plan.codeColumns.append(k)
+                plan.codeVariables.append(v)
+                // Empty cells are no answer; numbers that are valid or missing codes are themselves.
+                plan.table[emptyIn: k] = Dataset.noAnswer
+                for value in 0...CSVCodeTable.maxValue { plan.table[k, value] = decoders[v].tableEntry(for: value) }
+            } else {
+                plan.otherColumns.append(k)
+                plan.otherVariables.append(v)
+            }
+        }
+        // The gemeente's number codes go straight to group indexes; names and the rest take the
+        // slow path (`GroupLookup.resolve`).
+        for (code, g) in groupLookup.byCode where code >= 0 && code <= CSVCodeTable.maxValue {
+            if let index = Int16(exactly: g), index != CSVCodeTable.slow { plan.table[groupColumn, code] = index }
+        }
+        return plan
     }
 
     /// Group cell → group index, by number code or by (normalised) name.
-    struct GroupLookup {
+    struct GroupLookup: Sendable {
         var byCode: [Int: Int] = [:]
         var byName: [String: Int] = [:]
     }

@@ -1,0 +1,334 @@
+import KTOImport
+
+/// Where each column of one file goes, decided once from its header.
+///
+/// The hot loop works on slots rather than on the codebook: `codeColumns[j]` is the file column
+/// of the `j`th code variable (grade, likert, category: one `Int16` per row), `otherColumns` the
+/// text and multi variables that need real decoding. `table` lets the CSV reader settle the short
+/// numeric cells (nearly all of a survey export) while it splits the record.
+struct FilePlan: Sendable {
+    /// Codebook variable per file column (`nil`: group, id or not in the codebook).
+    var targets: [Int?]
+    var groupColumn: Int
+    var idColumn: Int?
+    /// Codebook variables absent from the file (other than group and id).
+    var absent: [Int]
+    /// Fields per record (the header's).
+    var width: Int
+    var codeColumns: [Int] = []
+    var codeVariables: [Int] = []
+    var otherColumns: [Int] = []
+    var otherVariables: [Int] = []
+    var table: CSVCodeTable
+
+    /// Variables in slot order: code slots, then other slots.
+    var slotVariables: [Int] { codeVariables + otherVariables }
+}
+
+/// One code column per code variable of a part of a file, written through pointers in the row
+/// loop (no array uniqueness or capacity checks per cell).
+///
+/// `@unchecked Sendable`: a part is filled by one thread and handed over whole once that thread
+/// is done (after `DispatchGroup.wait`), so the buffers are never shared while written.
+final class CodeColumns: @unchecked Sendable {
+    let columns: Int
+    private(set) var capacity: Int
+    /// One buffer per column; a released column keeps a pointer that is never used again.
+    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Int16>>
+    private var released: [Bool]
+
+    /// - Parameter capacity: rows to make room for. Untouched capacity costs address space only
+    ///   (the pages are not resident), so an upper bound is a good choice.
+    init(columns: Int, capacity: Int) {
+        self.columns = columns
+        self.capacity = max(capacity, 16)
+        pointers = .allocate(capacity: max(columns, 1))
+        for j in 0..<columns { (pointers + j).initialize(to: .allocate(capacity: self.capacity)) }
+        released = Array(repeating: false, count: columns)
+    }
+
+    deinit {
+        for j in 0..<columns where !released[j] { pointers[j].deallocate() }
+        pointers.deallocate()
+    }
+
+    /// Makes room for row `row`.
+    @inline(__always)
+    func reserve(row: Int) {
+        if row >= capacity { grow(to: max(row + 1, capacity * 2)) }
+    }
+
+    private func grow(to newCapacity: Int) {
+        for j in 0..<columns where !released[j] {
+            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity)
+            bigger.update(from: pointers[j], count: capacity)
+            pointers[j].deallocate()
+            pointers[j] = bigger
+        }
+        capacity = newCapacity
+    }
+
+    /// The first `rows` values of column `j` (empty once released).
+    func values(_ j: Int, rows: Int) -> UnsafeBufferPointer<Int16> {
+        UnsafeBufferPointer(start: pointers[j], count: released[j] ? 0 : rows)
+    }
+
+    /// Frees column `j` once it has been copied, so a file's peak memory grows by one column only.
+    func release(_ j: Int) {
+        guard !released[j] else { return }
+        pointers[j].deallocate()
+        released[j] = true
+    }
+}
+
+/// The rows of one part of a file: what a `PartReader` produced, not yet in the dataset.
+///
+/// Lines are the file's for the first part and count from 1 at the part's start for later parts
+/// until `shiftLines(by:)` makes them the file's.
+struct PartResult: @unchecked Sendable {
+    /// Where the part started and where its cursor stopped (the next part must start there).
+    var start: Int
+    var endPosition = 0
+    /// The cursor's line at the end: the line of the next record.
+    var endLine = 0
+    /// False when the part stopped early (a rejection under `--strict`, or an error) and must be
+    /// read again sequentially.
+    var complete = true
+    var rowsRead = 0
+    var rejections: [RowLedger.Rejection] = []
+    var blankLines = 0
+    var labelsMatched = 0
+    /// Per slot (see `FilePlan.slotVariables`).
+    var issues: [RowLedger.CellIssues]
+    var group: [UInt16] = []
+    var ids: [String] = []
+    var lines: [Int32] = []
+    var codes: CodeColumns
+    /// Per other slot: the text or the multi column (the other one stays empty).
+    var texts: [[String?]]
+    var multis: [[[Int16]]]
+    /// Ids registered in this part (later parts start with an empty registry).
+    var registry = IDRegistry()
+
+    var rows: Int { group.count }
+
+    /// Turns part-local line numbers into file lines.
+    mutating func shiftLines(by offset: Int) {
+        guard offset != 0 else { return }
+        for r in lines.indices { lines[r] = Int32(clamping: Int(lines[r]) + offset) }
+        for k in rejections.indices {
+            rejections[k].line += offset
+            if case .duplicateID(let id, let first) = rejections[k].reason {
+                // Parts share no ids (checked before merging), so the first line is in this part.
+                rejections[k].reason = .duplicateID(id, firstLine: first + offset)
+            }
+        }
+        for s in issues.indices {
+            for e in issues[s].examples.indices { issues[s].examples[e].line += offset }
+        }
+        endLine += offset
+    }
+}
+
+/// Reads the records of one cursor (a whole file or one part of it) into a `PartResult`,
+/// applying the ledger's rules to every row.
+struct PartReader: Sendable {
+    let source: SourceText
+    let plan: FilePlan
+    /// One per codebook variable.
+    let decoders: [CellDecoder]
+    let groupLookup: DatasetLoader.GroupLookup
+    let strict: Bool
+    let examplesPerVariable: Int
+    let fileName: String
+
+    /// Reads every record of `cursor`.
+    /// - Parameters:
+    ///   - registry: the ids seen before this part (the meting's so far, or empty for a later
+    ///     part read concurrently); updated.
+    ///   - throwsOnStrict: under `strict`, throw at the first rejection (the first part, whose
+    ///     lines are the file's) or stop and mark the part incomplete (later parts).
+    ///   - progress: called now and then with the cursor's byte position.
+    func read(
+        _ cursor: CSVCursor, registry: inout IDRegistry, throwsOnStrict: Bool, progress: ((Int) -> Void)? = nil
+    ) throws -> PartResult {
+        var cursor = cursor
+        let width = plan.width
+        let codeCount = plan.codeColumns.count
+        let otherCount = plan.otherColumns.count
+        // No accepted row is shorter than `width - 1` bytes (separators and a line end), so this
+        // bounds the rows of the part; the untouched rest of the reservation is never resident.
+        let bytes = max(0, (cursor.end == source.bytes.count ? cursor.end : cursor.end + 4096) - cursor.start)
+        let capacity = bytes / max(1, width - 1) + 16
+        var part = PartResult(
+            start: cursor.start,
+            issues: plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) },
+            codes: CodeColumns(columns: codeCount, capacity: capacity),
+            texts: Array(repeating: [], count: otherCount), multis: Array(repeating: [], count: otherCount))
+        part.group.reserveCapacity(capacity)
+        part.ids.reserveCapacity(capacity)
+        part.lines.reserveCapacity(capacity)
+        let windows1252 = source.encoding == .windows1252
+        let columns = part.codes.pointers
+        var nextProgress = cursor.position + (8 << 20)
+
+        try plan.codeColumns.withUnsafeBufferPointer { codeColumns in
+            while let record = try cursor.next() {
+                if let progress, cursor.position >= nextProgress {
+                    progress(cursor.position)
+                    nextProgress = cursor.position + (8 << 20)
+                }
+                part.rowsRead += 1
+                guard let (group, id) = check(record, registry: &registry, part: &part) else {
+                    if strict {
+                        guard throwsOnStrict else {
+                            part.complete = false
+                            break
+                        }
+                        let reason = part.rejections.last.map(\.reason.message) ?? ""
+                        throw StrictModeError(
+                            location: SourceLocation(file: fileName, line: record.line),
+                            message: "rij afgewezen (--strict): \(reason)", lineText: source.lineText(record.line))
+                    }
+                    continue
+                }
+                let row = part.group.count
+                part.group.append(group)
+                part.ids.append(id)
+                part.lines.append(Int32(clamping: record.line))
+
+                // Code cells: the table's value, straight into the column. Cells the table left
+                // to us (`slow`) are rare; they are decoded afterwards by the full rules.
+                part.codes.reserve(row: row)
+                var slowCells = 0
+                for j in 0..<codeCount {
+                    let value = record.tableValue(codeColumns[j])
+                    columns[j][row] = value
+                    slowCells &+= value == CSVCodeTable.slow ? 1 : 0
+                }
+                if slowCells > 0 {
+                    for j in 0..<codeCount where columns[j][row] == CSVCodeTable.slow {
+                        let field = codeColumns[j]
+                        let decoded = decoders[plan.codeVariables[j]].code(of: record, field: field, windows1252: windows1252)
+                        columns[j][row] = decoded.code
+                        if decoded.labelMatched { part.labelsMatched += 1 }
+                        if let issue = decoded.issue { note(issue, slot: j, record: record, field: field, part: &part) }
+                    }
+                }
+                for s in 0..<otherCount {
+                    let field = plan.otherColumns[s]
+                    let decoder = decoders[plan.otherVariables[s]]
+                    if decoder.type == .text {
+                        part.texts[s].append(decoder.text(of: record, field: field, windows1252: windows1252))
+                    } else {
+                        let decoded = decoder.multi(of: record, field: field, windows1252: windows1252)
+                        part.multis[s].append(decoded.codes)
+                        if let issue = decoded.issue { note(issue, slot: codeCount + s, record: record, field: field, part: &part) }
+                    }
+                }
+            }
+        }
+        part.blankLines = cursor.summary.blankLines
+        part.endPosition = cursor.position
+        part.endLine = cursor.line
+        part.registry = registry
+        return part
+    }
+
+    /// The row checks, in the ledger's order: field count, text after a quote, empty row, group,
+    /// id. Returns the group index and id of a usable row; nil after recording the rejection.
+    @inline(__always)
+    func check(_ record: CSVRecord, registry: inout IDRegistry, part: inout PartResult) -> (UInt16, String)? {
+        let width = plan.width
+        var reason: RowLedger.Reason?
+        if record.count != width && (record.count < width || !(width..<record.count).allSatisfy(record.isBlank)) {
+            reason = .wrongFieldCount(expected: width, found: record.count)
+        } else if let stray = record.strayAfterQuote {
+            reason = .textAfterClosingQuote(column: source.column(ofByte: stray))
+        } else if (0..<record.count).allSatisfy(record.isBlank) {
+            reason = .emptyRow
+        }
+        var groupIndex = 0
+        if reason == nil {
+            // The table maps the gemeente's number codes to group indexes.
+            let fast = record.tableValue(plan.groupColumn)
+            if fast != CSVCodeTable.slow {
+                groupIndex = Int(fast)
+            } else {
+                switch groupLookup.resolve(record, field: plan.groupColumn, windows1252: source.encoding == .windows1252) {
+                case .group(let g): groupIndex = g
+                case .missing: reason = .missingGroup
+                case .unknown(let value): reason = .unknownGroup(value)
+                }
+            }
+        }
+        var id = ""
+        if reason == nil, let idColumn = plan.idColumn {
+            let parsed = Self.number(record, idColumn)
+            if case .integer(let number) = parsed {
+                id = String(number)
+                if let first = registry.register(number, line: record.line) {
+                    reason = .duplicateID(id, firstLine: first)
+                }
+            } else if parsed == .empty {
+                reason = .missingID
+            } else {
+                id = record.withBytes(idColumn) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+                    .trimmingCharacters(in: .whitespaces)
+                if let first = registry.register(id, line: record.line) {
+                    reason = .duplicateID(id, firstLine: first)
+                }
+            }
+        }
+        if let reason {
+            part.rejections.append(.init(line: record.line, reason: reason))
+            return nil
+        }
+        return (UInt16(groupIndex), id)
+    }
+
+    /// A cell as a number; plain digits (the usual respondent number) without the general parser.
+    @inline(__always)
+    static func number(_ record: CSVRecord, _ field: Int) -> ParsedNumber {
+        record.withBytes(field) { bytes in
+            if bytes.count > 0 && bytes.count <= 15 {
+                var value = 0
+                for b in bytes {
+                    let digit = b &- 0x30
+                    guard digit < 10 else { return NumberParser.parse(bytes) }
+                    value = value &* 10 &+ Int(digit)
+                }
+                return .integer(value)
+            }
+            return NumberParser.parse(bytes)
+        }
+    }
+
+    /// Counts an unusable cell and keeps the first few as examples.
+    func note(_ issue: CellDecoder.Issue, slot: Int, record: CSVRecord, field: Int, part: inout PartResult) {
+        switch issue {
+        case .outOfRange: part.issues[slot].outOfRange += 1
+        case .unreadable: part.issues[slot].unreadable += 1
+        }
+        if part.issues[slot].examples.count < examplesPerVariable {
+            let value = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+            part.issues[slot].examples.append(.init(
+                line: record.line, column: source.column(ofByte: record.offset(ofField: field)), value: value))
+        }
+    }
+}
+
+extension DatasetLoader.GroupLookup {
+    enum Resolution { case group(Int), missing, unknown(String) }
+
+    /// The group of a cell the code table did not settle: by number code, else by name or label.
+    func resolve(_ record: CSVRecord, field: Int, windows1252: Bool) -> Resolution {
+        let parsed = record.withBytes(field) { NumberParser.parse($0) }
+        if case .integer(let code) = parsed, let g = byCode[code] { return .group(g) }
+        if parsed == .empty { return .missing }
+        let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
+            .trimmingCharacters(in: .whitespaces)
+        if let g = byName[Variable.labelKey(value)] { return .group(g) }
+        return .unknown(value)
+    }
+}

@@ -1,0 +1,115 @@
+/// The respondent ids seen so far in a meting, with the line of each first occurrence.
+///
+/// Ids as written: numeric ids ("0012" and "12" are the same respondent) and other ids apart.
+/// Exports number respondents densely (a range of consecutive numbers), so numeric ids live in a
+/// table indexed by `id - low` as long as the range stays within a small multiple of the ids
+/// seen: one array access per row instead of hashing. Sparse ids (random numbers) move the
+/// registry to a dictionary for good. Either way `register` answers exactly as a dictionary would.
+struct IDRegistry: Sendable {
+    /// First line per numeric id in `low ..< low + dense.count`; 0 = not seen.
+    private var dense: [UInt32] = []
+    private var low = 0
+    private var isDense = true
+    private var sparse: [Int: Int] = [:]
+    private var texts: [String: Int] = [:]
+    /// Numeric ids registered.
+    private(set) var numericCount = 0
+
+    /// Registers a numeric id first seen on `line`; returns the earlier line if it was seen.
+    @inline(__always)
+    mutating func register(_ id: Int, line: Int) -> Int? {
+        if isDense {
+            let k = id &- low
+            if k >= 0 && k < dense.count && line < Int(UInt32.max) {
+                let first = dense[k]
+                if first != 0 { return Int(first) }
+                dense[k] = UInt32(line)
+                numericCount += 1
+                return nil
+            }
+            return registerSlowly(id, line: line)
+        }
+        if let first = sparse[id] { return first }
+        sparse[id] = line
+        numericCount += 1
+        return nil
+    }
+
+    /// Registers an id that is not a number.
+    @inline(__always)
+    mutating func register(_ id: String, line: Int) -> Int? {
+        if let first = texts[id] { return first }
+        texts[id] = line
+        return nil
+    }
+
+    /// Outside the table: widen it while the range stays dense, else switch to the dictionary.
+    private mutating func registerSlowly(_ id: Int, line: Int) -> Int? {
+        if dense.isEmpty {
+            // The first id: room above it, where the next ones usually are.
+            low = id
+            dense = Array(repeating: 0, count: 1 << 12)
+        } else if id - low >= 0 && id - low < dense.count {
+            // In range but the line does not fit the table (a file of four billion lines).
+            toSparse()
+            return register(id, line: line)
+        } else {
+            let newLow = min(low, id)
+            let newHigh = max(low + dense.count, id + 1)
+            let span = newHigh - newLow
+            guard span <= max(1 << 20, 16 * numericCount) else {
+                toSparse()
+                return register(id, line: line)
+            }
+            // Grow geometrically towards the side the new id is on.
+            let room = max(span / 2, 1 << 12)
+            let lowered = id < low ? newLow - room : newLow
+            let raised = id < low ? newHigh : newHigh + room
+            var grown = [UInt32](repeating: 0, count: raised - lowered)
+            let offset = low - lowered
+            for k in dense.indices where dense[k] != 0 { grown[offset + k] = dense[k] }
+            dense = grown
+            low = lowered
+        }
+        return register(id, line: line)
+    }
+
+    private mutating func toSparse() {
+        for k in dense.indices where dense[k] != 0 { sparse[low + k] = Int(dense[k]) }
+        dense = []
+        isDense = false
+    }
+
+    /// Every numeric id with its first line.
+    func forEachNumeric(_ body: (Int, Int) -> Void) {
+        if isDense {
+            for k in dense.indices where dense[k] != 0 { body(low + k, Int(dense[k])) }
+        } else {
+            for (id, line) in sparse { body(id, line) }
+        }
+    }
+
+    /// The first line of a numeric id, if seen.
+    func line(of id: Int) -> Int? {
+        if isDense {
+            let k = id &- low
+            return k >= 0 && k < dense.count && dense[k] != 0 ? Int(dense[k]) : nil
+        }
+        return sparse[id]
+    }
+
+    /// Whether any id of `other` is also in this registry.
+    func overlaps(_ other: IDRegistry) -> Bool {
+        var found = false
+        other.forEachNumeric { id, _ in if !found && line(of: id) != nil { found = true } }
+        if found { return true }
+        return other.texts.keys.contains { texts[$0] != nil }
+    }
+
+    /// Adds the ids of a later part of the file, whose lines count from 1 at the part's start.
+    /// - Precondition: `!overlaps(other)`.
+    mutating func absorb(_ other: IDRegistry, lineOffset: Int) {
+        other.forEachNumeric { id, line in _ = register(id, line: line + lineOffset) }
+        for (id, line) in other.texts { texts[id] = line + lineOffset }
+    }
+}
