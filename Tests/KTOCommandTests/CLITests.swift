@@ -98,3 +98,36 @@ struct CLIInProcessTests {
         #expect(output.stderr.contains(folder + "/s.study:1: onbekende sleutel 'titel'; bedoelt u 'title'?"))
     }
 }
+
+@Suite("kto report (built executable)")
+struct ReportCommandTests {
+    @Test func sampleReportIsWrittenAndLocated() throws {
+        let output = NSTemporaryDirectory() + "kto-report-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try runKTO(["report", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Rapport geschreven naar \(output)/"))
+        for file in ["index.html", "report.txt", "results.csv", "annex-voorschoten.html", "annex-wassenaar.html", "annex-leidschendam-voorburg.html", "tables/00-bijlage-per-gemeente.csv"] {
+            #expect(FileManager.default.fileExists(atPath: output + "/" + file), "\(file)")
+        }
+    }
+
+    @Test func sameInputGivesByteIdenticalOutput() throws {
+        let first = NSTemporaryDirectory() + "kto-a-" + UUID().uuidString
+        let second = NSTemporaryDirectory() + "kto-b-" + UUID().uuidString
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        #expect(try runKTO(["report", "--quiet", "--output", first]).status == 0)
+        #expect(try runKTO(["report", "--quiet", "--output", second]).status == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: first).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: second).sorted()))
+        for file in files {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: first + "/" + file, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            #expect(FileManager.default.contents(atPath: first + "/" + file) == FileManager.default.contents(atPath: second + "/" + file), "\(file)")
+        }
+    }
+}
