@@ -35,6 +35,11 @@ struct SummaryBuilder {
 
     func grade(_ v: Double) -> String { Rounding.formatDutch(v, decimals: 1) }
 
+    /// "Rapportcijfer medewerkers …" is a heading, not a phrase: "de medewerkers …".
+    func subject(_ text: String) -> String {
+        text.lowercased().hasPrefix("rapportcijfer ") ? "de " + text.dropFirst("rapportcijfer ".count) : text
+    }
+
     /// The annex's summary: where the gemeente differs significantly from the rest and from its
     /// own previous meting.
     func gemeenteSentences(_ g: Int) -> [SummarySentence] {
@@ -51,9 +56,13 @@ struct SummaryBuilder {
             var figures: [SummarySentence.Figure] = []
             let items = selected.map { finding -> String in
                 let kind: ValueKind = finding.of.measure == .mean ? .grade : .percent
-                let value = kind == .grade ? grade(finding.value) : Rounding.formatPercent(finding.value)
+                let format = { (v: Double) in kind == .grade ? grade(v) : Rounding.formatPercent(v) }
                 figures.append(.init(variable: finding.variable, row: name, column: results.meting, value: finding.value, kind: kind))
-                return "\(lowered(finding.text)) \(finding.direction == .higher ? "hoger" : "lager") (\(value))"
+                let other = comparison == .rest ? "rest \(format(finding.reference))" : "was \(format(finding.reference))"
+                if comparison == .previous, let previousMeting = results.previousMeting {
+                    figures.append(.init(variable: finding.variable, row: name, column: previousMeting, value: finding.reference, kind: kind))
+                }
+                return "\(lowered(subject(finding.text))) \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value)); \(other))"
             }
             list.append(SummarySentence(text: "\(leadText) scoort \(name) significant: " + items.joined(separator: "; ") + ".", figures: figures))
         }
@@ -70,10 +79,7 @@ struct SummaryBuilder {
         guard let total = result.current?.group(.total), total.size.isShown, let mean = total.grade?.estimate?.mean else { return nil }
         let code = result.variable.code
         var figures = [SummarySentence.Figure(variable: code, row: "Totaal", column: results.meting, value: mean, kind: .grade)]
-        // "Rapportcijfer medewerkers …" is a heading, not a phrase: "de medewerkers …".
-        var subject = result.variable.text
-        if subject.lowercased().hasPrefix("rapportcijfer ") { subject = "de " + subject.dropFirst("rapportcijfer ".count) }
-        var text = "Klanten geven \(lowered(subject)) gemiddeld een \(grade(mean))"
+        var text = "Klanten geven \(lowered(subject(result.variable.text))) gemiddeld een \(grade(mean))"
         if let previousMeting = results.previousMeting, let old = result.meting(previousMeting)?.group(.total)?.grade?.estimate?.mean,
            let test = total.tests(of: MeasureRef(.mean)).first(where: { $0.comparison == .previous }) {
             figures.append(.init(variable: code, row: "Totaal", column: previousMeting, value: old, kind: .grade))
@@ -121,7 +127,7 @@ struct SummaryBuilder {
                 if finding.of.measure == .pctAgree {
                     return "‘\(lowered(finding.text))’ (\(format(finding.value)) eens tegen \(format(finding.reference)))"
                 }
-                return "\(lowered(finding.text)) (\(format(finding.value)) tegen \(format(finding.reference)))"
+                return "\(lowered(subject(finding.text))) (\(format(finding.value)) tegen \(format(finding.reference)))"
             }
             let lead = improving
                 ? "Significant beter dan in \(previousMeting) scoren: "
