@@ -66,6 +66,9 @@ public struct CodedQuestionResult: Sendable, Equatable {
     public var quotes: [CodeQuotes]
     /// Written answers of the current meting to this question (all, coded or not).
     public var writtenAnswers: Int
+    /// Written answers of the current meting without a valid code (not codable or not coded yet):
+    /// outside every base.
+    public var uncodedAnswers: Int
     /// What the anonymiser replaced in those answers before quotes were chosen.
     public var anonymization: AnonymizationSummary
 
@@ -100,7 +103,8 @@ extension Analyzer {
                 .select(question: question, dataset: loaded.current, order: order, groups: metingen[0])
             results.append(CodedQuestionResult(
                 question: question, metingen: metingen, order: order, quotes: selection.quotes,
-                writtenAnswers: selection.writtenAnswers, anonymization: selection.anonymization))
+                writtenAnswers: selection.writtenAnswers, uncodedAnswers: selection.uncodedAnswers,
+                anonymization: selection.anonymization))
         }
         return results
     }

@@ -15,8 +15,9 @@ import KTOText
 ///
 /// and within a rank by a stable hash (FNV-1a, 64 bits) of the question and the respondent id, so
 /// the choice does not depend on row order and looks arbitrary, not cherry-picked. A respondent is
-/// quoted at most once per question, and an answer whose normalised text (lower case, letters and
-/// digits only) was already chosen is skipped.
+/// quoted at most once per question, and an answer whose normalised text (lower case, accents
+/// removed, letters and digits only) equals, contains or lies within an answer already chosen for
+/// the question is skipped, so no sentence is shown twice.
 struct QuoteSelection {
     var perCode: Int
     var anonymizer: Anonymizer
@@ -25,6 +26,8 @@ struct QuoteSelection {
     struct Outcome {
         var quotes: [CodeQuotes]
         var writtenAnswers: Int
+        /// Written answers without a valid code (not codable, or not coded yet).
+        var uncodedAnswers: Int
         var anonymization: AnonymizationSummary
     }
 
@@ -32,7 +35,7 @@ struct QuoteSelection {
         let labels = Dictionary(question.codeList.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         let empty = order.map { CodeQuotes(code: $0, label: labels[$0] ?? String($0), quotes: []) }
         guard let textVariable = question.text, case .texts(let texts)? = dataset.column(textVariable.code) else {
-            return Outcome(quotes: empty, writtenAnswers: 0, anonymization: AnonymizationSummary())
+            return Outcome(quotes: empty, writtenAnswers: 0, uncodedAnswers: 0, anonymization: AnonymizationSummary())
         }
         var lists: [[Int16]] = []
         if case .multi(let l)? = dataset.column(question.codes.code) { lists = l }
@@ -40,16 +43,18 @@ struct QuoteSelection {
         var summary = AnonymizationSummary()
         var prepared: [Int: String] = [:]
         var written = 0
+        var uncoded = 0
         for (row, text) in texts.enumerated() {
             guard let text else { continue }
             let cleaned = TextCleaner.plain(text, singleLine: true)
             guard !cleaned.isEmpty else { continue }
             written += 1
+            if row >= lists.count || lists[row].isEmpty { uncoded += 1 }
             let result = anonymizer.anonymize(cleaned)
             summary.add(result)
             prepared[row] = result.text
         }
-        guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, anonymization: summary) }
+        guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary) }
         let shownGroups = Set(groups.groups.compactMap { group -> Int? in
             guard case .gemeente(let g) = group.group, group.size.isShown else { return nil }
             return g
@@ -67,7 +72,7 @@ struct QuoteSelection {
             candidates.append(Candidate(row: row, text: text, codes: lists[row], hash: Self.fnv1a("\(question.codes.code.lowercased())|\(id)")))
         }
         var usedRows = Set<Int>()
-        var usedTexts = Set<String>()
+        var usedTexts: [String] = []
         var result: [CodeQuotes] = []
         for code in order {
             func rank(_ c: Candidate) -> Int {
@@ -84,15 +89,17 @@ struct QuoteSelection {
                 }
             var chosen: [Quote] = []
             for candidate in ranked where chosen.count < perCode {
-                let key = Self.normalised(candidate.text)
-                guard !key.isEmpty, usedTexts.insert(key).inserted else { continue }
+                // Padded with spaces so that containment is on whole words.
+                let key = " " + Self.normalised(candidate.text) + " "
+                guard key.count > 2, !usedTexts.contains(where: { $0.contains(key) || key.contains($0) }) else { continue }
+                usedTexts.append(key)
                 usedRows.insert(candidate.row)
                 let id = dataset.ids[candidate.row]
                 chosen.append(Quote(respondent: id, text: candidate.text))
             }
             result.append(CodeQuotes(code: code, label: labels[code] ?? String(code), quotes: chosen))
         }
-        return Outcome(quotes: result, writtenAnswers: written, anonymization: summary)
+        return Outcome(quotes: result, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary)
     }
 
     /// Lower case, accents removed, letters and digits only, words separated by one space.

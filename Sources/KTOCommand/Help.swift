@@ -9,6 +9,9 @@ enum Help {
     OPDRACHTEN
       report [STUDIE]   maak het rapport van een studie (standaard: de voorbeeldstudie)
       check STUDIE      controleer studie, codeboek en data; toont het rijenoverzicht
+      code STUDIE       schrijf een coderingsbestand met de nog ongecodeerde open antwoorden,
+                        voorgecodeerd met trefwoorden
+      anonymize         anonimiseer tekst van standaardinvoer (namen, telefoonnummers, ...)
       sample [MAP]      schrijf de voorbeelddata opnieuw (standaard: SampleData)
       help [OPDRACHT]   uitleg over een opdracht
 
@@ -75,10 +78,66 @@ enum Help {
       kto sample /tmp/voorbeeld
     """
 
+    static let code = """
+    kto code — begin het coderen van open antwoorden met een eerste ronde op trefwoorden
+
+    GEBRUIK
+      kto code STUDIE [--dictionary BESTAND] [--output BESTAND] [--all] [--force]
+
+    Schrijft een coderingsbestand (puntkomma, UTF-8, te openen in Excel) met elk geschreven
+    antwoord van deze meting dat nog geen codes heeft (niet in de export, niet in een
+    coderingsbestand van de studie en niet met - gemarkeerd). De kolom codes is al ingevuld
+    waar een trefwoord uit het woordenboek in het antwoord staat; de kolom trefwoorden toont
+    welke woorden dat deden. De oorspronkelijke tekst staat erbij: het bestand blijft binnen
+    het bureau. Toont hoeveel antwoorden de trefwoorden codeerden, per code en in totaal, en
+    hoeveel er nog te coderen zijn.
+
+    Het woordenboek is een CSV-bestand variabele;trefwoord;code, bijvoorbeeld
+      goed_codes;op tijd;1
+      goed_codes;vriendelijk*;2          (* = elk woord dat zo begint)
+    Hoofdletters, accenten en leestekens tellen niet mee; er wordt op hele woorden gezocht.
+
+    Vul daarna de kolom codes aan (codes gescheiden door |, - = niet te coderen) en noem het
+    bestand in de studie: coding = codering-2015.csv
+
+    OPTIES
+      --dictionary BESTAND   het woordenboek (standaard: 'dictionary =' uit de studie)
+      --output BESTAND       waar het bestand komt (standaard: codering-MMMM.csv naast de studie)
+      --all                  ook de al gecodeerde antwoorden, om de trefwoorden te toetsen aan
+                             de bestaande codes (kolom bestaande_codes)
+      --force                overschrijf een bestaand bestand (nooit een coderingsbestand van de studie)
+
+    VOORBEELD
+      kto code SampleData/kto-2015.study --dictionary SampleData/trefwoorden.csv --all --output /tmp/proef.csv
+    """
+
+    static let anonymize = """
+    kto anonymize — anonimiseer tekst, regel voor regel
+
+    GEBRUIK
+      kto anonymize [--names BESTAND] < invoer.txt > uitvoer.txt
+
+    Leest tekst van standaardinvoer (UTF-8, UTF-16 of Windows-1252) en schrijft elke regel
+    geanonimiseerd naar standaarduitvoer: namen na een aanspreekvorm of functie (mevrouw Jansen,
+    dhr. De Vries, mijn consulent Bakker), namen uit de namenlijst, e-mailadressen,
+    telefoonnummers, BSN, IBAN, postcodes en adressen worden (…). Cijfers als 7,5, jaartallen,
+    bedragen en plaatsnamen blijven staan. Stuurtekens worden verwijderd. Wat er vervangen is,
+    staat op standaardfout.
+
+    OPTIES
+      --names BESTAND   namen die altijd vervangen worden (bijvoorbeeld medewerkers), één per regel
+
+    VOORBEELD
+      echo "Mevrouw Jansen belde mij op 06-12345678." | kto anonymize
+      Mevrouw (…) belde mij op (…).
+    """
+
     static func text(for command: String) -> String? {
         switch command {
         case "report": return report
         case "check": return check
+        case "code": return code
+        case "anonymize", "anonimiseer": return anonymize
         case "sample": return sample
         default: return nil
         }

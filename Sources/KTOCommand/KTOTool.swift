@@ -46,8 +46,11 @@ public struct KTOTool: Sendable {
             case "report": return try report(rest)
             case "check": return try check(rest)
             case "sample": return try sample(rest)
+            case "code": return try CodeCommand(tool: self).run(rest)
+            case "anonymize", "anonimiseer":
+                return try AnonymizeCommand(tool: self).run(rest) { Array(FileHandle.standardInput.readDataToEndOfFile()) }
             default:
-                throw UsageError("onbekende opdracht '\(command)'; kies report, check, sample of help")
+                throw UsageError("onbekende opdracht '\(command)'; kies report, check, code, anonymize, sample of help")
             }
         } catch let error as UsageError {
             console.err("kto: \(error.message)")
@@ -103,7 +106,9 @@ public struct KTOTool: Sendable {
         console.out("Studie: \(loaded.study.title) (meting \(loaded.study.meting))")
         console.out("Codeboek: \(loaded.study.codebook.displayName), \(loaded.codebook.variables.count) variabelen")
         for ledger in loaded.ledgers { console.out(LedgerText.render(ledger)) }
+        for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger)) }
         let clean = loaded.ledgers.allSatisfy { $0.rejections.isEmpty && $0.cellIssues.isEmpty }
+            && loaded.codingLedgers.allSatisfy { $0.rejections.isEmpty }
         console.out(clean ? "In orde: alle rijen en cellen zijn bruikbaar." : "Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).")
         return clean ? .ok : .dataProblem
     }
@@ -119,6 +124,7 @@ public struct KTOTool: Sendable {
         let quiet = parsed.flags.contains("--quiet")
         if !quiet {
             for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
+            for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger, limit: 5)) }
         }
         let output = parsed.options["--output"].map(resolve) ?? loaded.study.output
         let (_, files) = ReportPipeline().files(for: loaded)

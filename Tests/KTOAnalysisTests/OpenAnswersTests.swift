@@ -1,0 +1,188 @@
+import Testing
+@testable import KTOModel
+import KTOStats
+@testable import KTOAnalysis
+
+/// Multi-code percentages, their tests and the quotes, checked by hand on tiny datasets.
+@Suite("Open answers: hand-checked multi-code percentages and quotes")
+struct OpenAnswersTests {
+    static let codes = Variable(
+        code: "goed_codes", type: .multi, chapter: "Succes- en verbeterpunten", section: "Goed", text: "Wat is goed?",
+        validCodes: [1, 2, 3],
+        labels: [ValueLabel(code: 1, label: "Snel"), ValueLabel(code: 2, label: "Vriendelijk"), ValueLabel(code: 3, label: "Anders")],
+        line: 3)
+    static let text = Variable(code: "goed_tekst", type: .text, chapter: "Succes- en verbeterpunten", section: "Goed", text: "Wat is goed?", line: 2)
+
+    /// A study with groups A (0), B (1) and C (2, nobody); one coded open question.
+    static func study(
+        group: [UInt16], lists: [[Int16]], texts: [String?], thresholds: Study.Thresholds,
+        benchmark: Aggregates? = nil, staff: [String] = [], quotes: Int = 3
+    ) -> LoadedStudy {
+        let codebook = Codebook(variables: [text, codes])
+        var s = Study(
+            studyFile: "s", title: "T", client: "C", meting: "2015", dataFiles: [], codebook: .init(path: "", displayName: ""),
+            groupVariable: "g", groups: [.init(name: "A", population: 100), .init(name: "B", population: 100), .init(name: "C", population: 5)],
+            thresholds: thresholds, output: "")
+        s.quotesPerCode = quotes
+        let dataset = Dataset(
+            meting: "2015", codebook: codebook, groups: ["A", "B", "C"], group: group,
+            ids: group.indices.map { String(1001 + $0) }, lines: group.indices.map { Int32($0 + 2) },
+            columns: [.texts(texts), .multi(lists)])
+        var loaded = LoadedStudy(study: s, codebook: codebook, current: dataset, previous: nil, ledgers: [])
+        loaded.benchmarks = benchmark.map { [$0] } ?? []
+        loaded.staffNames = staff
+        return loaded
+    }
+
+    static let informative = "De mensen zijn altijd vriendelijk en behulpzaam, ook als het druk is."  // 69 characters
+
+    /// Group A: six respondents, five with a code; group B: three, two with a code; C: nobody.
+    static func small(quotes: Int = 3, staff: [String] = []) -> StudyResults {
+        Analyzer().analyze(study(
+            group: [0, 0, 0, 0, 0, 0, 1, 1, 1],
+            lists: [[2], [1, 2], [2], [3], [], [1], [2], [1, 2], []],
+            texts: [
+                informative,                                                        // A [2]: single code, 40-300 characters
+                "Snel geholpen en de medewerkers aan de balie waren vriendelijk.",  // A [1,2]: several codes
+                "Top",                                                              // A [2]: too short to be preferred
+                "DE MENSEN zijn altijd vriendelijk en behulpzaam... ook als het druk is!",  // A [3]: same words as row 0
+                "Geen",                                                             // A: no code
+                "Mevrouw Jansen\u{0} belde Pietersen snel terug <script>alert(1)</script>",  // A [1]
+                "Vriendelijk, maar uit gemeente B die te klein is om te citeren.",  // B [2]: suppressed group
+                "Ook uit B en dus nooit in het rapport, hoe informatief ook.",      // B [1,2]
+                nil,
+            ],
+            thresholds: .init(indicative: 6, suppress: 3), staff: staff, quotes: quotes))
+    }
+
+    @Test func basesAndPercentagesByHand() throws {
+        let results = Self.small()
+        let question = try #require(results.openQuestions.first)
+        #expect(question.question.text?.code == "goed_tekst")
+        let meting = try #require(question.current)
+        // A: base 5 (row 4 has no code); code 1 in rows 1 and 5 → 2/5 = 40%, code 2 in rows 0, 1, 2 → 3/5 = 60%,
+        // code 3 in row 3 → 1/5 = 20%. Together 120%: multi-coding.
+        let a = try #require(meting.group(.gemeente(0)))
+        #expect(a.base == 5)
+        #expect(a.shares.map(\.count) == [2, 3, 1])
+        #expect(a.shares.map { $0.estimate?.proportion } == [0.4, 0.6, 0.2])
+        #expect(a.size == .indicative)  // 3 ≤ 5 < 6
+        // B: base 2 (rows 6, 7) → below suppress 3.
+        let b = try #require(meting.group(.gemeente(1)))
+        #expect(b.base == 2)
+        #expect(b.size == .suppressed)
+        // C: nobody.
+        #expect(meting.group(.gemeente(2))?.base == 0)
+        #expect(meting.group(.gemeente(2))?.size == SampleSize.none)
+        // Total: base 7; code 1: 2 + 1 = 3 → 3/7 = 42.857…%, code 2: 3 + 2 = 5 → 71.428…%, code 3: 1 → 14.285…%.
+        let total = try #require(meting.group(.total))
+        #expect(total.base == 7)
+        #expect(total.shares.map(\.count) == [3, 5, 1])
+        #expect(abs(total.shares[1].estimate!.proportion - 5.0 / 7.0) < 1e-15)
+        // Table order: descending by the total's whole percentage (71, 43), "Anders" (14) last.
+        #expect(question.order == [2, 1, 3])
+        // Written answers: 8 texts (row 8 has none); "Geen" has no code.
+        #expect(question.writtenAnswers == 8)
+        #expect(question.uncodedAnswers == 1)
+    }
+
+    @Test func resultRowsFollowTheSmallNRules() throws {
+        let rows = Self.small().rows.filter { $0.variable == "goed_codes" }
+        func row(_ group: String, _ measure: ResultRow.Measure, _ category: String) -> ResultRow? {
+            rows.first { $0.group == group && $0.measure == measure && $0.category == category }
+        }
+        let total = try #require(row("total", .pctMentioned, "Vriendelijk"))
+        #expect(abs(total.value! - 500.0 / 7.0) < 1e-12)
+        #expect(total.n == 7)
+        // SE = √(p(1−p)/n) = √((5/7)(2/7)/7) = √(10/343) = 0.17074694419062763 → 17.07… points.
+        #expect(abs(total.se! - (10.0 / 343.0).squareRoot() * 100) < 1e-12)
+        #expect(row("total", .count, "base")?.value == 7)
+        #expect(row("total", .count, "Vriendelijk")?.value == 5)
+        #expect(row("A", .pctMentioned, "Snel")?.value == 40)
+        #expect(row("A", .pctMentioned, "Snel")?.flags == ["indicatief"])
+        // B is suppressed: no value, no spread, no count, not even the base.
+        let b = rows.filter { $0.group == "B" }
+        #expect(!b.isEmpty)
+        let hidden = b.allSatisfy { (row: ResultRow) -> Bool in row.value == nil && row.se == nil && row.flags == ["suppressed"] }
+        #expect(hidden)
+        #expect(row("C", .count, "base")?.value == 0)
+    }
+
+    @Test func tableOrderPutsAndersLastEvenWhenLargest() throws {
+        // Anders mentioned by everyone still goes last; equal whole percentages stay in code order.
+        let loaded = Self.study(
+            group: [0, 0, 0, 0], lists: [[3, 2], [3, 1], [3, 2], [3, 1]], texts: [nil, nil, nil, nil],
+            thresholds: .init(indicative: 1, suppress: 1))
+        #expect(Analyzer().analyze(loaded).openQuestions.first?.order == [1, 2, 3])
+    }
+
+    @Test func restAndBenchmarkTestsByHand() throws {
+        // A: 40 respondents, 30 mention code 1; B: 40 respondents, 10 mention code 1; everyone has code 2.
+        var group: [UInt16] = []
+        var lists: [[Int16]] = []
+        for k in 0..<40 { group.append(0); lists.append(k < 30 ? [1, 2] : [2]) }
+        for k in 0..<40 { group.append(1); lists.append(k < 10 ? [1, 2] : [2]) }
+        let benchmark = Aggregates(name: "Referentiegroep", figures: [
+            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 30, n: nil, sd: nil),
+        ])
+        let loaded = Self.study(
+            group: group, lists: lists, texts: [String?](repeating: nil, count: 80),
+            thresholds: .init(indicative: 30, suppress: 10), benchmark: benchmark)
+        let results = Analyzer().analyze(loaded)
+        let meting = try #require(results.openQuestions.first?.current)
+        let snel = MeasureRef(.pctMentioned, category: "Snel")
+        // A vs rest (= B): pooled p = 40/80 = 0,5; SE = √(0,5 · 0,5 · (1/40 + 1/40)) = √0,0125;
+        // z = (0,75 − 0,25)/√0,0125 = √20 = 4,4721…
+        let a = try #require(meting.group(.gemeente(0))?.tests(of: snel).first { $0.comparison == .rest })
+        #expect(abs(a.test.statistic - 20.0.squareRoot()) < 1e-12)
+        #expect(a.direction == .higher)
+        #expect(meting.group(.gemeente(1))?.tests(of: snel).first { $0.comparison == .rest }?.direction == .lower)
+        // Code 2 is 100% everywhere: not tested (p = 0 or 1).
+        #expect(meting.group(.gemeente(0))?.tests(of: MeasureRef(.pctMentioned, category: "Vriendelijk")).isEmpty == true)
+        // Total vs the benchmark's 30% as a fixed value: z = (0,5 − 0,3)/√(0,5 · 0,5/80) = √12,8 = 3,5777…
+        let bench = try #require(meting.group(.total)?.tests(of: snel).first)
+        #expect(bench.comparison == .benchmark("Referentiegroep"))
+        #expect(abs(bench.test.statistic - 12.8.squareRoot()) < 1e-12)
+        #expect(bench.method == "fixedProportion")
+        // The flags in results.csv.
+        let rows = results.rows.filter { $0.variable == "goed_codes" && $0.measure == .pctMentioned && $0.category == "Snel" }
+        #expect(rows.first { $0.group == "A" }?.flags == ["sig_higher:rest"])
+        #expect(rows.first { $0.group == "B" }?.flags == ["sig_lower:rest"])
+        #expect(rows.first { $0.group == "total" }?.flags == ["sig_higher:benchmark:Referentiegroep"])
+        let testRow = results.rows.first { $0.group == "A" && $0.measure == .testStat && $0.category == "rest" }
+        #expect(testRow?.flags == ["measure:pct_mentioned", "category:Snel"])
+    }
+
+    @Test func quotesPreferInformativeSingleCodeAnswersFromShownGroups() throws {
+        let question = try #require(Self.small(staff: ["Pietersen"]).openQuestions.first)
+        let byCode = Dictionary(uniqueKeysWithValues: question.quotes.map { ($0.code, $0.quotes) })
+        // Code 2 (first in table order): row 0 (one code, 69 characters) before row 1 (two codes,
+        // 63 characters); "Top" (too short) comes only after those, and B (suppressed) never.
+        #expect(byCode[2]?.map(\.respondent) == ["1001", "1002", "1003"])
+        // Code 1: row 1 is already quoted for code 2, so only row 5, anonymised and cleaned.
+        #expect(byCode[1]?.map(\.respondent) == ["1006"])
+        #expect(byCode[1]?.first?.text == "Mevrouw (…) belde (…) snel terug <script>alert(1)</script>")
+        // Code 3: row 3 has the same words as row 0 (already quoted): no duplicate.
+        #expect(byCode[3]?.isEmpty == true)
+        #expect(question.quotes.map(\.code) == [2, 1, 3])
+        // The anonymiser counted over all 8 written answers: one titled name, one staff name.
+        #expect(question.anonymization.textsSeen == 8)
+        #expect(question.anonymization.count(of: .name) == 1)
+        #expect(question.anonymization.count(of: .listedName) == 1)
+        #expect(question.anonymization.textsChanged == 1)
+    }
+
+    @Test func quoteCountIsConfigurableAndDeterministic() throws {
+        let one = try #require(Self.small(quotes: 1).openQuestions.first)
+        #expect(one.quotes.first?.quotes.map(\.respondent) == ["1001"])
+        let none = try #require(Self.small(quotes: 0).openQuestions.first)
+        #expect(none.quotes.allSatisfy { $0.quotes.isEmpty })
+        #expect(Self.small().openQuestions == Self.small().openQuestions)
+    }
+
+    @Test func stableHashIsFNV1a() {
+        // FNV-1a 64 of "" is the offset basis; of "a" it is 0xaf63dc4c8601ec8c (reference value).
+        #expect(QuoteSelection.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(QuoteSelection.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+    }
+}
