@@ -43,6 +43,7 @@ public struct ReportBuilder: Sendable {
             let sections = (sectionsByChapter[chapter] ?? []).map { Section(title: $0.title, blocks: $0.blocks) }
             chapters.append(Chapter(title: chapter, sections: sections))
         }
+        insertOpenAnswerChapters(into: &chapters, results: results, groups: groups, benchmarks: scope == .organisation, quotes: scope == .organisation)
         var gemeente: String?
         var title = results.title
         if case .gemeente(let g) = scope {
@@ -74,7 +75,7 @@ public struct ReportBuilder: Sendable {
         }
         return Chapter(title: "Inleiding en onderzoeksverantwoording", sections: [
             Section(title: "Respons", blocks: [.paragraph(DutchText.responseIntro), .response(ResponseTable(rows: rows))]),
-            Section(title: "Werkwijze", blocks: DutchText.method(results).map { .paragraph($0) }),
+            Section(title: "Werkwijze", blocks: DutchText.method(results).map { .paragraph($0) } + openAnswerMethod(results)),
         ])
     }
 
