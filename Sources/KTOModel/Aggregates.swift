@@ -24,6 +24,12 @@ public struct Aggregates: Sendable, Equatable {
         public var value: Double
         public var n: Int?
         public var sd: Double?
+
+        public init(value: Double, n: Int? = nil, sd: Double? = nil) {
+            self.value = value
+            self.n = n
+            self.sd = sd
+        }
     }
 
     public var name: String

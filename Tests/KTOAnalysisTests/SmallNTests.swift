@@ -53,3 +53,47 @@ struct SmallNTests {
         #expect(a.tests.isEmpty)
     }
 }
+
+@Suite("Comparisons")
+struct ComparisonTests {
+    let base = AnalysisTests()
+
+    /// Group A: 40 grades (20 × 8, 20 × 9: mean 8.5, SD = sqrt(40 × 0.25 / 39)); the previous meting
+    /// is known only as a published mean of 7.0 → tested as a fixed value with A's own SE.
+    @Test func previousFromAggregatesIsAFixedValue() throws {
+        var loaded = base.study(
+            group: [UInt16](repeating: 0, count: 40), grade: (0..<40).map { $0 % 2 == 0 ? 8 : 9 },
+            statement: [Int16](repeating: Dataset.noAnswer, count: 40), category: [Int16](repeating: Dataset.noAnswer, count: 40),
+            thresholds: .init(indicative: 30, suppress: 10))
+        loaded.previousAggregates = Aggregates(name: "2013", figures: [.init(variable: "cijfer", measure: "mean"): .init(value: 7.0)])
+        loaded.study.previous = .init(meting: "2013", dataFiles: [], aggregates: .init(path: "", displayName: ""))
+        let results = Analyzer().analyze(loaded)
+        let total = try #require(results.result("cijfer")?.current?.group(.total))
+        let test = try #require(total.tests.first { $0.comparison == .previous })
+        // SE = SD/√40 with SD² = 40 · 0.25 / 39; t = 1.5 / SE with 39 df.
+        let se = (40 * 0.25 / 39).squareRoot() / 40.0.squareRoot()
+        #expect(abs(test.test.statistic - 1.5 / se) < 1e-9)
+        #expect(test.test.df == 39)
+        #expect(test.method == "fixedMean")
+        #expect(test.direction == .higher)
+        // The rest comparison is not made: A is the only gemeente with respondents.
+        #expect(!total.tests.contains { $0.comparison == .rest })
+    }
+
+    /// A gemeente is compared with the other gemeenten together, never with the total that holds it.
+    @Test func gemeenteAgainstTheRest() throws {
+        // A: 15 × 9 and 15 × 8 (mean 8.5); B: 15 × 6 and 15 × 7 (mean 6.5).
+        let grades: [Int16] = (0..<30).map { $0 % 2 == 0 ? 9 : 8 } + (0..<30).map { $0 % 2 == 0 ? 6 : 7 }
+        let results = Analyzer().analyze(base.study(
+            group: [UInt16](repeating: 0, count: 30) + [UInt16](repeating: 1, count: 30), grade: grades,
+            statement: [Int16](repeating: 4, count: 60), category: [Int16](repeating: 1, count: 60),
+            thresholds: .init(indicative: 30, suppress: 10)))
+        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0)))
+        let rest = try #require(a.tests.first { $0.comparison == .rest && $0.of.measure == .mean })
+        #expect(rest.reference == 6.5)
+        #expect(abs(rest.test.difference - 2) < 1e-12)
+        #expect(rest.direction == .higher)
+        // 100% agreement everywhere: shown, but not tested.
+        #expect(!a.tests.contains { $0.of.measure == .pctAgree })
+    }
+}
