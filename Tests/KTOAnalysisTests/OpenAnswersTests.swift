@@ -153,6 +153,44 @@ struct OpenAnswersTests {
         #expect(testRow?.flags == ["measure:pct_mentioned", "category:Snel"])
     }
 
+    @Test func previousMetingWithCodesIsComparedByHand() throws {
+        // 2015: A has 40 respondents, 30 mention code 1; 2013: A has 40, 10 mention code 1.
+        let current = Self.study(
+            group: [UInt16](repeating: 0, count: 40), lists: (0..<40).map { $0 < 30 ? [1] : [2] },
+            texts: [String?](repeating: nil, count: 40), thresholds: .init(indicative: 30, suppress: 10))
+        var loaded = current
+        loaded.study.previous = .init(meting: "2013", dataFiles: [])
+        loaded.previous = Dataset(
+            meting: "2013", codebook: current.codebook, groups: ["A", "B", "C"], group: [UInt16](repeating: 0, count: 40),
+            ids: (0..<40).map { String(2001 + $0) }, lines: (0..<40).map { Int32($0 + 2) },
+            columns: [.texts([String?](repeating: nil, count: 40)), .multi((0..<40).map { $0 < 10 ? [1] : [2] })])
+        let results = Analyzer().analyze(loaded)
+        let question = try #require(results.openQuestions.first)
+        #expect(question.metingen.map(\.meting) == ["2015", "2013"])
+        #expect(question.meting("2013")?.group(.total)?.shares.first?.count == 10)
+        // 30/40 vs 10/40: pooled p = 0,5, z = 0,5/√(0,5 · 0,5 · 2/40) = √20 — for A and for the total.
+        let snel = MeasureRef(.pctMentioned, category: "Snel")
+        for id in [GroupID.total, .gemeente(0)] {
+            let test = try #require(question.current?.group(id)?.tests(of: snel).first { $0.comparison == .previous })
+            #expect(abs(test.test.statistic - 20.0.squareRoot()) < 1e-12)
+            #expect(test.direction == .higher)
+        }
+        let rows = results.rows.filter { $0.variable == "goed_codes" && $0.measure == .pctMentioned && $0.category == "Snel" }
+        #expect(rows.first { $0.meting == "2015" && $0.group == "total" }?.flags == ["sig_higher:previous"])
+        #expect(rows.first { $0.meting == "2013" && $0.group == "total" }?.value == 25)
+
+        // Only the previous report's published figure: the total is tested against it as a fixed value.
+        var published = current
+        published.study.previous = .init(meting: "2013", dataFiles: [])
+        published.previousAggregates = Aggregates(name: "2013", figures: [
+            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 50, n: nil, sd: nil),
+        ])
+        let fixed = try #require(Analyzer().analyze(published).openQuestions.first?.current?.group(.total)?.tests(of: snel).first)
+        // z = (0,75 − 0,5)/√(0,75 · 0,25/40) = 0,25/0,0684653… = 3,6514837…
+        #expect(fixed.comparison == .previous)
+        #expect(abs(fixed.test.statistic - 0.25 / (0.75 * 0.25 / 40).squareRoot()) < 1e-12)
+    }
+
     @Test func quotesPreferInformativeSingleCodeAnswersFromShownGroups() throws {
         let question = try #require(Self.small(staff: ["Pietersen"]).openQuestions.first)
         let byCode = Dictionary(uniqueKeysWithValues: question.quotes.map { ($0.code, $0.quotes) })

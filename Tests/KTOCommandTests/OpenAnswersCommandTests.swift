@@ -113,6 +113,33 @@ struct OpenAnswersCommandTests {
         #expect(text.contains("telefoonnummers") && text.contains("e-mailadressen") && text.contains("namen"))
     }
 
+    /// A previous meting with its own export and coding file gets a column beside the total.
+    @Test func previousMetingColumn() throws {
+        let folder = try ScratchFolder(copying: "open-answers/mini")
+        folder.write("data-2013.csv", """
+            respnr;gemeente;cijfer;goed_tekst;goed_codes;verbeter_tekst;verbeter_codes
+            101;1;7;Op tijd;1;;
+            102;2;6;Aardig;;;
+            103;3;8;Consulent;;;
+
+            """)
+        folder.write("codering-2013.csv", "respnr;variabele;codes\n102;goed_codes;2\n103;goed_codes;3|1\n")
+        folder.write("kto.study", try folder.read("kto.study") + "\n[previous]\nmeting = 2013\ndata = data-2013.csv\ncoding = codering-2013.csv\n")
+        let loaded = try LoadedStudy.load(studyPath: folder.path + "/kto.study")
+        #expect(loaded.codingLedgers.map(\.meting) == ["2015", "2013"])
+        let report = ReportBuilder().build(Analyzer().analyze(loaded))
+        let table = try #require(report.chapters.flatMap(\.sections).flatMap(\.blocks).compactMap { block -> CodedAnswersTable? in
+            if case .codedAnswers(let table) = block, table.variable == "goed_codes" { return table }
+            return nil
+        }.first)
+        #expect(table.columns == ["Totaal 2015", "Totaal 2013", "Leidschendam-Voorburg", "Voorschoten", "Wassenaar"])
+        // 2015: 201 (LV) [1], 206 (Voorschoten) [4] → base 2; 2013: 101 [1], 102 [2], 103 [1, 3] → base 3, code 1 by 2 of 3.
+        #expect(table.bases == [2, 3, 1, 1, 0])
+        let stipt = try #require(table.rows.first { $0.label == "Stiptheid uitbetaling" })
+        #expect(stipt.cells[0].value == 50)
+        #expect(abs(stipt.cells[1].value! - 200.0 / 3.0) < 1e-12)
+    }
+
     // MARK: kto code
 
     @Test func codeWritesTheUncodedAnswersWithTheRulesCodes() throws {
