@@ -58,9 +58,10 @@ public struct CodedQuestionResult: Sendable, Equatable {
     public var question: OpenQuestion
     /// The current meting first, then the previous meting when it has the codes.
     public var metingen: [CodedMetingResult]
-    /// Codes in table order: descending by the current total's percentage as shown (whole
-    /// percents), equal percentages in code order, "Anders" last. Code order when the total is
-    /// suppressed (an order would reveal what is not shown).
+    /// Codes in table order, as the published tables: descending by the current total's percentage
+    /// as shown (whole percents), equal percentages in code order ("Anders" has no special place:
+    /// the published improvement table lists it at 10% above a 7% code). Code order when the total
+    /// is suppressed (an order would reveal what is not shown).
     public var order: [Int]
     /// Quotes per code in table order (codes without quotes included, with none).
     public var quotes: [CodeQuotes]
@@ -191,26 +192,18 @@ extension Analyzer {
         return result
     }
 
-    /// Labels that mean "other": these codes go last in tables.
-    static func isOther(_ label: String) -> Bool {
-        let key = Variable.labelKey(label)
-        return ["anders", "overig", "overige", "overig/anders", "anders/overig", "rest"].contains(key)
-            || key.hasPrefix("anders,") || key.hasPrefix("anders namelijk") || key.hasPrefix("overig,")
-    }
-
     /// See `CodedQuestionResult.order`.
     static func tableOrder(question: OpenQuestion, total: CodedGroupResult?) -> [Int] {
         let codes = question.codeList
         let shown = total.map { $0.size.isShown } ?? false
-        let keyed = codes.map { entry -> (code: Int, other: Bool, percent: Double) in
+        let keyed = codes.map { entry -> (code: Int, percent: Double) in
             var percent = 0.0
             if shown, let total, let share = total.share(entry.code), let e = share.estimate {
                 percent = Rounding.roundHalfAwayFromZero(e.proportion * 100, decimals: 0)
             }
-            return (entry.code, isOther(entry.label), percent)
+            return (entry.code, percent)
         }
         return keyed.sorted { a, b in
-            if a.other != b.other { return !a.other }
             if a.percent != b.percent { return a.percent > b.percent }
             return a.code < b.code
         }.map(\.code)

@@ -72,26 +72,48 @@ public struct TextReportWriter: Sendable {
         }
     }
 
-    /// Codes as rows, the columns of the table; then the quotes per code.
+    /// Codes as rows, the columns of the table; then the quotes per code. Column headings that do
+    /// not fit are abbreviated, with a key line below the table.
     func renderCodedAnswers(_ table: CodedAnswersTable) -> [String] {
+        let columnWidth = 9
+        let labelWidth = max(20, width - 4 - columnWidth * table.columns.count)
         var lines = [""] + wrap(clean(table.question), indent: "")
-        var header = "    " + pad("% van wie iets noemde", 30)
-        for column in table.columns { header += lpad(String(clean(column).prefix(10)), 11) }
+        let headings = table.columns.map { abbreviate(clean($0), to: columnWidth - 1) }
+        var header = "    " + pad("% van wie iets noemde", labelWidth)
+        for heading in headings { header += lpad(heading, columnWidth) }
         lines.append(header)
         for row in table.rows {
-            var line = "    " + pad(clean(row.label), 30)
-            for cell in row.cells { line += lpad(format(cell, kind: .percent), 11) }
+            // A long label wraps; its last line carries the figures.
+            let labelLines = wrap(clean(row.label), indent: "", width: labelWidth - 1)
+            for extra in labelLines.dropLast() { lines.append("    " + extra) }
+            var line = "    " + pad(labelLines.last ?? "", labelWidth)
+            for cell in row.cells { line += lpad(format(cell, kind: .percent), columnWidth) }
             lines.append(line)
         }
-        var base = "    " + pad("n (basis)", 30)
-        for n in table.bases { base += lpad(n.map(String.init) ?? "", 11) }
+        var base = "    " + pad("n (basis)", labelWidth)
+        for n in table.bases { base += lpad(n.map(String.init) ?? "", columnWidth) }
         lines.append(base)
+        let key = zip(headings, table.columns).filter { $0.0 != clean($0.1) }.map { "\($0.0) = \(clean($0.1))" }
+        if !key.isEmpty { lines += wrap(key.joined(separator: "; "), indent: "    ") }
         for group in table.quotes where !group.quotes.isEmpty {
             lines.append("")
             lines.append("  " + clean(group.label))
             for quote in group.quotes { lines += wrap("‘" + clean(quote) + "’", indent: "      ", first: "    - ") }
         }
         return lines
+    }
+
+    /// "Leidschendam-Voorburg" → "L-V", "Voorschoten" → "Voorsch.", "Totaal 2015" → "Tot.2015".
+    func abbreviate(_ name: String, to limit: Int) -> String {
+        guard name.count > limit else { return name }
+        let shorter = name.replacingOccurrences(of: "Totaal ", with: "Tot.")
+        if shorter.count <= limit { return shorter }
+        let parts = shorter.split(separator: "-")
+        if parts.count > 1 {
+            let initials = parts.compactMap(\.first).map(String.init).joined(separator: "-")
+            if initials.count <= limit { return initials }
+        }
+        return String(shorter.prefix(limit - 1)) + "."
     }
 
     /// Groups as rows; each meting a value column and an n column, then the benchmarks' values.
@@ -127,8 +149,9 @@ public struct TextReportWriter: Sendable {
     /// Open text from a study never carries control characters into a terminal.
     func clean(_ text: String) -> String { TextCleaner.plain(text, singleLine: true) }
 
-    /// Word-wraps to `width`; the first line gets `first` (default: `indent`).
-    func wrap(_ text: String, indent: String, first: String? = nil) -> [String] {
+    /// Word-wraps to `width` (or `limit`); the first line gets `first` (default: `indent`).
+    func wrap(_ text: String, indent: String, first: String? = nil, width limit: Int? = nil) -> [String] {
+        let width = limit ?? self.width
         var lines: [String] = []
         var line = first ?? indent
         var lineHasWord = false
