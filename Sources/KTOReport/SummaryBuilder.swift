@@ -23,6 +23,7 @@ struct SummaryBuilder {
         }
         list += changeSentences()
         if let sentence = statementSentence() { list.append(sentence) }
+        list += openAnswerSentences()
         if results.groupNames.count > 1 {
             let gemeenteFindings = results.findings.filter { $0.comparison == .rest && Self.evaluative($0) }
             let text = gemeenteFindings.isEmpty
@@ -138,6 +139,24 @@ struct SummaryBuilder {
             list.append(SummarySentence(text: "Ten opzichte van \(previousMeting) zijn er voor de organisatie als geheel geen significante verschillen.", figures: []))
         }
         return list
+    }
+
+    /// Per coded open question the two points mentioned most (the table's first rows).
+    func openAnswerSentences() -> [SummarySentence] {
+        results.openQuestions.compactMap { question -> SummarySentence? in
+            guard let total = question.current?.group(.total), total.size.isShown else { return nil }
+            let top = question.order.prefix(2).compactMap { code -> (String, Double)? in
+                guard let e = total.share(code)?.estimate else { return nil }
+                return (question.label(of: code), e.proportion * 100)
+            }
+            guard top.count == 2 else { return nil }
+            let column = "Totaal \(results.meting)"
+            let asked = question.question.text?.text ?? question.question.codes.text
+            let text = "Op de vraag ‘\(asked)’ noemen klanten het vaakst ‘\(top[0].0)’ (\(Rounding.formatPercent(top[0].1))) en ‘\(top[1].0)’ (\(Rounding.formatPercent(top[1].1)) van wie iets noemde)."
+            return SummarySentence(text: text, figures: top.map {
+                .init(variable: question.question.codes.code, row: $0.0, column: column, value: $0.1, kind: .percent)
+            })
+        }
     }
 
     static func evaluative(_ finding: Finding) -> Bool {

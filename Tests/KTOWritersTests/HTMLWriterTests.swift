@@ -124,9 +124,23 @@ struct HTMLWriterTests {
             Issue.record("no summary")
             return
         }
+        let coded = SampleReport.model.chapters.flatMap(\.sections).flatMap(\.blocks).compactMap { block -> CodedAnswersTable? in
+            if case .codedAnswers(let table) = block { return table }
+            return nil
+        }
         var checked = 0
         for sentence in sentences {
             for figure in sentence.figures {
+                if let table = coded.first(where: { $0.variable == figure.variable }) {
+                    // Open answers: row = the code's label, column = "Totaal <meting>".
+                    let row = try #require(table.rows.first { $0.label == figure.row }, "\(figure.row)")
+                    let column = try #require(table.columns.firstIndex(of: figure.column))
+                    let shown = CellFormatter.value(try #require(row.cells[column].value), kind: .percent)
+                    #expect(shown == CellFormatter.value(figure.value, kind: .percent))
+                    #expect(sentence.text.contains(shown))
+                    checked += 1
+                    continue
+                }
                 let table = try #require(tables.first { $0.variable == figure.variable }, "\(figure.variable)")
                 let row = try #require(table.rows.first { $0.group == figure.row })
                 let column = try #require(table.columns.firstIndex(of: figure.column), "\(figure.column)")
