@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+import KTOModel
+import KTOWriters
+@testable import KTOCommand
+
+/// The sample study's report is committed in Reports/kto-2015 so anyone can open the deliverable
+/// without building anything. This test regenerates it and compares every file byte for byte: a
+/// change in any output shows up here and in the diff of Reports/. Re-record on purpose with
+/// `RECORD_SNAPSHOTS=1 swift test --filter CommittedReportTests`.
+@Suite("Committed sample report")
+struct CommittedReportTests {
+    static let folder = Paths.packageRoot + "/Reports/kto-2015"
+
+    @Test func reportsFolderMatchesAFreshRun() throws {
+        let loaded = try LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
+        let files = ReportPipeline().files(for: loaded).files
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try OutputFolder(path: Self.folder).write(files)
+            return
+        }
+        let committed = try FileManager.default.subpathsOfDirectory(atPath: Self.folder).filter { path in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: Self.folder + "/" + path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.sorted()
+        #expect(committed == files.map(\.path).sorted(), "files in Reports/kto-2015 differ from a fresh run")
+        for file in files {
+            let old = FileManager.default.contents(atPath: Self.folder + "/" + file.path).map { [UInt8]($0) }
+            #expect(old == file.bytes, "\(file.path) differs from a fresh run: re-record with RECORD_SNAPSHOTS=1 and review the diff")
+        }
+    }
+}
