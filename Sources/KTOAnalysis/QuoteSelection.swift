@@ -104,19 +104,7 @@ struct QuoteSelection {
 
     /// Lower case, accents removed, letters and digits only, words separated by one space.
     static func normalised(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
-        var words: [String] = []
-        var current = ""
-        for character in folded {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words.joined(separator: " ")
+        KeywordDictionary.words(of: text).joined(separator: " ")
     }
 
     /// FNV-1a, 64 bits, over the UTF-8 bytes: stable across runs and platforms.

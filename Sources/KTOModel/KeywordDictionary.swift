@@ -154,8 +154,9 @@ public struct KeywordDictionary: Sendable, Equatable {
         Array(Set(matches(text, question: question).map(\.code))).sorted()
     }
 
-    /// Lower case, accents removed, split into runs of letters and digits.
-    static func words(of text: String) -> [String] {
+    /// Lower case, accents removed, split into runs of letters and digits (also used to compare
+    /// quotes for duplicates).
+    public static func words(of text: String) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""

@@ -34,6 +34,23 @@ struct DigitGroups {
         return nil
     }
 
+    /// Scans for numbers that start at a word boundary and that `match` accepts (returning where the
+    /// match ends); the shared loop of the BSN and postcode detectors.
+    static func scan(_ t: ScalarText, kind: AnonymizationKind, match: (ScalarText, Int) -> Int?) -> [Detection] {
+        var found: [Detection] = []
+        var i = 0
+        while i < t.count {
+            guard t.isDigit(i) else { i += 1; continue }
+            if canStart(t, at: i), let end = match(t, i) {
+                found.append(Detection(range: i..<end, kind: kind))
+                i = end
+            } else {
+                i = t.digitRunEnd(from: i)
+            }
+        }
+        return found
+    }
+
     /// Whether a number may start at `i`: not glued to a word, a sign, or a decimal part.
     static func canStart(_ t: ScalarText, at i: Int) -> Bool {
         guard t.isBoundaryBefore(i) else { return false }

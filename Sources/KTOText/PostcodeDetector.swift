@@ -13,18 +13,7 @@ enum PostcodeDetector {
     ]
 
     static func detect(in t: ScalarText) -> [Detection] {
-        var found: [Detection] = []
-        var i = 0
-        while i < t.count {
-            guard t.isDigit(i) else { i += 1; continue }
-            if DigitGroups.canStart(t, at: i), let end = match(t, at: i) {
-                found.append(Detection(range: i..<end, kind: .postcode))
-                i = end
-            } else {
-                i = t.digitRunEnd(from: i)
-            }
-        }
-        return found
+        DigitGroups.scan(t, kind: .postcode) { match($0, at: $1) }
     }
 
     private static func match(_ t: ScalarText, at i: Int) -> Int? {
