@@ -43,7 +43,9 @@ public struct CSVReader: Sendable {
         var names: [String] = []
         var offsets: [Int] = []
         let parser = RecordParser(capacity: 64)
-        let outcome = try parser.parse(bytes, from: start, line: line, separator: chosen.separator, file: source.file, source: source)
+        let outcome = try parser.parse(
+            bytes, from: start, line: line, separator: chosen.separator, file: source.file, source: source,
+            values: parser.ownValues, stride: 1)
         for k in 0..<outcome.count {
             let span = parser.spans[k]
             var text = source.string(Int(span.start)..<Int(span.end))
@@ -238,13 +240,25 @@ public struct CSVCursor {
         summary = CSVReader.PassSummary(records: 0, blankLines: 0, lines: line - 1)
     }
 
-    /// Lifts the part's end: the cursor continues to the end of the file.
-    public mutating func extendToEnd() { end = count }
-
     /// The next data record, or nil at the end of the file (or of the cursor's part).
     /// - Throws: `ImportError.unterminatedQuote`.
     @inline(__always)
     public mutating func next() throws(ImportError) -> CSVRecord? {
+        try next(values: parser.ownValues, stride: 1)
+    }
+
+    /// The next data record, writing the code table's value of field `k` (for the table's
+    /// columns) to `values[k * stride]`: straight into a caller's column-major buffer, one row
+    /// of it per record, with no copy. `CSVRecord.tableValue(_:)` reads them back from there.
+    /// - Precondition: `values` has room for `stride * (table columns - 1) + 1` values.
+    /// - Throws: `ImportError.unterminatedQuote`.
+    @inline(__always)
+    public mutating func next(writingValuesTo values: UnsafeMutablePointer<Int16>, stride: Int) throws(ImportError) -> CSVRecord? {
+        try next(values: values, stride: stride)
+    }
+
+    @inline(__always)
+    mutating func next(values: UnsafeMutablePointer<Int16>, stride: Int) throws(ImportError) -> CSVRecord? {
         let limit = end
         while position < limit {
             let b = base[position]
@@ -259,11 +273,12 @@ public struct CSVCursor {
         }
         let outcome = try parser.parse(
             UnsafeBufferPointer(start: base, count: count), from: position, line: line, separator: separator,
-            file: source.file, source: source)
+            file: source.file, source: source, values: values, stride: stride)
         let record = CSVRecord(
             index: summary.records, line: line, count: outcome.count,
             strayAfterQuote: outcome.stray, base: base, fields: parser.spans,
-            values: parser.table == nil ? nil : UnsafePointer(parser.values))
+            values: parser.tableColumns == 0 ? nil : UnsafePointer(values), valueStride: stride,
+            valueColumns: parser.tableColumns, slowValues: outcome.slowValues)
         summary.records += 1
         position = outcome.next
         line = outcome.nextLine
@@ -277,36 +292,41 @@ public struct CSVCursor {
 ///
 /// Field spans live in a manually managed buffer: the hot loop writes them without bounds checks
 /// or uniqueness checks, and grows the buffer only for a record wider than any before. With a
-/// `CSVCodeTable`, short plain numbers are looked up in the same pass (one to five bytes read
-/// ahead instead of a byte loop), which is what makes reading a survey export cheap.
+/// `CSVCodeTable`, short plain numbers are looked up in the same pass, which is what makes
+/// reading a survey export cheap.
 final class RecordParser {
     private(set) var spans: UnsafeMutablePointer<FieldSpan>
-    /// Table value per field (only written when there is a table).
-    private(set) var values: UnsafeMutablePointer<Int16>
     private var capacity: Int
-    /// The code table's entries (`CSVCodeTable.stride` per column), owned by the parser.
-    let table: UnsafeMutablePointer<Int16>?
+    /// The code table's entries (`CSVCodeTable.stride` per column), owned by the parser; one
+    /// column of `slow` when there is no table.
+    let table: UnsafeMutablePointer<Int16>
+    /// Columns the table covers (0: no table).
     let tableColumns: Int
+    /// Per table column: whether the caller filled any entry (only those count as slow values).
+    let filled: UnsafeMutablePointer<Bool>
+    /// Where values go when the caller does not say (`CSVCursor.next()`), stride 1.
+    let ownValues: UnsafeMutablePointer<Int16>
 
     init(capacity: Int, table: CSVCodeTable? = nil) {
         self.capacity = max(capacity, 8)
         spans = .allocate(capacity: self.capacity)
-        values = .allocate(capacity: self.capacity)
-        if let table, table.columns > 0 {
-            let entries = UnsafeMutablePointer<Int16>.allocate(capacity: table.entries.count)
-            entries.initialize(from: table.entries, count: table.entries.count)
-            self.table = entries
-            tableColumns = table.columns
-        } else {
-            self.table = nil
-            tableColumns = 0
+        let columns = table?.columns ?? 0
+        tableColumns = columns
+        let entries = table?.entries ?? Array(repeating: CSVCodeTable.slow, count: CSVCodeTable.stride)
+        self.table = .allocate(capacity: entries.count)
+        self.table.initialize(from: entries, count: entries.count)
+        filled = .allocate(capacity: max(columns, 1))
+        for k in 0..<columns {
+            filled[k] = entries[k * CSVCodeTable.stride ..< (k + 1) * CSVCodeTable.stride].contains { $0 != CSVCodeTable.slow }
         }
+        ownValues = .allocate(capacity: max(columns, 1))
     }
 
     deinit {
         spans.deallocate()
-        values.deallocate()
-        table?.deallocate()
+        table.deallocate()
+        filled.deallocate()
+        ownValues.deallocate()
     }
 
     private func grow() {
@@ -314,10 +334,6 @@ final class RecordParser {
         bigger.moveInitialize(from: spans, count: capacity)
         spans.deallocate()
         spans = bigger
-        let biggerValues = UnsafeMutablePointer<Int16>.allocate(capacity: capacity * 2)
-        biggerValues.moveInitialize(from: values, count: capacity)
-        values.deallocate()
-        values = biggerValues
         capacity *= 2
     }
 
@@ -326,13 +342,17 @@ final class RecordParser {
         var next: Int
         var nextLine: Int
         var stray: Int?
+        var slowValues: Int = 0
     }
 
     /// Parses the record that starts at `from`. The caller has skipped blank lines.
+    /// - Parameters:
+    ///   - values: where field `k`'s table value goes (`values[k * stride]`, for `k <
+    ///     tableColumns`).
     @inline(__always)
     func parse(
         _ buffer: UnsafeBufferPointer<UInt8>, from: Int, line startLine: Int, separator: UInt8,
-        file: String, source: SourceText
+        file: String, source: SourceText, values: UnsafeMutablePointer<Int16>, stride: Int
     ) throws(ImportError) -> Outcome {
         guard let p = buffer.baseAddress else { return Outcome(count: 0, next: from, nextLine: startLine, stray: nil) }
         let n = buffer.count
@@ -340,11 +360,64 @@ final class RecordParser {
         var line = startLine
         var count = 0
         var stray: Int?
+        var slowValues = 0
         let table = self.table
         let tableColumns = self.tableColumns
-        @inline(__always) func ends(_ c: UInt8) -> Bool { c == separator || c == 0x0A || c == 0x0D }
+        let filled = self.filled
+        var spans = self.spans
+        var capacity = self.capacity
+        let separators = Self.broadcast(separator)
+
+        // Fast loop, for unquoted fields away from the end of the bytes: the stop bytes
+        // (separator, CR, LF) of eight bytes at a time as a bit mask, fields popped off it. The
+        // words are loaded at fixed strides, so the only dependency from one field to the next is
+        // clearing the mask's lowest bit: short fields are split at several per cycle's worth of
+        // work instead of waiting on each other's length. A quote, or the last 16 bytes, hand the
+        // rest of the record to the general loop below.
+        if n - from >= 16 {
+            var w = from
+            var mask = Self.stopBytes(Self.word(p + w), separators: separators)
+            fast: while p[i] != 0x22 {
+                while mask == 0 {
+                    w &+= 8
+                    if w &+ 16 > n { break fast }
+                    mask = Self.stopBytes(Self.word(p + w), separators: separators)
+                }
+                let end = w &+ (mask.trailingZeroBitCount &>> 3)
+                mask &= mask &- 1
+                if count == capacity {
+                    grow()
+                    spans = self.spans
+                    capacity = self.capacity
+                }
+                if count < tableColumns {
+                    let length = end &- i
+                    let value = length <= 4
+                        ? Self.lookup(Self.word(p + i), length: length, in: table + count &* CSVCodeTable.stride)
+                        : CSVCodeTable.slow
+                    values[count &* stride] = value
+                    slowValues &+= value == CSVCodeTable.slow && filled[count] ? 1 : 0
+                }
+                spans[count] = FieldSpan(start: Int64(i), end: Int64(end), origin: Int64(i), flags: FieldSpan.unquoted)
+                count &+= 1
+                let c = p[end]
+                if c == separator {
+                    i = end &+ 1
+                    continue
+                }
+                let next = end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1)
+                return Outcome(count: count, next: next, nextLine: line + 1, stray: nil, slowValues: slowValues)
+            }
+        }
+
+        // General loop: quoted fields, and the end of the bytes.
         while true {
-            if count == capacity { grow() }
+            if count == capacity {
+                grow()
+                spans = self.spans
+                capacity = self.capacity
+            }
+            var value = CSVCodeTable.slow
             if i < n && p[i] == 0x22 {
                 let open = i
                 let openLine = line
@@ -382,60 +455,102 @@ final class RecordParser {
                     while i < n && p[i] != separator && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
                 }
                 spans[count] = FieldSpan(start: Int64(start), end: Int64(end), origin: Int64(open), flags: flags)
-                values[count] = CSVCodeTable.slow
             } else {
                 let start = i
-                var value = CSVCodeTable.slow
-                var found = false
-                // Fast path: empty, or one or two digits with an optional ",0"/".0", then the end
-                // of the field. Reads at most p[i + 4], hence the distance to the end of the bytes.
-                if let table, count < tableColumns, i + 5 <= n {
-                    let entries = table + count &* CSVCodeTable.stride
-                    let c0 = p[i]
-                    if ends(c0) {
-                        value = entries[0]
-                        found = true
-                    } else if c0 &- 0x30 < 10 {
-                        var number = Int(c0 &- 0x30)
-                        var j = i + 1
-                        if p[j] &- 0x30 < 10 {
-                            number = number &* 10 &+ Int(p[j] &- 0x30)
-                            j += 1
-                        }
-                        var c = p[j]
-                        // The separator test comes first: with ',' as separator "7,0" is two fields.
-                        if !ends(c), c == 0x2C || c == 0x2E, p[j + 1] == 0x30 {
-                            j += 2
-                            c = p[j]
-                        }
-                        if ends(c) {
-                            value = entries[1 &+ number]
-                            i = j
-                            found = true
-                        }
-                    }
-                }
-                if !found {
-                    // Bytes above '\r' that are not the separator cannot end a field: one compare each.
-                    while i < n {
-                        let c = p[i]
-                        if c > 0x0D && c != separator { i += 1; continue }
-                        if c == separator || c == 0x0A || c == 0x0D { break }
-                        i += 1
-                    }
+                i = Self.fieldEnd(p, from: i, count: n, separator: separator, separators: separators)
+                if count < tableColumns, i &- start <= 4, start &+ 8 <= n {
+                    value = Self.lookup(Self.word(p + start), length: i &- start, in: table + count &* CSVCodeTable.stride)
                 }
                 spans[count] = FieldSpan(start: Int64(start), end: Int64(i), origin: Int64(start), flags: FieldSpan.unquoted)
-                values[count] = value
+            }
+            if count < tableColumns {
+                values[count &* stride] = value
+                slowValues &+= value == CSVCodeTable.slow && filled[count] ? 1 : 0
             }
             count += 1
-            guard i < n else { return Outcome(count: count, next: n, nextLine: line + 1, stray: stray) }
+            guard i < n else { return Outcome(count: count, next: n, nextLine: line + 1, stray: stray, slowValues: slowValues) }
             let c = p[i]
             if c == separator {
                 i += 1
                 continue
             }
             i += (c == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1
-            return Outcome(count: count, next: i, nextLine: line + 1, stray: stray)
+            return Outcome(count: count, next: i, nextLine: line + 1, stray: stray, slowValues: slowValues)
         }
+    }
+
+    static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// Eight bytes from `p`, the first in the lowest bits.
+    @inline(__always)
+    static func word(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// `byte` in every byte of a word.
+    @inline(__always)
+    static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of every byte of `word` that is the separator, CR or LF (little-endian: the
+    /// lowest set bit is the first such byte). Exact per byte: the additions cannot carry across
+    /// bytes because the high bits are masked off first.
+    @inline(__always)
+    static func stopBytes(_ word: UInt64, separators: UInt64) -> UInt64 {
+        @inline(__always) func nonZero(_ x: UInt64) -> UInt64 { ((x & lowSeven) &+ lowSeven) | x }
+        let all = nonZero(word ^ separators) & nonZero(word ^ carriageReturns) & nonZero(word ^ lineFeeds)
+        return ~all & highBits
+    }
+
+    /// The end of an unquoted field from `i`: a word at a time, then byte by byte near the end.
+    @inline(__always)
+    static func fieldEnd(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, separator: UInt8, separators: UInt64) -> Int {
+        var i = start
+        while i + 8 <= n {
+            let stops = stopBytes(word(p + i), separators: separators)
+            if stops != 0 { return i &+ stops.trailingZeroBitCount &>> 3 }
+            i &+= 8
+        }
+        // Bytes above '\r' that are not the separator cannot end a field: one compare each.
+        while i < n {
+            let c = p[i]
+            if c > 0x0D && c != separator { i += 1; continue }
+            if c == separator || c == 0x0A || c == 0x0D { break }
+            i += 1
+        }
+        return i
+    }
+
+    /// The table entry for an unquoted field of `length` bytes at the start of `word`: empty,
+    /// one or two digits, or those followed by ",0" / ".0"; `slow` for anything else.
+    ///
+    /// Lengths 0-2 come in a random mix (empty, "7", "10"), so they are decided without
+    /// branches: the field's bytes minus '0' must all be 0...9 (one SWAR test), the entry index
+    /// is `d0 * (1 or 10) + d1 (+ 1 unless empty)`, and the entry is loaded unconditionally
+    /// (masked into the column's 128 entries) and kept only when the digits were valid.
+    @inline(__always)
+    static func lookup(_ word: UInt64, length: Int, in entries: UnsafePointer<Int16>) -> Int16 {
+        if length <= 2 {
+            let mask: UInt64 = (1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1
+            let digits = (word & mask) ^ (0x3030 & mask)
+            // A byte is a digit when it is below 10, i.e. neither it nor it plus 0x76 has the high bit.
+            let valid = (digits | (digits &+ 0x7676)) & 0x8080 == 0
+            let d0 = Int(digits & 0xFF)
+            let d1 = Int((digits &>> 8) & 0xFF)
+            let index = (d0 &* (1 &+ 9 &* (length &>> 1)) &+ d1 &+ ((length &+ 1) &>> 1)) & (CSVCodeTable.stride - 1)
+            let value = entries[index]
+            return valid ? value : CSVCodeTable.slow
+        }
+        let d0 = Int(UInt8(truncatingIfNeeded: word) &- 0x30)
+        let d1 = Int(UInt8(truncatingIfNeeded: word &>> 8) &- 0x30)
+        guard length <= 4 else { return CSVCodeTable.slow }
+        // "7,0" (length 3) or "10,0" (length 4): digits, a decimal mark, one zero.
+        let mark = UInt8(truncatingIfNeeded: word &>> (8 * (length - 2)))
+        let zero = UInt8(truncatingIfNeeded: word &>> (8 * (length - 1)))
+        guard mark == 0x2C || mark == 0x2E, zero == 0x30, d0 < 10 else { return CSVCodeTable.slow }
+        if length == 3 { return entries[1 &+ d0] }
+        return d1 < 10 ? entries[1 &+ d0 &* 10 &+ d1] : CSVCodeTable.slow
     }
 }

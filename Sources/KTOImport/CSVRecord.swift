@@ -16,12 +16,19 @@ public struct CSVRecord {
 
     @usableFromInline let base: UnsafePointer<UInt8>
     @usableFromInline let fields: UnsafePointer<FieldSpan>
-    /// Table values per field when the record was read with `CSVCursor.next(decoding:)`.
+    /// Fields of the table's columns that the table did not settle (`CSVCodeTable.slow`), in
+    /// columns where the caller filled entries: zero means every such cell has its value.
+    public let slowValues: Int
+
+    /// Table values: field `k`'s at `values[k * valueStride]`, for `k < valueColumns`.
     @usableFromInline let values: UnsafePointer<Int16>?
+    @usableFromInline let valueStride: Int
+    @usableFromInline let valueColumns: Int
 
     init(
         index: Int, line: Int, count: Int, strayAfterQuote: Int?, base: UnsafePointer<UInt8>,
-        fields: UnsafePointer<FieldSpan>, values: UnsafePointer<Int16>? = nil
+        fields: UnsafePointer<FieldSpan>, values: UnsafePointer<Int16>? = nil, valueStride: Int = 1,
+        valueColumns: Int = 0, slowValues: Int = 0
     ) {
         self.index = index
         self.line = line
@@ -30,14 +37,17 @@ public struct CSVRecord {
         self.base = base
         self.fields = fields
         self.values = values
+        self.valueStride = valueStride
+        self.valueColumns = valueColumns
+        self.slowValues = slowValues
     }
 
     /// The `CSVCodeTable` value of field `i`, or `CSVCodeTable.slow` when the field is not a
     /// short plain number (or the record was not read with a table): decode its bytes instead.
     @inlinable
     public func tableValue(_ i: Int) -> Int16 {
-        guard let values else { return CSVCodeTable.slow }
-        return values[i]
+        guard let values, i < valueColumns, i < count else { return CSVCodeTable.slow }
+        return values[i &* valueStride]
     }
 
     /// Byte offset (into `SourceText.bytes`) where field `i` starts, including an opening quote.

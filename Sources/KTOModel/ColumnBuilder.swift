@@ -71,9 +71,16 @@ struct CellDecoder: Sendable {
 
     /// An open answer: trimmed text, nil when empty.
     func text(of record: CSVRecord, field: Int, windows1252: Bool) -> String? {
-        let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return value.isEmpty ? nil : value
+        record.withBytes(field) { bytes in
+            // Most open answers are empty; most others start and end with a visible ASCII
+            // character, where there is nothing to trim. Only the rest goes through Foundation's
+            // (Unicode-aware, much slower) trimming.
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            let value = SourceText.decode(bytes, windows1252: windows1252)
+            if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return value }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
     }
 
     /// Several codes (`1|4`): the valid ones once each, and the first problem met.

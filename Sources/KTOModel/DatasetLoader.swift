@@ -71,20 +71,27 @@ public struct DatasetLoader: Sendable {
                 source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
                 examplesPerVariable: examplesPerVariable, fileName: file.displayName)
             let total = source.bytes.count
-            let parts = try readParts(
-                reader, with: partReader, registry: &registry,
-                progress: progress.map { report in { done in report(file.displayName, done, total) } })
+            // The code columns are read straight into the arrays the dataset keeps, sized by a
+            // bound on the rows (the pages beyond the rows read are never touched).
+            let (fileColumns, parts) = try Self.withUninitializedColumns(
+                plan.codeColumns.count, capacity: Self.rowBound(bytes: total, width: plan.width)
+            ) { storage in
+                let parts = try readParts(
+                    reader, with: partReader, registry: &registry, into: storage,
+                    progress: progress.map { report in { done in report(file.displayName, done, total) } })
+                return (parts.reduce(0) { $0 + $1.rows }, parts)
+            }
             progress?(file.displayName, total, total)
 
-            // Into the meting's columns: the parts in file order, each buffer freed once copied.
+            // Into the meting's columns: the first file's arrays as they are, later files appended.
             let rowsBefore = dataset.rowCount
             let rows = parts.reduce(0) { $0 + $1.rows }
             for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
             for (j, v) in plan.codeVariables.enumerated() {
-                builders[v].codes.reserveCapacity(builders[v].codes.count + rows)
-                for part in parts {
-                    builders[v].codes.append(contentsOf: part.codes.values(j, rows: part.rows))
-                    part.codes.release(j)
+                if builders[v].codes.isEmpty {
+                    builders[v].codes = fileColumns[j]
+                } else {
+                    builders[v].codes.append(contentsOf: fileColumns[j])
                 }
             }
             for (s, v) in plan.otherVariables.enumerated() {
@@ -97,13 +104,19 @@ public struct DatasetLoader: Sendable {
                 }
             }
             for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-            dataset.group.reserveCapacity(rowsBefore + rows)
-            dataset.ids.reserveCapacity(rowsBefore + rows)
-            dataset.lines.reserveCapacity(rowsBefore + rows)
-            for part in parts {
-                dataset.group.append(contentsOf: part.group)
-                dataset.ids.append(contentsOf: part.ids)
-                dataset.lines.append(contentsOf: part.lines)
+            if rowsBefore == 0 && parts.count == 1, let part = parts.first {
+                dataset.group = part.group
+                dataset.ids = part.ids
+                dataset.lines = part.lines
+            } else {
+                dataset.group.reserveCapacity(rowsBefore + rows)
+                dataset.ids.reserveCapacity(rowsBefore + rows)
+                dataset.lines.reserveCapacity(rowsBefore + rows)
+                for part in parts {
+                    dataset.group.append(contentsOf: part.group)
+                    dataset.ids.append(contentsOf: part.ids)
+                    dataset.lines.append(contentsOf: part.lines)
+                }
             }
 
             // The file's ledger: counts summed, rejections and examples in file order.
@@ -130,6 +143,43 @@ public struct DatasetLoader: Sendable {
         }
         dataset.columns = builders.map { $0.column }
         return (dataset, ledgers)
+    }
+
+    /// More rows than a file of `bytes` bytes with `width` fields per record can hold: every
+    /// accepted record has at least `width` fields, so `width - 1` separators and a line end (or
+    /// the end of the file).
+    static func rowBound(bytes: Int, width: Int) -> Int { bytes / max(1, width - 1) + 2 }
+
+    /// Calls `body` with the storage of `count` new `[Int16]` arrays of `capacity` elements and
+    /// returns the arrays with the number of rows `body` says it wrote into each.
+    ///
+    /// `Array(unsafeUninitializedCapacity:)` is the only way to write into an array's storage in
+    /// place; nesting one call per column (recursively, the count is the codebook's) hands the
+    /// storage of every column to one loop, so the columns are never copied.
+    static func withUninitializedColumns<R>(
+        _ count: Int, capacity: Int, _ body: (CodeColumns) throws -> (rows: Int, result: R)
+    ) throws -> ([[Int16]], R) {
+        var storage: [UnsafeMutablePointer<Int16>] = []
+        var rows = 0
+        var result: R?
+        func level(_ j: Int) throws -> [[Int16]] {
+            guard j < count else {
+                (rows, result) = try body(CodeColumns(borrowing: storage, capacity: capacity))
+                return []
+            }
+            var rest: [[Int16]] = []
+            let column = try [Int16](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                guard let base = buffer.baseAddress else { throw StudyError([]) }
+                storage.append(base)
+                rest = try level(j + 1)
+                initialized = rows
+            }
+            rest.append(column)
+            return rest
+        }
+        let columns = try level(0)
+        guard let result else { throw StudyError([]) }
+        return (columns.reversed(), result)
     }
 
     /// Where each file column goes, where the group and id are, and the code table.

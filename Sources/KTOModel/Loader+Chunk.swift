@@ -25,59 +25,85 @@ struct FilePlan: Sendable {
     var slotVariables: [Int] { codeVariables + otherVariables }
 }
 
-/// One code column per code variable of a part of a file, written through pointers in the row
-/// loop (no array uniqueness or capacity checks per cell).
+/// Code columns written through pointers (no array uniqueness or capacity checks per cell):
+/// either the final arrays' storage (borrowed, fixed capacity) or buffers of a part's own.
 ///
 /// `@unchecked Sendable`: a part is filled by one thread and handed over whole once that thread
 /// is done (after `DispatchGroup.wait`), so the buffers are never shared while written.
 final class CodeColumns: @unchecked Sendable {
     let columns: Int
     private(set) var capacity: Int
-    /// One buffer per column; a released column keeps a pointer that is never used again.
+    /// Where column `j`'s values start.
     let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Int16>>
-    private var released: [Bool]
+    /// Owned buffers (skewed, see `skew`); empty when the storage is borrowed.
+    private var allocations: [UnsafeMutablePointer<Int16>?]
+    private let owns: Bool
 
-    /// - Parameter capacity: rows to make room for. Untouched capacity costs address space only
-    ///   (the pages are not resident), so an upper bound is a good choice.
+    /// Int16s per cache line. Large allocations start at the same offset within a page; the
+    /// skew keeps the same row of different columns out of one L1 set.
+    static let skew = 32
+
+    /// Buffers of its own for `capacity` rows, grown when needed. Untouched capacity costs
+    /// address space only (the pages are never resident), so an upper bound is a good choice.
     init(columns: Int, capacity: Int) {
         self.columns = columns
         self.capacity = max(capacity, 16)
+        owns = true
         pointers = .allocate(capacity: max(columns, 1))
-        for j in 0..<columns { (pointers + j).initialize(to: .allocate(capacity: self.capacity)) }
-        released = Array(repeating: false, count: columns)
+        allocations = []
+        for j in 0..<columns {
+            let allocation = UnsafeMutablePointer<Int16>.allocate(capacity: self.capacity + Self.skew * (j % 64))
+            allocations.append(allocation)
+            (pointers + j).initialize(to: allocation + Self.skew * (j % 64))
+        }
+    }
+
+    /// Storage someone else owns (the final arrays), valid while this value is used.
+    init(borrowing storage: [UnsafeMutablePointer<Int16>], capacity: Int) {
+        columns = storage.count
+        self.capacity = capacity
+        owns = false
+        allocations = []
+        pointers = .allocate(capacity: max(columns, 1))
+        pointers.initialize(from: storage, count: columns)
     }
 
     deinit {
-        for j in 0..<columns where !released[j] { pointers[j].deallocate() }
+        for allocation in allocations { allocation?.deallocate() }
         pointers.deallocate()
     }
 
-    /// Makes room for row `row`.
+    /// Makes room for `rows` rows.
     @inline(__always)
-    func reserve(row: Int) {
-        if row >= capacity { grow(to: max(row + 1, capacity * 2)) }
+    func reserve(rows: Int) {
+        if rows > capacity { grow(to: max(rows, capacity * 2)) }
     }
 
     private func grow(to newCapacity: Int) {
-        for j in 0..<columns where !released[j] {
-            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity)
-            bigger.update(from: pointers[j], count: capacity)
-            pointers[j].deallocate()
-            pointers[j] = bigger
+        // Borrowed storage is sized by a bound no file can exceed (see `DatasetLoader.rowBound`).
+        precondition(owns, "row bound exceeded")
+        for j in 0..<columns {
+            guard let old = allocations[j] else { continue }
+            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity + Self.skew * (j % 64))
+            let start = bigger + Self.skew * (j % 64)
+            start.update(from: pointers[j], count: capacity)
+            old.deallocate()
+            allocations[j] = bigger
+            pointers[j] = start
         }
         capacity = newCapacity
     }
 
-    /// The first `rows` values of column `j` (empty once released).
+    /// Rows `0..<rows` of column `j`.
     func values(_ j: Int, rows: Int) -> UnsafeBufferPointer<Int16> {
-        UnsafeBufferPointer(start: pointers[j], count: released[j] ? 0 : rows)
+        UnsafeBufferPointer(start: pointers[j], count: rows)
     }
 
-    /// Frees column `j` once it has been copied, so a file's peak memory grows by one column only.
+    /// Frees column `j` once it has been copied, so memory grows by one column only.
     func release(_ j: Int) {
-        guard !released[j] else { return }
-        pointers[j].deallocate()
-        released[j] = true
+        guard owns else { return }
+        allocations[j]?.deallocate()
+        allocations[j] = nil
     }
 }
 
@@ -103,7 +129,8 @@ struct PartResult: @unchecked Sendable {
     var group: [UInt16] = []
     var ids: [String] = []
     var lines: [Int32] = []
-    var codes: CodeColumns
+    /// The part's code columns when it has its own (parts read concurrently); rows 0..<rows.
+    var codes: CodeColumns?
     /// Per other slot: the text or the multi column (the other one stays empty).
     var texts: [[String?]]
     var multis: [[[Int16]]]
@@ -142,38 +169,63 @@ struct PartReader: Sendable {
     let examplesPerVariable: Int
     let fileName: String
 
+    /// Rows per tile. The cursor writes each record's table values into a small column-major
+    /// tile (one column per file column, one row per record) that stays in L1; a rejected row is
+    /// simply overwritten by the next record, and the tile goes to the code columns in bursts of
+    /// this many rows. Writing every row straight into 58 column streams instead makes each store
+    /// a cache miss.
+    static let tileRows = 64
+
     /// Reads every record of `cursor`.
     /// - Parameters:
     ///   - registry: the ids seen before this part (the meting's so far, or empty for a later
     ///     part read concurrently); updated.
+    ///   - sink: where the code columns go, from row `firstRow`; nil: columns of the part's own
+    ///     (`PartResult.codes`).
     ///   - throwsOnStrict: under `strict`, throw at the first rejection (the first part, whose
     ///     lines are the file's) or stop and mark the part incomplete (later parts).
     ///   - progress: called now and then with the cursor's byte position.
     func read(
-        _ cursor: CSVCursor, registry: inout IDRegistry, throwsOnStrict: Bool, progress: ((Int) -> Void)? = nil
+        _ cursor: CSVCursor, registry: inout IDRegistry, into sink: CodeColumns? = nil, firstRow: Int = 0,
+        throwsOnStrict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> PartResult {
         var cursor = cursor
         let width = plan.width
         let codeCount = plan.codeColumns.count
         let otherCount = plan.otherColumns.count
         // No accepted row is shorter than `width - 1` bytes (separators and a line end), so this
-        // bounds the rows of the part; the untouched rest of the reservation is never resident.
-        let bytes = max(0, (cursor.end == source.bytes.count ? cursor.end : cursor.end + 4096) - cursor.start)
+        // bounds the rows of the part; the untouched rest of a reservation is never resident.
+        let bytes = max(0, min(source.bytes.count, cursor.end + 4096) - cursor.start)
         let capacity = bytes / max(1, width - 1) + 16
+        let columns = sink ?? CodeColumns(columns: codeCount, capacity: capacity)
         var part = PartResult(
             start: cursor.start,
             issues: plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) },
-            codes: CodeColumns(columns: codeCount, capacity: capacity),
+            codes: sink == nil ? columns : nil,
             texts: Array(repeating: [], count: otherCount), multis: Array(repeating: [], count: otherCount))
         part.group.reserveCapacity(capacity)
         part.ids.reserveCapacity(capacity)
         part.lines.reserveCapacity(capacity)
         let windows1252 = source.encoding == .windows1252
-        let columns = part.codes.pointers
         var nextProgress = cursor.position + (8 << 20)
 
+        let tileRows = Self.tileRows
+        let tile = UnsafeMutablePointer<Int16>.allocate(capacity: max(1, width * tileRows))
+        defer { tile.deallocate() }
+        var inTile = 0
+        var flushed = firstRow
+
         try plan.codeColumns.withUnsafeBufferPointer { codeColumns in
-            while let record = try cursor.next() {
+            func flush() {
+                guard inTile > 0 else { return }
+                columns.reserve(rows: flushed + inTile)
+                for j in 0..<codeCount {
+                    (columns.pointers[j] + flushed).update(from: tile + codeColumns[j] &* tileRows, count: inTile)
+                }
+                flushed += inTile
+                inTile = 0
+            }
+            while let record = try cursor.next(writingValuesTo: tile + inTile, stride: tileRows) {
                 if let progress, cursor.position >= nextProgress {
                     progress(cursor.position)
                     nextProgress = cursor.position + (8 << 20)
@@ -192,29 +244,24 @@ struct PartReader: Sendable {
                     }
                     continue
                 }
-                let row = part.group.count
                 part.group.append(group)
                 part.ids.append(id)
                 part.lines.append(Int32(clamping: record.line))
 
-                // Code cells: the table's value, straight into the column. Cells the table left
-                // to us (`slow`) are rare; they are decoded afterwards by the full rules.
-                part.codes.reserve(row: row)
-                var slowCells = 0
-                for j in 0..<codeCount {
-                    let value = record.tableValue(codeColumns[j])
-                    columns[j][row] = value
-                    slowCells &+= value == CSVCodeTable.slow ? 1 : 0
-                }
-                if slowCells > 0 {
-                    for j in 0..<codeCount where columns[j][row] == CSVCodeTable.slow {
+                // Code cells are in the tile already; the few the table left to us (`slow`) are
+                // decoded by the full rules.
+                if record.slowValues > 0 {
+                    let row = tile + inTile
+                    for j in 0..<codeCount where row[codeColumns[j] &* tileRows] == CSVCodeTable.slow {
                         let field = codeColumns[j]
                         let decoded = decoders[plan.codeVariables[j]].code(of: record, field: field, windows1252: windows1252)
-                        columns[j][row] = decoded.code
+                        row[field &* tileRows] = decoded.code
                         if decoded.labelMatched { part.labelsMatched += 1 }
                         if let issue = decoded.issue { note(issue, slot: j, record: record, field: field, part: &part) }
                     }
                 }
+                inTile += 1
+                if inTile == tileRows { flush() }
                 for s in 0..<otherCount {
                     let field = plan.otherColumns[s]
                     let decoder = decoders[plan.otherVariables[s]]
@@ -227,6 +274,7 @@ struct PartReader: Sendable {
                     }
                 }
             }
+            flush()
         }
         part.blankLines = cursor.summary.blankLines
         part.endPosition = cursor.position

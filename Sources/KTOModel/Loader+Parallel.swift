@@ -17,9 +17,13 @@ extension DatasetLoader {
     /// fails a check, and everything after it, is read again sequentially from where the verified
     /// parts end. The result is therefore always the sequential read's, and the fast path is
     /// taken for every well-formed file.
+    ///
+    /// Code columns: part 0 and a sequential re-read write straight into `columns` (the final
+    /// arrays); a concurrent part writes into columns of its own, copied after the rows before it
+    /// once it is verified.
     /// - Returns: the parts in file order, lines the file's; `registry` holds the file's ids too.
     func readParts(
-        _ reader: CSVReader, with partReader: PartReader, registry: inout IDRegistry,
+        _ reader: CSVReader, with partReader: PartReader, registry: inout IDRegistry, into columns: CodeColumns,
         progress: ((Int) -> Void)?
     ) throws -> [PartResult] {
         let table = partReader.plan.table
@@ -27,7 +31,8 @@ extension DatasetLoader {
         let threads = parallelism ?? ProcessInfo.processInfo.activeProcessorCount
         let parts = max(1, min(threads, dataBytes / Self.minimumPartBytes, 16))
         if parts == 1 {
-            return [try partReader.read(reader.makeCursor(decoding: table), registry: &registry, throwsOnStrict: true, progress: progress)]
+            return [try partReader.read(
+                reader.makeCursor(decoding: table), registry: &registry, into: columns, throwsOnStrict: true, progress: progress)]
         }
 
         let slots = (1..<parts).map { _ in PartSlot() }
@@ -47,20 +52,30 @@ extension DatasetLoader {
         defer { group.wait() }
         // Progress of part 0 stands for the file: the parts advance at about the same pace.
         let first = try partReader.read(
-            reader.makeCursor(part: 0, of: parts, decoding: table), registry: &registry, throwsOnStrict: true,
+            reader.makeCursor(part: 0, of: parts, decoding: table), registry: &registry, into: columns, throwsOnStrict: true,
             progress: progress.map { report in { position in report(min(dataBytes, position * parts)) } })
         group.wait()
 
         var results = [first]
+        var rows = first.rows
         var lineOffset = first.endLine - 1
         var end = first.endPosition
         for slot in slots {
-            guard var part = slot.result, part.complete, part.start == end, !registry.overlaps(part.registry) else {
+            guard var part = slot.result, part.complete, part.start == end, !registry.overlaps(part.registry),
+                  let codes = part.codes else {
                 let cursor = reader.makeCursor(resumingAt: end, line: lineOffset + 1, decoding: table)
-                results.append(try partReader.read(cursor, registry: &registry, throwsOnStrict: true, progress: nil))
+                results.append(try partReader.read(
+                    cursor, registry: &registry, into: columns, firstRow: rows, throwsOnStrict: true, progress: nil))
                 break
             }
             slot.result = nil
+            columns.reserve(rows: rows + part.rows)
+            for j in 0..<columns.columns {
+                (columns.pointers[j] + rows).update(from: codes.pointers[j], count: part.rows)
+                codes.release(j)
+            }
+            part.codes = nil
+            rows += part.rows
             part.shiftLines(by: lineOffset)
             registry.absorb(part.registry, lineOffset: lineOffset)
             part.registry = IDRegistry()
