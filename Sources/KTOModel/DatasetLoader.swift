@@ -73,7 +73,7 @@ public struct DatasetLoader: Sendable {
             let total = source.bytes.count
             // The code columns are read straight into the arrays the dataset keeps, sized by a
             // bound on the rows (the pages beyond the rows read are never touched).
-            let (fileColumns, parts) = try Self.withUninitializedColumns(
+            var (fileColumns, parts) = try Self.withUninitializedColumns(
                 plan.codeColumns.count, capacity: Self.rowBound(bytes: total, width: plan.width)
             ) { storage in
                 let parts = try readParts(
@@ -104,18 +104,20 @@ public struct DatasetLoader: Sendable {
                 }
             }
             for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-            if rowsBefore == 0 && parts.count == 1, let part = parts.first {
-                dataset.group = part.group
-                dataset.ids = part.ids
-                dataset.lines = part.lines
-            } else {
-                dataset.group.reserveCapacity(rowsBefore + rows)
-                dataset.ids.reserveCapacity(rowsBefore + rows)
-                dataset.lines.reserveCapacity(rowsBefore + rows)
-                for part in parts {
-                    dataset.group.append(contentsOf: part.group)
-                    dataset.ids.append(contentsOf: part.ids)
-                    dataset.lines.append(contentsOf: part.lines)
+            // The first part's arrays become the dataset's when it is empty (their capacity, a
+            // bound on the file's rows, usually holds the later parts too): no copy of them.
+            for k in parts.indices {
+                if k == 0 && rowsBefore == 0 {
+                    dataset.group = parts[0].group
+                    dataset.ids = parts[0].ids
+                    dataset.lines = parts[0].lines
+                    parts[0].group = []
+                    parts[0].ids = []
+                    parts[0].lines = []
+                } else {
+                    dataset.group.append(contentsOf: parts[k].group)
+                    dataset.ids.append(contentsOf: parts[k].ids)
+                    dataset.lines.append(contentsOf: parts[k].lines)
                 }
             }
 

@@ -137,7 +137,8 @@ struct PartResult: @unchecked Sendable {
     /// Ids registered in this part (later parts start with an empty registry).
     var registry = IDRegistry()
 
-    var rows: Int { group.count }
+    /// Rows used (accepted), also once the arrays have been handed on.
+    var rows = 0
 
     /// Turns part-local line numbers into file lines.
     mutating func shiftLines(by offset: Int) {
@@ -276,6 +277,7 @@ struct PartReader: Sendable {
             }
             flush()
         }
+        part.rows = part.group.count
         part.blankLines = cursor.summary.blankLines
         part.endPosition = cursor.position
         part.endLine = cursor.line

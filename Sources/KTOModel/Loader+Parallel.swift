@@ -70,10 +70,7 @@ extension DatasetLoader {
             }
             slot.result = nil
             columns.reserve(rows: rows + part.rows)
-            for j in 0..<columns.columns {
-                (columns.pointers[j] + rows).update(from: codes.pointers[j], count: part.rows)
-                codes.release(j)
-            }
+            Self.copy(codes, rows: part.rows, into: columns, at: rows, threads: parts)
             part.codes = nil
             rows += part.rows
             part.shiftLines(by: lineOffset)
@@ -84,6 +81,23 @@ extension DatasetLoader {
             results.append(part)
         }
         return results
+    }
+}
+
+extension DatasetLoader {
+    /// Copies the first `rows` rows of every column of `source` to row `at` of `target`, columns
+    /// shared out over `threads` threads, then frees the source columns.
+    static func copy(_ source: CodeColumns, rows: Int, into target: CodeColumns, at row: Int, threads: Int) {
+        let columns = source.columns
+        guard columns > 0 else { return }
+        let threads = max(1, min(threads, columns))
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            // Each thread has its own columns: no two threads touch the same buffer.
+            for j in stride(from: t, to: columns, by: threads) {
+                (target.pointers[j] + row).update(from: source.pointers[j], count: rows)
+            }
+        }
+        for j in 0..<columns { source.release(j) }
     }
 }
 
