@@ -34,7 +34,8 @@ let package = Package(
         ]),
         .executableTarget(name: "kto", dependencies: ["KTOCommand"]),
         .executableTarget(
-            name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis"]),
+            name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis"],
+            exclude: ["peers"]),
 
         .testTarget(name: "KTOImportTests", dependencies: ["KTOImport"]),
         .testTarget(name: "KTOTextTests", dependencies: ["KTOText"]),

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The benchmark: per size, generate the study (not timed), run the pipeline in a child process
+/// (`kto-bench run-size`, so peak memory is per size), then the pandas peer on the same files.
+struct BenchRun {
+    var sizes: [Int]
+    var runs: Int
+    var folder: String
+    var peers: Bool
+
+    /// The pandas peer script, next to this source file (override: KTO_BENCH_PEERS=folder).
+    static var peerScript: String {
+        if let folder = ProcessInfo.processInfo.environment["KTO_BENCH_PEERS"] { return folder + "/pandas_peer.py" }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("peers/pandas_peer.py").path
+    }
+
+    func run() throws {
+        print("kto-bench: \(machineDescription()); per size \(runs) runs, each in a fresh process; medians (peak memory: the largest)")
+        let python = peers ? pandasPython() : nil
+        if peers && python == nil { print("pandas peer: skipped (python3 -c \"import pandas\" failed)") }
+        var last: [String: String] = [:]
+        for size in sizes {
+            let study = SyntheticStudy(respondents: size)
+            let path = folder + "/n\(size)"
+            try? FileManager.default.removeItem(atPath: path)
+            let generated = try seconds { _ = try study.write(to: path) }
+            var samples: [[String: String]] = []
+            for _ in 0..<runs {
+                let child = try runProcess("/proc/self/exe", ["run-size", "--folder", path])
+                guard child.status == 0 else { throw BenchError("run-size \(size) failed (status \(child.status))") }
+                samples.append(keyValues(child.output))
+            }
+            var figures: [String: String] = samples.first ?? [:]
+            func median(_ key: String) -> Double? {
+                let values = samples.compactMap { $0[key].flatMap(Double.init) }.sorted()
+                return values.isEmpty ? nil : values[values.count / 2]
+            }
+            let mb = median("csv_mb") ?? 0
+            for key in ["read_seconds", "read_one_core_seconds", "analyse_render_seconds", "write_seconds", "end_to_end_seconds"] {
+                figures[key] = median(key).map { fixed($0, 4) }
+            }
+            let totals = samples.compactMap { $0["end_to_end_seconds"].flatMap(Double.init) }
+            figures["end_to_end_range"] = "\(fixed(totals.min() ?? 0, 3))-\(fixed(totals.max() ?? 0, 3))"
+            figures["read_mb_per_second"] = median("read_seconds").map { fixed(mb / $0, 0) }
+            figures["read_one_core_mb_per_second"] = median("read_one_core_seconds").map { fixed(mb / $0, 0) }
+            figures["peak_rss_mb"] = samples.compactMap { $0["peak_rss_mb"].flatMap(Double.init) }.max().map { fixed($0, 0) }
+            if let python {
+                var times: [Double] = []
+                for _ in 0..<runs {
+                    let peer = try runProcess(python, [
+                        Self.peerScript, "--ours", path + "/ours.csv",
+                        path + "/export-\(SyntheticStudy.currentMeting).csv", "\(SyntheticStudy.currentMeting)",
+                        path + "/export-\(SyntheticStudy.previousMeting).csv", "\(SyntheticStudy.previousMeting)",
+                    ])
+                    let values = keyValues(peer.output)
+                    guard peer.status == 0, let pandas = values["pandas_seconds"].flatMap(Double.init) else {
+                        throw BenchError("pandas peer failed at \(size) respondents (status \(peer.status)):\n\(peer.output)")
+                    }
+                    times.append(pandas)
+                    figures["pandas_check"] = values["check"] ?? "?"
+                }
+                let pandas = times.sorted()[times.count / 2]
+                figures["pandas_seconds"] = fixed(pandas, 3)
+                if let ours = median("end_to_end_seconds") { figures["speedup_vs_pandas"] = fixed(pandas / ours, 1) }
+            }
+            report(size: size, figures: figures, generated: generated)
+            last = figures
+        }
+        // Machine-readable, last: the largest size.
+        print("")
+        for key in ["end_to_end_seconds", "read_mb_per_second", "peak_rss_mb", "pandas_seconds", "speedup_vs_pandas"] {
+            print("\(key): \(last[key] ?? "n/a")")
+        }
+    }
+
+    func report(size: Int, figures: [String: String], generated: Double) {
+        func value(_ key: String) -> String { figures[key] ?? "n/a" }
+        let perRespondent = (figures["end_to_end_seconds"].flatMap(Double.init) ?? 0) / Double(size) * 1e6
+        let readPerRespondent = (figures["read_seconds"].flatMap(Double.init) ?? 0) / Double(size) * 1e6
+        print("")
+        print("== \(size) respondents (two metingen), \(value("csv_mb")) MB CSV, \(value("rows_used")) rows used; generated in \(fixed(generated, 2)) s (not timed)")
+        print("  read (load + validate, all cores)   \(value("read_seconds")) s   \(value("read_mb_per_second")) MB/s")
+        print("  read on one core                    \(value("read_one_core_seconds")) s   \(value("read_one_core_mb_per_second")) MB/s")
+        print("  analyse + render                    \(value("analyse_render_seconds")) s   (\(value("output_files")) files, \(value("output_mb")) MB)")
+        print("  write                               \(value("write_seconds")) s")
+        print("  end to end                          \(value("end_to_end_seconds")) s   (runs: \(value("end_to_end_range")) s)")
+        print("  per respondent                      \(fixed(perRespondent, 3)) µs end to end, \(fixed(readPerRespondent, 3)) µs read")
+        print("  peak resident memory (VmHWM)        \(value("peak_rss_mb")) MB")
+        if figures["pandas_seconds"] != nil {
+            print("  pandas peer (read + n/mean/SD/%)    \(value("pandas_seconds")) s   ours \(value("speedup_vs_pandas"))× faster; figures \(value("pandas_check"))")
+        }
+        for key in ["end_to_end_seconds", "read_mb_per_second", "read_one_core_mb_per_second", "peak_rss_mb", "pandas_seconds", "speedup_vs_pandas"] {
+            print("  n\(size)_\(key): \(value(key))")
+        }
+    }
+
+    /// python3, if it can import pandas.
+    func pandasPython() -> String? {
+        guard let python = which("python3"),
+              let check = try? runProcess(python, ["-c", "import pandas"]), check.status == 0 else { return nil }
+        return python
+    }
+}

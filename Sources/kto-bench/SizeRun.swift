@@ -1,0 +1,87 @@
+import Foundation
+import KTOAnalysis
+import KTOCommand
+import KTOModel
+import KTOWriters
+
+/// One run of one size, in a process of its own (`kto-bench run-size`), as `kto report` would
+/// run: a fresh process, nothing cached but the files in the OS page cache.
+///
+/// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
+/// analyse and render (`ReportPipeline().files(for:)`: every item × gemeente × meting, every
+/// output rendered), write (`OutputFolder.write`). Peak resident memory (VmHWM) is taken right
+/// after, so it is the pipeline's. Then, in the same process, the read once more on one core
+/// (`DatasetLoader.parallelism = 1`), and our figures for the pandas peer.
+struct SizeRun {
+    var folder: String
+
+    func run() throws {
+        let studyPath = folder + "/bench.study"
+        let csvBytes = try ["export-\(SyntheticStudy.currentMeting).csv", "export-\(SyntheticStudy.previousMeting).csv"]
+            .map { try FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int ?? 0 }
+            .reduce(0, +)
+        var loaded: LoadedStudy?
+        var made: (results: StudyResults, files: [(path: String, bytes: [UInt8])])?
+        let read = try seconds { loaded = try LoadedStudy.load(studyPath: studyPath) }
+        guard let study = loaded else { throw BenchError("no study") }
+        let analyse = seconds { made = ReportPipeline().files(for: study) }
+        guard let (results, files) = made else { throw BenchError("no files") }
+        let write = try seconds { try OutputFolder(path: folder + "/report").write(files) }
+        let peak = peakRSSMegabytes()
+        let rows = study.current.rowCount + (study.previous?.rowCount ?? 0)
+        loaded = nil
+        made = nil
+
+        // The read on one core: the same files through the loader with parallelism 1.
+        let oneCore = try seconds {
+            let study = try Study.load(path: studyPath)
+            let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
+            var loader = DatasetLoader(study: study, codebook: codebook)
+            loader.parallelism = 1
+            _ = try loader.load(files: study.dataFiles, meting: study.meting)
+            if let previous = study.previous {
+                _ = try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous)
+            }
+        }
+        try PeerFigures.write(results, to: folder + "/ours.csv")
+        let mb = Double(csvBytes) / 1e6
+        print("rows_used: \(rows)")
+        print("csv_mb: \(fixed(mb, 1))")
+        print("read_seconds: \(fixed(read, 4))")
+        print("read_one_core_seconds: \(fixed(oneCore, 4))")
+        print("analyse_render_seconds: \(fixed(analyse, 4))")
+        print("write_seconds: \(fixed(write, 4))")
+        print("end_to_end_seconds: \(fixed(read + analyse + write, 4))")
+        print("output_files: \(files.count)")
+        print("output_mb: \(fixed(Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6, 1))")
+        print("peak_rss_mb: \(fixed(peak, 0))")
+    }
+}
+
+/// Our figures in the form the pandas peer computes them, for its cross-check.
+enum PeerFigures {
+    /// `meting;item;gemeente;n;mean;sd;pct_agree`: per grade n, mean and SD; per statement n and
+    /// % (4+5) of valid answers; per gemeente (its code) and meting. Missing values are empty.
+    static func write(_ results: StudyResults, to path: String) throws {
+        var lines = ["meting;item;gemeente;n;mean;sd;pct_agree"]
+        for variable in results.variables {
+            for meting in variable.metingen {
+                for group in meting.groups {
+                    guard case .gemeente(let g) = group.group else { continue }
+                    let prefix = "\(meting.meting);\(variable.variable.code);\(g + 1)"
+                    switch variable.variable.type {
+                    case .grade:
+                        let estimate = group.grade?.estimate
+                        lines.append("\(prefix);\(group.n);\(estimate.map { "\($0.mean)" } ?? "");\(estimate?.sd.map { "\($0)" } ?? "");")
+                    case .likert:
+                        let agree = group.statement?.agree
+                        lines.append("\(prefix);\(group.n);;;\(agree.map { "\(100 * $0.proportion)" } ?? "")")
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
