@@ -302,8 +302,6 @@ final class RecordParser {
     let table: UnsafeMutablePointer<Int16>
     /// Columns the table covers (0: no table).
     let tableColumns: Int
-    /// Per table column: whether the caller filled any entry (only those count as slow values).
-    let filled: UnsafeMutablePointer<Bool>
     /// Where values go when the caller does not say (`CSVCursor.next()`), stride 1.
     let ownValues: UnsafeMutablePointer<Int16>
 
@@ -312,20 +310,23 @@ final class RecordParser {
         spans = .allocate(capacity: self.capacity)
         let columns = table?.columns ?? 0
         tableColumns = columns
-        let entries = table?.entries ?? Array(repeating: CSVCodeTable.slow, count: CSVCodeTable.stride)
+        var entries = table?.entries ?? Array(repeating: CSVCodeTable.slow, count: CSVCodeTable.stride)
+        // A column the caller left all `slow` reads `unused` instead, so that only the filled
+        // columns count towards `slowValues` (`CSVRecord.tableValue` still says `slow`).
+        for k in 0..<columns {
+            let column = k * CSVCodeTable.stride ..< (k + 1) * CSVCodeTable.stride
+            if entries[column].allSatisfy({ $0 == CSVCodeTable.slow }) {
+                for e in column { entries[e] = CSVCodeTable.unused }
+            }
+        }
         self.table = .allocate(capacity: entries.count)
         self.table.initialize(from: entries, count: entries.count)
-        filled = .allocate(capacity: max(columns, 1))
-        for k in 0..<columns {
-            filled[k] = entries[k * CSVCodeTable.stride ..< (k + 1) * CSVCodeTable.stride].contains { $0 != CSVCodeTable.slow }
-        }
         ownValues = .allocate(capacity: max(columns, 1))
     }
 
     deinit {
         spans.deallocate()
         table.deallocate()
-        filled.deallocate()
         ownValues.deallocate()
     }
 
@@ -363,7 +364,6 @@ final class RecordParser {
         var slowValues = 0
         let table = self.table
         let tableColumns = self.tableColumns
-        let filled = self.filled
         var spans = self.spans
         var capacity = self.capacity
         let separators = Self.broadcast(separator)
@@ -376,12 +376,16 @@ final class RecordParser {
         // rest of the record to the general loop below.
         if n - from >= 16 {
             var w = from
-            var mask = Self.stopBytes(Self.word(p + w), separators: separators)
+            var word = Self.word(p + w)
+            var mask = Self.stopBytes(word, separators: separators)
+            var entries = table
+            var out = values
             fast: while p[i] != 0x22 {
                 while mask == 0 {
                     w &+= 8
                     if w &+ 16 > n { break fast }
-                    mask = Self.stopBytes(Self.word(p + w), separators: separators)
+                    word = Self.word(p + w)
+                    mask = Self.stopBytes(word, separators: separators)
                 }
                 let end = w &+ (mask.trailingZeroBitCount &>> 3)
                 mask &= mask &- 1
@@ -392,11 +396,12 @@ final class RecordParser {
                 }
                 if count < tableColumns {
                     let length = end &- i
-                    let value = length <= 4
-                        ? Self.lookup(Self.word(p + i), length: length, in: table + count &* CSVCodeTable.stride)
-                        : CSVCodeTable.slow
-                    values[count &* stride] = value
-                    slowValues &+= value == CSVCodeTable.slow && filled[count] ? 1 : 0
+                    // Entry 127 is `slow`, or `unused` in a column the caller did not fill.
+                    let value = length <= 4 ? Self.lookup(Self.word(p + i), length: length, in: entries) : entries[127]
+                    out.pointee = value
+                    out += stride
+                    entries += CSVCodeTable.stride
+                    slowValues &+= value == CSVCodeTable.slow ? 1 : 0
                 }
                 spans[count] = FieldSpan(start: Int64(i), end: Int64(end), origin: Int64(i), flags: FieldSpan.unquoted)
                 count &+= 1
@@ -417,7 +422,8 @@ final class RecordParser {
                 spans = self.spans
                 capacity = self.capacity
             }
-            var value = CSVCodeTable.slow
+            // Entry 127 of a column: `slow`, or `unused` where the caller did not fill the column.
+            var value = count < tableColumns ? table[count &* CSVCodeTable.stride &+ 127] : CSVCodeTable.slow
             if i < n && p[i] == 0x22 {
                 let open = i
                 let openLine = line
@@ -465,7 +471,7 @@ final class RecordParser {
             }
             if count < tableColumns {
                 values[count &* stride] = value
-                slowValues &+= value == CSVCodeTable.slow && filled[count] ? 1 : 0
+                slowValues &+= value == CSVCodeTable.slow ? 1 : 0
             }
             count += 1
             guard i < n else { return Outcome(count: count, next: n, nextLine: line + 1, stray: stray, slowValues: slowValues) }
@@ -540,17 +546,17 @@ final class RecordParser {
             let d0 = Int(digits & 0xFF)
             let d1 = Int((digits &>> 8) & 0xFF)
             let index = (d0 &* (1 &+ 9 &* (length &>> 1)) &+ d1 &+ ((length &+ 1) &>> 1)) & (CSVCodeTable.stride - 1)
-            let value = entries[index]
-            return valid ? value : CSVCodeTable.slow
+            return entries[valid ? index : CSVCodeTable.stride - 1]
         }
         let d0 = Int(UInt8(truncatingIfNeeded: word) &- 0x30)
         let d1 = Int(UInt8(truncatingIfNeeded: word &>> 8) &- 0x30)
-        guard length <= 4 else { return CSVCodeTable.slow }
+        let invalid = entries[CSVCodeTable.stride - 1]
+        guard length <= 4 else { return invalid }
         // "7,0" (length 3) or "10,0" (length 4): digits, a decimal mark, one zero.
         let mark = UInt8(truncatingIfNeeded: word &>> (8 * (length - 2)))
         let zero = UInt8(truncatingIfNeeded: word &>> (8 * (length - 1)))
-        guard mark == 0x2C || mark == 0x2E, zero == 0x30, d0 < 10 else { return CSVCodeTable.slow }
+        guard mark == 0x2C || mark == 0x2E, zero == 0x30, d0 < 10 else { return invalid }
         if length == 3 { return entries[1 &+ d0] }
-        return d1 < 10 ? entries[1 &+ d0 &* 10 &+ d1] : CSVCodeTable.slow
+        return d1 < 10 ? entries[1 &+ d0 &* 10 &+ d1] : invalid
     }
 }

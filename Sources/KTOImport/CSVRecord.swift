@@ -47,7 +47,8 @@ public struct CSVRecord {
     @inlinable
     public func tableValue(_ i: Int) -> Int16 {
         guard let values, i < valueColumns, i < count else { return CSVCodeTable.slow }
-        return values[i &* valueStride]
+        let value = values[i &* valueStride]
+        return value == CSVCodeTable.unused ? CSVCodeTable.slow : value
     }
 
     /// Byte offset (into `SourceText.bytes`) where field `i` starts, including an opening quote.
@@ -95,12 +96,26 @@ public struct CSVRecord {
 public struct FieldSpan {
     /// Start of the content (after an opening quote).
     public var start: Int64
+    /// `end` with `flags` in the top two bits: sixteen bytes a span, two stores per field in the
+    /// reader's hot loop.
+    @usableFromInline var endAndFlags: Int64
+
+    @usableFromInline static let endMask: Int64 = (1 << 62) - 1
+
     /// End of the content (before a closing quote).
-    public var end: Int64
-    /// Start of the field as written (at the opening quote), for column numbers in messages.
-    public var origin: Int64
+    @inlinable public var end: Int64 { endAndFlags & Self.endMask }
     /// 0: unquoted; 1: quoted; 2: quoted with doubled quotes inside.
-    public var flags: UInt8
+    @inlinable public var flags: UInt8 { UInt8(truncatingIfNeeded: UInt64(bitPattern: endAndFlags) >> 62) }
+    /// Start of the field as written (at the opening quote), for column numbers in messages.
+    @inlinable public var origin: Int64 { flags == Self.unquoted ? start : start - 1 }
+
+    /// - Precondition: `origin` is `start` for an unquoted field and `start - 1` (the opening
+    ///   quote) for a quoted one.
+    @inline(__always)
+    init(start: Int64, end: Int64, origin: Int64, flags: UInt8) {
+        self.start = start
+        endAndFlags = end | Int64(flags) << 62
+    }
 
     public static let unquoted: UInt8 = 0
     public static let quoted: UInt8 = 1
@@ -121,6 +136,9 @@ public struct FieldSpan {
 public struct CSVCodeTable: Sendable {
     /// "Not looked up": the caller decodes the field's bytes itself.
     public static let slow: Int16 = .max
+    /// What the reader stores, internally, for a field of a column the caller left all `slow`
+    /// (so it does not count towards `CSVRecord.slowValues`); reads as `slow`. Not a valid entry.
+    @usableFromInline static let unused: Int16 = .max - 1
     /// The largest value the table covers (two digits).
     public static let maxValue = 99
     /// Entries per column: the empty field, then the values 0...99; a power of two for the index.
@@ -136,18 +154,27 @@ public struct CSVCodeTable: Sendable {
         entries = Array(repeating: Self.slow, count: self.columns * Self.stride)
     }
 
+    /// Whether `value` can be an entry: anything but `slow - 1`, which the reader reserves.
+    public static func canStore(_ value: Int16) -> Bool { value != unused }
+
     /// The entry for a field of `column` holding the number `value` (0...99).
+    /// - Precondition: `canStore(newValue)`.
     public subscript(column: Int, value: Int) -> Int16 {
         get { entries[column * Self.stride + 1 + value] }
         set {
             precondition(value >= 0 && value <= Self.maxValue, "CSVCodeTable covers 0...99")
+            precondition(Self.canStore(newValue), "reserved table value")
             entries[column * Self.stride + 1 + value] = newValue
         }
     }
 
     /// The entry for an empty field (no bytes at all) of `column`.
+    /// - Precondition: `canStore(newValue)`.
     public subscript(emptyIn column: Int) -> Int16 {
         get { entries[column * Self.stride] }
-        set { entries[column * Self.stride] = newValue }
+        set {
+            precondition(Self.canStore(newValue), "reserved table value")
+            entries[column * Self.stride] = newValue
+        }
     }
 }

@@ -45,7 +45,8 @@ struct CellDecoder: Sendable {
     /// The code-table entry for a cell holding the number `value`: the code itself when it is a
     /// valid or missing code, otherwise `slow`, so that the slow path counts the issue.
     func tableEntry(for value: Int) -> Int16 {
-        guard isCode, kind(of: value) != 0, let code = Int16(exactly: value), code != CSVCodeTable.slow else {
+        guard isCode, kind(of: value) != 0, let code = Int16(exactly: value), code != CSVCodeTable.slow,
+              CSVCodeTable.canStore(code) else {
             return CSVCodeTable.slow
         }
         return code

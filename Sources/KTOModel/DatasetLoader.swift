@@ -95,11 +95,16 @@ public struct DatasetLoader: Sendable {
                 }
             }
             for (s, v) in plan.otherVariables.enumerated() {
-                for part in parts {
-                    if decoders[v].type == .text {
-                        builders[v].texts.append(contentsOf: part.texts[s])
+                for k in parts.indices {
+                    // Moved rather than copied when the column is still empty.
+                    if decoders[v].type == .text && builders[v].texts.isEmpty {
+                        swap(&builders[v].texts, &parts[k].texts[s])
+                    } else if decoders[v].type == .text {
+                        builders[v].texts.append(contentsOf: parts[k].texts[s])
+                    } else if builders[v].multi.isEmpty {
+                        swap(&builders[v].multi, &parts[k].multis[s])
                     } else {
-                        builders[v].multi.append(contentsOf: part.multis[s])
+                        builders[v].multi.append(contentsOf: parts[k].multis[s])
                     }
                 }
             }
@@ -238,7 +243,9 @@ public struct DatasetLoader: Sendable {
         // The gemeente's number codes go straight to group indexes; names and the rest take the
         // slow path (`GroupLookup.resolve`).
         for (code, g) in groupLookup.byCode where code >= 0 && code <= CSVCodeTable.maxValue {
-            if let index = Int16(exactly: g), index != CSVCodeTable.slow { plan.table[groupColumn, code] = index }
+            if let index = Int16(exactly: g), index != CSVCodeTable.slow, CSVCodeTable.canStore(index) {
+                plan.table[groupColumn, code] = index
+            }
         }
         return plan
     }
