@@ -89,30 +89,20 @@ public struct CSVReader: Sendable {
         CSVCursor(reader: self, start: dataStart, line: dataLine, end: source.bytes.count, table: table)
     }
 
-    /// A cursor over one of `parts` consecutive pieces of the data, for reading them concurrently.
+    /// A cursor over part `k` of `partition`, for reading the parts concurrently.
     ///
-    /// The data is cut near `k/parts` of its length, at the first line start that the quote parity
-    /// (an even number of `"` since the first data record) puts outside a quoted field. Part `k`
-    /// starts at its cut and stops before the first record that starts at or after the next
-    /// target offset; because the first part stops at the first record boundary at or after that
-    /// target too, consecutive parts meet exactly when the cut is a true record boundary. That
-    /// holds for every well-formed file, but a stray quote inside an unquoted field (`ab"c`) can
-    /// mislead the parity, so the caller must check that part `k - 1` ended (`position`) where
-    /// part `k` starts (`start`), and otherwise continue part `k - 1` with `extendToEnd()`.
+    /// Part `k` starts at its cut and stops before the first record that starts at or after the
+    /// next cut. Consecutive parts meet exactly when the cut is a true record boundary, which
+    /// holds for every well-formed file; a stray quote inside an unquoted field (`ab"c`) can
+    /// mislead the quote parity, so the caller must check that part `k - 1` ended (`position`)
+    /// where part `k` starts (`start`), and otherwise read on from where part `k - 1` ended
+    /// (`makeCursor(resumingAt:line:)`).
     ///
     /// Line numbers: part 0 counts from the file's real lines; later parts count from 1 at their
     /// start, so the caller adds the lines before the part (the previous part's `line - 1`).
-    /// - Complexity: O(bytes before the cut) to find it, for `part > 0` (call it on the thread
-    ///   that will read the part).
-    public func makeCursor(part: Int, of parts: Int, decoding table: CSVCodeTable? = nil) -> CSVCursor {
-        precondition(parts >= 1 && part >= 0 && part < parts)
-        let count = source.bytes.count
-        func target(_ k: Int) -> Int { k >= parts ? count : dataStart + (count - dataStart) / parts * k }
-        if part == 0 {
-            return CSVCursor(reader: self, start: dataStart, line: dataLine, end: target(1), table: table)
-        }
-        let start = Self.lineStartOutsideQuotes(source.bytes, from: dataStart, atOrAfter: target(part))
-        return CSVCursor(reader: self, start: start, line: 1, end: target(part + 1), table: table)
+    public func makeCursor(part k: Int, of partition: CSVPartition, decoding table: CSVCodeTable? = nil) -> CSVCursor {
+        let end = k + 1 < partition.count ? partition.starts[k + 1] : source.bytes.count
+        return CSVCursor(reader: self, start: partition.starts[k], line: k == 0 ? dataLine : 1, end: end, table: table)
     }
 
     /// A cursor that continues to the end of the file from `position`, which must be where an
@@ -121,51 +111,96 @@ public struct CSVReader: Sendable {
         CSVCursor(reader: self, start: position, line: line, end: source.bytes.count, table: table)
     }
 
-    /// The first offset at or after `target` that starts a line and has an even number of quotes
-    /// between `from` and it; the end of the bytes when there is none.
-    static func lineStartOutsideQuotes(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, atOrAfter target: Int) -> Int {
+    /// Cuts the data into `parts` pieces of about equal size for concurrent reading (see
+    /// `CSVPartition`), counting quotes and line ends of the pieces concurrently.
+    /// - Complexity: one pass over the data, on `parts` threads.
+    public func partition(into parts: Int) -> CSVPartition {
+        let bytes = source.bytes
         let n = bytes.count
-        guard let p = bytes.baseAddress, target < n else { return n }
-        var inside = countQuotes(p, from: from, to: target) % 2 == 1
-        var i = target
-        // A line starts after LF, or after a CR that no LF follows.
-        if i > from, !inside {
-            let previous = p[i - 1]
-            if previous == 0x0A || (previous == 0x0D && p[i] != 0x0A) { return i }
+        guard parts > 1, let p = bytes.baseAddress, n - dataStart >= 16 * parts else {
+            return CSVPartition(starts: [dataStart], lineEndsBefore: [0], lineEnds: nil)
         }
-        while i < n {
-            let c = p[i]
-            i += 1
-            if c == 0x22 {
-                inside.toggle()
-            } else if !inside && (c == 0x0A || (c == 0x0D && (i == n || p[i] != 0x0A))) {
-                return i
+        let targets = (0...parts).map { k in k == parts ? n : dataStart + (n - dataStart) / parts * k }
+        let counts = RangeCounts(parts)
+        let source = self.source
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            // Each iteration writes its own slot only.
+            counts.set(k, Self.count(source.bytes, from: targets[k], to: targets[k + 1]))
+        }
+        let total = (0..<parts).reduce(0) { $0 + counts.lineEnds($1) }
+        var starts = [dataStart]
+        var lineEndsBefore = [0]
+        var quotes = 0
+        var lineEnds = 0
+        for k in 1..<parts {
+            // Quotes and line ends in [dataStart, targets[k]).
+            quotes += counts.quotes(k - 1)
+            lineEnds += counts.lineEnds(k - 1)
+            guard starts[k - 1] < targets[k] else {
+                // The previous cut is past this target: part k - 1 is empty.
+                starts.append(starts[k - 1])
+                lineEndsBefore.append(lineEndsBefore[k - 1])
+                continue
             }
+            // Forward from the target to the first line start outside quotes, counting on.
+            var inside = quotes % 2 == 1
+            var ends = lineEnds
+            var i = targets[k]
+            var start = n
+            var endsAtStart = total
+            while i < n {
+                let before = p[i - 1]
+                if !inside && (before == 0x0A || (before == 0x0D && p[i] != 0x0A)) {
+                    start = i
+                    endsAtStart = ends
+                    break
+                }
+                let c = p[i]
+                if c == 0x22 {
+                    inside.toggle()
+                } else if c == 0x0A || (c == 0x0D && (i + 1 == n || p[i + 1] != 0x0A)) {
+                    ends += 1
+                }
+                i += 1
+            }
+            starts.append(start)
+            lineEndsBefore.append(endsAtStart)
         }
-        return n
+        return CSVPartition(starts: starts, lineEndsBefore: lineEndsBefore, lineEnds: total)
     }
 
-    /// Number of `"` bytes in `p[from..<to]`: `memchr` to the first one (files without quotes
-    /// cost a single fast scan), then eight bytes at a time.
-    static func countQuotes(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
-        guard from < to, let first = memchr(p + from, 0x22, to - from) else { return 0 }
-        var i = UnsafeRawPointer(first).assumingMemoryBound(to: UInt8.self) - p
+    /// Quotes and line ends (an LF, or a CR not followed by LF, counted at their last byte) in
+    /// `b[from..<to]`, eight bytes at a time.
+    static func count(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (quotes: Int, lineEnds: Int) {
+        guard let p = b.baseAddress, from < to else { return (0, 0) }
+        let n = b.count
         var quotes = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        while i + 8 <= to {
-            // Bytes equal to '"' become zero; a zero byte is the one whose low 7 bits plus 0x7F
-            // do not carry into its high bit and whose high bit is clear (no borrow between bytes).
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) ^ (ones &* 0x22)
-            let nonZero = ((word & low7) &+ low7) | word
-            quotes += (~nonZero & ~low7).nonzeroBitCount
-            i += 8
+        var lineEnds = 0
+        var i = from
+        if i + 16 <= to {
+            var lf = RecordParser.matchBytes(RecordParser.word(p + i), RecordParser.lineFeeds)
+            while i + 16 <= to {
+                let word = RecordParser.word(p + i)
+                let nextLF = RecordParser.matchBytes(RecordParser.word(p + i + 8), RecordParser.lineFeeds)
+                let cr = RecordParser.matchBytes(word, RecordParser.carriageReturns)
+                // A CR counts when the byte after it (in this word or the next) is no LF.
+                let loneCR = cr & ~((lf >> 8) | (nextLF << 56))
+                quotes += RecordParser.matchBytes(word, RecordParser.quotes).nonzeroBitCount
+                lineEnds += lf.nonzeroBitCount + loneCR.nonzeroBitCount
+                lf = nextLF
+                i += 8
+            }
         }
         while i < to {
-            if p[i] == 0x22 { quotes += 1 }
+            let c = p[i]
+            if c == 0x22 {
+                quotes += 1
+            } else if c == 0x0A || (c == 0x0D && (i + 1 == n || p[i + 1] != 0x0A)) {
+                lineEnds += 1
+            }
             i += 1
         }
-        return quotes
+        return (quotes, lineEnds)
     }
 
     /// Calls `body` for every data record, in file order.
@@ -496,6 +531,15 @@ final class RecordParser {
         UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
     }
 
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+
+    /// The high bit of every byte of `word` that equals the byte repeated in `pattern`.
+    @inline(__always)
+    static func matchBytes(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return ~(((x & lowSeven) &+ lowSeven) | x) & highBits
+    }
+
     /// `byte` in every byte of a word.
     @inline(__always)
     static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
@@ -559,4 +603,45 @@ final class RecordParser {
         if length == 3 { return entries[1 &+ d0] }
         return d1 < 10 ? entries[1 &+ d0 &* 10 &+ d1] : invalid
     }
+}
+
+/// Where a file's data is cut into parts for reading them concurrently (`CSVReader.partition`).
+///
+/// The data is cut near `k/parts` of its length, at the first line start that the quote parity
+/// (an even number of `"` since the first data record) puts outside a quoted field. With each cut
+/// comes the number of line ends before it: every record ends with one (or with the file), so no
+/// part can hold more records than the line ends in it, which lets the parts write their rows
+/// into disjoint regions of shared storage.
+public struct CSVPartition: Sendable {
+    /// Start offset of each part; the first is the first data record's.
+    public let starts: [Int]
+    /// Line ends between the first data record and each part's start.
+    public let lineEndsBefore: [Int]
+    /// Line ends in all the data; nil when the data was not cut (one part).
+    public let lineEnds: Int?
+
+    public var count: Int { starts.count }
+}
+
+/// Per-range counts of `CSVReader.partition`, written by one thread per range.
+///
+/// `@unchecked Sendable`: slot `k` is written only by iteration `k` of `concurrentPerform` and
+/// read after it returned.
+final class RangeCounts: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Int>
+
+    init(_ parts: Int) {
+        storage = .allocate(capacity: 2 * parts)
+        storage.initialize(repeating: 0, count: 2 * parts)
+    }
+
+    deinit { storage.deallocate() }
+
+    func set(_ k: Int, _ counts: (quotes: Int, lineEnds: Int)) {
+        storage[2 * k] = counts.quotes
+        storage[2 * k + 1] = counts.lineEnds
+    }
+
+    func quotes(_ k: Int) -> Int { storage[2 * k] }
+    func lineEnds(_ k: Int) -> Int { storage[2 * k + 1] }
 }

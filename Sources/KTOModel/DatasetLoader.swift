@@ -73,11 +73,11 @@ public struct DatasetLoader: Sendable {
             let total = source.bytes.count
             // The code columns are read straight into the arrays the dataset keeps, sized by a
             // bound on the rows (the pages beyond the rows read are never touched).
-            var (fileColumns, parts) = try Self.withUninitializedColumns(
-                plan.codeColumns.count, capacity: Self.rowBound(bytes: total, width: plan.width)
-            ) { storage in
+            let partition = self.partition(reader)
+            let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
+            var (fileColumns, parts) = try Self.withUninitializedColumns(plan.codeColumns.count, capacity: capacity) { storage in
                 let parts = try readParts(
-                    reader, with: partReader, registry: &registry, into: storage,
+                    reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
                     progress: progress.map { report in { done in report(file.displayName, done, total) } })
                 return (parts.reduce(0) { $0 + $1.rows }, parts)
             }

@@ -129,8 +129,11 @@ struct PartResult: @unchecked Sendable {
     var group: [UInt16] = []
     var ids: [String] = []
     var lines: [Int32] = []
-    /// The part's code columns when it has its own (parts read concurrently); rows 0..<rows.
-    var codes: CodeColumns?
+    /// Where the part's code rows are: `inRegion` rows from row `regionStart` of the final
+    /// columns, then the rest (only after a wrong cut) in `overflow`, rows `0..<rows - inRegion`.
+    var regionStart = 0
+    var inRegion = 0
+    var overflow: CodeColumns?
     /// Per other slot: the text or the multi column (the other one stays empty).
     var texts: [[String?]]
     var multis: [[[Int16]]]
@@ -181,29 +184,26 @@ struct PartReader: Sendable {
     /// - Parameters:
     ///   - registry: the ids seen before this part (the meting's so far, or empty for a later
     ///     part read concurrently); updated.
-    ///   - sink: where the code columns go, from row `firstRow`; nil: columns of the part's own
-    ///     (`PartResult.codes`).
+    ///   - columns: the final code columns; the part writes its rows into `region` of them, and
+    ///     rows beyond the region (only a wrong cut produces those) into an overflow of its own.
     ///   - throwsOnStrict: under `strict`, throw at the first rejection (the first part, whose
     ///     lines are the file's) or stop and mark the part incomplete (later parts).
     ///   - progress: called now and then with the cursor's byte position.
     func read(
-        _ cursor: CSVCursor, registry: inout IDRegistry, into sink: CodeColumns? = nil, firstRow: Int = 0,
+        _ cursor: CSVCursor, registry: inout IDRegistry, into columns: CodeColumns, region: Range<Int>,
         throwsOnStrict: Bool, progress: ((Int) -> Void)? = nil
     ) throws -> PartResult {
         var cursor = cursor
         let width = plan.width
         let codeCount = plan.codeColumns.count
         let otherCount = plan.otherColumns.count
-        // No accepted row is shorter than `width - 1` bytes (separators and a line end), so this
-        // bounds the rows of the part; the untouched rest of a reservation is never resident.
-        let bytes = max(0, min(source.bytes.count, cursor.end + 4096) - cursor.start)
-        let capacity = bytes / max(1, width - 1) + 16
-        let columns = sink ?? CodeColumns(columns: codeCount, capacity: capacity)
+        // Room for the arrays: the region's rows, which bound the part's rows for a right cut.
+        let capacity = min(region.count, max(0, cursor.end - cursor.start) / max(1, width - 1) + 2) + 16
         var part = PartResult(
             start: cursor.start,
             issues: plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) },
-            codes: sink == nil ? columns : nil,
             texts: Array(repeating: [], count: otherCount), multis: Array(repeating: [], count: otherCount))
+        part.regionStart = region.lowerBound
         part.group.reserveCapacity(capacity)
         part.ids.reserveCapacity(capacity)
         part.lines.reserveCapacity(capacity)
@@ -214,16 +214,27 @@ struct PartReader: Sendable {
         let tile = UnsafeMutablePointer<Int16>.allocate(capacity: max(1, width * tileRows))
         defer { tile.deallocate() }
         var inTile = 0
-        var flushed = firstRow
+        var inRegion = 0
+        var overflowRows = 0
+        var overflow: CodeColumns?
 
         try plan.codeColumns.withUnsafeBufferPointer { codeColumns in
             func flush() {
                 guard inTile > 0 else { return }
-                columns.reserve(rows: flushed + inTile)
+                let here = min(inTile, region.count - inRegion)
                 for j in 0..<codeCount {
-                    (columns.pointers[j] + flushed).update(from: tile + codeColumns[j] &* tileRows, count: inTile)
+                    (columns.pointers[j] + region.lowerBound + inRegion).update(from: tile + codeColumns[j] &* tileRows, count: here)
                 }
-                flushed += inTile
+                inRegion += here
+                if here < inTile {
+                    let spill = overflow ?? CodeColumns(columns: codeCount, capacity: tileRows)
+                    overflow = spill
+                    spill.reserve(rows: overflowRows + inTile - here)
+                    for j in 0..<codeCount {
+                        (spill.pointers[j] + overflowRows).update(from: tile + codeColumns[j] &* tileRows + here, count: inTile - here)
+                    }
+                    overflowRows += inTile - here
+                }
                 inTile = 0
             }
             while let record = try cursor.next(writingValuesTo: tile + inTile, stride: tileRows) {
@@ -278,6 +289,8 @@ struct PartReader: Sendable {
             flush()
         }
         part.rows = part.group.count
+        part.inRegion = inRegion
+        part.overflow = overflow
         part.blankLines = cursor.summary.blankLines
         part.endPosition = cursor.position
         part.endLine = cursor.line
@@ -314,9 +327,10 @@ struct PartReader: Sendable {
         }
         var id = ""
         if reason == nil, let idColumn = plan.idColumn {
-            let parsed = Self.number(record, idColumn)
+            let (parsed, canonical) = Self.number(record, idColumn)
             if case .integer(let number) = parsed {
-                id = String(number)
+                // Written as `String(number)` would write it: the bytes themselves are cheaper.
+                id = canonical ? record.withBytes(idColumn) { String(decoding: $0, as: UTF8.self) } : String(number)
                 if let first = registry.register(number, line: record.line) {
                     reason = .duplicateID(id, firstLine: first)
                 }
@@ -338,19 +352,21 @@ struct PartReader: Sendable {
     }
 
     /// A cell as a number; plain digits (the usual respondent number) without the general parser.
+    /// `canonical`: the bytes are the number as `String(value)` writes it (no sign, spaces or
+    /// leading zero).
     @inline(__always)
-    static func number(_ record: CSVRecord, _ field: Int) -> ParsedNumber {
+    static func number(_ record: CSVRecord, _ field: Int) -> (ParsedNumber, canonical: Bool) {
         record.withBytes(field) { bytes in
             if bytes.count > 0 && bytes.count <= 15 {
                 var value = 0
                 for b in bytes {
                     let digit = b &- 0x30
-                    guard digit < 10 else { return NumberParser.parse(bytes) }
+                    guard digit < 10 else { return (NumberParser.parse(bytes), false) }
                     value = value &* 10 &+ Int(digit)
                 }
-                return .integer(value)
+                return (.integer(value), bytes.count == 1 || bytes[0] != 0x30)
             }
-            return NumberParser.parse(bytes)
+            return (NumberParser.parse(bytes), false)
         }
     }
 

@@ -6,33 +6,49 @@ extension DatasetLoader {
     /// Smallest share of a file worth a thread of its own.
     static let minimumPartBytes = 1 << 20
 
-    /// Reads one file, in parts on several cores when it is large enough.
+    /// How to cut a file for concurrent reading; nil: read it in one part.
+    func partition(_ reader: CSVReader) -> CSVPartition? {
+        let threads = parallelism ?? ProcessInfo.processInfo.activeProcessorCount
+        let parts = max(1, min(threads, reader.source.bytes.count / Self.minimumPartBytes, 16))
+        guard parts > 1 else { return nil }
+        let partition = reader.partition(into: parts)
+        return partition.count > 1 ? partition : nil
+    }
+
+    /// Reads one file, in parts on several cores when `partition` says so.
     ///
     /// Part 0 is read on the calling thread (it may throw exactly as a sequential read would, and
     /// reports progress); the others on worker threads, each with an empty id registry and line
-    /// numbers counted from its own start. They are then taken in order while each one verifiably
-    /// continues the file: it starts where the previous part stopped (so its records are the
-    /// sequential read's records), it completed (no error, no `--strict` stop) and none of its
-    /// ids was seen before it (so no row of it should have been a duplicate). The first part that
-    /// fails a check, and everything after it, is read again sequentially from where the verified
-    /// parts end. The result is therefore always the sequential read's, and the fast path is
-    /// taken for every well-formed file.
-    ///
-    /// Code columns: part 0 and a sequential re-read write straight into `columns` (the final
-    /// arrays); a concurrent part writes into columns of its own, copied after the rows before it
-    /// once it is verified.
-    /// - Returns: the parts in file order, lines the file's; `registry` holds the file's ids too.
+    /// numbers counted from its own start. Every part writes its code rows straight into its own
+    /// region of `columns` (the final arrays): part `k` from row `lineEndsBefore[k]`, since no
+    /// part before it can have more rows than line ends. Then the parts are taken in order while
+    /// each one verifiably continues the file: it starts where the previous part stopped (so its
+    /// records are the sequential read's records), it completed (no error, no `--strict` stop),
+    /// none of its ids was seen before it (so no row of it should have been a duplicate), and
+    /// the rows before it did not reach into its region. Its rows move down to follow the rows
+    /// before (nothing moves when no row before was rejected). The first part that fails a
+    /// check, and everything after it, is read again sequentially from where the verified parts
+    /// end. The result is therefore always the sequential read's; the fast path is taken for
+    /// every well-formed file.
+    /// - Parameters:
+    ///   - capacity: rows `columns` has room for; at least every row the file can hold.
+    /// - Returns: the parts in file order, lines the file's, code rows in `0..<rows` of
+    ///   `columns`; `registry` holds the file's ids too.
     func readParts(
         _ reader: CSVReader, with partReader: PartReader, registry: inout IDRegistry, into columns: CodeColumns,
-        progress: ((Int) -> Void)?
+        capacity: Int, partition: CSVPartition?, progress: ((Int) -> Void)?
     ) throws -> [PartResult] {
         let table = partReader.plan.table
-        let dataBytes = reader.source.bytes.count
-        let threads = parallelism ?? ProcessInfo.processInfo.activeProcessorCount
-        let parts = max(1, min(threads, dataBytes / Self.minimumPartBytes, 16))
-        if parts == 1 {
-            return [try partReader.read(
-                reader.makeCursor(decoding: table), registry: &registry, into: columns, throwsOnStrict: true, progress: progress)]
+        guard let partition else {
+            let part = try partReader.read(
+                reader.makeCursor(decoding: table), registry: &registry, into: columns, region: 0..<capacity,
+                throwsOnStrict: true, progress: progress)
+            Self.place(part, at: 0, in: columns, threads: 1)
+            return [part]
+        }
+        let parts = partition.count
+        let regions = (0..<parts).map { k in
+            partition.lineEndsBefore[k] ..< (k + 1 < parts ? partition.lineEndsBefore[k + 1] : capacity)
         }
 
         let slots = (1..<parts).map { _ in PartSlot() }
@@ -40,38 +56,41 @@ extension DatasetLoader {
         for k in 1..<parts {
             let slot = slots[k - 1]
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                // Finding the cut scans the bytes before it: done here, not on the calling thread.
-                let cursor = reader.makeCursor(part: k, of: parts, decoding: table)
                 var local = IDRegistry()
                 // An error here is not reported: the part is read again sequentially, which
                 // throws the same error with the file's line numbers.
-                slot.result = try? partReader.read(cursor, registry: &local, throwsOnStrict: false)
+                slot.result = try? partReader.read(
+                    reader.makeCursor(part: k, of: partition, decoding: table), registry: &local,
+                    into: columns, region: regions[k], throwsOnStrict: false)
             }
         }
         // Whatever happens on this thread, the workers finish before their results go away.
         defer { group.wait() }
         // Progress of part 0 stands for the file: the parts advance at about the same pace.
+        let dataBytes = reader.source.bytes.count
         let first = try partReader.read(
-            reader.makeCursor(part: 0, of: parts, decoding: table), registry: &registry, into: columns, throwsOnStrict: true,
+            reader.makeCursor(part: 0, of: partition, decoding: table), registry: &registry,
+            into: columns, region: regions[0], throwsOnStrict: true,
             progress: progress.map { report in { position in report(min(dataBytes, position * parts)) } })
         group.wait()
 
+        Self.place(first, at: 0, in: columns, threads: parts)
         var results = [first]
         var rows = first.rows
         var lineOffset = first.endLine - 1
         var end = first.endPosition
         for slot in slots {
             guard var part = slot.result, part.complete, part.start == end, !registry.overlaps(part.registry),
-                  let codes = part.codes else {
+                  rows <= part.regionStart else {
                 let cursor = reader.makeCursor(resumingAt: end, line: lineOffset + 1, decoding: table)
-                results.append(try partReader.read(
-                    cursor, registry: &registry, into: columns, firstRow: rows, throwsOnStrict: true, progress: nil))
+                let rest = try partReader.read(
+                    cursor, registry: &registry, into: columns, region: rows..<capacity, throwsOnStrict: true)
+                Self.place(rest, at: rows, in: columns, threads: parts)
+                results.append(rest)
                 break
             }
             slot.result = nil
-            columns.reserve(rows: rows + part.rows)
-            Self.copy(codes, rows: part.rows, into: columns, at: rows, threads: parts)
-            part.codes = nil
+            Self.place(part, at: rows, in: columns, threads: parts)
             rows += part.rows
             part.shiftLines(by: lineOffset)
             registry.absorb(part.registry, lineOffset: lineOffset)
@@ -82,22 +101,28 @@ extension DatasetLoader {
         }
         return results
     }
-}
 
-extension DatasetLoader {
-    /// Copies the first `rows` rows of every column of `source` to row `at` of `target`, columns
-    /// shared out over `threads` threads, then frees the source columns.
-    static func copy(_ source: CodeColumns, rows: Int, into target: CodeColumns, at row: Int, threads: Int) {
-        let columns = source.columns
-        guard columns > 0 else { return }
-        let threads = max(1, min(threads, columns))
+    /// Moves a part's code rows to start at row `row` of `columns`: its region's rows down
+    /// (`row` is at most the region's start), then any overflow rows after them; columns shared
+    /// out over `threads` threads.
+    static func place(_ part: PartResult, at row: Int, in columns: CodeColumns, threads: Int) {
+        let count = columns.columns
+        let overflowRows = part.rows - part.inRegion
+        guard count > 0, part.regionStart != row || overflowRows > 0 else { return }
+        let threads = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             // Each thread has its own columns: no two threads touch the same buffer.
-            for j in stride(from: t, to: columns, by: threads) {
-                (target.pointers[j] + row).update(from: source.pointers[j], count: rows)
+            for j in stride(from: t, to: count, by: threads) {
+                let column = UnsafeMutableRawPointer(columns.pointers[j])
+                if part.regionStart != row {
+                    // memmove: the ranges may overlap.
+                    (column + 2 * row).copyMemory(from: column + 2 * part.regionStart, byteCount: 2 * part.inRegion)
+                }
+                if let overflow = part.overflow {
+                    (column + 2 * (row + part.inRegion)).copyMemory(from: overflow.pointers[j], byteCount: 2 * overflowRows)
+                }
             }
         }
-        for j in 0..<columns { source.release(j) }
     }
 }
 
