@@ -9,14 +9,15 @@ public struct StrictModeError: Error, Diagnostic, Equatable {
 
 /// Reads a meting's export files into a `Dataset`, keeping the ledger.
 ///
-/// How a file is read (see README, Performance): its header gives a `FilePlan` (slot per codebook
-/// variable) and a `CSVCodeTable`, so the CSV reader settles the short numeric cells while it
-/// splits each record; `PartReader` applies the ledger's row checks and writes codes straight
-/// into per-part column buffers, decoding only the cells the table left open by the full rules
-/// (`CellDecoder`). Large files are cut into parts read concurrently (`Loader+Parallel.swift`);
-/// the parts are verified to meet at record boundaries and to share no respondent ids before
-/// they are merged, and otherwise read again sequentially, so the dataset and the ledger are the
-/// same as a sequential read's, line numbers included.
+/// How a file is read (README, Performance): its header gives a `FilePlan` (a slot per codebook
+/// variable) and a `CSVCodeTable`, so the CSV reader settles the short numeric cells (nearly all
+/// of an export) while it splits each record. `PartReader` applies the ledger's row checks and
+/// sends the codes, through a small tile, straight into the `[Int16]` arrays the dataset keeps;
+/// only cells the table left open are decoded by the full rules (`CellDecoder`). Large files are
+/// cut into parts read concurrently, each into its own region of those arrays
+/// (`Loader+Parallel.swift`); the parts are verified to meet at record boundaries and to share
+/// no respondent ids before they are merged, and otherwise read again sequentially, so the
+/// dataset and the ledger are always the sequential read's, line numbers included.
 public struct DatasetLoader: Sendable {
     public var study: Study
     public var codebook: Codebook
@@ -71,11 +72,12 @@ public struct DatasetLoader: Sendable {
                 source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
                 examplesPerVariable: examplesPerVariable, fileName: file.displayName)
             let total = source.bytes.count
+
             // The code columns are read straight into the arrays the dataset keeps, sized by a
-            // bound on the rows (the pages beyond the rows read are never touched).
+            // bound on the rows (pages beyond the rows read are never touched, so never resident).
             let partition = self.partition(reader)
             let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
-            var (fileColumns, parts) = try Self.withUninitializedColumns(plan.codeColumns.count, capacity: capacity) { storage in
+            var (columns, parts) = try Self.withUninitializedColumns(plan.codeColumns.count, capacity: capacity) { storage in
                 let parts = try readParts(
                     reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
                     progress: progress.map { report in { done in report(file.displayName, done, total) } })
@@ -83,73 +85,57 @@ public struct DatasetLoader: Sendable {
             }
             progress?(file.displayName, total, total)
 
-            // Into the meting's columns: the first file's arrays as they are, later files appended.
-            let rowsBefore = dataset.rowCount
-            let rows = parts.reduce(0) { $0 + $1.rows }
-            for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
-            for (j, v) in plan.codeVariables.enumerated() {
-                if builders[v].codes.isEmpty {
-                    builders[v].codes = fileColumns[j]
-                } else {
-                    builders[v].codes.append(contentsOf: fileColumns[j])
-                }
-            }
-            for (s, v) in plan.otherVariables.enumerated() {
-                for k in parts.indices {
-                    // Moved rather than copied when the column is still empty.
-                    if decoders[v].type == .text && builders[v].texts.isEmpty {
-                        swap(&builders[v].texts, &parts[k].texts[s])
-                    } else if decoders[v].type == .text {
-                        builders[v].texts.append(contentsOf: parts[k].texts[s])
-                    } else if builders[v].multi.isEmpty {
-                        swap(&builders[v].multi, &parts[k].multis[s])
-                    } else {
-                        builders[v].multi.append(contentsOf: parts[k].multis[s])
-                    }
-                }
-            }
-            for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-            // The first part's arrays become the dataset's when it is empty (their capacity, a
-            // bound on the file's rows, usually holds the later parts too): no copy of them.
-            for k in parts.indices {
-                if k == 0 && rowsBefore == 0 {
-                    dataset.group = parts[0].group
-                    dataset.ids = parts[0].ids
-                    dataset.lines = parts[0].lines
-                    parts[0].group = []
-                    parts[0].ids = []
-                    parts[0].lines = []
-                } else {
-                    dataset.group.append(contentsOf: parts[k].group)
-                    dataset.ids.append(contentsOf: parts[k].ids)
-                    dataset.lines.append(contentsOf: parts[k].lines)
-                }
-            }
-
-            // The file's ledger: counts summed, rejections and examples in file order.
-            var issues = plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) }
-            for part in parts {
-                ledger.rowsRead += part.rowsRead
-                ledger.rowsUsed += part.rows
-                ledger.rejections += part.rejections
-                ledger.blankLines += part.blankLines
-                ledger.labelsMatched += part.labelsMatched
-                for s in issues.indices {
-                    issues[s].outOfRange += part.issues[s].outOfRange
-                    issues[s].unreadable += part.issues[s].unreadable
-                    let room = examplesPerVariable - issues[s].examples.count
-                    if room > 0 { issues[s].examples += part.issues[s].examples.prefix(room) }
-                }
-            }
-            // Per variable in codebook order, as `kto check` lists them.
-            ledger.cellIssues = zip(plan.slotVariables, issues)
-                .filter { $0.1.total > 0 }
-                .sorted { $0.0 < $1.0 }
-                .map(\.1)
+            append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
+            ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
             ledgers.append(ledger)
         }
         dataset.columns = builders.map { $0.column }
         return (dataset, ledgers)
+    }
+
+    /// Adds a file's rows to the meting: its code columns and the first part's arrays as they
+    /// are when the meting has no rows yet (no copy), otherwise appended; columns the file lacks
+    /// get empty answers.
+    func append(
+        _ parts: inout [PartResult], columns: [[Int16]], plan: FilePlan, decoders: [CellDecoder],
+        to dataset: inout Dataset, builders: inout [ColumnBuilder]
+    ) {
+        let rowsBefore = dataset.rowCount
+        let rows = parts.reduce(0) { $0 + $1.rows }
+        for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
+        for (j, v) in plan.codeVariables.enumerated() {
+            if builders[v].codes.isEmpty {
+                builders[v].codes = columns[j]
+            } else {
+                builders[v].codes.append(contentsOf: columns[j])
+            }
+        }
+        for (s, v) in plan.otherVariables.enumerated() {
+            for k in parts.indices {
+                if decoders[v].type == .text && builders[v].texts.isEmpty {
+                    swap(&builders[v].texts, &parts[k].texts[s])
+                } else if decoders[v].type == .text {
+                    builders[v].texts.append(contentsOf: parts[k].texts[s])
+                } else if builders[v].multi.isEmpty {
+                    swap(&builders[v].multi, &parts[k].multis[s])
+                } else {
+                    builders[v].multi.append(contentsOf: parts[k].multis[s])
+                }
+            }
+        }
+        for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
+        for k in parts.indices {
+            if k == 0 && rowsBefore == 0 {
+                // Reserved for the whole file by the first part: the later parts fit after it.
+                swap(&dataset.group, &parts[0].group)
+                swap(&dataset.ids, &parts[0].ids)
+                swap(&dataset.lines, &parts[0].lines)
+            } else {
+                dataset.group.append(contentsOf: parts[k].group)
+                dataset.ids.append(contentsOf: parts[k].ids)
+                dataset.lines.append(contentsOf: parts[k].lines)
+            }
+        }
     }
 
     /// More rows than a file of `bytes` bytes with `width` fields per record can hold: every
@@ -281,5 +267,30 @@ public struct DatasetLoader: Sendable {
         }
         guard problems.isEmpty else { throw StudyError(problems) }
         return lookup
+    }
+}
+
+extension RowLedger {
+    /// Adds the parts of a file, in file order: counts summed, rejections and cell examples in
+    /// line order, unusable cells per variable in codebook order as `kto check` lists them.
+    mutating func record(_ parts: [PartResult], plan: FilePlan, decoders: [CellDecoder], examplesPerVariable: Int) {
+        var issues = plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) }
+        for part in parts {
+            rowsRead += part.rowsRead
+            rowsUsed += part.rows
+            rejections += part.rejections
+            blankLines += part.blankLines
+            labelsMatched += part.labelsMatched
+            for s in issues.indices {
+                issues[s].outOfRange += part.issues[s].outOfRange
+                issues[s].unreadable += part.issues[s].unreadable
+                let room = examplesPerVariable - issues[s].examples.count
+                if room > 0 { issues[s].examples += part.issues[s].examples.prefix(room) }
+            }
+        }
+        cellIssues = zip(plan.slotVariables, issues)
+            .filter { $0.1.total > 0 }
+            .sorted { $0.0 < $1.0 }
+            .map(\.1)
     }
 }

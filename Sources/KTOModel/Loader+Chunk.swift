@@ -26,36 +26,25 @@ struct FilePlan: Sendable {
 }
 
 /// Code columns written through pointers (no array uniqueness or capacity checks per cell):
-/// either the final arrays' storage (borrowed, fixed capacity) or buffers of a part's own.
+/// either the final arrays' storage (borrowed, fixed capacity) or buffers of a part's own (the
+/// overflow of a part whose cut was wrong), grown as needed.
 ///
-/// `@unchecked Sendable`: a part is filled by one thread and handed over whole once that thread
-/// is done (after `DispatchGroup.wait`), so the buffers are never shared while written.
+/// `@unchecked Sendable`: the parts write disjoint rows (their regions) of the borrowed storage,
+/// an own buffer belongs to one part, and results are handed over after `DispatchGroup.wait`.
 final class CodeColumns: @unchecked Sendable {
     let columns: Int
     private(set) var capacity: Int
     /// Where column `j`'s values start.
     let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Int16>>
-    /// Owned buffers (skewed, see `skew`); empty when the storage is borrowed.
-    private var allocations: [UnsafeMutablePointer<Int16>?]
     private let owns: Bool
 
-    /// Int16s per cache line. Large allocations start at the same offset within a page; the
-    /// skew keeps the same row of different columns out of one L1 set.
-    static let skew = 32
-
-    /// Buffers of its own for `capacity` rows, grown when needed. Untouched capacity costs
-    /// address space only (the pages are never resident), so an upper bound is a good choice.
+    /// Buffers of its own for `capacity` rows.
     init(columns: Int, capacity: Int) {
         self.columns = columns
         self.capacity = max(capacity, 16)
         owns = true
         pointers = .allocate(capacity: max(columns, 1))
-        allocations = []
-        for j in 0..<columns {
-            let allocation = UnsafeMutablePointer<Int16>.allocate(capacity: self.capacity + Self.skew * (j % 64))
-            allocations.append(allocation)
-            (pointers + j).initialize(to: allocation + Self.skew * (j % 64))
-        }
+        for j in 0..<columns { (pointers + j).initialize(to: .allocate(capacity: self.capacity)) }
     }
 
     /// Storage someone else owns (the final arrays), valid while this value is used.
@@ -63,47 +52,28 @@ final class CodeColumns: @unchecked Sendable {
         columns = storage.count
         self.capacity = capacity
         owns = false
-        allocations = []
         pointers = .allocate(capacity: max(columns, 1))
         pointers.initialize(from: storage, count: columns)
     }
 
     deinit {
-        for allocation in allocations { allocation?.deallocate() }
+        if owns { for j in 0..<columns { pointers[j].deallocate() } }
         pointers.deallocate()
     }
 
-    /// Makes room for `rows` rows.
-    @inline(__always)
+    /// Makes room for `rows` rows in buffers of its own.
     func reserve(rows: Int) {
-        if rows > capacity { grow(to: max(rows, capacity * 2)) }
-    }
-
-    private func grow(to newCapacity: Int) {
-        // Borrowed storage is sized by a bound no file can exceed (see `DatasetLoader.rowBound`).
+        guard rows > capacity else { return }
+        // Borrowed storage is sized by a bound no file can exceed; parts keep to their regions.
         precondition(owns, "row bound exceeded")
+        let newCapacity = max(rows, capacity * 2)
         for j in 0..<columns {
-            guard let old = allocations[j] else { continue }
-            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity + Self.skew * (j % 64))
-            let start = bigger + Self.skew * (j % 64)
-            start.update(from: pointers[j], count: capacity)
-            old.deallocate()
-            allocations[j] = bigger
-            pointers[j] = start
+            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity)
+            bigger.update(from: pointers[j], count: capacity)
+            pointers[j].deallocate()
+            pointers[j] = bigger
         }
         capacity = newCapacity
-    }
-
-    /// Rows `0..<rows` of column `j`.
-    func values(_ j: Int, rows: Int) -> UnsafeBufferPointer<Int16> {
-        UnsafeBufferPointer(start: pointers[j], count: rows)
-    }
-
-    /// Frees column `j` once it has been copied, so memory grows by one column only.
-    func release(_ j: Int) {
-        guard owns else { return }
-        allocations[j]?.deallocate()
-        allocations[j] = nil
     }
 }
 
@@ -197,8 +167,10 @@ struct PartReader: Sendable {
         let width = plan.width
         let codeCount = plan.codeColumns.count
         let otherCount = plan.otherColumns.count
-        // Room for the arrays: the region's rows, which bound the part's rows for a right cut.
-        let capacity = min(region.count, max(0, cursor.end - cursor.start) / max(1, width - 1) + 2) + 16
+        // Room for the arrays: the region's rows bound the part's rows (for a right cut); the
+        // first part reserves for the whole file, since its arrays become the dataset's and the
+        // later parts are appended to them.
+        let capacity = region.lowerBound == 0 ? columns.capacity : region.count + 16
         var part = PartResult(
             start: cursor.start,
             issues: plan.slotVariables.map { RowLedger.CellIssues(variable: decoders[$0].name) },
