@@ -341,7 +341,8 @@ final class RecordParser {
     let ownValues: UnsafeMutablePointer<Int16>
 
     init(capacity: Int, table: CSVCodeTable? = nil) {
-        self.capacity = max(capacity, 8)
+        // At least as wide as the table: the fast loop skips the capacity check for its columns.
+        self.capacity = max(capacity, 8, table?.columns ?? 0)
         spans = .allocate(capacity: self.capacity)
         let columns = table?.columns ?? 0
         tableColumns = columns
@@ -399,63 +400,27 @@ final class RecordParser {
         var slowValues = 0
         let table = self.table
         let tableColumns = self.tableColumns
-        var spans = self.spans
-        var capacity = self.capacity
         let separators = Self.broadcast(separator)
 
-        // Fast loop, for unquoted fields away from the end of the bytes: the stop bytes
-        // (separator, CR, LF) of eight bytes at a time as a bit mask, fields popped off it. The
-        // words are loaded at fixed strides, so the only dependency from one field to the next is
-        // clearing the mask's lowest bit: short fields are split at several per cycle's worth of
-        // work instead of waiting on each other's length. A quote, or the last 16 bytes, hand the
-        // rest of the record to the general loop below.
+        // Fast loop first: unquoted fields away from the end of the bytes (see `fastFields`).
         if n - from >= 16 {
-            var w = from
-            var word = Self.word(p + w)
-            var mask = Self.stopBytes(word, separators: separators)
-            var entries = table
-            var out = values
-            fast: while p[i] != 0x22 {
-                while mask == 0 {
-                    w &+= 8
-                    if w &+ 16 > n { break fast }
-                    word = Self.word(p + w)
-                    mask = Self.stopBytes(word, separators: separators)
-                }
-                let end = w &+ (mask.trailingZeroBitCount &>> 3)
-                mask &= mask &- 1
-                if count == capacity {
-                    grow()
-                    spans = self.spans
-                    capacity = self.capacity
-                }
-                if count < tableColumns {
-                    let length = end &- i
-                    // Entry 127 is `slow`, or `unused` in a column the caller did not fill.
-                    let value = length <= 4 ? Self.lookup(Self.word(p + i), length: length, in: entries) : entries[127]
-                    out.pointee = value
-                    out += stride
-                    entries += CSVCodeTable.stride
-                    slowValues &+= value == CSVCodeTable.slow ? 1 : 0
-                }
-                spans[count] = FieldSpan(start: Int64(i), end: Int64(end), origin: Int64(i), flags: FieldSpan.unquoted)
-                count &+= 1
-                let c = p[end]
-                if c == separator {
-                    i = end &+ 1
-                    continue
-                }
-                let next = end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1)
-                return Outcome(count: count, next: next, nextLine: line + 1, stray: nil, slowValues: slowValues)
+            let fast = fastFields(
+                p, count: n, from: from, separator: separator, separators: separators, values: values, stride: stride)
+            count = fast.fields
+            slowValues = fast.slowValues
+            if fast.next >= 0 {
+                return Outcome(count: count, next: fast.next, nextLine: line + 1, stray: nil, slowValues: slowValues)
             }
+            i = fast.position
         }
+        // (after the fast loop, which may have grown the spans)
+        var spans = self.spans
 
         // General loop: quoted fields, and the end of the bytes.
         while true {
-            if count == capacity {
+            if count == self.capacity {
                 grow()
                 spans = self.spans
-                capacity = self.capacity
             }
             // Entry 127 of a column: `slow`, or `unused` where the caller did not fill the column.
             var value = count < tableColumns ? table[count &* CSVCodeTable.stride &+ 127] : CSVCodeTable.slow
@@ -518,6 +483,63 @@ final class RecordParser {
             i += (c == 0x0D && i + 1 < n && p[i + 1] == 0x0A) ? 2 : 1
             return Outcome(count: count, next: i, nextLine: line + 1, stray: stray, slowValues: slowValues)
         }
+    }
+
+    /// The fast loop: the stop bytes (separator, CR, LF) of eight bytes at a time as a bit mask,
+    /// fields popped off it. The words are loaded at fixed strides, so the only dependency from
+    /// one field to the next is clearing the mask's lowest bit: short fields are split without
+    /// waiting on each other's length. A function of its own so that its few variables stay in
+    /// registers (inlined into the record loop, `fields` and `slowValues` went to the stack).
+    /// - Returns: the fields split; `next` (the next record's offset) when the record ended,
+    ///   else -1 and `position`, the start of a field that needs the general loop (a quote, or
+    ///   the last 16 bytes of the buffer).
+    @inline(never)
+    func fastFields(
+        _ p: UnsafePointer<UInt8>, count n: Int, from: Int, separator: UInt8, separators: UInt64,
+        values: UnsafeMutablePointer<Int16>, stride: Int
+    ) -> (fields: Int, slowValues: Int, next: Int, position: Int) {
+        let table = self.table
+        let tableColumns = self.tableColumns
+        var spans = self.spans
+        var count = 0
+        var slowValues = 0
+        var i = from
+        var w = from
+        let lastWord = n - 16
+        var mask = Self.stopBytes(Self.word(p + w), separators: separators)
+        var out = values
+        while p[i] != 0x22 {
+            while mask == 0 {
+                w &+= 8
+                if w > lastWord { return (count, slowValues, -1, i) }
+                mask = Self.stopBytes(Self.word(p + w), separators: separators)
+            }
+            let end = w &+ (mask.trailingZeroBitCount &>> 3)
+            mask &= mask &- 1
+            if count < tableColumns {
+                // The spans have room for every table column (the parser is made that wide), so
+                // only fields beyond the table need the capacity check below.
+                let length = end &- i
+                let entries = table + count &* CSVCodeTable.stride
+                // Entry 127 is `slow`, or `unused` in a column the caller did not fill.
+                let value = length <= 4 ? Self.lookup(Self.word(p + i), length: length, in: entries) : entries[127]
+                out.pointee = value
+                out += stride
+                slowValues &+= value == CSVCodeTable.slow ? 1 : 0
+            } else if count == capacity {
+                grow()
+                spans = self.spans
+            }
+            spans[count] = FieldSpan(start: Int64(i), end: Int64(end), origin: Int64(i), flags: FieldSpan.unquoted)
+            count &+= 1
+            let c = p[end]
+            if c == separator {
+                i = end &+ 1
+                continue
+            }
+            return (count, slowValues, end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1), i)
+        }
+        return (count, slowValues, -1, i)
     }
 
     static let lowSeven: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
