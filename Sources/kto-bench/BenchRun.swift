@@ -8,16 +8,21 @@ struct BenchRun {
     var folder: String
     var peers: Bool
 
-    /// The pandas peer script, next to this source file (override: KTO_BENCH_PEERS=folder).
-    static var peerScript: String {
-        if let folder = ProcessInfo.processInfo.environment["KTO_BENCH_PEERS"] { return folder + "/pandas_peer.py" }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("peers/pandas_peer.py").path
+    /// A peer script, next to this source file (override: KTO_BENCH_PEERS=folder).
+    static func peer(_ name: String) -> String {
+        if let folder = ProcessInfo.processInfo.environment["KTO_BENCH_PEERS"] { return folder + "/" + name }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("peers/" + name).path
     }
 
+    /// The size at which the R `survey` peer runs (it takes seconds per 10,000 respondents).
+    static let rSize = 100_000
+
     func run() throws {
-        print("kto-bench: \(machineDescription()); per size \(runs) runs, each in a fresh process; medians (peak memory: the largest)")
+        print("kto-bench: \(machineDescription()); per size \(runs) runs, each in a fresh process (the one-core read in one of its own); medians (peak memory: the largest)")
         let python = peers ? pandasPython() : nil
         if peers && python == nil { print("pandas peer: skipped (python3 -c \"import pandas\" failed)") }
+        let rscript = peers && sizes.contains(Self.rSize) ? surveyRscript() : nil
+        if peers && sizes.contains(Self.rSize) && rscript == nil { print("R survey peer: skipped (Rscript -e 'library(survey)' failed)") }
         var last: [String: String] = [:]
         for size in sizes {
             let study = SyntheticStudy(respondents: size)
@@ -26,9 +31,13 @@ struct BenchRun {
             let generated = try seconds { _ = try study.write(to: path) }
             var samples: [[String: String]] = []
             for _ in 0..<runs {
-                let child = try runProcess("/proc/self/exe", ["run-size", "--folder", path])
-                guard child.status == 0 else { throw BenchError("run-size \(size) failed (status \(child.status))") }
-                samples.append(keyValues(child.output))
+                var sample: [String: String] = [:]
+                for mode in [[], ["--one-core"]] {
+                    let child = try runProcess("/proc/self/exe", ["run-size", "--folder", path] + mode)
+                    guard child.status == 0 else { throw BenchError("run-size \(size) failed (status \(child.status))") }
+                    sample.merge(keyValues(child.output)) { _, new in new }
+                }
+                samples.append(sample)
             }
             var figures: [String: String] = samples.first ?? [:]
             func median(_ key: String) -> Double? {
@@ -48,7 +57,7 @@ struct BenchRun {
                 var times: [Double] = []
                 for _ in 0..<runs {
                     let peer = try runProcess(python, [
-                        Self.peerScript, "--ours", path + "/ours.csv",
+                        Self.peer("pandas_peer.py"), "--ours", path + "/ours.csv",
                         path + "/export-\(SyntheticStudy.currentMeting).csv", "\(SyntheticStudy.currentMeting)",
                         path + "/export-\(SyntheticStudy.previousMeting).csv", "\(SyntheticStudy.previousMeting)",
                     ])
@@ -62,6 +71,20 @@ struct BenchRun {
                 let pandas = times.sorted()[times.count / 2]
                 figures["pandas_seconds"] = fixed(pandas, 3)
                 if let ours = median("end_to_end_seconds") { figures["speedup_vs_pandas"] = fixed(pandas / ours, 1) }
+            }
+            if let rscript, size == Self.rSize {
+                let peer = try runProcess(rscript, [
+                    Self.peer("r_survey_peer.R"), path + "/ours-weighted.csv", path + "/ours.csv", path + "/population.csv",
+                    path + "/export-\(SyntheticStudy.currentMeting).csv", "\(SyntheticStudy.currentMeting)",
+                    path + "/export-\(SyntheticStudy.previousMeting).csv", "\(SyntheticStudy.previousMeting)",
+                ])
+                let values = keyValues(peer.output)
+                guard peer.status == 0, let r = values["r_seconds"].flatMap(Double.init) else {
+                    throw BenchError("R survey peer failed at \(size) respondents (status \(peer.status)):\n\(peer.output)")
+                }
+                figures["r_seconds"] = fixed(r, 2)
+                figures["r_check"] = values["check"] ?? "?"
+                if let ours = median("end_to_end_seconds") { figures["speedup_vs_r_survey"] = fixed(r / ours, 0) }
             }
             report(size: size, figures: figures, generated: generated)
             last = figures
@@ -86,12 +109,23 @@ struct BenchRun {
         print("  end to end                          \(value("end_to_end_seconds")) s   (runs: \(value("end_to_end_range")) s)")
         print("  per respondent                      \(fixed(perRespondent, 3)) µs end to end, \(fixed(readPerRespondent, 3)) µs read")
         print("  peak resident memory (VmHWM)        \(value("peak_rss_mb")) MB")
+        if figures["r_seconds"] != nil {
+            print("  R survey peer (weighted, one run)   \(value("r_seconds")) s   ours \(value("speedup_vs_r_survey"))× faster; figures \(value("r_check"))")
+        }
         if figures["pandas_seconds"] != nil {
             print("  pandas peer (read + n/mean/SD/%)    \(value("pandas_seconds")) s   ours \(value("speedup_vs_pandas"))× faster; figures \(value("pandas_check"))")
         }
         for key in ["end_to_end_seconds", "read_mb_per_second", "read_one_core_mb_per_second", "peak_rss_mb", "pandas_seconds", "speedup_vs_pandas"] {
             print("  n\(size)_\(key): \(value(key))")
         }
+    }
+
+    /// Rscript, if it can load the survey package.
+    func surveyRscript() -> String? {
+        guard let rscript = which("Rscript"),
+              let check = try? runProcess(rscript, ["-e", "suppressPackageStartupMessages(library(survey))"]), check.status == 0
+        else { return nil }
+        return rscript
     }
 
     /// python3, if it can import pandas.

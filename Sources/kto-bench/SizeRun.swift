@@ -10,12 +10,14 @@ import KTOWriters
 /// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
 /// analyse and render (`ReportPipeline().files(for:)`: every item × gemeente × meting, every
 /// output rendered), write (`OutputFolder.write`). Peak resident memory (VmHWM) is taken right
-/// after, so it is the pipeline's. Then, in the same process, the read once more on one core
-/// (`DatasetLoader.parallelism = 1`), and our figures for the pandas peer.
+/// after, so it is the pipeline's; then our figures for the pandas peer are written.
+/// With `oneCore`, only the read, through the loader with parallelism 1.
 struct SizeRun {
     var folder: String
+    var oneCore = false
 
     func run() throws {
+        if oneCore { return try runOneCore() }
         let studyPath = folder + "/bench.study"
         let csvBytes = try ["export-\(SyntheticStudy.currentMeting).csv", "export-\(SyntheticStudy.previousMeting).csv"]
             .map { try FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int ?? 0 }
@@ -29,32 +31,35 @@ struct SizeRun {
         let write = try seconds { try OutputFolder(path: folder + "/report").write(files) }
         let peak = peakRSSMegabytes()
         let rows = study.current.rowCount + (study.previous?.rowCount ?? 0)
-        loaded = nil
-        made = nil
-
-        // The read on one core: the same files through the loader with parallelism 1.
-        let oneCore = try seconds {
-            let study = try Study.load(path: studyPath)
-            let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
-            var loader = DatasetLoader(study: study, codebook: codebook)
-            loader.parallelism = 1
-            _ = try loader.load(files: study.dataFiles, meting: study.meting)
-            if let previous = study.previous {
-                _ = try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous)
-            }
-        }
         try PeerFigures.write(results, to: folder + "/ours.csv")
+        try PeerFigures.writeWeighted(results, to: folder + "/ours-weighted.csv")
         let mb = Double(csvBytes) / 1e6
         print("rows_used: \(rows)")
         print("csv_mb: \(fixed(mb, 1))")
         print("read_seconds: \(fixed(read, 4))")
-        print("read_one_core_seconds: \(fixed(oneCore, 4))")
         print("analyse_render_seconds: \(fixed(analyse, 4))")
         print("write_seconds: \(fixed(write, 4))")
         print("end_to_end_seconds: \(fixed(read + analyse + write, 4))")
         print("output_files: \(files.count)")
         print("output_mb: \(fixed(Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6, 1))")
         print("peak_rss_mb: \(fixed(peak, 0))")
+    }
+
+    /// The read of both metingen on one core (`DatasetLoader.parallelism = 1`).
+    func runOneCore() throws {
+        let studyPath = folder + "/bench.study"
+        let time = try seconds {
+            let study = try Study.load(path: studyPath)
+            let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
+            var loader = DatasetLoader(study: study, codebook: codebook)
+            loader.parallelism = 1
+            let current = try loader.load(files: study.dataFiles, meting: study.meting)
+            if let previous = study.previous {
+                _ = try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous)
+            }
+            _ = current
+        }
+        print("read_one_core_seconds: \(fixed(time, 4))")
     }
 }
 
@@ -80,6 +85,20 @@ enum PeerFigures {
                         continue
                     }
                 }
+            }
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// `meting;item;estimate;se`: the total post-stratified to the gemeenten's populations, per
+    /// grade (mean) and statement (proportion (4+5) of valid answers, 0...1), for the R peer.
+    static func writeWeighted(_ results: StudyResults, to path: String) throws {
+        var lines = ["meting;item;estimate;se"]
+        for variable in results.variables {
+            for meting in variable.metingen {
+                let estimate = variable.variable.type == .grade ? meting.weighted?.mean : meting.weighted?.agree
+                guard let estimate else { continue }
+                lines.append("\(meting.meting);\(variable.variable.code);\(estimate.mean);\(estimate.se.map { "\($0)" } ?? "")")
             }
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

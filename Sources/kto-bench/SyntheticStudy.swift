@@ -74,13 +74,21 @@ struct SyntheticStudy {
             data = \(current)
             codebook = codebook.csv
             group = gemeente
+            weighting = gemeente
             [population]
 
             """
-        let invited = respondents(meting: Self.currentMeting) / gemeenten * 4 + 1000
         for g in 0..<gemeenten { text += "\(gemeenteName(g)) = \(invited)\n" }
         text += "[previous]\nmeting = \(Self.previousMeting)\ndata = \(previous)\n"
         return text
+    }
+
+    /// Invited clients per gemeente (the population of every stratum).
+    var invited: Int { respondents(meting: Self.currentMeting) / gemeenten * 4 + 1000 }
+
+    /// `gemeente;N`: the population per gemeente code, for the R peer.
+    func populationCSV() -> String {
+        "gemeente;N\n" + (0..<gemeenten).map { "\($0 + 1);\(invited)" }.joined(separator: "\n") + "\n"
     }
 
     /// Open answers: some with a `;` or quotes, so the export has quoted fields as Excel writes them.
@@ -160,6 +168,7 @@ struct SyntheticStudy {
     func write(to folder: String) throws -> Int {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try codebook().write(toFile: folder + "/codebook.csv", atomically: true, encoding: .utf8)
+        try populationCSV().write(toFile: folder + "/population.csv", atomically: true, encoding: .utf8)
         try studyFile(current: "export-\(Self.currentMeting).csv", previous: "export-\(Self.previousMeting).csv")
             .write(toFile: folder + "/bench.study", atomically: true, encoding: .utf8)
         let current = try writeExport(meting: Self.currentMeting, to: folder + "/export-\(Self.currentMeting).csv")

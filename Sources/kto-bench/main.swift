@@ -7,6 +7,9 @@ import Foundation
 //   kto-bench read STUDY [--threads N]   only the read of a study, for profiling
 //   kto-bench cursor EXPORT.csv          only the CSV pass, one core, without and with a code table
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
+// Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
+// when python3 can import pandas; R survey (peers/r_survey_peer.R, weighted case) at 100,000
+// respondents when Rscript can load survey. Both check their figures against ours to 1e-9.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -34,7 +37,7 @@ do {
     case "run-size":
         // Internal: one size in a child process, so its peak memory is its own.
         guard let folder = option("--folder") else { throw BenchError("run-size needs --folder") }
-        try SizeRun(folder: folder).run()
+        try SizeRun(folder: folder, oneCore: arguments.contains("--one-core")).run()
     case "read":
         // Only the read of a study (both metingen), for profiling: kto-bench read STUDY [--threads N].
         guard arguments.count >= 2 else { throw BenchError("read needs a study file") }
