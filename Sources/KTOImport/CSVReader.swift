@@ -170,26 +170,33 @@ public struct CSVReader: Sendable {
     }
 
     /// Quotes and line ends (an LF, or a CR not followed by LF, counted at their last byte) in
-    /// `b[from..<to]`, eight bytes at a time.
+    /// `b[from..<to]`, sixteen bytes at a time: vector compares whose all-ones lanes are
+    /// subtracted from byte counters (emptied every 255 rounds, before they could wrap).
     static func count(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> (quotes: Int, lineEnds: Int) {
         guard let p = b.baseAddress, from < to else { return (0, 0) }
         let n = b.count
         var quotes = 0
         var lineEnds = 0
         var i = from
-        if i + 16 <= to {
-            var lf = RecordParser.matchBytes(RecordParser.word(p + i), RecordParser.lineFeeds)
-            while i + 16 <= to {
-                let word = RecordParser.word(p + i)
-                let nextLF = RecordParser.matchBytes(RecordParser.word(p + i + 8), RecordParser.lineFeeds)
-                let cr = RecordParser.matchBytes(word, RecordParser.carriageReturns)
-                // A CR counts when the byte after it (in this word or the next) is no LF.
-                let loneCR = cr & ~((lf >> 8) | (nextLF << 56))
-                quotes += RecordParser.matchBytes(word, RecordParser.quotes).nonzeroBitCount
-                lineEnds += lf.nonzeroBitCount + loneCR.nonzeroBitCount
-                lf = nextLF
-                i += 8
+        let quote = SIMD16<UInt8>(repeating: 0x22)
+        let lf = SIMD16<UInt8>(repeating: 0x0A)
+        let cr = SIMD16<UInt8>(repeating: 0x0D)
+        // `i + 17 <= n`: the load at i + 1 (the byte after each byte, to tell CRLF) stays in bounds.
+        while i + 16 <= to && i + 17 <= n {
+            var quoteLanes = SIMD16<UInt8>()
+            var endLanes = SIMD16<UInt8>()
+            var rounds = 0
+            while rounds < 255 && i + 16 <= to && i + 17 <= n {
+                let v = UnsafeRawPointer(p + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let next = UnsafeRawPointer(p + i + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+                // A true lane is all ones (255): subtracting it adds one.
+                quoteLanes &-= unsafeBitCast(v .== quote, to: SIMD16<UInt8>.self)
+                endLanes &-= unsafeBitCast((v .== lf) .| ((v .== cr) .& (next .!= lf)), to: SIMD16<UInt8>.self)
+                i += 16
+                rounds += 1
             }
+            quotes += Int(SIMD16<UInt16>(truncatingIfNeeded: quoteLanes).wrappedSum())
+            lineEnds += Int(SIMD16<UInt16>(truncatingIfNeeded: endLanes).wrappedSum())
         }
         while i < to {
             let c = p[i]
