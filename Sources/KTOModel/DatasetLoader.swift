@@ -143,15 +143,26 @@ public struct DatasetLoader: Sendable {
     /// the end of the file).
     static func rowBound(bytes: Int, width: Int) -> Int { bytes / max(1, width - 1) + 2 }
 
+    /// Columns written in place at most: one nested closure (a stack frame) each.
+    static let maximumInPlaceColumns = 256
+
     /// Calls `body` with the storage of `count` new `[Int16]` arrays of `capacity` elements and
     /// returns the arrays with the number of rows `body` says it wrote into each.
     ///
     /// `Array(unsafeUninitializedCapacity:)` is the only way to write into an array's storage in
     /// place; nesting one call per column (recursively, the count is the codebook's) hands the
-    /// storage of every column to one loop, so the columns are never copied.
+    /// storage of every column to one loop, so the columns are never copied. Beyond
+    /// `maximumInPlaceColumns` (the nesting uses stack, and a worker thread's is small) the
+    /// columns are written into buffers and copied once.
     static func withUninitializedColumns<R>(
         _ count: Int, capacity: Int, _ body: (CodeColumns) throws -> (rows: Int, result: R)
     ) throws -> ([[Int16]], R) {
+        guard count <= maximumInPlaceColumns else {
+            let buffers = CodeColumns(columns: count, capacity: capacity)
+            let (rows, result) = try body(buffers)
+            let columns = (0..<count).map { Array(UnsafeBufferPointer(start: buffers.pointers[$0], count: rows)) }
+            return (columns, result)
+        }
         var storage: [UnsafeMutablePointer<Int16>] = []
         var rows = 0
         var result: R?
@@ -162,6 +173,7 @@ public struct DatasetLoader: Sendable {
             }
             var rest: [[Int16]] = []
             let column = try [Int16](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                // Never nil: the capacity is at least 2 (`rowBound`, or line ends + 1).
                 guard let base = buffer.baseAddress else { throw StudyError([]) }
                 storage.append(base)
                 rest = try level(j + 1)
@@ -171,6 +183,7 @@ public struct DatasetLoader: Sendable {
             return rest
         }
         let columns = try level(0)
+        // Set by the innermost level, which `level(0)` always reaches or throws from.
         guard let result else { throw StudyError([]) }
         return (columns.reversed(), result)
     }
