@@ -103,10 +103,17 @@ public struct FieldSpan {
     @usableFromInline static let endMask: Int64 = (1 << 62) - 1
 
     /// End of the content (before a closing quote).
-    @inlinable public var end: Int64 { endAndFlags & Self.endMask }
+    @inlinable public var end: Int64 {
+        get { endAndFlags & Self.endMask }
+        set { endAndFlags = (newValue & Self.endMask) | (endAndFlags & ~Self.endMask) }
+    }
     /// 0: unquoted; 1: quoted; 2: quoted with doubled quotes inside.
-    @inlinable public var flags: UInt8 { UInt8(truncatingIfNeeded: UInt64(bitPattern: endAndFlags) >> 62) }
-    /// Start of the field as written (at the opening quote), for column numbers in messages.
+    @inlinable public var flags: UInt8 {
+        get { UInt8(truncatingIfNeeded: UInt64(bitPattern: endAndFlags) >> 62) }
+        set { endAndFlags = (endAndFlags & Self.endMask) | Int64(newValue & 3) << 62 }
+    }
+    /// Start of the field as written, for column numbers in messages: `start`, or the opening
+    /// quote just before it (derived, so that a span is sixteen bytes).
     @inlinable public var origin: Int64 { flags == Self.unquoted ? start : start - 1 }
 
     /// - Precondition: `origin` is `start` for an unquoted field and `start - 1` (the opening
