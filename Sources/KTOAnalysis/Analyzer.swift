@@ -13,9 +13,11 @@ public struct Analyzer: Sendable {
     public func analyze(_ loaded: LoadedStudy) -> StudyResults {
         let study = loaded.study
         let tester = Tester(alpha: study.thresholds.alpha, suppressBelow: max(study.thresholds.suppress, 2))
-        var variables: [VariableResult] = []
-        for (index, variable) in loaded.codebook.variables.enumerated() {
-            guard [.grade, .likert, .category].contains(variable.type) else { continue }
+        // Variables are independent: analysed on all cores, collected in codebook order.
+        let indices = loaded.codebook.variables.indices.filter { [.grade, .likert, .category].contains(loaded.codebook.variables[$0].type) }
+        let variables = parallelMap(indices.count) { k -> VariableResult in
+            let index = indices[k]
+            let variable = loaded.codebook.variables[index]
             var metingen: [MetingResult] = []
             for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
                 guard case .codes(let codes)? = dataset.columns[index] else { continue }
@@ -26,7 +28,7 @@ public struct Analyzer: Sendable {
             if !metingen.isEmpty, metingen[0].meting == loaded.current.meting {
                 metingen[0] = compare(metingen[0], previous: metingen.count > 1 ? metingen[1] : nil, variable: variable, loaded: loaded, tester: tester)
             }
-            variables.append(VariableResult(variable: variable, metingen: metingen))
+            return VariableResult(variable: variable, metingen: metingen)
         }
         var results = StudyResults(
             title: study.title, client: study.client, meting: study.meting,

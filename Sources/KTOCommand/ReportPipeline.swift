@@ -13,21 +13,28 @@ public struct ReportPipeline: Sendable {
         let results = Analyzer().analyze(loaded)
         let builder = ReportBuilder()
         let report = builder.build(results)
-        var files: [(path: String, bytes: [UInt8])] = [
-            ("results.csv", Array(ResultsCSVWriter.render(results.rows).utf8)),
-            ("report.txt", Array(TextReportWriter().render(report).utf8)),
-            ("index.html", Array(HTMLReportWriter().render(report).utf8)),
-        ]
-        var used: Set<String> = []
+        var slugs: [String] = []
         for (g, name) in results.groupNames.enumerated() {
             // Two names that fold to the same slug still get distinct files.
             var slug = Slug.make(name)
-            while used.contains(slug) { slug += "-\(g + 1)" }
-            used.insert(slug)
-            let annex = builder.build(results, scope: .gemeente(g))
-            files.append(("annex-\(slug).html", Array(HTMLReportWriter().render(annex).utf8)))
+            while slugs.contains(slug) { slug += "-\(g + 1)" }
+            slugs.append(slug)
         }
-        files += TablesBookWriter().render(report)
+        let annexSlugs = slugs
+        // The documents are independent: rendered on all cores, listed in a fixed order.
+        let documents = parallelMap(4 + results.groupNames.count) { k -> [(path: String, bytes: [UInt8])] in
+            switch k {
+            case 0: return [("results.csv", Array(ResultsCSVWriter.render(results.rows).utf8))]
+            case 1: return [("report.txt", Array(TextReportWriter().render(report).utf8))]
+            case 2: return [("index.html", Array(HTMLReportWriter().render(report).utf8))]
+            case 3: return TablesBookWriter().render(report)
+            default:
+                let g = k - 4
+                let annex = builder.build(results, scope: .gemeente(g))
+                return [("annex-\(annexSlugs[g]).html", Array(HTMLReportWriter().render(annex).utf8))]
+            }
+        }
+        let files = documents.flatMap { $0 }
         return (results, files)
     }
 }
