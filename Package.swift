@@ -34,7 +34,7 @@ let package = Package(
         ]),
         .executableTarget(name: "kto", dependencies: ["KTOCommand"]),
         .executableTarget(
-            name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis"],
+            name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis", "KTOSample"],
             exclude: ["peers"]),
 
         .testTarget(name: "KTOImportTests", dependencies: ["KTOImport"]),

@@ -1,10 +1,14 @@
-/// SplitMix64: expands a 64-bit seed into well-mixed words; used to seed `SampleRandom`.
-struct SplitMix64: Sendable {
+/// SplitMix64: expands a 64-bit seed into well-mixed words; seeds `SampleRandom`, and drives the
+/// benchmark's synthetic studies (small, fast and reproducible on every platform).
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// A uniform integer in 0..<n (modulo bias is irrelevant for synthetic data).
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

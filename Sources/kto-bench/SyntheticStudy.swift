@@ -1,4 +1,5 @@
 import Foundation
+import KTOSample
 
 /// A deterministic synthetic study for benchmarks: `respondents` rows × about 60 items (grades,
 /// statements, categories, an open answer), 30 gemeenten, written as Dutch Excel writes CSV (`;`,
@@ -16,19 +17,6 @@ struct SyntheticStudy {
 
     static let currentMeting = 2017
     static let previousMeting = 2015
-
-    /// SplitMix64: small, fast and reproducible on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
 
     var gradeCodes: [String] { (1...grades).map { String(format: "cijfer%02d", $0) } }
     var statementCodes: [String] { (1...statements).map { String(format: "stelling%02d", $0) } }
@@ -105,7 +93,7 @@ struct SyntheticStudy {
 
     /// Writes the export of one meting to `path`; returns its size in bytes.
     func writeExport(meting: Int, to path: String) throws -> Int {
-        var rng = Generator(state: seed &+ UInt64(meting))
+        var rng = SplitMix64(seed: seed &+ UInt64(meting))
         let answers = Self.openAnswers.map { Array($0.utf8) }  // ASCII: the same bytes in Windows-1252
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
