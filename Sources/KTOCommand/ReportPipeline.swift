@@ -24,7 +24,7 @@ public struct ReportPipeline: Sendable {
         // The documents are independent: rendered on all cores, listed in a fixed order.
         let documents = parallelMap(4 + results.groupNames.count) { k -> [(path: String, bytes: [UInt8])] in
             switch k {
-            case 0: return [("results.csv", Array(ResultsCSVWriter.render(results.rows).utf8))]
+            case 0: return [("results.csv", ResultsCSVWriter.bytes(results.rows))]
             case 1: return [("report.txt", Array(TextReportWriter().render(report).utf8))]
             case 2: return [("index.html", Array(HTMLReportWriter().render(report).utf8))]
             case 3: return TablesBookWriter().render(report)

@@ -103,6 +103,31 @@ public enum Rounding {
     /// - Returns: the double nearest to the rounded decimal value (−0 is returned as 0).
     /// - Complexity: O(number of digits), about 17.
     public static func roundHalfAwayFromZero(_ x: Double, decimals: Int) -> Double {
+        if let (scaled, scale) = fastScaled(x, decimals: decimals) {
+            let value = Double(scaled) / scale
+            return value == 0 ? 0 : (x < 0 ? -value : value)
+        }
+        return exactRoundHalfAwayFromZero(x, decimals: decimals)
+    }
+
+    /// The fast path of both rounding functions: |x| · 10^decimals as a whole number, when that
+    /// product is small enough to be exact to far better than 10^-6 and its fraction is more than
+    /// 10^-3 away from one half. Only near a tie does the shortest decimal representation decide,
+    /// and there the exact path is taken. (Tested to agree with the exact path.)
+    @inline(__always)
+    static func fastScaled(_ x: Double, decimals: Int) -> (UInt64, Double)? {
+        guard x.isFinite, decimals >= 0, decimals <= 6 else { return nil }
+        let scale = [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000][decimals]
+        let s = abs(x) * scale
+        guard s < 1e9 else { return nil }
+        let floor = s.rounded(.down)
+        let fraction = s - floor
+        guard abs(fraction - 0.5) > 1e-3 else { return nil }
+        return (UInt64(floor) + (fraction > 0.5 ? 1 : 0), scale)
+    }
+
+    /// The exact path: decides on the shortest decimal representation.
+    static func exactRoundHalfAwayFromZero(_ x: Double, decimals: Int) -> Double {
         guard let parsed = DecimalDigits(x) else { return x }
         let places = max(0, decimals)
         let rounded = parsed.rounded(decimals: places)
@@ -124,6 +149,24 @@ public enum Rounding {
     /// - Returns: the text; a value that rounds to zero has no minus sign ("0,0", not "-0,0").
     /// - Complexity: O(number of digits).
     public static func formatDutch(_ x: Double, decimals: Int, groupThousands: Bool = false) -> String {
+        if let (scaled, _) = fastScaled(x, decimals: max(0, decimals)) {
+            let places = max(0, decimals)
+            var divisor: UInt64 = 1
+            for _ in 0..<places { divisor *= 10 }
+            var integerText = String(scaled / divisor)
+            if groupThousands { integerText = grouped(integerText) }
+            var text = (x < 0 && scaled != 0 ? "-" : "") + integerText
+            if places > 0 {
+                let fraction = String(scaled % divisor)
+                text += "," + String(repeating: "0", count: places - fraction.count) + fraction
+            }
+            return text
+        }
+        return exactFormatDutch(x, decimals: decimals, groupThousands: groupThousands)
+    }
+
+    /// The exact path of `formatDutch`.
+    static func exactFormatDutch(_ x: Double, decimals: Int, groupThousands: Bool = false) -> String {
         guard let parsed = DecimalDigits(x) else {
             return x.isNaN ? "NaN" : (x < 0 ? "-∞" : "∞")
         }
