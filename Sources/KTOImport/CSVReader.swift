@@ -562,13 +562,6 @@ final class RecordParser {
 
     static let quotes: UInt64 = 0x2222_2222_2222_2222
 
-    /// The high bit of every byte of `word` that equals the byte repeated in `pattern`.
-    @inline(__always)
-    static func matchBytes(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-        let x = word ^ pattern
-        return ~(((x & lowSeven) &+ lowSeven) | x) & highBits
-    }
-
     /// `byte` in every byte of a word.
     @inline(__always)
     static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }

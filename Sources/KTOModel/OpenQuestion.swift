@@ -67,12 +67,6 @@ extension Codebook {
     /// The coded open questions (see `openQuestionPairing()`), without the problems.
     public var openQuestions: [OpenQuestion] { openQuestionPairing().questions }
 
-    /// The open question a variable belongs to: by its codes variable or its text variable.
-    public func openQuestion(for code: String) -> OpenQuestion? {
-        let key = code.lowercased()
-        return openQuestions.first { $0.codes.code.lowercased() == key || $0.text?.code.lowercased() == key }
-    }
-
     /// `goed_tekst` → `goed`; a name without `_` is its own stem.
     static func stem(_ code: String) -> String {
         let lower = code.lowercased()

@@ -76,12 +76,6 @@ public struct Variable: Sendable, Equatable, Codable {
         self.line = line
     }
 
-    /// Whether a code is a valid answer (not missing, in range).
-    @inlinable public func isValid(_ code: Int) -> Bool { validCodes.contains(code) }
-
-    /// Whether a code is one of the missing-value codes.
-    @inlinable public func isMissing(_ code: Int) -> Bool { missing.contains { $0.code == code } }
-
     /// The label of a code, valid or missing.
     public func label(of code: Int) -> String? {
         labels.first { $0.code == code }?.label ?? missing.first { $0.code == code }?.label

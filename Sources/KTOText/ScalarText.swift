@@ -100,9 +100,6 @@ struct ScalarText {
     /// Whether a word may start at `i`: nothing alphanumeric directly before it.
     func isBoundaryBefore(_ i: Int) -> Bool { !isWordChar(i - 1) }
 
-    /// Whether a word may end just before `end`: nothing alphanumeric at `end`.
-    func isBoundaryAfter(_ end: Int) -> Bool { !isWordChar(end) }
-
     /// The first offset at or after `i` that is not horizontal white space.
     func skipSpaces(from i: Int) -> Int {
         var j = i
