@@ -59,12 +59,13 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
 
     /// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
         var i = 0
         let n = b.count
         while i < n {
             // ASCII fast path, eight bytes at a time where aligned reads are not needed.
             while i + 8 <= n {
-                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }
                 i += 8
             }

@@ -28,16 +28,15 @@ public struct ReportBuilder: Sendable {
         for result in results.variables {
             let chapter = result.variable.chapter.isEmpty ? "Overige vragen" : result.variable.chapter
             let section = result.variable.section
-            if sectionsByChapter[chapter] == nil {
-                chapterOrder.append(chapter)
-                sectionsByChapter[chapter] = []
-            }
+            if sectionsByChapter[chapter] == nil { chapterOrder.append(chapter) }
             let block = self.block(for: result, results: results, metingen: metingen, groups: groups, scope: scope)
-            if let last = sectionsByChapter[chapter]?.last, last.title == section {
-                sectionsByChapter[chapter]![sectionsByChapter[chapter]!.count - 1].blocks.append(block)
+            var sections = sectionsByChapter[chapter, default: []]
+            if let last = sections.indices.last, sections[last].title == section {
+                sections[last].blocks.append(block)
             } else {
-                sectionsByChapter[chapter]!.append((section, [block]))
+                sections.append((section, [block]))
             }
+            sectionsByChapter[chapter] = sections
         }
         for chapter in chapterOrder {
             let sections = (sectionsByChapter[chapter] ?? []).map { Section(title: $0.title, blocks: $0.blocks) }
