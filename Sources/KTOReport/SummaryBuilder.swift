@@ -6,7 +6,14 @@ import KTOStats
 /// states a difference only when a test found it, and calls figures equal only when the test found
 /// nothing and the shown figures are the same.
 struct SummaryBuilder {
-    var results: StudyResults
+    let results: StudyResults
+    /// All significant differences, computed once: every sentence kind filters this list.
+    let findings: [Finding]
+
+    init(results: StudyResults) {
+        self.results = results
+        self.findings = results.findings
+    }
 
     func sentences() -> [SummarySentence] {
         var list: [SummarySentence] = []
@@ -25,7 +32,7 @@ struct SummaryBuilder {
         if let sentence = statementSentence() { list.append(sentence) }
         list += openAnswerSentences()
         if results.groupNames.count > 1 {
-            let gemeenteFindings = results.findings.filter { $0.comparison == .rest && Self.evaluative($0) }
+            let gemeenteFindings = findings.filter { $0.comparison == .rest && Self.evaluative($0) }
             let text = gemeenteFindings.isEmpty
                 ? "Tussen de gemeenten zijn geen significante verschillen gevonden; de resultaten per gemeente zijn indicatief."
                 : "De resultaten per gemeente zijn indicatief. Op \(gemeenteFindings.count) rapportcijfers en stellingen wijkt een gemeente significant af van de rest van de organisatie (zie de bijlagen per gemeente)."
@@ -45,11 +52,10 @@ struct SummaryBuilder {
     /// own previous meting.
     func gemeenteSentences(_ g: Int) -> [SummarySentence] {
         let name = results.groupNames[g]
-        let findings = results.findings.filter { $0.group == .gemeente(g) && Self.evaluative($0) }
+        let own = findings.filter { $0.group == .gemeente(g) && Self.evaluative($0) }
         var list: [SummarySentence] = []
-        for (comparison, lead) in [(Comparison.rest, "Ten opzichte van de rest van de organisation"), (.previous, "Ten opzichte van \(results.previousMeting ?? "de vorige meting")")] {
-            let selected = findings.filter { $0.comparison == comparison }.prefix(8)
-            let leadText = lead.replacingOccurrences(of: "organisation", with: "organisatie")
+        for (comparison, leadText) in [(Comparison.rest, "Ten opzichte van de rest van de organisatie"), (.previous, "Ten opzichte van \(results.previousMeting ?? "de vorige meting")")] {
+            let selected = own.filter { $0.comparison == comparison }.prefix(8)
             guard !selected.isEmpty else {
                 list.append(SummarySentence(text: "\(leadText) zijn er voor \(name) geen significante verschillen.", figures: []))
                 continue
@@ -114,7 +120,7 @@ struct SummaryBuilder {
         guard let previousMeting = results.previousMeting else { return [] }
         // Only evaluative figures: a shift in the respondents' profile is neither better nor worse,
         // and % onvoldoende repeats what the mean says.
-        let changes = results.findings.filter { $0.group == .total && $0.comparison == .previous && Self.evaluative($0) }
+        let changes = findings.filter { $0.group == .total && $0.comparison == .previous && Self.evaluative($0) }
         var list: [SummarySentence] = []
         for improving in [true, false] {
             let selected = changes.filter { $0.isImprovement == improving }.prefix(6)

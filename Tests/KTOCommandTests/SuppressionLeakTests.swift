@@ -33,9 +33,9 @@ struct SuppressionLeakTests {
         let cells = Self.suppressed
         #expect(!cells.isEmpty)
         let report = try #require(Self.files["report.txt"])
+        let codebook = try Codebook.load(path: Paths.packageRoot + "/SampleData/codebook.csv")
         for cell in cells {
             // The row of that gemeente in the item's table shows "–" in the 2015 column.
-            let codebook = try Codebook.load(path: Paths.packageRoot + "/SampleData/codebook.csv")
             let title = try #require(codebook.variable(cell.variable)?.text)
             let block = try #require(report.components(separatedBy: title + "\n").dropFirst().first)
             let row = try #require(block.split(separator: "\n").first { $0.hasPrefix("    \(cell.group)") })
@@ -46,9 +46,9 @@ struct SuppressionLeakTests {
     }
 
     @Test func notInTheAnnexHTMLNorTheTablesBook() throws {
+        let codebook = try Codebook.load(path: Paths.packageRoot + "/SampleData/codebook.csv")
         for cell in Self.suppressed {
             let annex = try #require(Self.files.first { $0.key.hasPrefix("annex-") && $0.key.contains(cell.group.lowercased().prefix(5)) }?.value)
-            let codebook = try Codebook.load(path: Paths.packageRoot + "/SampleData/codebook.csv")
             let title = try #require(codebook.variable(cell.variable)?.text)
             // The table row of the item: its first data cell is the gemeente's 2015 figure.
             let row = try #require(annex.components(separatedBy: ">\(title)</th>").dropFirst().first?.components(separatedBy: "</tr>").first)

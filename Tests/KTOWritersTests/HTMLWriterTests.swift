@@ -78,7 +78,8 @@ struct HTMLWriterTests {
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
             #expect(!html.contains("<script"))
             #expect(!html.contains("src=\""))
-            #expect(!html.contains("http://") || !html.contains("href=\"http"))
+            // No external assets or links: the only "http" is the SVG namespace.
+            #expect(!html.contains("href=\"http") && !html.contains("url(") && !html.contains("<link"))
             #expect(html.contains("<style>"))
             #expect(html.contains("<svg"))
         }
