@@ -25,7 +25,7 @@ let package = Package(
         // the report model: sections, tables, findings; Dutch wording.
         .target(name: "KTOReport", dependencies: ["KTOAnalysis", "KTOText"]),
         // one writer per output format; writers format, never compute.
-        .target(name: "KTOWriters", dependencies: ["KTOReport", "KTOAnalysis", "KTOText"]),
+        .target(name: "KTOWriters", dependencies: ["KTOReport", "KTOAnalysis", "KTOText", "KTOImport"]),
         // deterministic generator of the sample study's exports.
         .target(name: "KTOSample", dependencies: ["KTOModel", "KTOImport"]),
         // the commands behind the CLI, reachable from tests.
