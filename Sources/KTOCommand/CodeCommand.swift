@@ -40,8 +40,9 @@ struct CodeCommand {
         let outputName = parsed.options["--output"] ?? "codering-\(loaded.study.meting)\(includeCoded ? "-alle" : "").csv"
         let output = parsed.options["--output"].map(tool.resolve) ?? URL(fileURLWithPath: studyFolder).appendingPathComponent(outputName).path
         let standardOutput = URL(fileURLWithPath: output).standardized.path
-        if loaded.study.codingFiles.contains(where: { URL(fileURLWithPath: $0.path).standardized.path == standardOutput }) {
-            throw UsageError("'\(outputName)' is een coderingsbestand van de studie; kies met --output een andere naam, zodat het werk daarin niet verloren gaat", command: "code")
+        // Never over an input of the study, not even with --force: the work in it would be lost.
+        if loaded.study.inputFiles.contains(where: { URL(fileURLWithPath: $0).standardized.path == standardOutput }) {
+            throw UsageError("'\(outputName)' is een invoerbestand van de studie; kies met --output een andere naam, zodat het werk daarin niet verloren gaat", command: "code")
         }
         if FileManager.default.fileExists(atPath: output) && !parsed.flags.contains("--force") {
             throw UsageError("'\(outputName)' bestaat al; kies met --output een andere naam of overschrijf met --force", command: "code")

@@ -56,6 +56,12 @@ public struct KTOTool: Sendable {
             console.err("kto: \(error.message)")
             console.err("Zie 'kto \(error.command.map { "\($0) " } ?? "")--help'.")
             return .usage
+        } catch let refusal as OutputRefusal {
+            console.err("kto: \(refusal)")
+            return .usage
+        } catch let refusal as SampleWriteRefusal {
+            console.err("kto: \(refusal)")
+            return .usage
         } catch {
             reportFailure(error)
             return .dataProblem
@@ -87,13 +93,21 @@ public struct KTOTool: Sendable {
         }
     }
 
-    func loadStudy(_ path: String, strict: Bool) throws -> LoadedStudy {
+    func readStudy(_ path: String) throws -> Study {
         let resolved = resolve(path)
         guard FileManager.default.fileExists(atPath: resolved) else {
             throw UsageError("studiebestand '\(path)' bestaat niet", command: nil)
         }
+        return try Study.load(path: resolved)
+    }
+
+    func loadStudy(_ study: Study, strict: Bool) throws -> LoadedStudy {
         if console.errIsTerminal { console.err("") }
-        return try LoadedStudy.load(studyPath: resolved, strict: strict, progress: progressReporter())
+        return try LoadedStudy.load(study: study, strict: strict, progress: progressReporter())
+    }
+
+    func loadStudy(_ path: String, strict: Bool) throws -> LoadedStudy {
+        try loadStudy(readStudy(path), strict: strict)
     }
 
     func check(_ args: [String]) throws -> ExitCode {
@@ -120,22 +134,27 @@ public struct KTOTool: Sendable {
             throw UsageError("geef hoogstens één studiebestand", command: "report")
         }
         let path = parsed.positionals.first ?? Self.sampleStudy
-        let loaded = try loadStudy(path, strict: parsed.flags.contains("--strict"))
+        let study = try readStudy(path)
+        // The output folder is checked before any data is read: a refusal touches nothing.
+        let output = OutputFolder(path: parsed.options["--output"].map(resolve) ?? study.output)
+        try output.check(protecting: study.inputFiles)
+        let loaded = try loadStudy(study, strict: parsed.flags.contains("--strict"))
         let quiet = parsed.flags.contains("--quiet")
         if !quiet {
             for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
             for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger, limit: 5)) }
         }
-        let output = parsed.options["--output"].map(resolve) ?? loaded.study.output
         let (_, files) = ReportPipeline().files(for: loaded)
         do {
-            try OutputFolder(path: output).write(files)
+            try output.write(files, protecting: study.inputFiles)
+        } catch let refusal as OutputRefusal {
+            throw refusal
         } catch {
             console.err("fout: \(error)")
             return .dataProblem
         }
         if !quiet {
-            console.out("Rapport geschreven naar \(output)/")
+            console.out("Rapport geschreven naar \(output.path)/")
             for file in files { console.out("  \(file.path)") }
         }
         return .ok

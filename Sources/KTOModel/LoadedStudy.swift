@@ -36,7 +36,13 @@ public struct LoadedStudy: Sendable {
     public static func load(
         studyPath: String, strict: Bool = false, progress: ((String, Int, Int) -> Void)? = nil
     ) throws -> LoadedStudy {
-        let study = try Study.load(path: studyPath)
+        try load(study: Study.load(path: studyPath), strict: strict, progress: progress)
+    }
+
+    /// Reads the codebook and the data of both metingen of a study already read.
+    public static func load(
+        study: Study, strict: Bool = false, progress: ((String, Int, Int) -> Void)? = nil
+    ) throws -> LoadedStudy {
         let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
         let pairing = codebook.openQuestionPairing()
         guard pairing.problems.isEmpty else { throw StudyError(pairing.problems) }

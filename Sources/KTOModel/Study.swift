@@ -123,6 +123,20 @@ public struct Study: Sendable, Equatable {
         self.dialect = dialect
     }
 
+    /// Every file the study reads, resolved: the study file, codebook, data, coding files,
+    /// dictionary, staff list, previous meting's files and benchmarks. Output is never written over
+    /// any of them.
+    public var inputFiles: [String] {
+        var files = [studyFile, codebook.path] + dataFiles.map(\.path) + codingFiles.map(\.path)
+        files += [dictionary, staffFile].compactMap { $0?.path }
+        if let previous {
+            files += previous.dataFiles.map(\.path) + previous.codingFiles.map(\.path)
+            if let aggregates = previous.aggregates { files.append(aggregates.path) }
+        }
+        files += benchmarks.map(\.file.path)
+        return files
+    }
+
     /// The population of all groups together.
     public var totalPopulation: Int { groups.reduce(0) { $0 + $1.population } }
 

@@ -34,17 +34,41 @@ public struct SampleStudyGenerator: Sendable {
     }
 
     /// Writes the exports into `folder` (created when missing); returns the paths written.
+    ///
+    /// kto never changes a file it did not write: a file that already exists with other content
+    /// is left alone and the whole call refuses (nothing written); one with exactly the bytes the
+    /// generator makes is kept as it is.
+    /// - Throws: `SampleWriteRefusal` naming the files that would be overwritten.
     @discardableResult
     public func write(to folder: String) throws -> [String] {
         let manager = FileManager.default
+        let exports = makeExports().sorted(by: { $0.key < $1.key })
+        let clashes = exports.compactMap { name, bytes -> String? in
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            guard let existing = manager.contents(atPath: path) else {
+                return manager.fileExists(atPath: path) ? name : nil
+            }
+            return [UInt8](existing) == bytes ? nil : name
+        }
+        guard clashes.isEmpty else { throw SampleWriteRefusal(folder: folder, files: clashes) }
         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written: [String] = []
-        for (name, bytes) in makeExports().sorted(by: { $0.key < $1.key }) {
+        for (name, bytes) in exports {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
-            try Data(bytes).write(to: url, options: .atomic)
+            if !manager.fileExists(atPath: url.path) { try Data(bytes).write(to: url, options: .atomic) }
             written.append(url.path)
         }
         return written
+    }
+}
+
+/// `kto sample` would overwrite files with other content: refused, nothing written.
+public struct SampleWriteRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public var folder: String
+    public var files: [String]
+
+    public var description: String {
+        "in '\(folder)' staan al bestanden met een andere inhoud: \(files.map { "'\($0)'" }.joined(separator: ", ")); kto overschrijft ze niet. Kies een nieuwe map: kto sample MAP."
     }
 }
 

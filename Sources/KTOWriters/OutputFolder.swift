@@ -1,11 +1,20 @@
 import Foundation
+import KTOImport
 
 /// Writes a report folder atomically: files go to a temporary sibling folder, which replaces the
 /// target only when every file is written. A failed run leaves the previous report as it was.
+///
+/// kto never deletes or changes what it did not write: a folder is replaced only when it is new,
+/// empty, or a report folder kto wrote earlier whose files are all still as kto wrote them (the
+/// manifest `.kto-rapport` lists each file with its size and CRC-32). `check(protecting:)` says
+/// why a folder may not be used; `write` checks again just before it replaces anything.
 public struct OutputFolder: Sendable {
     public var path: String
 
     public init(path: String) { self.path = path }
+
+    /// The manifest kto writes into every report folder.
+    public static let manifestName = ".kto-rapport"
 
     /// A problem writing the output.
     public struct WriteError: Error, CustomStringConvertible {
@@ -14,18 +23,64 @@ public struct OutputFolder: Sendable {
         public var description: String { "\(path): kan niet schrijven: \(reason)" }
     }
 
-    /// Writes `files` (relative path → bytes) and swaps the folder into place.
-    /// - Throws: `WriteError`; the previous folder is then untouched.
-    public func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+    /// Throws when kto may not write a report at `path`: see `OutputRefusal`.
+    /// - Parameters:
+    ///   - inputs: every file the study reads (study file, codebook, data, coding, benchmarks…).
+    ///   - home: the user's home folder.
+    public func check(protecting inputs: [String], home: String = NSHomeDirectory()) throws(OutputRefusal) {
+        let target = Self.canonical(path)
+        if target == "/" { throw .root(path: path) }
+        if !home.isEmpty, target == Self.canonical(home) { throw .home(path: path) }
+        for input in inputs {
+            let file = Self.canonical(input)
+            if file == target || file.hasPrefix(target == "/" ? "/" : target + "/") {
+                throw .holdsInput(path: path, input: input)
+            }
+        }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw .isAFile(path: path) }
+        let contents = (try? fm.subpathsOfDirectory(atPath: target)) ?? []
+        if contents.isEmpty { return }
+        guard let manifest = Manifest.read(folder: target) else {
+            throw .notAReportFolder(path: path, examples: Array(contents.sorted().prefix(5)), count: contents.count)
+        }
+        var foreign: [String] = []
+        var changed: [String] = []
+        for sub in contents.sorted() where sub != Self.manifestName {
+            var isDir: ObjCBool = false
+            fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
+            if isDir.boolValue {
+                if !manifest.entries.keys.contains(where: { $0.hasPrefix(sub + "/") }) { foreign.append(sub + "/") }
+                continue
+            }
+            guard let entry = manifest.entries[sub] else { foreign.append(sub); continue }
+            let bytes = fm.contents(atPath: target + "/" + sub).map { [UInt8]($0) } ?? []
+            if bytes.count != entry.size || CRC32.checksum(bytes) != entry.crc { changed.append(sub) }
+        }
+        if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
+        if !changed.isEmpty { throw .changedFiles(path: path, files: changed) }
+    }
+
+    /// Writes `files` (relative path → bytes) plus the manifest and swaps the folder into place.
+    /// - Throws: `OutputRefusal` when the folder may not be replaced (nothing is touched then),
+    ///   `WriteError` when writing fails (the previous folder is then untouched).
+    public func write(_ files: [(path: String, bytes: [UInt8])], protecting inputs: [String] = []) throws {
+        try check(protecting: inputs)
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardized
         let parent = target.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".tmp-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
+        let all = files.sorted(by: { $0.path < $1.path }) + [(Self.manifestName, Manifest(files: files).bytes)]
+        let staging = Self.freshSibling(of: target, prefix: ".tmp-")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files.sorted(by: { $0.path < $1.path }) {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw WriteError(path: path, reason: error.localizedDescription)
+        }
+        do {
+            for file in all {
                 let url = staging.appendingPathComponent(file.path)
                 try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 guard fm.createFile(atPath: url.path, contents: Data(file.bytes)) else {
@@ -34,8 +89,7 @@ public struct OutputFolder: Sendable {
             }
             // Swap by renames within one folder: the old report is moved aside, the new one moved
             // in, and only then is the old one removed.
-            let aside = parent.appendingPathComponent(".old-\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fm.removeItem(at: aside)
+            let aside = Self.freshSibling(of: target, prefix: ".old-")
             let hadTarget = fm.fileExists(atPath: target.path)
             if hadTarget { try fm.moveItem(at: target, to: aside) }
             do {
@@ -52,5 +106,117 @@ public struct OutputFolder: Sendable {
             try? fm.removeItem(at: staging)
             throw WriteError(path: path, reason: error.localizedDescription)
         }
+    }
+
+    /// A sibling name that does not exist yet, so kto never removes a folder it did not make.
+    static func freshSibling(of target: URL, prefix: String) -> URL {
+        let parent = target.deletingLastPathComponent()
+        let base = "\(prefix)\(target.lastPathComponent)-\(ProcessInfo.processInfo.processIdentifier)"
+        var candidate = parent.appendingPathComponent(base)
+        var k = 1
+        while FileManager.default.fileExists(atPath: candidate.path) {
+            k += 1
+            candidate = parent.appendingPathComponent("\(base)-\(k)")
+        }
+        return candidate
+    }
+
+    /// Absolute, standardized, symbolic links resolved (also of a folder that does not exist yet,
+    /// through its nearest existing ancestor).
+    static func canonical(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardized
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url = url.deletingLastPathComponent()
+        }
+        var resolved = url.resolvingSymlinksInPath()
+        for component in rest { resolved.appendPathComponent(component) }
+        let text = resolved.standardized.path
+        return text.count > 1 && text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+}
+
+/// The list of files kto wrote into a report folder, with size and CRC-32, as a small text file.
+struct Manifest {
+    struct Entry {
+        var size: Int
+        var crc: UInt32
+    }
+
+    var entries: [String: Entry]
+
+    static let header = "# kto-rapportmap: kto schreef deze map en mag haar als geheel vervangen. Bestanden: grootte en CRC-32."
+
+    init(files: [(path: String, bytes: [UInt8])]) {
+        var entries: [String: Entry] = [:]
+        for file in files { entries[file.path] = Entry(size: file.bytes.count, crc: CRC32.checksum(file.bytes)) }
+        self.entries = entries
+    }
+
+    init(entries: [String: Entry]) { self.entries = entries }
+
+    var bytes: [UInt8] {
+        var lines = [Self.header]
+        for path in entries.keys.sorted() {
+            guard let entry = entries[path] else { continue }
+            lines.append("\(entry.size)\t\(String(entry.crc, radix: 16))\t\(path)")
+        }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The manifest of `folder`, or nil when it has none (or not one kto wrote).
+    static func read(folder: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + OutputFolder.manifestName),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first.map(String.init) == header else { return nil }
+        var entries: [String: Entry] = [:]
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let size = Int(parts[0]), let crc = UInt32(parts[1], radix: 16) else { return nil }
+            entries[String(parts[2])] = Entry(size: size, crc: crc)
+        }
+        return Manifest(entries: entries)
+    }
+}
+
+/// Why kto will not write a report into a folder. Nothing has been touched when this is thrown.
+public enum OutputRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The folder exists, holds files, and kto did not make it for a report.
+    case notAReportFolder(path: String, examples: [String], count: Int)
+    /// The folder is (or contains) an input of the study.
+    case holdsInput(path: String, input: String)
+    /// A report folder of kto's holds files kto did not write.
+    case foreignFiles(path: String, files: [String])
+    /// Files kto wrote were changed afterwards.
+    case changedFiles(path: String, files: [String])
+    case root(path: String)
+    case home(path: String)
+    case isAFile(path: String)
+
+    public var description: String {
+        switch self {
+        case .notAReportFolder(let path, let examples, let count):
+            let shown = examples.map { "'\($0)'" }.joined(separator: ", ")
+            return "uitvoermap '\(path)' bestaat al en is geen rapportmap van kto (er staan \(count) bestanden of mappen in, o.a. \(shown)); kto vervangt alleen een nieuwe of lege map of een map die het eerder zelf schreef. Kies een nieuwe map, bijvoorbeeld met --output Rapporten/kto-nieuw."
+        case .holdsInput(let path, let input):
+            return "uitvoermap '\(path)' bevat een invoerbestand van de studie ('\(input)'); kto schrijft nooit over de invoer heen. Kies een aparte map, bijvoorbeeld met --output Rapporten/kto."
+        case .foreignFiles(let path, let files):
+            return "in rapportmap '\(path)' staan bestanden die kto niet schreef: \(Self.list(files)); kto vervangt de map dan niet. Verplaats die bestanden of kies een nieuwe map met --output."
+        case .changedFiles(let path, let files):
+            return "in rapportmap '\(path)' zijn bestanden gewijzigd nadat kto ze schreef: \(Self.list(files)); kto vervangt de map dan niet. Bewaar de wijzigingen elders of kies een nieuwe map met --output."
+        case .root(let path):
+            return "uitvoermap '\(path)' is de hoofdmap van het bestandssysteem; kies een eigen map voor het rapport."
+        case .home(let path):
+            return "uitvoermap '\(path)' is uw persoonlijke map; kies een eigen map voor het rapport, bijvoorbeeld \(path)/Rapporten/kto."
+        case .isAFile(let path):
+            return "uitvoermap '\(path)' is een bestand, geen map."
+        }
+    }
+
+    static func list(_ files: [String]) -> String {
+        let shown = files.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+        return files.count > 5 ? shown + " en nog \(files.count - 5)" : shown
     }
 }

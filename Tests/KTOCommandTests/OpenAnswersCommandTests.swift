@@ -203,8 +203,12 @@ struct OpenAnswersCommandTests {
         #expect(tool.run(["code", "kto.study", "--force"]) == .ok)
         // The study's own coding file: refused even with --force.
         #expect(tool.run(["code", "kto.study", "--output", "codering.csv", "--force"]) == .usage)
-        #expect(sink.stderr.contains("'codering.csv' is een coderingsbestand van de studie"))
+        #expect(sink.stderr.contains("'codering.csv' is een invoerbestand van de studie"))
         #expect(try folder.read("codering.csv").hasPrefix("respnr;variabele;codes;tekst\n204;goed_codes;-;Geen"))
+        // Any other input too: the data export, the codebook.
+        let export = try folder.read("export.csv")
+        #expect(tool.run(["code", "kto.study", "--output", "export.csv", "--force"]) == .usage)
+        #expect(try folder.read("export.csv") == export)
     }
 
     @Test func codeAllComparesTheRulesWithExistingCodes() throws {
