@@ -206,9 +206,9 @@ struct OpenAnswersCommandTests {
         #expect(sink.stderr.contains("'codering.csv' is een invoerbestand van de studie"))
         #expect(try folder.read("codering.csv").hasPrefix("respnr;variabele;codes;tekst\n204;goed_codes;-;Geen"))
         // Any other input too: the data export, the codebook.
-        let export = try folder.read("export.csv")
-        #expect(tool.run(["code", "kto.study", "--output", "export.csv", "--force"]) == .usage)
-        #expect(try folder.read("export.csv") == export)
+        let export = try folder.read("data.csv")
+        #expect(tool.run(["code", "kto.study", "--output", "data.csv", "--force"]) == .usage)
+        #expect(try folder.read("data.csv") == export)
     }
 
     @Test func codeAllComparesTheRulesWithExistingCodes() throws {
