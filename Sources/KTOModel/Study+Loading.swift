@@ -26,97 +26,45 @@ extension Study {
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
         "coding", "dictionary", "staff", "quotes",
     ]
-    static let sectionKeys: [String: Set<String>] = [
-        "previous": ["meting", "data", "aggregates", "coding"],
-        "thresholds": ["indicative", "suppress", "alpha"],
-        "benchmark": ["file", "short"],
-    ]
 
     /// Parses study-file text; `folder` resolves relative paths.
     public static func parse(_ source: SourceText, folder: String) throws -> Study {
         let text = source.string(0..<source.bytes.count)
         let file = source.file
         var problems: [StudyProblem] = []
+        let document = StudyDocument(text: text, file: file, problems: &problems)
+        func problem(_ message: String, _ line: Int) {
+            problems.append(StudyProblem(message, at: SourceLocation(file: file, line: line)))
+        }
         var top: [String: (value: String, line: Int)] = [:]
-        var dataLines: [(String, Int)] = []
-        var population: [(name: String, value: String, line: Int)] = []
+        for entry in document.top.entries {
+            guard topKeys.contains(entry.key) else {
+                problem("onbekende sleutel '\(entry.rawKey)'\(suggestion(for: entry.key, in: topKeys))", entry.line)
+                continue
+            }
+            top[entry.key] = (entry.value, entry.line)
+        }
+        for block in document.sections {
+            guard let allowed = StudyDocument.schema[block.kind] ?? nil else { continue }
+            for entry in block.entries where !allowed.contains(entry.key) {
+                problem("onbekende sleutel '\(entry.rawKey)' in [\(block.kind)]\(suggestion(for: entry.key, in: allowed))", entry.line)
+            }
+        }
+        func list(_ entry: (value: String, line: Int)?) -> [(String, Int)] {
+            entry.map { e in splitList(e.value).map { ($0, e.line) } } ?? []
+        }
+        let dataLines = list(top["data"])
+        let codingLines = list(top["coding"])
+        let population = document.sections("population").flatMap(\.entries).map { (name: $0.rawKey, value: $0.value, line: $0.line) }
+        let previousBlock = document.sections("previous").first
         var previous: [String: (value: String, line: Int)] = [:]
-        var previousData: [(String, Int)] = []
-        var codingLines: [(String, Int)] = []
-        var previousCodingLines: [(String, Int)] = []
+        for entry in previousBlock?.entries ?? [] { previous[entry.key] = (entry.value, entry.line) }
+        let previousData = list(previous["data"])
+        let previousCodingLines = list(previous["coding"])
         var thresholds: [String: (value: String, line: Int)] = [:]
-        var benchmarks: [(name: String, file: String?, short: String?, line: Int)] = []
-        var section = ""
-        var lineNumber = 0
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        for raw in lines {
-            lineNumber += 1
-            let rawLine = String(raw)
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            func problem(_ message: String, column: Int? = nil) {
-                problems.append(StudyProblem(message, at: SourceLocation(file: file, line: lineNumber, column: column), lineText: rawLine))
-            }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { problem("sectiekop zonder ']'"); continue }
-                let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                let lower = name.lowercased()
-                if lower.hasPrefix("benchmark") {
-                    let benchmarkName = name.dropFirst("benchmark".count).trimmingCharacters(in: .whitespaces)
-                        .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-                    if benchmarkName.isEmpty { problem("geef de benchmark een naam: [benchmark Referentiegroep]") }
-                    benchmarks.append((benchmarkName, nil, nil, lineNumber))
-                    section = "benchmark"
-                } else if ["population", "populatie", "previous", "vorige", "thresholds", "drempels"].contains(lower) {
-                    section = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"][lower] ?? lower
-                } else {
-                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM]")
-                    section = "?"
-                }
-                continue
-            }
-            guard let equals = line.firstIndex(of: "=") else {
-                problem("regel zonder '=': schrijf sleutel = waarde")
-                continue
-            }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            let lowerKey = key.lowercased()
-            switch section {
-            case "":
-                guard topKeys.contains(lowerKey) else {
-                    problem("onbekende sleutel '\(key)'\(suggestion(for: lowerKey, in: topKeys))")
-                    continue
-                }
-                if lowerKey == "data" {
-                    dataLines.append(contentsOf: splitList(value).map { ($0, lineNumber) })
-                } else if lowerKey == "coding" {
-                    codingLines.append(contentsOf: splitList(value).map { ($0, lineNumber) })
-                } else {
-                    top[lowerKey] = (value, lineNumber)
-                }
-            case "population":
-                population.append((key, value, lineNumber))
-            case "previous":
-                guard sectionKeys["previous", default: []].contains(lowerKey) else {
-                    problem("onbekende sleutel '\(key)' in [previous]; bekend: meting, data, aggregates, coding")
-                    continue
-                }
-                if lowerKey == "data" { previousData.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
-                else if lowerKey == "coding" { previousCodingLines.append(contentsOf: splitList(value).map { ($0, lineNumber) }) }
-                else { previous[lowerKey] = (value, lineNumber) }
-            case "thresholds":
-                guard sectionKeys["thresholds", default: []].contains(lowerKey) else {
-                    problem("onbekende sleutel '\(key)' in [thresholds]; bekend: indicative, suppress, alpha")
-                    continue
-                }
-                thresholds[lowerKey] = (value, lineNumber)
-            case "benchmark":
-                guard lowerKey == "file" || lowerKey == "short" else { problem("onbekende sleutel '\(key)' in [benchmark]; bekend: file, short"); continue }
-                if lowerKey == "file" { benchmarks[benchmarks.count - 1].file = value } else { benchmarks[benchmarks.count - 1].short = value }
-            default:
-                continue
-            }
+        for entry in document.sections("thresholds").first?.entries ?? [] { thresholds[entry.key] = (entry.value, entry.line) }
+        let benchmarks = document.sections("benchmark").map { block in
+            (name: block.argument, file: block.entry("file")?.value, short: block.entry("short")?.value, line: block.line)
         }
 
         func required(_ key: String) -> String {
@@ -156,7 +104,13 @@ extension Study {
         var limits = Thresholds()
         for (key, entry) in thresholds {
             let normalised = entry.value.replacingOccurrences(of: ",", with: ".")
-            if key == "alpha" {
+            if key == "unreadable" {
+                guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
+                    problems.append(StudyProblem("unreadable (percentage onleesbare cellen) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                    continue
+                }
+                limits.unreadablePercent = share
+            } else if key == "alpha" {
                 guard let alpha = Double(normalised), alpha > 0, alpha < 0.5 else {
                     problems.append(StudyProblem("alpha moet tussen 0 en 0,5 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     continue

@@ -64,6 +64,9 @@ public struct Study: Sendable, Equatable {
         public var suppress: Int = 10
         /// Two-sided significance level.
         public var alpha: Double = 0.05
+        /// A variable whose unusable non-empty cells exceed this share (percent) of its non-empty
+        /// cells in a file stops the report: the answers were not understood.
+        public var unreadablePercent: Double = 5
 
         public init(indicative: Int = 30, suppress: Int = 10, alpha: Double = 0.05) {
             self.indicative = indicative

@@ -149,6 +149,17 @@ struct StudyFileTests {
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[previous]\ndata = x.csv\n", "[previous] mist 'meting = ...'", 9),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[benchmark RPA]\n", "[benchmark RPA] mist 'file = ...'", 8),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\nzomaar tekst\n[population]\nA = 1\n", "regel zonder '=': schrijf sleutel = waarde", 6),
+        // Finding 3 of the trust issue: a second [previous] was merged into the first, pooling
+        // two metingen as one. A repeated section or key is an error now.
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[previous]\nmeting = 2013\ndata = a.csv\n[previous]\nmeting = 2011\ndata = b.csv\n",
+         "sectie [previous] staat twee keer in de studie (eerst op regel 8); zet alles van deze sectie onder één kop", 11),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\ndata = e\n[population]\nA = 1\n",
+         "sleutel 'data' staat twee keer in de studie (eerst op regel 3); een lijst schrijft u op één regel, gescheiden door komma's", 6),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[previous]\nmeting = 2013\nmeting = 2011\ndata = a.csv\n",
+         "sleutel 'meting' staat twee keer in [previous] (eerst op regel 9); een lijst schrijft u op één regel, gescheiden door komma's", 10),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[benchmark RPA]\nfile = a.csv\n[benchmark rpa]\nfile = b.csv\n",
+         "sectie [benchmark rpa] staat twee keer in de studie (eerst op regel 8); geef elke benchmark een eigen naam", 10),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[thresholds]\nunreadable = 120\n", "unreadable (percentage onleesbare cellen) moet tussen 0 en 100 liggen, niet '120'", 9),
     ]
 
     @Test func eachMistakeHasOneMessage() throws {
