@@ -85,12 +85,46 @@ public struct DatasetLoader: Sendable {
             }
             progress?(file.displayName, total, total)
 
-            append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
             ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
+            // The base of an unusable share: the non-empty cells, counted only where there are issues.
+            for k in ledger.cellIssues.indices {
+                guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
+                ledger.cellIssues[k].nonEmpty = columns[j].reduce(0) { $0 + ($1 == Dataset.noAnswer ? 0 : 1) }
+            }
+            append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
             ledgers.append(ledger)
         }
+        try checkEveryVariableIsThere(builders: builders, ledgers: ledgers, naming: naming, meting: meting)
         dataset.columns = builders.map { $0.column }
         return (dataset, ledgers)
+    }
+
+    /// A codebook variable that no file of the meting has is a mistake (a typo in the codebook or
+    /// a renamed column), unless the codebook says it was not asked then (`previous = -`).
+    func checkEveryVariableIsThere(builders: [ColumnBuilder], ledgers: [RowLedger], naming: Naming, meting: String) throws {
+        let unknown = ledgers.flatMap(\.unknownColumns)
+        let files = ledgers.map(\.file).joined(separator: ", ")
+        var problems: [StudyProblem] = []
+        // The codes of an open question may come from coding files alone (`kto code`).
+        let codedElsewhere = Set(codebook.openQuestions.filter { $0.text != nil }.map { $0.codes.code.lowercased() })
+        for (v, variable) in codebook.variables.enumerated() where !builders[v].isPresent {
+            guard variable.type != .group && variable.type != .id, !codedElsewhere.contains(variable.code.lowercased()) else { continue }
+            var name = variable.code
+            if naming == .previous, let mapped = variable.previousCode {
+                guard let mapped else { continue }  // not asked in that meting
+                name = mapped
+            }
+            var message = "variabele '\(name)' staat niet in de data van meting \(meting) (\(files))"
+            if let near = NameSuggestion.nearest(name, in: unknown) {
+                message += "; bedoelt u kolom '\(near)'? Pas de naam in het codeboek aan"
+            } else if naming == .previous {
+                message += "; staat de vraag er onder een andere naam in, zet die naam dan in de kolom previous van het codeboek; was de vraag toen niet gesteld, zet dan '-' in die kolom"
+            } else {
+                message += "; controleer de naam in het codeboek tegen de kopregel van de data"
+            }
+            problems.append(StudyProblem(message, at: SourceLocation(file: codebook.file, line: variable.line)))
+        }
+        guard problems.isEmpty else { throw StudyError(problems) }
     }
 
     /// Adds a file's rows to the meting: its code columns and the first part's arrays as they
@@ -219,8 +253,15 @@ public struct DatasetLoader: Sendable {
         })
         ledger.unknownColumns = header.filter { !used.contains($0.lowercased()) }
         guard let groupColumn else {
+            let near = NameSuggestion.nearest(study.groupVariable, in: ledger.unknownColumns).map { "; bedoelt u kolom '\($0)'?" } ?? ""
             throw StudyError([StudyProblem(
-                "de groepsvariabele '\(study.groupVariable)' staat niet in de kopregel van dit bestand",
+                "de groepsvariabele '\(study.groupVariable)' staat niet in de kopregel van dit bestand\(near)",
+                at: SourceLocation(file: file, line: 1))])
+        }
+        if idColumn == nil, let id = codebook.variables.first(where: { $0.type == .id }) {
+            let near = NameSuggestion.nearest(id.code, in: ledger.unknownColumns).map { "; bedoelt u kolom '\($0)'?" } ?? ""
+            throw StudyError([StudyProblem(
+                "de variabele met het respondentnummer ('\(id.code)', type id in het codeboek) staat niet in de kopregel van dit bestand\(near)",
                 at: SourceLocation(file: file, line: 1))])
         }
         var plan = FilePlan(
@@ -297,9 +338,20 @@ extension RowLedger {
             for s in issues.indices {
                 issues[s].outOfRange += part.issues[s].outOfRange
                 issues[s].unreadable += part.issues[s].unreadable
+                issues[s].nonEmpty += part.issues[s].nonEmpty
                 let room = examplesPerVariable - issues[s].examples.count
                 if room > 0 { issues[s].examples += part.issues[s].examples.prefix(room) }
+                for value in part.issues[s].values {
+                    if let k = issues[s].values.firstIndex(where: { $0.value == value.value }) {
+                        issues[s].values[k].count += value.count
+                    } else if issues[s].values.count < RowLedger.CellIssues.maximumDistinctValues {
+                        issues[s].values.append(value)
+                    }
+                }
             }
+        }
+        for s in issues.indices {
+            issues[s].values.sort { ($1.count, $0.line) < ($0.count, $1.line) }
         }
         cellIssues = zip(plan.slotVariables, issues)
             .filter { $0.1.total > 0 }

@@ -126,6 +126,7 @@ struct PartResult: @unchecked Sendable {
         }
         for s in issues.indices {
             for e in issues[s].examples.indices { issues[s].examples[e].line += offset }
+            for v in issues[s].values.indices { issues[s].values[v].line += offset }
         }
         endLine += offset
     }
@@ -254,6 +255,7 @@ struct PartReader: Sendable {
                     } else {
                         let decoded = decoder.multi(of: record, field: field, windows1252: windows1252)
                         part.multis[s].append(decoded.codes)
+                        if !record.isBlank(field) { part.issues[codeCount + s].nonEmpty += 1 }
                         if let issue = decoded.issue { note(issue, slot: codeCount + s, record: record, field: field, part: &part) }
                     }
                 }
@@ -342,17 +344,25 @@ struct PartReader: Sendable {
         }
     }
 
-    /// Counts an unusable cell and keeps the first few as examples.
+    /// Counts an unusable cell, tallies its value and keeps the first few as examples.
     func note(_ issue: CellDecoder.Issue, slot: Int, record: CSVRecord, field: Int, part: inout PartResult) {
         switch issue {
         case .outOfRange: part.issues[slot].outOfRange += 1
         case .unreadable: part.issues[slot].unreadable += 1
         }
-        if part.issues[slot].examples.count < examplesPerVariable {
-            let value = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
-            part.issues[slot].examples.append(.init(
-                line: record.line, column: source.column(ofByte: record.offset(ofField: field)), value: value))
+        let value = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+            .trimmingCharacters(in: .whitespaces)
+        let known = part.issues[slot].values.firstIndex { $0.value == value }
+        if let known { part.issues[slot].values[known].count += 1 }
+        let newValue = known == nil && part.issues[slot].values.count < RowLedger.CellIssues.maximumDistinctValues
+        let newExample = part.issues[slot].examples.count < examplesPerVariable
+        guard newValue || newExample else { return }
+        let column = source.column(ofByte: record.offset(ofField: field))
+        if newValue {
+            part.issues[slot].values.append(.init(
+                value: value, count: 1, line: record.line, column: column, outOfRange: issue == .outOfRange))
         }
+        if newExample { part.issues[slot].examples.append(.init(line: record.line, column: column, value: value)) }
     }
 }
 

@@ -55,6 +55,16 @@ public struct RowLedger: Sendable, Equatable {
         public var value: String
     }
 
+    /// One distinct unusable value of a variable: how often it occurs and where first.
+    public struct UnusableValue: Sendable, Equatable {
+        public var value: String
+        public var count: Int
+        public var line: Int
+        public var column: Int
+        /// A number outside the valid codes (true) or text that is no code or label (false).
+        public var outOfRange: Bool
+    }
+
     /// Unusable cells of one variable.
     public struct CellIssues: Sendable, Equatable {
         public var variable: String
@@ -64,8 +74,19 @@ public struct RowLedger: Sendable, Equatable {
         public var unreadable: Int = 0
         /// The first few cells, for the message.
         public var examples: [CellExample] = []
+        /// The distinct unusable values, most frequent first (at most `maximumDistinctValues`;
+        /// the rest are in the counts only).
+        public var values: [UnusableValue] = []
+        /// Non-empty cells of this variable in the file: the base of `share`.
+        public var nonEmpty: Int = 0
 
         public var total: Int { outOfRange + unreadable }
+
+        /// Unusable cells as a share (0...1) of the non-empty cells.
+        public var share: Double { nonEmpty > 0 ? Double(total) / Double(nonEmpty) : 0 }
+
+        /// Distinct values kept per variable (and per part of a file while reading).
+        public static let maximumDistinctValues = 32
     }
 
     public var file: String
@@ -86,6 +107,8 @@ public struct RowLedger: Sendable, Equatable {
     public var cellIssues: [CellIssues] = []
     /// Columns in the file that the codebook does not describe (ignored).
     public var unknownColumns: [String] = []
+    /// Columns without a name whose cells are all empty (Excel's trailing `;;;`), ignored.
+    public var emptyColumns: Int = 0
     /// Codebook variables absent from the file (treated as not asked).
     public var absentVariables: [String] = []
 

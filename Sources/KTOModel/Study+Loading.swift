@@ -213,29 +213,9 @@ extension Study {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// "; bedoelt u 'codebook'?" for a near miss (edit distance ≤ 2).
+    /// "; bedoelt u 'codebook'?" for a near miss (edit distance ≤ 2), else the known keys.
     static func suggestion(for key: String, in known: Set<String>) -> String {
-        var best: (key: String, distance: Int)?
-        for candidate in known.sorted() {
-            let distance = editDistance(key, candidate)
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        if let best, best.distance <= 2 { return "; bedoelt u '\(best.key)'?" }
+        if let best = NameSuggestion.nearest(key, in: known.sorted(), maximumDistance: 2) { return "; bedoelt u '\(best)'?" }
         return "; bekende sleutels: " + known.sorted().joined(separator: ", ")
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
     }
 }

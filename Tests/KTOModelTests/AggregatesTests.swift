@@ -40,7 +40,7 @@ struct AggregatesTests {
     @Test func previousMetingFromItsPublishedFigures() throws {
         let folder = TempFolder()
         folder.write("codebook.csv", MiniStudy.codebook)
-        folder.write("data.csv", "respnr;gemeente;cijfer\n" + (1...40).map { "\($0);1;\($0 % 2 == 0 ? 8 : 9)" }.joined(separator: "\n") + "\n")
+        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n" + (1...40).map { "\($0);1;\($0 % 2 == 0 ? 8 : 9);;;;" }.joined(separator: "\n") + "\n")
         folder.write("vorige.csv", "variable;measure;category;value;n;sd\ncijfer;mean;;7,0;;\n")
         let path = folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\naggregates = vorige.csv\n"))
         let loaded = try LoadedStudy.load(studyPath: path)

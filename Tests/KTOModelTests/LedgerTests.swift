@@ -95,12 +95,33 @@ struct LedgerTests {
         }
     }
 
-    @Test func unknownAndAbsentColumnsAreReported() throws {
-        let (dataset, ledger) = try load("respnr;gemeente;cijfer;extra\n1;1;7;x\n")
+    @Test func unknownColumnsAreListed() throws {
+        let (dataset, ledger) = try load("respnr;gemeente;cijfer;stipt;wisselen;traject;goed;extra\n1;1;7;;;;;x\n")
         #expect(ledger.unknownColumns == ["extra"])
-        #expect(ledger.absentVariables == ["stipt", "wisselen", "traject", "goed"])
-        #expect(dataset.column("stipt") == nil)
+        #expect(ledger.absentVariables == [])
         #expect(dataset.column("cijfer") == .codes([7]))
+    }
+
+    /// Finding 5 of the trust issue: a typo in a codebook variable showed the question as 'not
+    /// asked' with exit 0. A codebook variable that no file of the meting has is an error, with
+    /// the nearest column of the data as a suggestion.
+    @Test func aCodebookVariableMissingFromTheDataIsAnErrorWithASuggestion() throws {
+        do {
+            _ = try load("respnr;gemeente;cijfer;stip;wisselen;traject;goed;extra\n1;1;7;4;;;;x\n")
+            Issue.record("expected an error")
+        } catch let error as StudyError {
+            #expect(error.problems.map(\.description) == [
+                "codebook.csv:5: variabele 'stipt' staat niet in de data van meting 2015 (data.csv); bedoelt u kolom 'stip'? Pas de naam in het codeboek aan",
+            ])
+        }
+        do {
+            _ = try load("respnr;gemeente;cijfer;wisselen;traject;goed\n1;1;7;;;\n")
+            Issue.record("expected an error")
+        } catch let error as StudyError {
+            #expect(error.problems.map(\.message) == [
+                "variabele 'stipt' staat niet in de data van meting 2015 (data.csv); controleer de naam in het codeboek tegen de kopregel van de data",
+            ])
+        }
     }
 
     @Test func groupVariableMissingFromFileIsFatal() throws {
@@ -109,6 +130,12 @@ struct LedgerTests {
             Issue.record("expected an error")
         } catch let error as StudyError {
             #expect(error.problems.map(\.message) == ["de groepsvariabele 'gemeente' staat niet in de kopregel van dit bestand"])
+        }
+        do {
+            _ = try load("respnr;gemeent;cijfer\n1;1;7\n")
+            Issue.record("expected an error")
+        } catch let error as StudyError {
+            #expect(error.problems.map(\.message) == ["de groepsvariabele 'gemeente' staat niet in de kopregel van dit bestand; bedoelt u kolom 'gemeent'?"])
         }
     }
 
@@ -131,7 +158,7 @@ struct LedgerTests {
     @Test func severalDataFilesAreConcatenatedAndPadded() throws {
         let folder = TempFolder()
         folder.write("codebook.csv", MiniStudy.codebook)
-        folder.write("a.csv", "respnr;gemeente;cijfer\n1;1;7\n")
+        folder.write("a.csv", "respnr;gemeente;cijfer;wisselen;traject;goed\n1;1;7;;;\n")
         folder.write("b.csv", "respnr;gemeente;stipt\n2;2;4\n1;3;5\n")
         let path = folder.write("kto.study", MiniStudy.study(data: "a.csv, b.csv"))
         let loaded = try LoadedStudy.load(studyPath: path)
