@@ -3,7 +3,8 @@ import Foundation
 /// Reads delimited text (RFC 4180 and the way Dutch Excel writes it) on raw bytes.
 ///
 /// Handles `"` quoting with doubled quotes, separators and newlines inside quoted fields, and LF,
-/// CRLF and CR line ends. The header row names the columns; empty or duplicate names are errors.
+/// CRLF and CR line ends. The header row names the columns; duplicate names are errors, and a
+/// column without a name (Excel's trailing `;;;`) is left to the caller (`unnamedColumns`).
 /// Records are handed to a closure one at a time, so memory does not grow with the file.
 public struct CSVReader: Sendable {
     /// The normalised file content.
@@ -12,16 +13,18 @@ public struct CSVReader: Sendable {
     public let dialect: CSVDialect
     /// Whether the dialect was sniffed (true) or given by the user (false).
     public let sniffed: Bool
-    /// Column names from the header row, trimmed.
+    /// Column names from the header row, trimmed; `""` for a column without a name.
     public let header: [String]
+    /// Columns whose header cell is empty, 0-based. A reader of data decides what they may hold.
+    public var unnamedColumns: [Int] { header.indices.filter { header[$0].isEmpty } }
     /// Byte offset of the first data record.
     let dataStart: Int
     /// Line number of the first data record.
     let dataLine: Int
 
     /// Prepares a reader: sniffs the dialect (unless given) and parses the header row.
-    /// - Throws: `ImportError` for an empty file, an unterminated quote in the header, or an empty
-    ///   or duplicate column name (names compare case-insensitively).
+    /// - Throws: `ImportError` for an empty file, an unterminated quote in the header, a header
+    ///   without any name, or a duplicate column name (names compare case-insensitively).
     public init(source: SourceText, dialect: CSVDialect? = nil) throws(ImportError) {
         self.source = source
         let chosen = dialect ?? CSVDialect.sniff(source.bytes)
@@ -56,16 +59,15 @@ public struct CSVReader: Sendable {
         var seen: [String: Int] = [:]
         for (k, name) in names.enumerated() {
             let location = SourceLocation(file: source.file, line: line, column: source.column(ofByte: offsets[k]))
-            if name.isEmpty {
-                // A trailing empty column from a separator at the end of the header is common in
-                // Excel exports; it is still an error, because data rows would carry a field there.
-                throw ImportError(.emptyHeaderName(index: k + 1), at: location, lineText: source.lineText(line))
-            }
+            if name.isEmpty { continue }
             let key = name.lowercased()
             if let first = seen[key] {
                 throw ImportError(.duplicateHeaderName(name, firstColumn: first + 1), at: location, lineText: source.lineText(line))
             }
             seen[key] = k
+        }
+        if names.allSatisfy(\.isEmpty) {
+            throw ImportError(.headerWithoutNames, at: SourceLocation(file: source.file, line: line, column: 1), lineText: source.lineText(line))
         }
         self.header = names
         self.dataStart = outcome.next

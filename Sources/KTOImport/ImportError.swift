@@ -7,7 +7,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadableFile(reason: String)
         case emptyFile
         case unterminatedQuote
-        case emptyHeaderName(index: Int)
+        /// The header row has no column name at all.
+        case headerWithoutNames
         case duplicateHeaderName(String, firstColumn: Int)
         case invalidUTF16
     }
@@ -32,7 +33,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyFile: return "bestand is leeg: er is geen kopregel met variabelenamen"
         case .unterminatedQuote:
             return "aanhalingsteken wordt niet afgesloten: het veld dat hier begint loopt door tot het einde van het bestand"
-        case .emptyHeaderName(let index): return "kolom \(index) in de kopregel heeft geen naam"
+        case .headerWithoutNames: return "de kopregel heeft geen enkele kolomnaam"
         case .duplicateHeaderName(let name, let first):
             return "kolomnaam '\(name)' komt twee keer voor in de kopregel (eerst in kolom \(first))"
         case .invalidUTF16: return "ongeldige UTF-16-tekst (los surrogaatteken)"

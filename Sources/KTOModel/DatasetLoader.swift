@@ -228,7 +228,7 @@ public struct DatasetLoader: Sendable {
         decoders: [CellDecoder], groupLookup: GroupLookup
     ) throws -> FilePlan {
         var position: [String: Int] = [:]
-        for (k, name) in header.enumerated() { position[name.lowercased()] = k }
+        for (k, name) in header.enumerated() where !name.isEmpty { position[name.lowercased()] = k }
         var targets = [Int?](repeating: nil, count: header.count)
         var absent: [Int] = []
         var groupColumn: Int?
@@ -251,7 +251,9 @@ public struct DatasetLoader: Sendable {
             if naming == .previous, let mapped = variable.previousCode { return mapped?.lowercased() }
             return variable.code.lowercased()
         })
-        ledger.unknownColumns = header.filter { !used.contains($0.lowercased()) }
+        ledger.unknownColumns = header.filter { !$0.isEmpty && !used.contains($0.lowercased()) }
+        let unnamed = header.indices.filter { header[$0].isEmpty }
+        ledger.emptyColumns = unnamed.count
         guard let groupColumn else {
             let near = NameSuggestion.nearest(study.groupVariable, in: ledger.unknownColumns).map { "; bedoelt u kolom '\($0)'?" } ?? ""
             throw StudyError([StudyProblem(
@@ -267,6 +269,7 @@ public struct DatasetLoader: Sendable {
         var plan = FilePlan(
             targets: targets, groupColumn: groupColumn, idColumn: idColumn, absent: absent, width: header.count,
             table: CSVCodeTable(columns: header.count))
+        plan.unnamedColumns = unnamed
         for (k, target) in targets.enumerated() {
             guard let v = target else { continue }
             if decoders[v].isCode {

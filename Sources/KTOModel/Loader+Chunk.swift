@@ -17,6 +17,8 @@ struct FilePlan: Sendable {
     var width: Int
     var codeColumns: [Int] = []
     var codeVariables: [Int] = []
+    /// Columns without a name in the header: they must stay empty.
+    var unnamedColumns: [Int] = []
     var otherColumns: [Int] = []
     var otherVariables: [Int] = []
     var table: CSVCodeTable
@@ -215,7 +217,13 @@ struct PartReader: Sendable {
                     progress(cursor.position)
                     nextProgress = cursor.position + (8 << 20)
                 }
+                if record.isBlank(0) && (1..<record.count).allSatisfy(record.isBlank) {
+                    // A line of only separators is how Excel saves an empty row: a blank line.
+                    part.blankLines += 1
+                    continue
+                }
                 part.rowsRead += 1
+                if !plan.unnamedColumns.isEmpty { try checkUnnamed(record) }
                 guard let (group, id) = check(record, registry: &registry, part: &part) else {
                     if strict {
                         guard throwsOnStrict else {
@@ -265,15 +273,26 @@ struct PartReader: Sendable {
         part.rows = part.group.count
         part.inRegion = inRegion
         part.overflow = overflow
-        part.blankLines = cursor.summary.blankLines
+        part.blankLines += cursor.summary.blankLines
         part.endPosition = cursor.position
         part.endLine = cursor.line
         part.registry = registry
         return part
     }
 
-    /// The row checks, in the ledger's order: field count, text after a quote, empty row, group,
-    /// id. Returns the group index and id of a usable row; nil after recording the rejection.
+    /// A column without a name may only be empty (Excel's trailing `;;;`): a value there belongs
+    /// to no variable, and kto does not drop answers silently.
+    func checkUnnamed(_ record: CSVRecord) throws {
+        for k in plan.unnamedColumns where k < record.count && !record.isBlank(k) {
+            let value = record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+            throw StudyError([StudyProblem(
+                "kolom \(k + 1) heeft geen naam in de kopregel, maar hier staat een waarde ('\(value)'); geef de kolom een naam (en neem haar op in het codeboek) of maak haar leeg",
+                at: SourceLocation(file: fileName, line: record.line, column: source.column(ofByte: record.offset(ofField: k))),
+                lineText: source.lineText(record.line))])
+        }
+    }
+
+    /// The row checks, in the ledger's order: field count, text after a quote, group, id. Returns the group index and id of a usable row; nil after recording the rejection.
     @inline(__always)
     func check(_ record: CSVRecord, registry: inout IDRegistry, part: inout PartResult) -> (UInt16, String)? {
         let width = plan.width
@@ -282,8 +301,6 @@ struct PartReader: Sendable {
             reason = .wrongFieldCount(expected: width, found: record.count)
         } else if let stray = record.strayAfterQuote {
             reason = .textAfterClosingQuote(column: source.column(ofByte: stray))
-        } else if (0..<record.count).allSatisfy(record.isBlank) {
-            reason = .emptyRow
         }
         var groupIndex = 0
         if reason == nil {

@@ -7,7 +7,6 @@ public struct RowLedger: Sendable, Equatable {
     public enum Reason: Sendable, Equatable, Hashable {
         case wrongFieldCount(expected: Int, found: Int)
         case textAfterClosingQuote(column: Int)
-        case emptyRow
         case missingGroup
         case unknownGroup(String)
         case missingID
@@ -20,7 +19,6 @@ public struct RowLedger: Sendable, Equatable {
                 return "rij heeft \(found) velden, de kopregel \(expected)"
             case .textAfterClosingQuote(let column):
                 return "tekst na een afsluitend aanhalingsteken (kolom \(column))"
-            case .emptyRow: return "lege rij (alle velden leeg)"
             case .missingGroup: return "geen gemeente ingevuld"
             case .unknownGroup(let value): return "onbekende gemeente '\(value)' (niet in [population] van de studie)"
             case .missingID: return "geen respondentnummer"
@@ -33,7 +31,6 @@ public struct RowLedger: Sendable, Equatable {
             switch self {
             case .wrongFieldCount: return "aantal velden"
             case .textAfterClosingQuote: return "aanhalingstekens"
-            case .emptyRow: return "lege rij"
             case .missingGroup: return "geen gemeente"
             case .unknownGroup: return "onbekende gemeente"
             case .missingID: return "geen respondentnummer"
@@ -99,7 +96,7 @@ public struct RowLedger: Sendable, Equatable {
     /// Rows that went into the dataset.
     public var rowsUsed: Int = 0
     public var rejections: [Rejection] = []
-    /// Empty lines skipped.
+    /// Empty lines skipped, and lines of only separators (`;;;;`, as Excel saves an empty row).
     public var blankLines: Int = 0
     /// Text cells matched to a code through a label ("weet niet" → 8).
     public var labelsMatched: Int = 0

@@ -98,8 +98,7 @@ struct CSVReaderErrorTests {
         .init(name: "unterminated quote in header", input: "a;\"b\n1;2\n", kind: .unterminatedQuote, line: 1, column: 3),
         .init(name: "empty file", input: "", kind: .emptyFile, line: 1, column: nil),
         .init(name: "only blank lines", input: "\r\n\r\n", kind: .emptyFile, line: 1, column: nil),
-        .init(name: "empty header name", input: "a;;c\n1;2;3\n", kind: .emptyHeaderName(index: 2), line: 1, column: 3),
-        .init(name: "trailing separator in header", input: "a;b;\n1;2;\n", kind: .emptyHeaderName(index: 3), line: 1, column: 5),
+        .init(name: "header without names", input: ";;\n1;2;3\n", kind: .headerWithoutNames, line: 1, column: 1),
         .init(name: "duplicate header name", input: "id;Gemeente;x;gemeente\n", kind: .duplicateHeaderName("gemeente", firstColumn: 2), line: 1, column: 15),
         .init(name: "header after blank lines", input: "\n\na;a\n", kind: .duplicateHeaderName("a", firstColumn: 1), line: 3, column: 3),
     ]
@@ -117,6 +116,14 @@ struct CSVReaderErrorTests {
         }
     }
 
+    /// Excel writes `a;b;;;` when a sheet once had more columns: the reader names them `""` and
+    /// leaves the decision to the caller (the loader ignores them when every cell is empty).
+    @Test func unnamedColumnsAreLeftToTheCaller() throws {
+        let reader = try CSVReader(source: try SourceText(bytes: utf8("a;;c;;\n1;;3;;\n"), file: "t.csv"))
+        #expect(reader.header == ["a", "", "c", "", ""])
+        #expect(reader.unnamedColumns == [1, 3, 4])
+    }
+
     @Test func rendersWithCaret() throws {
         do {
             _ = try parse(utf8("a;b\n1;\"open\n"))
@@ -125,6 +132,31 @@ struct CSVReaderErrorTests {
             let text = DiagnosticRenderer.render(error)
             #expect(text == "t.csv:2:3: aanhalingsteken wordt niet afgesloten: het veld dat hier begint loopt door tot het einde van het bestand\n    1;\"open\n      ^")
         }
+    }
+
+    /// Finding 8 of the trust issue: the line was cut at 200 characters, so a caret past column
+    /// 200 pointed at the wrong place. A long line is shown as a window around the column.
+    @Test func caretOnALongLineStaysUnderItsColumn() throws {
+        struct Problem: Diagnostic {
+            var location: KTOImport.SourceLocation?
+            var message: String
+            var lineText: String?
+        }
+        let fields = (1...120).map { "v\($0)" }
+        let line = fields.joined(separator: ";")
+        let column = line.distance(from: line.startIndex, to: try #require(line.range(of: "v87;")).lowerBound) + 1
+        let text = DiagnosticRenderer.render(Problem(location: KTOImport.SourceLocation(file: "t.csv", line: 5, column: column), message: "hier", lineText: line))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        let shown = Array(lines[1].dropFirst(4))
+        let caret = try #require(lines[2].dropFirst(4).firstIndex(of: "^"))
+        let offset = lines[2].dropFirst(4).distance(from: lines[2].dropFirst(4).startIndex, to: caret)
+        #expect(String(shown[offset..<offset + 4]) == "v87;")
+        #expect(shown.first == "…" && shown.last == "…")
+        #expect(shown.count <= DiagnosticRenderer.lineWidth + 2)
+        // A short line is shown whole.
+        let short = DiagnosticRenderer.render(Problem(location: KTOImport.SourceLocation(file: "t.csv", line: 1, column: 3), message: "m", lineText: "a;bc;d"))
+        #expect(short == "t.csv:1:3: m\n    a;bc;d\n      ^")
     }
 
     @Test func missingFileIsUnreadable() {

@@ -112,8 +112,33 @@ struct NumberParserTests {
         ("7,5", .decimal(7.5)), ("6.25", .decimal(6.25)), ("-0,5", .decimal(-0.5)),
         ("", .empty), ("   ", .empty), ("weet niet", .text), ("n.v.t.", .text), ("7,5,1", .text),
         ("1.234,5", .text), ("7a", .text), (",5", .text), ("-", .text), ("7,", .integer(7)),
-        ("\u{00A0}8\u{00A0}", .integer(8)), ("1234567890123456", .text),
+        ("\u{00A0}8\u{00A0}", .integer(8)),
+        // Finding 9 of the trust issue: numbers were limited to 15 significant digits, so kto
+        // could not read its own results.csv back. Any length now, exponents too.
+        ("1234567890123456", .integer(1_234_567_890_123_456)), ("0.98148770590391082", .decimal(0.98148770590391082)),
+        ("6.9512195121951219", .decimal(6.9512195121951219)), ("1.2345678901234567e-05", .decimal(1.2345678901234567e-05)),
+        ("2E3", .integer(2000)), ("7e", .text), ("1e+", .text), ("99999999999999999999", .decimal(1e20)),
+        ("-0,1234567890123456789", .decimal(-0.1234567890123456789)),
     ]
+
+    /// Every Double that results.csv writes (`"\(value)"`, the shortest text that reads back the
+    /// same) parses back to exactly that Double, with a decimal point or comma.
+    @Test func resultsCSVNumbersRoundTrip() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = Double(bitPattern: (state >> 12) | 0x3FF0_0000_0000_0000) - 1 + Double(state % 100)
+            let scaled = [value, value / 1e7, value * 1e-300, -value][Int(state >> 60) % 4]
+            for text in ["\(scaled)", "\(scaled)".replacingOccurrences(of: ".", with: ",")] {
+                let got = Array(text.utf8).withUnsafeBufferPointer { NumberParser.parse($0) }
+                switch got {
+                case .decimal(let v): #expect(v == scaled, "\(text)")
+                case .integer(let v): #expect(Double(v) == scaled, "\(text)")
+                default: Issue.record("'\(text)' did not parse")
+                }
+            }
+        }
+    }
 
     @Test func table() {
         for (k, (input, expected)) in Self.cases.enumerated() {
