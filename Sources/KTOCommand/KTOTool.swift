@@ -121,9 +121,15 @@ public struct KTOTool: Sendable {
         console.out("Codeboek: \(loaded.study.codebook.displayName), \(loaded.codebook.variables.count) variabelen")
         for ledger in loaded.ledgers { console.out(LedgerText.render(ledger)) }
         for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger)) }
+        for warning in loaded.quality.warnings { console.out("let op: " + DiagnosticRenderer.render(warning)) }
+        for problem in loaded.quality.problems { console.err("fout: " + DiagnosticRenderer.render(problem)) }
         let clean = loaded.ledgers.allSatisfy { $0.rejections.isEmpty && $0.cellIssues.isEmpty }
-            && loaded.codingLedgers.allSatisfy { $0.rejections.isEmpty }
-        console.out(clean ? "In orde: alle rijen en cellen zijn bruikbaar." : "Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).")
+            && loaded.codingLedgers.allSatisfy { $0.rejections.isEmpty } && loaded.quality.problems.isEmpty
+        if !loaded.quality.problems.isEmpty {
+            console.out("Geen rapport mogelijk: de data kan het rapport niet dragen (zie de fouten hierboven).")
+        } else {
+            console.out(clean ? "In orde: alle rijen en cellen zijn bruikbaar." : "Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).")
+        }
         return clean ? .ok : .dataProblem
     }
 
@@ -143,8 +149,9 @@ public struct KTOTool: Sendable {
         if !quiet {
             for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
             for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger, limit: 5)) }
+            for warning in loaded.quality.warnings { console.out("let op: " + DiagnosticRenderer.render(warning)) }
         }
-        let (_, files) = ReportPipeline().files(for: loaded)
+        let (_, files) = try ReportPipeline().files(for: loaded)
         do {
             try output.write(files, protecting: study.inputFiles)
         } catch let refusal as OutputRefusal {

@@ -9,7 +9,12 @@ public struct ReportPipeline: Sendable {
     public init() {}
 
     /// The files of the report folder (relative path → bytes), in a fixed order.
-    public func files(for loaded: LoadedStudy) -> (results: StudyResults, files: [(path: String, bytes: [UInt8])]) {
+    /// - Throws: `StudyError` with the data-quality problems when the data cannot carry a report
+    ///   (`LoadedStudy.quality`): no report is made from answers kto could not read.
+    public func files(for loaded: LoadedStudy) throws -> (results: StudyResults, files: [(path: String, bytes: [UInt8])]) {
+        guard loaded.quality.problems.isEmpty else {
+            throw StudyError(loaded.quality.problems.map { StudyProblem($0.message, at: $0.location) })
+        }
         let results = Analyzer().analyze(loaded)
         let builder = ReportBuilder()
         let report = builder.build(results)

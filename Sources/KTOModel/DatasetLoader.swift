@@ -65,6 +65,7 @@ public struct DatasetLoader: Sendable {
             var ledger = RowLedger(
                 file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
                 dialect: reader.dialect, dialectSniffed: reader.sniffed)
+            ledger.meting = meting
             let plan = try makePlan(
                 header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
                 decoders: decoders, groupLookup: groupLookup)

@@ -19,6 +19,8 @@ public struct LoadedStudy: Sendable {
     public var notCodable: [String: Set<Int>] = [:]
     /// Names the anonymiser replaces in quotes (the study's `staff` file).
     public var staffNames: [String] = []
+    /// What the ledgers say about whether this data can carry a report.
+    public var quality = DataQuality()
 
     public init(study: Study, codebook: Codebook, current: Dataset, previous: Dataset?, ledgers: [RowLedger]) {
         self.study = study
@@ -73,6 +75,9 @@ public struct LoadedStudy: Sendable {
         loaded.codingLedgers = codingLedgers
         loaded.notCodable = coding.notCodable
         loaded.staffNames = try study.staffFile.map(NameList.load) ?? []
+        var respondents = [current.meting: current.groupCounts]
+        if let previous { respondents[previous.meting] = previous.groupCounts }
+        loaded.quality = DataQuality(ledgers: allLedgers, study: study, codebook: codebook, respondents: respondents, strict: strict)
         return loaded
     }
 }

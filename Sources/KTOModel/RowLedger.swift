@@ -87,6 +87,8 @@ public struct RowLedger: Sendable, Equatable {
     }
 
     public var file: String
+    /// The meting the file belongs to.
+    public var meting: String = ""
     public var encoding: TextEncoding
     public var encodingDetected: Bool
     public var dialect: CSVDialect

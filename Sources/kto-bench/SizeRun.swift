@@ -8,7 +8,7 @@ import KTOWriters
 /// run: a fresh process, nothing cached but the files in the OS page cache.
 ///
 /// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
-/// analyse and render (`ReportPipeline().files(for:)`: every item × gemeente × meting, every
+/// analyse and render (`try ReportPipeline().files(for:)`: every item × gemeente × meting, every
 /// output rendered), write (`OutputFolder.write`). Peak resident memory (VmHWM) is taken right
 /// after, so it is the pipeline's; then our figures for the pandas peer are written.
 /// With `oneCore`, only the read, through the loader with parallelism 1.
@@ -26,7 +26,7 @@ struct SizeRun {
         var made: (results: StudyResults, files: [(path: String, bytes: [UInt8])])?
         let read = try seconds { loaded = try LoadedStudy.load(studyPath: studyPath) }
         guard let study = loaded else { throw BenchError("no study") }
-        let analyse = seconds { made = ReportPipeline().files(for: study) }
+        let analyse = try seconds { made = try ReportPipeline().files(for: study) }
         guard let (results, files) = made else { throw BenchError("no files") }
         let write = try seconds { try OutputFolder(path: folder + "/report").write(files) }
         let peak = peakRSSMegabytes()

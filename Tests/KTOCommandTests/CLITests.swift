@@ -19,11 +19,14 @@ struct CLIBinaryTests {
               onbruikbare cellen: 1 (geteld als geen antwoord)
                 cijfer: 1 buiten de geldige waarden
                   export-1252.csv:5:7: '12'
-            Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).
+            Geen rapport mogelijk: de data kan het rapport niet dragen (zie de fouten hierboven).
 
             """
         #expect(result.stdout == expected)
-        #expect(result.stderr == "")
+        // One of the four grades is unusable: 25%, above the 5% a report may rest on; and one of
+        // six rows has a gemeente the study does not know, more than 2%.
+        #expect(result.stderr == "fout: export-1252.csv:5:7: variabele 'cijfer': 1 van de 4 ingevulde cellen (25%) zijn onbruikbaar, meer dan de drempel van 5% (unreadable in [thresholds]). Meest voorkomend: '12' 1× (export-1252.csv:5:7). Waarschijnlijke oplossing: controleer de geldige waarden (kolom values) en de ontbrekende codes (kolom missing) van 'cijfer' in het codeboek.\n"
+            + "fout: export-1252.csv:1: meting 2015: 1 van de 6 rijen hebben een gemeente die niet in [population] van de studie staat ('9' 1×); meer dan 2% van de rijen zou wegvallen. Controleer de namen en codes van de gemeenten in de data, het codeboek (labels van de groepsvariabele) en [population].\n")
     }
 
     @Test func strictMakesRejectionFatalWithLocation() throws {

@@ -14,7 +14,7 @@ struct CommittedReportTests {
 
     @Test func reportsFolderMatchesAFreshRun() throws {
         let loaded = try LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
-        let files = ReportPipeline().files(for: loaded).files
+        let files = try ReportPipeline().files(for: loaded).files
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try OutputFolder(path: Self.folder).write(files)
             return

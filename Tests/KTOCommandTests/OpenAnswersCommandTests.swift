@@ -282,12 +282,12 @@ struct OpenAnswersCommandTests {
         let folder = try ScratchFolder(copying: "open-answers/mini")
         var data = "respnr;gemeente;cijfer;goed_tekst;goed_codes;verbeter_tekst;verbeter_codes\n"
         for (k, text) in Self.hostile.enumerated() {
-            data += "\(301 + k);1;7;\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\";\(k + 1);;\n"
+            data += "\(301 + k);\(k % 3 + 1);7;\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\";\(k + 1);;\n"
         }
         folder.write("data.csv", data)
         folder.write("codering.csv", "respnr;variabele;codes\n")
         let loaded = try LoadedStudy.load(studyPath: folder.path + "/kto.study")
-        let (results, files) = ReportPipeline().files(for: loaded)
+        let (results, files) = try ReportPipeline().files(for: loaded)
         // Every hostile answer was chosen as a quote.
         let quotes = results.openQuestions[0].quotes.flatMap(\.quotes).map(\.text)
         #expect(quotes.count == 4)

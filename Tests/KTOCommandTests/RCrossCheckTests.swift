@@ -23,7 +23,7 @@ struct RCrossCheckTests {
     static let rows: [Row] = {
         var loaded = try! LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
         loaded.study.weighted = true
-        let text = String(decoding: ReportPipeline().files(for: loaded).files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
+        let text = String(decoding: try! ReportPipeline().files(for: loaded).files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
         return text.split(separator: "\n").dropFirst().map { Row(fields: SampleStudyTests.splitCSV(String($0))) }
     }()
 

@@ -20,7 +20,7 @@ struct SampleStudyTests {
     static func render(suppressBelow: Int?) -> (values: [Row: (value: String, n: String, flags: String)], text: String) {
         var loaded = try! LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
         if let suppressBelow { loaded.study.thresholds.suppress = suppressBelow }
-        let files = ReportPipeline().files(for: loaded).files
+        let files = try! ReportPipeline().files(for: loaded).files
         let text = String(decoding: files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
         var values: [Row: (String, String, String)] = [:]
         for line in text.split(separator: "\n").dropFirst() {

@@ -11,7 +11,7 @@ struct SuppressionLeakTests {
     static let files: [String: String] = {
         let loaded = try! LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
         var files: [String: String] = [:]
-        for file in ReportPipeline().files(for: loaded).files { files[file.path] = String(decoding: file.bytes, as: UTF8.self) }
+        for file in try! ReportPipeline().files(for: loaded).files { files[file.path] = String(decoding: file.bytes, as: UTF8.self) }
         return files
     }()
 
@@ -19,7 +19,7 @@ struct SuppressionLeakTests {
     static var suppressed: [(variable: String, group: String, shown: String)] {
         var loaded = try! LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
         loaded.study.thresholds.suppress = 0
-        let text = String(decoding: ReportPipeline().files(for: loaded).files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
+        let text = String(decoding: try! ReportPipeline().files(for: loaded).files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
         let defaults = files["results.csv"]!.split(separator: "\n").map { SampleStudyTests.splitCSV(String($0)) }
         let hidden = Set(defaults.filter { $0.count == 11 && $0[10].split(separator: "|").contains("suppressed") && $0[3] == "mean" && $0[0] == "2015" }
             .map { "\($0[1])|\($0[2])" })
