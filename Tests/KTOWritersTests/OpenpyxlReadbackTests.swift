@@ -23,7 +23,7 @@ struct OpenpyxlReadbackTests {
             guard prepared.count > 200 else { return prepared }
             return ["length": prepared.utf16.count, "start": String(prepared.prefix(20)), "end": String(prepared.suffix(20))]
         }
-        let bold: Set<CellStyle> = [.bold, .title, .header]
+        let bold: Set<CellStyle> = [.bold, .title, .header, .headerRight]
         switch cell {
         case .empty: return nil
         case .text(let value, let style):

@@ -60,7 +60,7 @@ enum SampleWorkbook {
             [.text("Rapportcijfer per gemeente, 2015", style: .title)],
             [.text("n = aantal geldige antwoorden; percentages op de schaal 0-100.", style: .note)],
             [],
-            ["Gemeente", "n", "Gemiddelde", "% onvoldoende", "Uitgenodigd"].map { .text($0, style: .header) },
+            [.text("Gemeente", style: .header)] + ["n", "Gemiddelde", "% onvoldoende", "Uitgenodigd"].map { .text($0, style: .headerRight) },
         ]
         for k in 1...gemeenten {
             let f = figures(k)
@@ -75,7 +75,7 @@ enum SampleWorkbook {
         for item in hostile { hostileRows.append([.text(item.label), .text(item.text, style: .wrapped)]) }
         hostileRows.append([.text("lang"), .text(longText, style: .wrapped)])
 
-        let numberRows: [[WorkbookCell]] = [[.text("Notatie", style: .header), .text("Getal", style: .header)]]
+        let numberRows: [[WorkbookCell]] = [[.text("Notatie", style: .header), .text("Getal", style: .headerRight)]]
             + numbers.map { [.text("\($0.format)"), .number($0.value, format: $0.format)] }
 
         return Workbook(

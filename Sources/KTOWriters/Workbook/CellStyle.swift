@@ -13,6 +13,8 @@ public enum CellStyle: Int, Sendable, Equatable, CaseIterable {
     case note
     /// A column header: bold, light fill, thin bottom border, wrapped, bottom-aligned.
     case header
+    /// As `header`, right-aligned: the header of a column of numbers.
+    case headerRight
     /// Blue underlined, as a hyperlink; `WorkbookCell.link` cells get it automatically.
     case link
 }

@@ -4,6 +4,8 @@
 enum ColumnWidths {
     static let minimum = 8.0
     static let maximum = 60.0
+    /// How much wider bold text runs than regular text.
+    static let boldFactor = 1.1
 
     /// The widths of `sheet`'s columns: the fixed ones where given, fitted ones elsewhere.
     static func widths(_ sheet: Worksheet) -> [Double] {
@@ -28,21 +30,23 @@ enum ColumnWidths {
     static func shownLength(_ cell: WorkbookCell) -> Double {
         switch cell {
         case .empty: return 0
-        case .text(let text, let style):
+        case .text(let raw, let style):
+            // As stored: without dropped characters, line breaks made LF, cut at the limit.
+            let text = CellText.prepared(raw)
             switch style {
             case .title, .note: return 0
-            case .header:
+            case .header, .headerRight:
                 // Headers wrap: the longest word, or half the text so that it takes two lines.
                 let words = text.split(whereSeparator: \.isWhitespace).map(\.count)
                 let length = max(Double(words.max() ?? 0), (Double(text.count) / 2).rounded(.up))
-                return length * 1.1
-            case .bold: return Double(longestLine(text)) * 1.1
+                return length * boldFactor
+            case .bold: return Double(longestLine(text)) * boldFactor
             case .normal, .wrapped, .link: return Double(longestLine(text))
             }
-        case .link(let text, _): return Double(longestLine(text))
+        case .link(let text, _): return Double(longestLine(CellText.prepared(text)))
         case .number(let value, let format, let style):
             let length = Double(numberLength(value, format))
-            return style == .bold || style == .header ? length * 1.1 : style == .title || style == .note ? 0 : length
+            return style == .bold || style == .header || style == .headerRight ? length * boldFactor : style == .title || style == .note ? 0 : length
         }
     }
 

@@ -20,6 +20,8 @@ extension WorkbookWriter {
             }
             xml += "</cols>"
         }
+        var spanning: [Int: Set<Int>] = [:]
+        for range in sheet.merges where range.lastColumn > range.firstColumn { spanning[range.firstRow, default: []].insert(range.firstColumn) }
         var links: [(reference: String, target: String, text: String)] = []
         xml += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
@@ -43,7 +45,12 @@ extension WorkbookWriter {
                 }
             }
             // Rows without cells are left out; the row numbers (r) keep every cell in place.
-            if !cells.isEmpty { xml += "<row r=\"\(r + 1)\">" + cells + "</row>" }
+            guard !cells.isEmpty else { continue }
+            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? []) {
+                xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">" + cells + "</row>"
+            } else {
+                xml += "<row r=\"\(r + 1)\">" + cells + "</row>"
+            }
         }
         xml += "</sheetData>"
         if !sheet.merges.isEmpty {

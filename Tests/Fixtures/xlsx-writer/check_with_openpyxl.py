@@ -91,6 +91,8 @@ def check_workbook(wb):
     expect(grades.sheet_properties.pageSetUpPr.fitToPage, "fitToPage")
     expect(sorted(str(r) for r in grades.merged_cells.ranges) == ["A1:E1", "A2:E2"], "merges")
     expect([c.value for c in grades[4]] == ["Gemeente", "n", "Gemiddelde", "% onvoldoende", "Uitgenodigd"], "header row")
+    expect([c.alignment.horizontal for c in grades[4]] == [None, "right", "right", "right", "right"], "header alignment")
+    expect(all(c.font.b and c.fill.fill_type == "solid" for c in grades[4]), "header font and fill")
     for k in range(1, 61):
         row = grades[4 + k]
         n, mean, pct, invited = 20 + (k * 53) % 400, 6.0 + ((k * 37) % 30) / 10 + 0.05, ((k * 29) % 1000) / 10, 1000 + k * 1234
