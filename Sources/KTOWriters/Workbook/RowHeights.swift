@@ -1,0 +1,65 @@
+/// Row heights for rows with wrapped text. Excel fits such rows itself when a row's height is not
+/// marked custom, but LibreOffice takes the stored height as it is, so the writer stores an
+/// estimate (without `customHeight`): the lines a greedy word wrap needs in the column's width,
+/// times the line height of the cell's font.
+enum RowHeights {
+    /// Excel's largest row height, in points.
+    static let maximum = 409.0
+
+    /// The height of one line in points for the style's font (Calibri 11 pt: 15, as Excel's
+    /// default row height).
+    static func lineHeight(_ style: CellStyle) -> Double {
+        switch style {
+        case .title: return 18.75
+        case .note: return 12.75
+        case .normal, .wrapped, .bold, .header, .headerRight, .link: return 15
+        }
+    }
+
+    /// The estimated height of `row` in points, or nil when one line is enough (the default).
+    /// - Parameters:
+    ///   - row: the row's cells.
+    ///   - widths: the column widths as written.
+    ///   - merged: top-left cells (by column) of merges in this row that span columns; their
+    ///     text runs over several columns, so they are not estimated.
+    static func height(_ row: [WorkbookCell], widths: [Double], merged: Set<Int>) -> Double? {
+        var lines = 1
+        var height = 15.0
+        for (c, cell) in row.enumerated() where !merged.contains(c) {
+            guard case .text(let text, let style) = cell else { continue }
+            height = max(height, lineHeight(style))
+            guard style == .wrapped || style == .header || style == .headerRight, c < widths.count else { continue }
+            let factor = style == .wrapped ? 1.0 : ColumnWidths.boldFactor
+            let capacity = max(1, Int((widths[c] - 1) / factor))
+            let needed = wrappedLines(CellText.prepared(text), capacity: capacity)
+            lines = max(lines, needed)
+            height = max(height, Double(needed) * lineHeight(style))
+        }
+        return lines > 1 ? min(height, maximum) : nil
+    }
+
+    /// The lines `text` (as `CellText` stores it) takes when wrapped at `capacity` characters: words go on a line while
+    /// they fit, a word longer than a line is broken; each LF starts a new line.
+    static func wrappedLines(_ text: String, capacity: Int) -> Int {
+        var lines = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var used = 0
+            var paragraphLines = 1
+            for word in paragraph.split(separator: " ") {
+                let length = word.count
+                if used > 0 && used + 1 + length <= capacity {
+                    used += 1 + length
+                    continue
+                }
+                if used > 0 { paragraphLines += 1 }
+                // A word longer than a line fills whole lines and leaves the rest on the last.
+                paragraphLines += (max(length, 1) - 1) / capacity
+                used = length - (max(length, 1) - 1) / capacity * capacity
+            }
+            lines += paragraphLines
+            // No need to count past what Excel can show.
+            if lines * 15 > Int(maximum) { return lines }
+        }
+        return max(lines, 1)
+    }
+}

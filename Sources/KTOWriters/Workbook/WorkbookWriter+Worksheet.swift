@@ -1,0 +1,102 @@
+extension WorkbookWriter {
+    /// `xl/worksheets/sheetN.xml`, in the element order of CT_Worksheet (ECMA-376 Part 1, 18.3.1.99).
+    /// - Throws: `WorkbookError.nonFiniteNumber` or `.unknownLinkTarget` for a bad cell.
+    static func worksheetXML(
+        _ sheet: Worksheet, isFirst: Bool, sheetNames: Set<String>, strings: inout SharedStrings
+    ) throws(WorkbookError) -> String {
+        var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        if sheet.fitToWidth { xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
+        let columnCount = sheet.columnCount
+        let dimension = sheet.rows.isEmpty || columnCount == 0
+            ? "A1" : "A1:" + CellReference.name(row: sheet.rows.count - 1, column: columnCount - 1)
+        xml += "<dimension ref=\"\(dimension)\"/>"
+        xml += sheetView(sheet, isFirst: isFirst)
+        xml += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+        let widths = ColumnWidths.widths(sheet)
+        if !widths.isEmpty {
+            xml += "<cols>"
+            for (c, width) in widths.enumerated() {
+                xml += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(XMLText.number(width))\" customWidth=\"1\"/>"
+            }
+            xml += "</cols>"
+        }
+        var spanning: [Int: Set<Int>] = [:]
+        for range in sheet.merges where range.lastColumn > range.firstColumn { spanning[range.firstRow, default: []].insert(range.firstColumn) }
+        var links: [(reference: String, target: String, text: String)] = []
+        xml += "<sheetData>"
+        for (r, row) in sheet.rows.enumerated() {
+            var cells = ""
+            for (c, cell) in row.enumerated() {
+                let reference = CellReference.name(row: r, column: c)
+                switch cell {
+                case .empty:
+                    continue
+                case .text(let text, let style):
+                    cells += stringCell(reference, text, style: style, strings: &strings)
+                case .link(let text, let target):
+                    guard sheetNames.contains(target) else {
+                        throw .unknownLinkTarget(sheet: sheet.name, row: r, column: c, target: target)
+                    }
+                    cells += stringCell(reference, text, style: .link, strings: &strings)
+                    links.append((reference, target, text))
+                case .number(let value, let format, let style):
+                    guard value.isFinite else { throw .nonFiniteNumber(sheet: sheet.name, row: r, column: c) }
+                    cells += "<c r=\"\(reference)\" s=\"\(Stylesheet.index(style, format))\"><v>\(XMLText.number(value))</v></c>"
+                }
+            }
+            // Rows without cells are left out; the row numbers (r) keep every cell in place.
+            guard !cells.isEmpty else { continue }
+            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? []) {
+                xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">" + cells + "</row>"
+            } else {
+                xml += "<row r=\"\(r + 1)\">" + cells + "</row>"
+            }
+        }
+        xml += "</sheetData>"
+        if !sheet.merges.isEmpty {
+            xml += "<mergeCells count=\"\(sheet.merges.count)\">"
+            for range in sheet.merges { xml += "<mergeCell ref=\"\(range.reference)\"/>" }
+            xml += "</mergeCells>"
+        }
+        if !links.isEmpty {
+            xml += "<hyperlinks>"
+            for link in links {
+                let location = XMLText.attribute(quotedSheet(link.target) + "!A1")
+                xml += "<hyperlink ref=\"\(link.reference)\" location=\"\(location)\" display=\"\(XMLText.attribute(CellText.prepared(link.text)))\"/>"
+            }
+            xml += "</hyperlinks>"
+        }
+        if sheet.printGridLines { xml += "<printOptions gridLines=\"1\"/>" }
+        xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+        xml += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\""
+        xml += sheet.fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"/>" : "/>"
+        // Footer: the sheet's name at the left, "Pagina 3 van 7" at the right.
+        xml += "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPagina &amp;P van &amp;N</oddFooter></headerFooter>"
+        return xml + "</worksheet>"
+    }
+
+    /// A shared-string cell, or only the style for empty text.
+    static func stringCell(_ reference: String, _ text: String, style: CellStyle, strings: inout SharedStrings) -> String {
+        let style = Stylesheet.index(style, .general)
+        let prepared = CellText.prepared(text)
+        if prepared.isEmpty { return "<c r=\"\(reference)\" s=\"\(style)\"/>" }
+        return "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(strings.index(of: prepared))</v></c>"
+    }
+
+    /// The sheet view, with the frozen pane when rows or columns are frozen. The first sheet is
+    /// the selected tab.
+    static func sheetView(_ sheet: Worksheet, isFirst: Bool) -> String {
+        var xml = "<sheetViews><sheetView workbookViewId=\"0\"\(isFirst ? " tabSelected=\"1\"" : "")>"
+        let rows = sheet.frozenRows, columns = sheet.frozenColumns
+        if rows > 0 || columns > 0 {
+            let pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight"
+            let topLeft = CellReference.name(row: rows, column: columns)
+            xml += "<pane"
+            if columns > 0 { xml += " xSplit=\"\(columns)\"" }
+            if rows > 0 { xml += " ySplit=\"\(rows)\"" }
+            xml += " topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>"
+            xml += "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+        }
+        return xml + "</sheetView></sheetViews>"
+    }
+}
