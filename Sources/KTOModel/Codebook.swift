@@ -28,7 +28,7 @@ public struct Codebook: Sendable, Equatable {
 extension Codebook {
     /// The columns a codebook file has; Dutch names are accepted as aliases.
     enum Column: String, CaseIterable {
-        case variable, type, chapter, section, text, values, labels, missing, polarity, previous
+        case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale
 
         static let aliases: [String: Column] = [
             "variable": .variable, "variabele": .variable, "code": .variable,
@@ -41,6 +41,7 @@ extension Codebook {
             "missing": .missing, "ontbrekend": .missing,
             "polarity": .polarity, "richting": .polarity,
             "previous": .previous, "vorige": .previous,
+            "scale": .scale, "schaal": .scale,
         ]
     }
 
@@ -156,6 +157,14 @@ extension Codebook {
                 variable.polarity = .negative
             case let other: problem("richting '\(other)' van '\(code)' is onbekend; kies positive of negative", .polarity)
             }
+            switch cell(.scale).lowercased() {
+            case "", "normal", "normaal": variable.reversedScale = false
+            case "reversed", "omgekeerd":
+                if type != .likert { problem("alleen stellingen (likert) kunnen een omgekeerde schaal hebben; '\(code)' is \(type.rawValue)", .scale) }
+                variable.reversedScale = true
+            case let other: problem("schaal '\(other)' van '\(code)' is onbekend; laat leeg of kies reversed", .scale)
+            }
+            if type == .likert, let message = scaleProblem(&variable, labelsGiven: !cell(.labels).isEmpty) { problem(message, .labels) }
             let previous = cell(.previous)
             variable.previousCode = previous.isEmpty ? nil : (previous == "-" ? .some(nil) : .some(previous))
             variables.append(variable)
@@ -168,6 +177,32 @@ extension Codebook {
         }
         guard problems.isEmpty else { throw StudyError(problems) }
         return Codebook(file: file, variables: variables)
+    }
+
+    /// Finding 6 of the trust issue: a statement coded 1 = helemaal eens … 5 = helemaal oneens was
+    /// reported as % eens from codes 4 and 5, the share that disagrees. Labels that run from
+    /// agree to disagree are an error unless the codebook declares the scale reversed; then the
+    /// labels move to the reversed codes (low + high − c), as the loader moves the data.
+    /// Default labels (none given) describe kto's own order and are not moved.
+    static func scaleProblem(_ variable: inout Variable, labelsGiven: Bool) -> String? {
+        let codes = variable.validCodes.sorted()
+        guard let low = codes.first, let high = codes.last else { return nil }
+        let lowLabel = variable.labels.first { $0.code == low }
+        let highLabel = variable.labels.first { $0.code == high }
+        let runsBackwards = lowLabel.flatMap { Variable.agreement(of: $0.label) } == .positive
+            && highLabel.flatMap { Variable.agreement(of: $0.label) } == .negative
+        if variable.reversedScale {
+            guard Set(codes.map { low + high - $0 }) == Set(codes) else {
+                return "de geldige waarden van '\(variable.code)' zijn niet symmetrisch, dus de schaal kan niet worden omgekeerd"
+            }
+            guard labelsGiven else { return nil }
+            variable.labels = variable.labels.map { label in
+                codes.contains(label.code) ? ValueLabel(code: low + high - label.code, label: label.label) : label
+            }.sorted { $0.code < $1.code }
+            return nil
+        }
+        guard runsBackwards, let lowLabel, let highLabel else { return nil }
+        return "de labels van '\(variable.code)' lopen van eens naar oneens (\(lowLabel.code)=\(lowLabel.label) … \(highLabel.code)=\(highLabel.label)), maar kto telt de hoogste codes als eens: % eens zou het aandeel oneens tonen. Is de data zo gecodeerd, zet dan reversed in de kolom scale (kto keert de codes dan om en meldt dat); anders kloppen de labels niet"
     }
 
     struct LabelSyntax: Error { var text: String }

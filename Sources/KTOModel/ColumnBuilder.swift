@@ -16,6 +16,8 @@ struct CellDecoder: Sendable {
     let low: Int
     let kinds: [UInt8]
     let labelCodes: [String: Int]
+    /// For a reversed scale: valid codes become `reverseSum - code`; 0 otherwise.
+    let reverseSum: Int
 
     init(variable: Variable) {
         name = variable.code
@@ -31,7 +33,13 @@ struct CellDecoder: Sendable {
         var labels: [String: Int] = [:]
         for l in variable.labels + variable.missing { labels[Variable.labelKey(l.label)] = l.code }
         self.labelCodes = labels
+        let valid = variable.validCodes
+        reverseSum = variable.reversedScale ? (valid.min() ?? 0) + (valid.max() ?? 0) : 0
     }
+
+    /// A valid data code as the dataset keeps it (reversed scales turned around).
+    @inline(__always)
+    func stored(_ value: Int) -> Int { reverseSum != 0 && kind(of: value) == 1 ? reverseSum - value : value }
 
     /// Whether cells are codes (grade, likert, category), i.e. one `Int16` per row.
     var isCode: Bool { type != .text && type != .multi }
@@ -46,10 +54,10 @@ struct CellDecoder: Sendable {
     /// valid or missing code, otherwise `slow`, so that the slow path counts the issue.
     func tableEntry(for value: Int) -> Int16 {
         guard isCode, kind(of: value) != 0, let code = Int16(exactly: value), code != CSVCodeTable.slow,
-              CSVCodeTable.canStore(code) else {
+              CSVCodeTable.canStore(code), let stored = Int16(exactly: stored(value)), CSVCodeTable.canStore(stored) else {
             return CSVCodeTable.slow
         }
-        return code
+        return stored
     }
 
     /// A code cell: the code, `Dataset.noAnswer` or `Dataset.unreadable` (with its issue).
@@ -59,7 +67,7 @@ struct CellDecoder: Sendable {
         case .empty:
             return (Dataset.noAnswer, nil, false)
         case .integer(let value):
-            if kind(of: value) != 0 { return (Int16(value), nil, false) }
+            if kind(of: value) != 0 { return (Int16(stored(value)), nil, false) }
             return (Dataset.unreadable, .outOfRange, false)
         case .decimal:
             return (Dataset.unreadable, .unreadable, false)

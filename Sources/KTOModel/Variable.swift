@@ -52,6 +52,10 @@ public struct Variable: Sendable, Equatable, Codable {
     public var missing: [ValueLabel]
     /// For likert statements: positively or negatively worded.
     public var polarity: Polarity
+    /// The data codes a statement the other way round (1 = helemaal eens): the codebook says so
+    /// (`scale = reversed`) and the loader turns each valid code c into low + high − c, so that
+    /// the labels (given as the data has them) and every figure read the usual way.
+    public var reversedScale: Bool = false
     /// How the variable is named in the previous meting's data: `nil` = same code;
     /// `.some(nil)` = not asked in the previous meting.
     public var previousCode: String??
@@ -87,6 +91,15 @@ public struct Variable: Sendable, Equatable, Codable {
         guard !key.isEmpty else { return nil }
         if let hit = labels.first(where: { Self.labelKey($0.label) == key }) { return hit.code }
         return missing.first { Self.labelKey($0.label) == key }?.code
+    }
+
+    /// Which end of an agreement or satisfaction scale a label names, if it names one
+    /// ("Helemaal mee oneens", "Zeer ontevreden" → disagree; "Eens", "Tevreden" → agree).
+    public static func agreement(of label: String) -> Polarity? {
+        let key = labelKey(label)
+        if key.contains("oneens") || key.contains("ontevreden") || key.contains("slecht") { return .negative }
+        if key.contains("eens") || key.contains("tevreden") || key.hasSuffix("goed") { return .positive }
+        return nil
     }
 
     /// Normalises a label for matching: lower case, trimmed, inner runs of spaces folded.

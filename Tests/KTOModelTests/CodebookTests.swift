@@ -60,11 +60,31 @@ struct CodebookTests {
         .init(name: "values on a text", text: "variable;type;values\nq;text;1-5\n", message: "waarden van 'q': een text-variabele heeft geen waarden", line: 2, column: 8),
         .init(name: "code too large", text: "variable;type;labels\nq;category;1=Ja|99999=Nee\n", message: "code 99999 van 'q' valt buiten -9999...9999", line: 2, column: nil),
         .init(name: "variable without name", text: "variable;type\n;grade\n", message: "variabele zonder naam", line: 2, column: 1),
-        .init(name: "unknown column", text: "variable;type;kleur\nq;grade;rood\n", message: "onbekende kolom 'kleur' in het codeboek; bekende kolommen: variable, type, chapter, section, text, values, labels, missing, polarity, previous", line: 1, column: nil),
+        .init(name: "unknown column", text: "variable;type;kleur\nq;grade;rood\n", message: "onbekende kolom 'kleur' in het codeboek; bekende kolommen: variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale", line: 1, column: nil),
         .init(name: "no type column", text: "variable;text\nq;Vraag\n", message: "het codeboek mist de kolom 'type'", line: 1, column: nil),
         .init(name: "no variables", text: "variable;type\n", message: "het codeboek bevat geen variabelen", line: 1, column: nil),
         .init(name: "two id variables", text: "variable;type\na;id\nb;id\n", message: "het codeboek heeft meer dan één variabele van type id", line: 1, column: nil),
+        // Finding 6 of the trust issue: a statement coded the other way round.
+        .init(name: "labels from agree to disagree", text: "variable;type;labels\nq;likert;1=Helemaal mee eens|2=Mee eens|3=Neutraal|4=Mee oneens|5=Helemaal mee oneens\n",
+              message: "de labels van 'q' lopen van eens naar oneens (1=Helemaal mee eens … 5=Helemaal mee oneens), maar kto telt de hoogste codes als eens: % eens zou het aandeel oneens tonen. Is de data zo gecodeerd, zet dan reversed in de kolom scale (kto keert de codes dan om en meldt dat); anders kloppen de labels niet", line: 2, column: 10),
+        .init(name: "satisfaction labels backwards", text: "variable;type;labels\nq;likert;1=Zeer tevreden|5=Zeer ontevreden\n",
+              message: "de labels van 'q' lopen van eens naar oneens (1=Zeer tevreden … 5=Zeer ontevreden), maar kto telt de hoogste codes als eens: % eens zou het aandeel oneens tonen. Is de data zo gecodeerd, zet dan reversed in de kolom scale (kto keert de codes dan om en meldt dat); anders kloppen de labels niet", line: 2, column: 10),
+        .init(name: "reversed on a grade", text: "variable;type;scale\nq;grade;reversed\n", message: "alleen stellingen (likert) kunnen een omgekeerde schaal hebben; 'q' is grade", line: 2, column: 9),
+        .init(name: "reversed, not symmetric", text: "variable;type;values;scale\nq;likert;1,2,3,5;reversed\n", message: "de geldige waarden van 'q' zijn niet symmetrisch, dus de schaal kan niet worden omgekeerd", line: 2, column: nil),
     ]
+
+    /// With `scale = reversed` the labels move with the codes: code c of the data is stored as
+    /// low + high − c, so 'Helemaal mee eens' (1 in the data) is 5, as kto counts agreement.
+    @Test func aDeclaredReversedScaleMovesTheLabels() throws {
+        let book = try load("variable;type;labels;scale\nq;likert;1=Helemaal mee eens|2=Mee eens|3=Neutraal|4=Mee oneens|5=Helemaal mee oneens;reversed\nr;likert;;omgekeerd\n")
+        let q = try #require(book.variable("q"))
+        #expect(q.reversedScale)
+        #expect(q.labels.map(\.code) == [1, 2, 3, 4, 5])
+        #expect(q.labels.map(\.label) == ["Helemaal mee oneens", "Mee oneens", "Neutraal", "Mee eens", "Helemaal mee eens"])
+        // Without labels the defaults already describe kto's order: nothing to move.
+        #expect(book.variable("r")?.labels == Codebook.likertLabels)
+        #expect(book.variable("r")?.reversedScale == true)
+    }
 
     @Test(arguments: mistakes)
     func mistake(_ c: MistakeCase) throws {

@@ -79,6 +79,21 @@ struct LedgerTests {
         }
     }
 
+    /// A statement whose data codes 1 = helemaal eens, declared `scale = reversed`: the loader stores
+    /// low + high − c (code table and slow path alike), so 1 becomes 5 and labels match.
+    @Test func aReversedScaleIsTurnedAroundOnLoad() throws {
+        let folder = TempFolder()
+        let codebook = MiniStudy.codebook
+            .replacingOccurrences(of: "variable;type;chapter;section;text;values;labels;missing;polarity;previous", with: "variable;type;chapter;section;text;values;labels;missing;polarity;previous;scale")
+            .replacingOccurrences(of: "stipt;likert;Consulenten;Stellingen;Houden zich aan afspraken;;;9=weet niet;positive;",
+                                  with: "stipt;likert;Consulenten;Stellingen;Houden zich aan afspraken;;1=Helemaal mee eens|2=Mee eens|3=Neutraal|4=Mee oneens|5=Helemaal mee oneens;9=weet niet;positive;;reversed")
+        folder.write("codebook.csv", codebook)
+        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;1;;;\n2;2;7;5;;;\n3;3;7;\"2\";;;\n4;1;7;Mee oneens;;;\n5;1;7;9;;;\n")
+        let loaded = try LoadedStudy.load(studyPath: folder.write("kto.study", MiniStudy.study()))
+        #expect(loaded.current.column("stipt") == .codes([5, 1, 4, 2, 9]))
+        #expect(loaded.codebook.variable("stipt")?.reversedScale == true)
+    }
+
     @Test func cellIssuesNameLineAndColumn() throws {
         let (_, ledger) = try load()
         let cijfer = try #require(ledger.cellIssues.first { $0.variable == "cijfer" })
