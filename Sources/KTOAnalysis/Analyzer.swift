@@ -15,31 +15,79 @@ public struct Analyzer: Sendable {
         let tester = Tester(alpha: study.thresholds.alpha, suppressBelow: max(study.thresholds.suppress, 2))
         // Variables are independent: analysed on all cores, collected in codebook order.
         let indices = loaded.codebook.variables.indices.filter { [.grade, .likert, .category].contains(loaded.codebook.variables[$0].type) }
-        let variables = parallelMap(indices.count) { k -> VariableResult in
+        let variables = parallelMap(indices.count) { k -> (VariableResult, (grade: Double?, percent: Double?)) in
             let index = indices[k]
             let variable = loaded.codebook.variables[index]
             var metingen: [MetingResult] = []
             for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
                 guard case .codes(let codes)? = dataset.columns[index] else { continue }
                 var meting = analyze(codes: codes, dataset: dataset, variable: variable, thresholds: study.thresholds)
-                if study.weighted { meting.weighted = weightedTotal(meting, study: study) }
+                // Computed for the current meting also when unweighted: the method section says
+                // how far weighting would move the total.
+                if study.weighted || metingen.isEmpty { meting.weighted = weightedTotal(meting, study: study) }
                 metingen.append(meting)
             }
             if !metingen.isEmpty, metingen[0].meting == loaded.current.meting {
                 metingen[0] = compare(metingen[0], previous: metingen.count > 1 ? metingen[1] : nil, variable: variable, loaded: loaded, tester: tester)
             }
-            return VariableResult(variable: variable, metingen: metingen)
+            var effect: (grade: Double?, percent: Double?) = (nil, nil)
+            if let current = metingen.first, let weighted = current.weighted, let total = current.group(.total) {
+                effect = Self.weightingEffect(total, weighted)
+                if !study.weighted { metingen[0].weighted = nil }
+            }
+            return (VariableResult(variable: variable, metingen: metingen), effect)
+        }
+        var effect = WeightingEffect()
+        for (result, difference) in variables {
+            let name = result.variable.text.isEmpty ? result.variable.code : result.variable.text
+            if let d = difference.grade, d > (effect.largestGradeDifference?.difference ?? -1) {
+                effect.largestGradeDifference = (name, d)
+            }
+            if let d = difference.percent, d > (effect.largestPercentDifference?.difference ?? -1) {
+                effect.largestPercentDifference = (name, d)
+            }
         }
         var results = StudyResults(
             title: study.title, client: study.client, meting: study.meting,
             previousMeting: study.previous?.meting, groupNames: study.groups.map(\.name),
-            variables: variables, response: response(loaded), thresholds: study.thresholds)
+            variables: variables.map(\.0), response: response(loaded), thresholds: study.thresholds)
+        results.weightingEffect = effect
+        results.dataNotes = loaded.ledgers.reduce(into: [DataNotes]()) { notes, ledger in
+            if notes.last?.meting != ledger.meting {
+                notes.append(DataNotes(meting: ledger.meting, rowsRead: 0, rowsRejected: 0, unusableCells: 0, unusableVariables: [], nonEmptyCells: 0))
+            }
+            let k = notes.count - 1
+            notes[k].rowsRead += ledger.rowsRead
+            notes[k].rowsRejected += ledger.rowsRejected
+            for issue in ledger.cellIssues {
+                notes[k].unusableCells += issue.total
+                notes[k].nonEmptyCells += issue.nonEmpty
+                if !notes[k].unusableVariables.contains(issue.variable) { notes[k].unusableVariables.append(issue.variable) }
+            }
+        }
         results.benchmarkNames = loaded.benchmarks.map(\.name)
         results.benchmarkShortNames = study.benchmarks.map(\.shortName)
         results.benchmarks = loaded.benchmarks
         results.previousAggregates = loaded.previousAggregates
         results.openQuestions = analyzeOpenQuestions(loaded, tester: tester)
         return results
+    }
+
+    /// The absolute differences between the unweighted and the weighted total of one variable:
+    /// the grade mean (points) and the largest of its percentages (points).
+    static func weightingEffect(_ total: GroupResult, _ weighted: WeightedTotal) -> (grade: Double?, percent: Double?) {
+        guard total.size.isShown else { return (nil, nil) }
+        var grade: Double?
+        var percent: Double?
+        func percentage(_ own: ProportionEstimate?, _ other: StratifiedEstimate?) {
+            guard let own, let other else { return }
+            percent = max(percent ?? 0, abs(own.proportion - other.mean) * 100)
+        }
+        if let own = total.grade?.estimate, let other = weighted.mean { grade = abs(own.mean - other.mean) }
+        percentage(total.grade?.onvoldoende, weighted.onvoldoende)
+        percentage(total.statement?.agree, weighted.agree)
+        for (share, category) in zip(total.categories?.shares ?? [], weighted.categories) { percentage(share.estimate, category.estimate) }
+        return (grade, percent)
     }
 
     /// Tests the current meting's figures: each group against the previous meting, each gemeente

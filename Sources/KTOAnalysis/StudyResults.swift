@@ -98,6 +98,45 @@ public struct ResponseResult: Sendable, Equatable {
     public var marginOfError: Double?
 }
 
+/// How far the total moves when the gemeenten are weighted by their populations, computed so
+/// that the method section can say it in numbers instead of assuming it.
+public struct WeightingEffect: Sendable, Equatable {
+    /// The largest absolute difference of a grade mean (grade points) and of a percentage
+    /// (% onvoldoende, % eens, % per category; percentage points), with the item (its text) it is in.
+    public var largestGradeDifference: (variable: String, difference: Double)?
+    public var largestPercentDifference: (variable: String, difference: Double)?
+
+    public init() {}
+
+    public static func == (a: WeightingEffect, b: WeightingEffect) -> Bool {
+        a.largestGradeDifference?.variable == b.largestGradeDifference?.variable
+            && a.largestGradeDifference?.difference == b.largestGradeDifference?.difference
+            && a.largestPercentDifference?.variable == b.largestPercentDifference?.variable
+            && a.largestPercentDifference?.difference == b.largestPercentDifference?.difference
+    }
+}
+
+/// What the ledgers say about the data behind the figures, for the method section.
+public struct DataNotes: Sendable, Equatable {
+    public var meting: String
+    public var rowsRead: Int
+    public var rowsRejected: Int
+    /// Unusable cells (counted as no answer) and the variables they are in.
+    public var unusableCells: Int
+    public var unusableVariables: [String]
+    /// Non-empty cells of the variables that had unusable cells (the base of the share).
+    public var nonEmptyCells: Int
+
+    public init(meting: String, rowsRead: Int, rowsRejected: Int, unusableCells: Int, unusableVariables: [String], nonEmptyCells: Int) {
+        self.meting = meting
+        self.rowsRead = rowsRead
+        self.rowsRejected = rowsRejected
+        self.unusableCells = unusableCells
+        self.unusableVariables = unusableVariables
+        self.nonEmptyCells = nonEmptyCells
+    }
+}
+
 /// The analysis of a study: one value the report model and every writer read.
 public struct StudyResults: Sendable, Equatable {
     public var title: String
@@ -120,6 +159,10 @@ public struct StudyResults: Sendable, Equatable {
     public var previousAggregates: Aggregates?
     /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
     public var openQuestions: [CodedQuestionResult] = []
+    /// How much weighting by gemeente would move the current total.
+    public var weightingEffect = WeightingEffect()
+    /// Per meting (current first): rows read and rejected, unusable cells.
+    public var dataNotes: [DataNotes] = []
 
     /// The display name of a group ("Totaal" for the total).
     public func name(of group: GroupID) -> String {

@@ -3,31 +3,140 @@ import KTOAnalysis
 import KTOStats
 
 enum DutchText {
-    static let legend = [
-        "n = aantal geldige antwoorden ('weet niet', 'n.v.t.' en geen antwoord tellen niet mee).",
-        "– = geen of te weinig waarnemingen (minder dan de drempel voor weergave); n.g. = niet gevraagd in deze meting; n.b. = niet beschikbaar.",
-        "* = indicatief: gebaseerd op minder waarnemingen dan de drempel voor betrouwbare uitspraken.",
-        "▲/▼ achter een cijfer van deze meting: significant hoger/lager dan de vorige meting; +/− achter het cijfer van een gemeente: significant hoger/lager dan de rest van de organisatie; ▲/▼ achter een vergelijkingscijfer: het totaal van deze meting is significant hoger/lager dan dat cijfer. Bij negatief geformuleerde stellingen is lager beter.",
-        "Rapportcijfers zijn gemiddelden op een schaal van 1 tot 10; percentages zijn afgerond op hele procenten.",
-    ]
+    /// The explanation of the symbols in the tables: only the symbols this report can show.
+    static func legend(_ results: StudyResults, benchmarks: Bool) -> [String] {
+        var symbols = ["– = geen of te weinig waarnemingen (minder dan de drempel voor weergave)"]
+        if results.previousMeting != nil { symbols.append("n.g. = niet gevraagd in die meting") }
+        if (benchmarks && !results.benchmarks.isEmpty) || results.previousAggregates != nil { symbols.append("n.b. = niet beschikbaar") }
+        var lines = [
+            "n = aantal geldige antwoorden ('weet niet', 'n.v.t.' en geen antwoord tellen niet mee).",
+            symbols.joined(separator: "; ") + ".",
+            "* = indicatief: gebaseerd op minder waarnemingen dan de drempel voor betrouwbare uitspraken.",
+        ]
+        var marks: [String] = []
+        if let previous = results.previousMeting {
+            marks.append("▲/▼ achter een cijfer van deze meting: significant hoger/lager dan \(previous)")
+        }
+        if results.groupNames.count > 1 {
+            marks.append("+/− achter het cijfer van een gemeente: significant hoger/lager dan de rest van de organisatie")
+        }
+        if benchmarks && !results.benchmarks.isEmpty {
+            marks.append("▲/▼ achter een vergelijkingscijfer: het totaal van deze meting is significant hoger/lager dan dat cijfer")
+        }
+        if !marks.isEmpty {
+            var text = marks.joined(separator: "; ") + "."
+            if results.variables.contains(where: { $0.variable.type == .likert && $0.variable.polarity == .negative }) {
+                text += " Bij negatief geformuleerde stellingen is lager beter."
+            }
+            lines.append(text)
+        }
+        let gradeCodes = results.variables.filter { $0.variable.type == .grade }.flatMap(\.variable.validCodes)
+        if let low = gradeCodes.min(), let high = gradeCodes.max() {
+            lines.append("Rapportcijfers zijn gemiddelden op een schaal van \(low) tot \(high); percentages zijn afgerond op hele procenten.")
+        } else {
+            lines.append("Percentages zijn afgerond op hele procenten.")
+        }
+        return lines
+    }
+
+    /// The short key under a chart's table: the marks this report can show.
+    static func marksKey(_ results: StudyResults, benchmarks: Bool) -> String {
+        var parts: [String] = []
+        if let previous = results.previousMeting {
+            parts.append("▲/▼ significant hoger/lager dan \(previous)" + (benchmarks && !results.benchmarks.isEmpty ? " (bij een vergelijkingsgroep: uw totaal hoger/lager dan die groep)" : ""))
+        } else if benchmarks && !results.benchmarks.isEmpty {
+            parts.append("▲/▼ bij een vergelijkingsgroep: uw totaal significant hoger/lager dan die groep")
+        }
+        if results.groupNames.count > 1 { parts.append("+/− significant hoger/lager dan de rest van de organisatie") }
+        parts += ["* indicatief", "– te weinig waarnemingen"]
+        return parts.joined(separator: ", ") + "."
+    }
 
     static func annexIntro(_ gemeente: String) -> String {
         "Deze bijlage toont de resultaten van \(gemeente) naast het totaal van de organisatie. Omdat ze op kleinere aantallen berusten, zijn alle resultaten in deze bijlage indicatief. Vergelijkingen met de rest van de organisatie zijn getoetst met de andere gemeenten samen, niet met het totaal waar \(gemeente) zelf in zit."
     }
 
-    /// The method section, in plain Dutch, from the study's own settings.
+    /// The method section, in plain Dutch. Every sentence that states a fact about this study
+    /// (scales, what was tested, how far weighting moves the total, unusable cells) is computed
+    /// from the results; only the definitions are fixed text.
     static func method(_ results: StudyResults) -> [String] {
         let t = results.thresholds
         let alpha = Rounding.formatDutch(t.alpha, decimals: 2)
-        var paragraphs = [
-            "Rapportcijfers lopen van 1 tot 10. Het gemiddelde wordt berekend over de geldige antwoorden; 'weet niet', 'niet van toepassing' en lege antwoorden tellen niet mee. Een onvoldoende is een cijfer van 1 tot en met 5. Bij stellingen is het percentage (helemaal) eens berekend over wie een mening gaf; bij negatief geformuleerde stellingen is een lager percentage beter.",
-            "Verschillen zijn tweezijdig getoetst met een significantieniveau van \(alpha). Gemiddelden ten opzichte van de vorige meting en van de rest van de organisatie zijn getoetst met de t-toets van Welch (ongelijke varianties); percentages met de z-toets voor twee proporties (gepoolde variantie). Een vergelijkingsgroep waarvan alleen het gepubliceerde cijfer bekend is, geldt als vaste waarde: het eigen resultaat wordt daartegen getoetst met de eigen standaardfout (t-toets voor gemiddelden, z-toets voor percentages). Waar de leverancier ook aantallen en spreiding geeft, is de toets van Welch gebruikt.",
-            "Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.",
-        ]
-        paragraphs.append(results.variables.contains { $0.current?.weighted != nil }
-            ? "Het totaal is daarnaast gewogen naar het aantal aangeschreven klanten per gemeente (poststratificatie, gewicht = populatie / aantal respondenten per gemeente); standaardfouten volgen de gestratificeerde steekproef met eindige-populatiecorrectie. De tabellen tonen het ongewogen totaal; de gewogen totalen staan in results.csv."
-            : "Het totaal is ongewogen: alle respondenten tellen even zwaar, zoals gebruikelijk in dit onderzoek. Omdat de respons per gemeente weinig verschilt, wijkt een naar gemeente gewogen totaal nauwelijks af.")
+        var paragraphs: [String] = []
+        let variables = results.variables.map(\.variable)
+        var scales: [String] = []
+        let gradeCodes = variables.filter { $0.type == .grade }.flatMap(\.validCodes)
+        if let low = gradeCodes.min(), let high = gradeCodes.max() {
+            scales.append("Rapportcijfers lopen van \(low) tot \(high). Het gemiddelde wordt berekend over de geldige antwoorden; 'weet niet', 'niet van toepassing' en lege antwoorden tellen niet mee. Een onvoldoende is een cijfer lager dan \(Rounding.formatDutch(GradeSummary.passMark, decimals: 1)).")
+        }
+        let statements = variables.filter { $0.type == .likert }
+        if !statements.isEmpty {
+            var text = "Bij stellingen is het percentage (helemaal) eens berekend over wie een mening gaf."
+            if statements.contains(where: { $0.polarity == .negative }) {
+                text += " Bij negatief geformuleerde stellingen is een lager percentage beter."
+            }
+            let reversed = statements.filter(\.reversedScale)
+            if !reversed.isEmpty {
+                let names = reversed.map { "‘\($0.text.isEmpty ? $0.code : $0.text)’" }
+                text += " De antwoorden op \(reversed.count == 1 ? "de stelling" : "de stellingen") \(list(names)) waren in de data omgekeerd gecodeerd (de laagste code betekende helemaal eens); ze zijn omgezet, zodat ze op dezelfde manier tellen als de andere stellingen."
+            }
+            scales.append(text)
+        }
+        if !scales.isEmpty { paragraphs.append(scales.joined(separator: " ")) }
+
+        var tests: [String] = []
+        if results.previousMeting != nil { tests.append("met de vorige meting") }
+        if results.groupNames.count > 1 { tests.append("tussen elke gemeente en de rest van de organisatie (de andere gemeenten samen)") }
+        if !results.benchmarks.isEmpty { tests.append("met de vergelijkingsgroepen") }
+        if !tests.isEmpty {
+            var text = "Verschillen \(list(tests)) zijn tweezijdig getoetst met een significantieniveau van \(alpha): gemiddelden met de t-toets van Welch (ongelijke varianties), percentages met de z-toets voor twee proporties (gepoolde variantie)."
+            if !results.benchmarks.isEmpty || results.previousAggregates != nil {
+                text += " Van een gepubliceerd cijfer zonder aantallen is het eigen resultaat getoetst met de eigen standaardfout (t-toets voor gemiddelden, z-toets voor percentages); waar ook aantallen en spreiding bekend zijn, is de toets van Welch gebruikt."
+            }
+            paragraphs.append(text)
+        }
+        paragraphs.append("Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.")
+        if let weighting = weightingParagraph(results) { paragraphs.append(weighting) }
+        paragraphs += results.dataNotes.compactMap(dataParagraph)
         return paragraphs
+    }
+
+    /// What the weighting is, and (unweighted) how far weighting by gemeente would move the total.
+    static func weightingParagraph(_ results: StudyResults) -> String? {
+        if results.variables.contains(where: { $0.current?.weighted != nil }) {
+            return "Het totaal is daarnaast gewogen naar het aantal aangeschreven klanten per gemeente (poststratificatie, gewicht = populatie / aantal respondenten per gemeente); standaardfouten volgen de gestratificeerde steekproef met eindige-populatiecorrectie. De tabellen tonen het ongewogen totaal; de gewogen totalen staan in results.csv."
+        }
+        guard results.groupNames.count > 1 else { return nil }
+        let effect = results.weightingEffect
+        var parts: [String] = []
+        if let grade = effect.largestGradeDifference {
+            parts.append("bij de rapportcijfers hoogstens \(Rounding.formatDutch(grade.difference, decimals: 2)) punt (‘\(grade.variable)’)")
+        }
+        if let percent = effect.largestPercentDifference {
+            parts.append("bij de percentages hoogstens \(Rounding.formatDutch(percent.difference, decimals: 1)) procentpunt (‘\(percent.variable)’)")
+        }
+        guard !parts.isEmpty else { return "Het totaal is ongewogen: alle respondenten tellen even zwaar." }
+        return "Het totaal is ongewogen: alle respondenten tellen even zwaar. Gewogen naar het aantal aangeschreven klanten per gemeente zou het totaal \(list(parts)) verschillen."
+    }
+
+    /// Rows rejected and cells unusable in one meting's data, when there were any.
+    static func dataParagraph(_ notes: DataNotes) -> String? {
+        var parts: [String] = []
+        if notes.rowsRejected > 0 {
+            parts.append("\(Rounding.formatInteger(notes.rowsRejected)) van de \(Rounding.formatInteger(notes.rowsRead)) rijen zijn niet gebruikt (bijvoorbeeld een dubbel respondentnummer of een onbekende gemeente; zie kto check)")
+        }
+        if notes.unusableCells > 0 {
+            let n = notes.unusableVariables.count
+            parts.append("\(Rounding.formatInteger(notes.unusableCells)) \(notes.unusableCells == 1 ? "ingevulde cel was" : "ingevulde cellen waren") onbruikbaar (bij \(n) \(n == 1 ? "vraag" : "vragen"): \(notes.unusableVariables.prefix(6).joined(separator: ", "))\(n > 6 ? " en andere" : "")) en \(notes.unusableCells == 1 ? "telt" : "tellen") als geen antwoord")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "In de data van \(notes.meting): " + list(parts) + "."
+    }
+
+    /// "a", "a en b", "a, b en c".
+    static func list(_ parts: [String]) -> String {
+        guard parts.count > 1, let last = parts.last else { return parts.first ?? "" }
+        return parts.dropLast().joined(separator: ", ") + " en " + last
     }
 
     static let responseIntro =

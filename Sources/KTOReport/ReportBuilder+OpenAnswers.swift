@@ -49,9 +49,11 @@ extension ReportBuilder {
         let table = codedAnswersTable(question, results: results, groups: groups, benchmarks: benchmarks, quotes: quotes)
         var blocks: [Block] = []
         let base = question.current?.group(.total)?.base ?? 0
+        // Whether the percentages add up to more than 100 is a fact of this table, not a given.
+        let sum = question.current?.group(.total)?.shares.reduce(0) { $0 + $1.count } ?? 0
         var intro = "Klanten konden in eigen woorden antwoorden; elk antwoord is ingedeeld in een of meer punten van een vaste codelijst. "
             + "De tabel toont per punt het percentage van de klanten die ten minste één punt noemden (totaal: \(Rounding.formatInteger(base))); "
-            + "omdat een klant meer punten kan noemen, tellen de percentages op tot meer dan 100%."
+            + (sum > base ? "omdat een klant meer punten kan noemen, tellen de percentages op tot meer dan 100%." : "een klant kan meer punten noemen.")
         if question.uncodedAnswers > 0 {
             let n = question.uncodedAnswers
             intro += " \(Rounding.formatInteger(n)) \(n == 1 ? "geschreven antwoord bevatte" : "geschreven antwoorden bevatten") geen codeerbaar punt (bijvoorbeeld ‘geen’) en \(n == 1 ? "telt" : "tellen") niet mee."

@@ -49,9 +49,12 @@ public struct ReportBuilder: Sendable {
             gemeente = results.groupNames[g]
             title += " — bijlage \(results.groupNames[g]) (indicatief)"
         }
-        return ReportModel(
+        var model = ReportModel(
             title: title, subtitle: results.client, meting: results.meting,
-            previousMeting: results.previousMeting, chapters: chapters, legend: DutchText.legend, gemeente: gemeente)
+            previousMeting: results.previousMeting, chapters: chapters,
+            legend: DutchText.legend(results, benchmarks: scope == .organisation), gemeente: gemeente)
+        model.marksKey = DutchText.marksKey(results, benchmarks: scope == .organisation)
+        return model
     }
 
     func summary(_ results: StudyResults, scope: Scope) -> Chapter {

@@ -7,8 +7,10 @@ public struct ReportModel: Sendable, Equatable {
     public var previousMeting: String?
     /// The chapters in reading order.
     public var chapters: [Chapter]
-    /// Short explanations of symbols used in tables (n.g., –).
+    /// Short explanations of symbols used in tables (n.g., –): only those this report can show.
     public var legend: [String]
+    /// The one-line key to the marks, for captions under tables.
+    public var marksKey: String = ""
     /// For an annex: the gemeente it is about (its figures are indicatief as a whole).
     public var gemeente: String?
 

@@ -33,12 +33,30 @@ struct SummaryBuilder {
         list += openAnswerSentences()
         if results.groupNames.count > 1 {
             let gemeenteFindings = findings.filter { $0.comparison == .rest && Self.evaluative($0) }
-            let text = gemeenteFindings.isEmpty
-                ? "Tussen de gemeenten zijn geen significante verschillen gevonden; de resultaten per gemeente zijn indicatief."
-                : "De resultaten per gemeente zijn indicatief. Op \(gemeenteFindings.count) rapportcijfers en stellingen wijkt een gemeente significant af van de rest van de organisatie (zie de bijlagen per gemeente)."
+            let text: String
+            if !gemeenteFindings.isEmpty {
+                text = "De resultaten per gemeente zijn indicatief. Op \(gemeenteFindings.count) rapportcijfers en stellingen wijkt een gemeente significant af van de rest van de organisatie (zie de bijlagen per gemeente)."
+            } else if testsRun(comparison: .rest) > 0 {
+                text = "Tussen de gemeenten zijn geen significante verschillen gevonden; de resultaten per gemeente zijn indicatief."
+            } else {
+                text = "De gemeenten zijn niet onderling getoetst: daarvoor waren er per gemeente te weinig antwoorden."
+            }
             list.append(SummarySentence(text: text, figures: []))
         }
         return list
+    }
+
+    /// How many evaluative tests (means and % eens) of this comparison were made, for one group
+    /// or all: "no significant differences" is only said where something was tested.
+    func testsRun(comparison: Comparison, group: GroupID? = nil) -> Int {
+        var count = 0
+        for result in results.variables {
+            guard let current = result.current, current.meting == results.meting else { continue }
+            for own in current.groups where group == nil || own.group == group {
+                count += own.tests.filter { $0.comparison == comparison && ($0.of.measure == .mean || $0.of.measure == .pctAgree) }.count
+            }
+        }
+        return count
     }
 
     func grade(_ v: Double) -> String { Rounding.formatDutch(v, decimals: 1) }
@@ -54,10 +72,15 @@ struct SummaryBuilder {
         let name = results.groupNames[g]
         let own = findings.filter { $0.group == .gemeente(g) && Self.evaluative($0) }
         var list: [SummarySentence] = []
-        for (comparison, leadText) in [(Comparison.rest, "Ten opzichte van de rest van de organisatie"), (.previous, "Ten opzichte van \(results.previousMeting ?? "de vorige meting")")] {
+        var comparisons: [(Comparison, String)] = [(.rest, "Ten opzichte van de rest van de organisatie")]
+        if let previous = results.previousMeting { comparisons.append((.previous, "Ten opzichte van \(previous)")) }
+        for (comparison, leadText) in comparisons {
             let selected = own.filter { $0.comparison == comparison }.prefix(8)
             guard !selected.isEmpty else {
-                list.append(SummarySentence(text: "\(leadText) zijn er voor \(name) geen significante verschillen.", figures: []))
+                let tested = testsRun(comparison: comparison, group: .gemeente(g)) > 0
+                list.append(SummarySentence(text: tested
+                    ? "\(leadText) zijn er voor \(name) geen significante verschillen."
+                    : "\(leadText) is \(name) niet getoetst: daarvoor waren te weinig antwoorden.", figures: []))
                 continue
             }
             var figures: [SummarySentence.Figure] = []
@@ -141,7 +164,7 @@ struct SummaryBuilder {
                 : "Significant slechter dan in \(previousMeting) scoren: "
             list.append(SummarySentence(text: lead + items.joined(separator: "; ") + ".", figures: figures))
         }
-        if list.isEmpty {
+        if list.isEmpty && testsRun(comparison: .previous, group: .total) > 0 {
             list.append(SummarySentence(text: "Ten opzichte van \(previousMeting) zijn er voor de organisatie als geheel geen significante verschillen.", figures: []))
         }
         return list
@@ -178,7 +201,8 @@ struct SummaryBuilder {
             return (result, agree.proportion * 100)
         }
         guard statements.count >= 2,
-              let best = statements.max(by: { $0.1 < $1.1 }), let worst = statements.min(by: { $0.1 < $1.1 }) else { return nil }
+              let best = statements.max(by: { $0.1 < $1.1 }), let worst = statements.min(by: { $0.1 < $1.1 }),
+              best.1 > worst.1 else { return nil }
         let text = "Van de positief gestelde stellingen krijgt ‘\(lowered(best.0.variable.text))’ de meeste instemming (\(Rounding.formatPercent(best.1)) (helemaal) eens) en ‘\(lowered(worst.0.variable.text))’ de minste (\(Rounding.formatPercent(worst.1)))."
         return SummarySentence(text: text, figures: [
             .init(variable: best.0.variable.code, row: "Totaal", column: results.meting, value: best.1, kind: .percent),

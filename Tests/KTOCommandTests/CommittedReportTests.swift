@@ -17,6 +17,8 @@ struct CommittedReportTests {
         let files = try ReportPipeline().files(for: loaded).files
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try OutputFolder(path: Self.folder).write(files)
+            // A re-record is a decision in the diff, never a silent pass.
+            Issue.record("Reports/kto-2015 re-recorded: review the diff, then run the tests again without RECORD_SNAPSHOTS")
             return
         }
         let committed = try FileManager.default.subpathsOfDirectory(atPath: Self.folder).filter { path in
@@ -28,8 +30,15 @@ struct CommittedReportTests {
         // The manifest lists every file as written, so kto may replace the folder.
         try OutputFolder(path: Self.folder).check(protecting: [])
         for file in files {
-            let old = FileManager.default.contents(atPath: Self.folder + "/" + file.path).map { [UInt8]($0) }
-            #expect(old == file.bytes, "\(file.path) differs from a fresh run: re-record with RECORD_SNAPSHOTS=1 and review the diff")
+            let old = FileManager.default.contents(atPath: Self.folder + "/" + file.path).map { [UInt8]($0) } ?? []
+            guard old != file.bytes else { continue }
+            // Name the first line that differs instead of dumping bytes.
+            let oldLines = String(decoding: old, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let newLines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let k = (0..<min(oldLines.count, newLines.count)).first { oldLines[$0] != newLines[$0] } ?? min(oldLines.count, newLines.count)
+            let was = k < oldLines.count ? String(oldLines[k].prefix(300)) : "(einde)"
+            let now = k < newLines.count ? String(newLines[k].prefix(300)) : "(einde)"
+            Issue.record("\(file.path) differs from a fresh run at line \(k + 1): was «\(was)», now «\(now)». Re-record with RECORD_SNAPSHOTS=1 and review the diff.")
         }
     }
 }

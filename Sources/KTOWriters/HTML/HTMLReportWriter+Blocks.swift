@@ -27,7 +27,6 @@ extension HTMLReportWriter {
         report.gemeente == nil ? table.rows.first(where: \.isTotal) : table.rows.first { !$0.isTotal }
     }
 
-    static let marksKey = "▲/▼ significant hoger/lager dan de vorige meting (bij een vergelijkingsgroep: uw totaal hoger/lager dan die groep), +/− dan de rest van de organisatie, * indicatief, – te weinig waarnemingen."
 
     /// Drops comparison series with no figure for any of these items (a benchmark that does not
     /// publish them): an all-"n.b." column says nothing.
@@ -86,7 +85,7 @@ extension HTMLReportWriter {
                 title: title, items: tables.map(\.title), series: chartSeries, bars: bars(tables, series), scale: 10,
                 format: { Rounding.formatDutch($0, decimals: 1) }))
             h.element("figcaption", text: "\(title). Gemiddeld rapportcijfer (1-10); de getallen staan in de tabel.")
-            dataTable(tables, series: series, labels: tables.map(\.title), caption: "Gemiddeld rapportcijfer per vergelijkingsgroep. " + Self.marksKey, &h)
+            dataTable(tables, series: series, labels: tables.map(\.title), caption: "Gemiddeld rapportcijfer per vergelijkingsgroep. " + report.marksKey, &h)
         }
         guard spread, let table = tables.first, let row = mainRow(table, report: report),
               case .grades(let percents, let codes, let onvoldoende)? = row.breakdown else { return }
@@ -128,7 +127,7 @@ extension HTMLReportWriter {
             h.element("figure") { h in
                 h.trusted(SVGCharts.stacked(title: title, items: group.map(\.title), shares: shares))
                 h.element("figcaption", text: "\(title): verdeling van de antwoorden in \(report.meting) (\(report.gemeente ?? "totaal")); % (helemaal) eens per vergelijkingsgroep in de tabel.")
-                dataTable(group, series: series, labels: group.map(\.title), caption: "% (helemaal) eens per vergelijkingsgroep. " + Self.marksKey, &h)
+                dataTable(group, series: series, labels: group.map(\.title), caption: "% (helemaal) eens per vergelijkingsgroep. " + report.marksKey, &h)
             }
         }
     }
@@ -143,7 +142,7 @@ extension HTMLReportWriter {
                 title: question, items: tables.map(\.title), series: chartSeries, bars: bars(tables, series), scale: 100,
                 format: { Rounding.formatPercent($0) }))
             h.element("figcaption", text: "\(question) — % van de geldige antwoorden.")
-            dataTable(tables, series: series, labels: tables.map(\.title), caption: "% van de geldige antwoorden. " + Self.marksKey, &h)
+            dataTable(tables, series: series, labels: tables.map(\.title), caption: "% van de geldige antwoorden. " + report.marksKey, &h)
         }
     }
 
