@@ -135,9 +135,12 @@ public struct Analyzer: Sendable {
         var total = Tally(validCount: variable.validCodes.count, missingCount: variable.missing.count)
         for tally in perGroup { total.add(tally) }
         let ids: [GroupID] = [.total] + perGroup.indices.map { .gemeente($0) }
-        let groups = zip(ids, [total] + perGroup).map { id, tally in
+        var groups = zip(ids, [total] + perGroup).map { id, tally in
             summarize(tally, id: id, variable: variable, thresholds: thresholds)
         }
+        let parts = groups.dropFirst()
+        let sizes = SampleSize.withComplements(parts.map(\.size), n: parts.map(\.n), thresholds: thresholds)
+        for (k, size) in sizes.enumerated() { groups[k + 1].size = size }
         return MetingResult(meting: dataset.meting, groups: groups)
     }
 

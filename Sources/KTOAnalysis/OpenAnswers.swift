@@ -140,6 +140,8 @@ extension Analyzer {
         }
         var groups = [group(.total, base: totalBase, counts: totalCounts)]
         for g in 0..<groupCount { groups.append(group(.gemeente(g), base: bases[g], counts: counts[g])) }
+        let sizes = SampleSize.withComplements(groups.dropFirst().map(\.size), n: bases, thresholds: thresholds)
+        for (k, size) in sizes.enumerated() { groups[k + 1].size = size }
         return CodedMetingResult(meting: dataset.meting, groups: groups)
     }
 

@@ -56,7 +56,7 @@ struct QuoteSelection {
         }
         guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary) }
         let shownGroups = Set(groups.groups.compactMap { group -> Int? in
-            guard case .gemeente(let g) = group.group, group.size.isShown else { return nil }
+            guard case .gemeente(let g) = group.group, group.size.allowsQuotes else { return nil }
             return g
         })
         struct Candidate {

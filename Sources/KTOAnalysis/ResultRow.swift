@@ -92,11 +92,12 @@ extension StudyResults {
     static func applySmallNAndTests(_ figures: [ResultRow], size: SampleSize, tests: [TestOutcome], n: Int, base: ResultRow) -> [ResultRow] {
         var rows = figures
         switch size {
-        case .suppressed:
+        case .suppressed, .complementary:
             // A suppressed group's figures never leave the analysis: not the value, not its spread,
-            // not a count from which it could be recomputed.
+            // not a count from which it could be recomputed. A complement is flagged `secondary`.
+            let flags = size == .complementary ? ["suppressed", "secondary"] : ["suppressed"]
             rows = rows.map { row in
-                with(row) { $0.value = nil; $0.se = nil; $0.ciLow = nil; $0.ciHigh = nil; $0.flags.append("suppressed") }
+                with(row) { $0.value = nil; $0.se = nil; $0.ciLow = nil; $0.ciHigh = nil; $0.flags += flags }
             }
             return rows
         case .indicative:

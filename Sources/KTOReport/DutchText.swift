@@ -5,7 +5,7 @@ import KTOStats
 enum DutchText {
     /// The explanation of the symbols in the tables: only the symbols this report can show.
     static func legend(_ results: StudyResults, benchmarks: Bool) -> [String] {
-        var symbols = ["– = geen of te weinig waarnemingen (minder dan de drempel voor weergave)"]
+        var symbols = ["– = geen of te weinig waarnemingen (minder dan de drempel voor weergave), of verborgen zodat zo’n cijfer niet uit het totaal en de andere cijfers terug te rekenen is"]
         if results.previousMeting != nil { symbols.append("n.g. = niet gevraagd in die meting") }
         if (benchmarks && !results.benchmarks.isEmpty) || results.previousAggregates != nil { symbols.append("n.b. = niet beschikbaar") }
         var lines = [
@@ -95,7 +95,7 @@ enum DutchText {
             }
             paragraphs.append(text)
         }
-        paragraphs.append("Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.")
+        paragraphs.append("Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Omdat zo’n resultaat anders terug te rekenen is als het totaal min de andere gemeenten, wordt dan ook de kleinste andere gemeente niet getoond (en zo nodig meer), tot de verborgen gemeenten samen minstens \(t.suppress) antwoorden hebben. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.")
         if let weighting = weightingParagraph(results) { paragraphs.append(weighting) }
         paragraphs += results.dataNotes.compactMap(dataParagraph)
         return paragraphs

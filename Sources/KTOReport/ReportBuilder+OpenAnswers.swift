@@ -108,7 +108,7 @@ extension ReportBuilder {
             guard let group else { return Cell(state: .notAsked, n: nil) }
             switch group.size {
             case .none: return Cell(state: .noObservations, n: 0)
-            case .suppressed: return Cell(state: .suppressed, n: group.base)
+            case .suppressed, .complementary: return Cell(state: .suppressed, n: group.base)
             case .enough, .indicative:
                 guard let e = group.share(code)?.estimate else { return Cell(state: .noObservations, n: group.base) }
                 let ref = MeasureRef(.pctMentioned, category: label)

@@ -123,7 +123,7 @@ public struct ReportBuilder: Sendable {
                 }
                 switch group.size {
                 case .none: return Cell(state: .noObservations, n: 0)
-                case .suppressed: return Cell(state: .suppressed, n: group.n)
+                case .suppressed, .complementary: return Cell(state: .suppressed, n: group.n)
                 case .enough, .indicative:
                     guard let v = value(group) else { return Cell(state: .noObservations, n: group.n) }
                     let marks = index == 0 ? group.tests(of: ref).compactMap { test -> Cell.Mark? in

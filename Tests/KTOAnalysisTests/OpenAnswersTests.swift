@@ -66,7 +66,9 @@ struct OpenAnswersTests {
         #expect(a.base == 5)
         #expect(a.shares.map(\.count) == [2, 3, 1])
         #expect(a.shares.map { $0.estimate?.proportion } == [0.4, 0.6, 0.2])
-        #expect(a.size == .indicative)  // 3 ≤ 5 < 6
+        // 3 ≤ 5 < 6 would be indicatief, but with B suppressed and C empty, A is the total minus B:
+        // hidden as B's complement.
+        #expect(a.size == .complementary)
         // B: base 2 (rows 6, 7) → below suppress 3.
         let b = try #require(meting.group(.gemeente(1)))
         #expect(b.base == 2)
@@ -98,8 +100,9 @@ struct OpenAnswersTests {
         #expect(abs(total.se! - (10.0 / 343.0).squareRoot() * 100) < 1e-12)
         #expect(row("total", .count, "base")?.value == 7)
         #expect(row("total", .count, "Vriendelijk")?.value == 5)
-        #expect(row("A", .pctMentioned, "Snel")?.value == 40)
-        #expect(row("A", .pctMentioned, "Snel")?.flags == ["indicatief"])
+        // A is B's complement (total − A = B): hidden, flagged secondary.
+        #expect(row("A", .pctMentioned, "Snel")?.value == nil)
+        #expect(row("A", .pctMentioned, "Snel")?.flags == ["suppressed", "secondary"])
         // B is suppressed: no value, no spread, no count, not even the base.
         let b = rows.filter { $0.group == "B" }
         #expect(!b.isEmpty)
@@ -196,7 +199,8 @@ struct OpenAnswersTests {
         let question = try #require(Self.small(staff: ["Pietersen"]).openQuestions.first)
         let byCode = Dictionary(uniqueKeysWithValues: question.quotes.map { ($0.code, $0.quotes) })
         // Code 2 (first in table order): row 0 (one code, 69 characters) before row 1 (two codes,
-        // 63 characters); "Top" (too short) comes only after those, and B (suppressed) never.
+        // 63 characters); "Top" (too short) comes only after those, and B (suppressed) never. A is
+        // hidden as B's complement, but 5 respondents are no risk for a quote.
         #expect(byCode[2]?.map(\.respondent) == ["1001", "1002", "1003"])
         // Code 1: row 1 is already quoted for code 2, so only row 5, anonymised and cleaned.
         #expect(byCode[1]?.map(\.respondent) == ["1006"])

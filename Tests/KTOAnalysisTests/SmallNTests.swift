@@ -6,14 +6,16 @@ import KTOModel
 struct SmallNTests {
     let base = AnalysisTests()
 
-    /// Group A: 5 grades (suppressed below 10), B: 12 grades (indicatief below 30).
+    /// Group A: 5 grades (suppressed below 10), B: 12 grades (indicatief below 30), C: 13 grades
+    /// (B, the smallest other gemeente, is hidden as A's complement; C stays shown).
     func results() -> StudyResults {
         let groupA = [UInt16](repeating: 0, count: 5)
         let groupB = [UInt16](repeating: 1, count: 12)
-        let grades: [Int16] = [9, 9, 9, 9, 8] + [Int16](repeating: 6, count: 11) + [5]
+        let groupC = [UInt16](repeating: 2, count: 13)
+        let grades: [Int16] = [9, 9, 9, 9, 8] + [Int16](repeating: 6, count: 11) + [5] + [Int16](repeating: 7, count: 12) + [4]
         return Analyzer().analyze(base.study(
-            group: groupA + groupB, grade: grades, statement: [Int16](repeating: 4, count: 17),
-            category: [Int16](repeating: 1, count: 17), thresholds: .init(indicative: 30, suppress: 10)))
+            group: groupA + groupB + groupC, grade: grades, statement: [Int16](repeating: 4, count: 30),
+            category: [Int16](repeating: 1, count: 30), thresholds: .init(indicative: 30, suppress: 10)))
     }
 
     @Test func sizesFollowTheThresholds() {
@@ -39,11 +41,23 @@ struct SmallNTests {
     }
 
     @Test func indicativeRowsAreFlagged() throws {
-        let rows = results().rows.filter { $0.group == "B" && $0.variable == "cijfer" && $0.measure == .mean }
+        let rows = results().rows.filter { $0.group == "C" && $0.variable == "cijfer" && $0.measure == .mean }
         let mean = try #require(rows.first)
         #expect(mean.flags == ["indicatief"])
-        // 11 × 6 + 5 = 71 over 12.
-        #expect(mean.value == 71.0 / 12)
+        // 12 × 7 + 4 = 88 over 13.
+        #expect(mean.value == 88.0 / 13)
+    }
+
+    /// B (12) would make A (5) the total minus B minus C: B, the smallest other, is hidden too.
+    @Test func theSmallestOtherGemeenteIsHiddenAsTheComplement() throws {
+        let results = results()
+        let b = try #require(results.result("cijfer")?.current?.group(.gemeente(1)))
+        #expect(b.size == .complementary)
+        #expect(b.tests.isEmpty)
+        let rows = results.rows.filter { $0.group == "B" && $0.variable == "cijfer" }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.value == nil && $0.flags == ["suppressed", "secondary"] })
+        // B's mean (71/12) appears nowhere.
+        #expect(!results.rows.contains { $0.value == 71.0 / 12 })
     }
 
     @Test func suppressedGroupsAreNotTested() throws {

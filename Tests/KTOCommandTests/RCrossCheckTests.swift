@@ -38,6 +38,7 @@ struct RCrossCheckTests {
     @Test func testsAndWeightedTotalsMatchR() throws {
         let fixture = try String(contentsOfFile: Paths.fixture("crosscheck/sample-r-tests.csv"), encoding: .utf8)
         var checked = 0
+        var complements = 0
         for (k, line) in fixture.split(separator: "\n").dropFirst().enumerated() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let (kind, variable, group, comparison) = (f[0], f[1], f[2], f[3])
@@ -48,6 +49,16 @@ struct RCrossCheckTests {
                 let test = Self.rows.filter {
                     $0.meting == "2015" && $0.group == group && $0.variable == variable && $0.category == comparison
                         && $0.flags.contains(Substring(tested))
+                }
+                if test.isEmpty {
+                    // A gemeente hidden as the complement of a suppressed one is not tested.
+                    let figure = Self.rows.first {
+                        $0.meting == "2015" && $0.group == group && $0.variable == variable
+                            && $0.measure == (kind == "welch" ? "mean" : "pct_agree")
+                    }
+                    #expect(figure?.flags.contains("secondary") == true, "\(what): no test and not a complement")
+                    complements += 1
+                    continue
                 }
                 let statistic = try #require(test.first { $0.measure == "test_stat" }?.value, "\(what)")
                 let p = try #require(Double(f[6]))
@@ -71,6 +82,7 @@ struct RCrossCheckTests {
             }
             checked += 1
         }
-        #expect(checked == 150)
+        #expect(checked + complements == 150)
+        #expect(complements <= 5)
     }
 }

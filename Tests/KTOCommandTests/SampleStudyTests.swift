@@ -59,8 +59,9 @@ struct SampleStudyTests {
             let ours = try #require(Self.results.values[key], "fixture row \(k + 2): \(key) missing from results.csv")
             let expected = try #require(Double(f[4]))
             if ours.flags.contains("suppressed") {
-                // Below the suppression threshold the value must not be shown at all.
-                #expect(ours.value.isEmpty && Int(f[5])! < 10, "fixture row \(k + 2): \(key) suppressed")
+                // Below the suppression threshold (or hidden as its complement) the value must not
+                // be shown at all.
+                #expect(ours.value.isEmpty && (Int(f[5])! < 10 || ours.flags.contains("secondary")), "fixture row \(k + 2): \(key) suppressed")
                 continue
             }
             let value = try #require(Double(ours.value), "fixture row \(k + 2): \(key) has no value")
@@ -90,6 +91,7 @@ struct SampleStudyTests {
         let header = Self.splitCSV(lines[0])
         var compared = 0
         var suppressedCells = 0
+        var complementCells = 0
         var mismatches: [String] = []
         for (k, line) in lines.dropFirst().enumerated() {
             let f = Self.splitCSV(line)
@@ -121,6 +123,10 @@ struct SampleStudyTests {
                     if let n = Int(shownByDefault.n), n < 10 {
                         #expect(shownByDefault.value.isEmpty && shownByDefault.flags.contains("suppressed"), "\(key) on n = \(n) must be suppressed")
                         suppressedCells += 1
+                    } else if shownByDefault.flags.split(separator: "|").contains("secondary") {
+                        // Hidden so that a suppressed gemeente is not the total minus the others.
+                        #expect(shownByDefault.value.isEmpty, "\(key) is a complement")
+                        complementCells += 1
                     } else {
                         #expect(shownByDefault.value == Self.unsuppressed.values[key]?.value, "\(key)")
                     }
@@ -143,6 +149,9 @@ struct SampleStudyTests {
         #expect(compared == published)
         #expect(published > 400)
         #expect(suppressedCells == 5)
+        // Each of the five Wassenaar traject cells has one complement: Voorschoten, the smallest
+        // other gemeente (11 + 14 traject respondents ≥ 10 together).
+        #expect(complementCells == 5)
     }
 
     /// Issue 5's named checks on the sample study.
