@@ -64,27 +64,26 @@ struct AnonymizerBehaviourTests {
         #expect(summary.total == 3)
     }
 
-    /// Thousands of answers must anonymise in well under a second in a release
-    /// build; the bound here is loose because tests run in debug builds.
-    @Test func thousandsOfAnswersAreFast() {
+    /// A batch gives the same texts as one answer at a time. (Speed is measured by kto-bench,
+    /// not asserted here: a timed unit test fails on a busy machine, not on slow code.)
+    @Test func aBatchEqualsOneAtATime() {
         let cases = AnonymisationCorpus.cases.map(\.input)
         #expect(!cases.isEmpty)
         var answers: [String] = []
-        while answers.count < 5_000 { answers += cases }
+        while answers.count < 2_000 { answers += cases }
         let anonymizer = Anonymizer(knownNames: AnonymisationCorpus.knownNames + (1...200).map { "Medewerker\($0) Achternaam\($0)" })
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = anonymizer.anonymize(answers) }
-        #expect(elapsed < .seconds(5), "5000 answers took \(elapsed)")
+        let batch = anonymizer.anonymize(answers)
+        #expect(batch.results.count == answers.count)
+        for k in stride(from: 0, to: answers.count, by: 97) {
+            #expect(batch.results[k].text == anonymizer.anonymize(answers[k]).text, "answer \(k)")
+        }
     }
 
-    @Test func longHostileInputIsLinear() {
+    /// Long runs of digits and of titles without a name come out whole and unchanged.
+    @Test func longHostileInputComesOutWhole() {
         let digits = String(repeating: "0 ", count: 20_000)
         let letters = String(repeating: "Meneer ", count: 20_000)
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            _ = Anonymizer().anonymize(digits)
-            _ = Anonymizer().anonymize(letters)
-        }
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        #expect(Anonymizer().anonymize(digits).text == digits)
+        #expect(Anonymizer().anonymize(letters).text.count >= letters.count - 20)
     }
 }
