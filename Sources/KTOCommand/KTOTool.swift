@@ -119,6 +119,10 @@ public struct KTOTool: Sendable {
         let loaded = try loadStudy(parsed.positionals[0], strict: parsed.flags.contains("--strict"))
         console.out("Studie: \(loaded.study.title) (meting \(loaded.study.meting))")
         console.out("Codeboek: \(loaded.study.codebook.displayName), \(loaded.codebook.variables.count) variabelen")
+        let reversed = loaded.codebook.variables.filter(\.reversedScale).map(\.code)
+        if !reversed.isEmpty {
+            console.out("Omgekeerde schaal (scale = reversed), codes omgezet zodat de hoogste code helemaal eens is: \(reversed.joined(separator: ", "))")
+        }
         for ledger in loaded.ledgers { console.out(LedgerText.render(ledger)) }
         for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger)) }
         for warning in loaded.quality.warnings { console.out("let op: " + DiagnosticRenderer.render(warning)) }

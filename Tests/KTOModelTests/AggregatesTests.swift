@@ -20,6 +20,15 @@ struct AggregatesTests {
         #expect(a.figure("wisselen", "pct_agree") == nil)
     }
 
+    /// Finding 9 of the trust issue: a file with results.csv's full-precision values was rejected
+    /// (numbers were limited to 15 significant digits). They read back exactly now.
+    @Test func resultsCSVValuesReadBackExactly() throws {
+        let a = try load("variable,measure,category,value,n,sd\ncijfer,mean,,6.9512195121951219,41,1.5890121907496642\nstipt,pct_agree,,0.98148770590391082,,\ntraject,pct_category,Ja,1.2345678901234567e-05,,\n")
+        #expect(a.figure("cijfer", "mean") == .init(value: 6.9512195121951219, n: 41, sd: 1.5890121907496642))
+        #expect(a.figure("stipt", "pct_agree")?.value == 0.98148770590391082)
+        #expect(a.figure("traject", "pct_category", category: "Ja")?.value == 1.2345678901234567e-05)
+    }
+
     @Test func everyBadRowIsReportedWithItsPlace() throws {
         do {
             _ = try load("variable;measure;category;value;n;sd\nonbekend;mean;;7;;\ncijfer;gemiddelde;;7;;\ntraject;pct_category;Misschien;7;;\ncijfer;mean;;zeven;;\ncijfer;mean;;7;1,5;\n")
