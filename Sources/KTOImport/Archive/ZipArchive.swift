@@ -122,7 +122,7 @@ public struct ZipArchive: Sendable {
         guard output.count == entry.uncompressedSize else {
             throw .sizeMismatch(name: name, declared: entry.uncompressedSize, actual: output.count)
         }
-        guard CRC32.checksum(output) == entry.crc32 else { throw .crcMismatch(name: name) }
+        guard output.withUnsafeBufferPointer({ CRC32.checksum($0) }) == entry.crc32 else { throw .crcMismatch(name: name) }
         return output
     }
 

@@ -38,14 +38,16 @@ struct XMLScanner {
 
     let bytes: UnsafeBufferPointer<UInt8>
     private(set) var position = 0
-    /// Attributes of the last start tag.
-    private(set) var attributes: [Attribute] = []
+    /// Attributes of the last start tag (slots reused from tag to tag: no allocation per tag).
+    var attributes: ArraySlice<Attribute> { attributeSlots[0..<attributeCount] }
+    private var attributeSlots: [Attribute] = []
+    private var attributeCount = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // A UTF-8 byte order mark is allowed before the declaration.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
-        attributes.reserveCapacity(16)
+        attributeSlots.reserveCapacity(16)
     }
 
     /// The next event, or nil at the end of the input.
@@ -86,7 +88,7 @@ struct XMLScanner {
         let tagStart = position
         position += 1
         let name = try readName()
-        attributes.removeAll(keepingCapacity: true)
+        attributeCount = 0
         let count = bytes.count
         while true {
             skipSpace()
@@ -117,7 +119,13 @@ struct XMLScanner {
                 i += 1
             }
             guard i < count else { throw fail(valueStart, "attribuutwaarde wordt niet afgesloten") }
-            attributes.append(Attribute(name: attributeName, value: valueStart..<i))
+            let attribute = Attribute(name: attributeName, value: valueStart..<i)
+            if attributeCount < attributeSlots.count {
+                attributeSlots[attributeCount] = attribute
+            } else {
+                attributeSlots.append(attribute)
+            }
+            attributeCount += 1
             position = i + 1
         }
     }
