@@ -3,7 +3,7 @@
 
 Producers: openpyxl (basic.xlsx with two sheets, dates1904.xlsx), LibreOffice (libreoffice.xlsx,
 converted from libreoffice-source.csv by `soffice --headless --convert-to xlsx`), and XML written
-by hand into a zip (handmade.xlsx: formula cells with cached values, inline strings, ISO dates,
+by hand into a zip (handmade.xlsx: formula cells with cached values, inline strings, ISO dates (t="d"),
 error cells, rich text with phonetic runs, a `x:` namespace prefix, rows and cells without `r`,
 entities, CDATA, comments). Hostile files are damaged copies or hand-made.
 
@@ -173,7 +173,7 @@ SHEET = """<?xml version="1.0" encoding="UTF-8"?>
 <x:row><x:c t="s"><x:v>4</x:v></x:c><x:c t="inlineStr"><x:is><x:t>zonder r</x:t></x:is></x:c><x:c s="1"><!-- cached --><x:v>45000</x:v></x:c><x:c r="E5"><x:v>0.30000000000000004</x:v></x:c><x:c><x:v>123456789012345678</x:v></x:c></x:row>
 <x:row r="6"><x:c r="A6" t="inlineStr"><x:is><x:t>klein</x:t></x:is></x:c><x:c r="B6"><x:v>4.9E-324</x:v></x:c><x:c r="D6"><x:v>1.7976931348623157E308</x:v></x:c><x:c r="E6"><x:v>45367.614930555558</x:v></x:c><x:c r="F6"><x:v> 7 </x:v></x:c></x:row>
 <x:row r="7"><x:c r="A7" t="inlineStr"><x:is><x:t>rij 7</x:t></x:is></x:c><x:c r="C7" s="1"/><x:c r="D7" t="str"><x:f>D4</x:f><x:v></x:v></x:c><x:c r="E7" t="n"><x:v>-1.5E-3</x:v></x:c></x:row>
-<x:row r="8"><x:c r="B8" t="s"/></x:row>
+<x:row r="8"><x:c r="B8" t="s"/><x:c r="C8" t="d"><x:v>2024-03-15T18:00:00</x:v></x:c><x:c r="D8" t="d"/></x:row>
 </x:sheetData></x:worksheet>"""
 
 
