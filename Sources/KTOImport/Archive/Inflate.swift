@@ -34,21 +34,15 @@ public enum Inflate {
 
     /// Convenience for arrays.
     public static func zlib(_ input: [UInt8], expectedSize: Int? = nil, limit: Int) throws(InflateError) -> [UInt8] {
-        try withBuffer(input) { buffer throws(InflateError) in try zlib(buffer, expectedSize: expectedSize, limit: limit) }
+        try input.withUnsafeBufferPointer { buffer throws(InflateError) in
+            try zlib(buffer, expectedSize: expectedSize, limit: limit)
+        }
     }
 
     /// Convenience for arrays.
     public static func raw(_ input: [UInt8], expectedSize: Int? = nil, limit: Int) throws(InflateError) -> [UInt8] {
-        try withBuffer(input) { buffer throws(InflateError) in try raw(buffer, expectedSize: expectedSize, limit: limit) }
-    }
-
-    private static func withBuffer(
-        _ input: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws(InflateError) -> [UInt8]
-    ) throws(InflateError) -> [UInt8] {
-        var result: Result<[UInt8], InflateError> = .success([])
-        input.withUnsafeBufferPointer { buffer in
-            do throws(InflateError) { result = .success(try body(buffer)) } catch { result = .failure(error) }
+        try input.withUnsafeBufferPointer { buffer throws(InflateError) in
+            try raw(buffer, expectedSize: expectedSize, limit: limit)
         }
-        return try result.get()
     }
 }

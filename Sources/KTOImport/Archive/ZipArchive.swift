@@ -99,22 +99,17 @@ public struct ZipArchive: Sendable {
             }
             output = Array(bytes[start..<end])
         case .deflate:
-            var result: Result<[UInt8], InflateError> = .success([])
-            bytes.withUnsafeBufferPointer { all in
-                let slice = UnsafeBufferPointer(rebasing: all[start..<end])
-                do throws(InflateError) {
+            do {
+                output = try bytes.withUnsafeBufferPointer { all throws(InflateError) in
                     // One byte over the declared size is enough to tell that it lied.
-                    result = .success(
-                        try Inflate.raw(slice, expectedSize: entry.uncompressedSize, limit: entry.uncompressedSize + 1))
-                } catch {
-                    result = .failure(error)
+                    try Inflate.raw(
+                        UnsafeBufferPointer(rebasing: all[start..<end]), expectedSize: entry.uncompressedSize,
+                        limit: entry.uncompressedSize + 1)
                 }
-            }
-            switch result {
-            case .success(let bytes): output = bytes
-            case .failure(.outputLimitExceeded):
+            } catch .outputLimitExceeded {
                 throw .sizeMismatch(name: name, declared: entry.uncompressedSize, actual: nil)
-            case .failure(let error): throw .corruptData(name: name, error)
+            } catch {
+                throw .corruptData(name: name, error)
             }
         case .other(let method):
             throw .unsupportedMethod(name: name, method: method)
@@ -136,27 +131,5 @@ public struct ZipArchive: Sendable {
         let start = at + 30 + Int(nameLength) + Int(extraLength)
         guard entry.compressedSize <= bytes.count - start else { throw .badLocalHeader(name: entry.name) }
         return start
-    }
-}
-
-/// Bounds-checked little-endian reads; `nil` past the end.
-struct LittleEndianBytes {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    func u16(_ at: Int) -> UInt16? {
-        guard at >= 0, at <= bytes.count - 2 else { return nil }
-        return UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
-    }
-
-    func u32(_ at: Int) -> UInt32? {
-        guard let low = u16(at), let high = u16(at + 2) else { return nil }
-        return UInt32(low) | UInt32(high) << 16
-    }
-
-    func u64(_ at: Int) -> UInt64? {
-        guard let low = u32(at), let high = u32(at + 4) else { return nil }
-        return UInt64(low) | UInt64(high) << 32
     }
 }
