@@ -1,0 +1,40 @@
+extension CRC32 {
+    /// Slicing-by-8 tables: `slices[k * 256 + b]` is the CRC of byte `b` followed by `k` zero bytes.
+    static let slices: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 8 * 256)
+        for n in 0..<256 { t[n] = table[n] }
+        for k in 1..<8 {
+            for n in 0..<256 {
+                let previous = t[(k - 1) * 256 + n]
+                t[k * 256 + n] = (previous >> 8) ^ t[Int(previous & 0xFF)]
+            }
+        }
+        return t
+    }()
+
+    /// The checksum of `bytes`, eight bytes per step (the same value as `checksum(_:)`, several
+    /// times faster on the megabytes of a worksheet).
+    public static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        var i = 0
+        slices.withUnsafeBufferPointer { t in
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let low = UInt32(truncatingIfNeeded: word) ^ c
+                let high = UInt32(truncatingIfNeeded: word >> 32)
+                c = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+                    ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
+                    ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
+                    ^ t[1 * 256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]
+                i += 8
+            }
+            while i < count {
+                c = t[Int((c ^ UInt32(base[i])) & 0xFF)] ^ (c >> 8)
+                i += 1
+            }
+        }
+        return c ^ 0xFFFF_FFFF
+    }
+}

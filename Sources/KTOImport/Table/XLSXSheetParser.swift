@@ -1,0 +1,241 @@
+/// Reads the cells of a worksheet part (`<sheetData><row><c>`) into an `XLSXTableBuilder`.
+///
+/// Cell types (ECMA-376 Part 1, 18.18.11): `s` shared string, `inlineStr` (`<is>`), `str`
+/// formula text (the cached `<v>`; formulas are never evaluated), `b` boolean, `n` or none a
+/// number, `e` error (`#N/A` as text), `d` ISO 8601 date. Rows and cells without an `r`
+/// reference follow the previous one.
+struct XLSXSheetParser {
+    let package: XLSXPackage
+    let part: String
+    let sheet: String
+    let sharedStrings: [String]
+    let styles: XLSXStyles
+    let date1904: Bool
+
+    private enum CellType {
+        case number, shared, inline, formulaText, boolean, error, isoDate
+    }
+
+    /// Days from 1899-12-30 to 1904-01-01: added to 1904-system dates.
+    static let days1904 = 1462.0
+
+    func read(_ bytes: [UInt8], into builder: inout XLSXTableBuilder) throws(XLSXError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(XLSXError) in
+            var scanner = XMLScanner(buffer)
+            try parse(&scanner, buffer, into: &builder)
+        }
+    }
+
+    private func malformed(_ failure: XMLScanner.Failure) -> XLSXError {
+        .malformedXML(file: package.file, part: part, offset: failure.offset, detail: failure.detail)
+    }
+
+    private func badCell(_ column: Int, _ row: Int, _ detail: String) -> XLSXError {
+        .badCell(file: package.file, sheet: sheet, cell: XLSXTableBuilder.cell(column, row), detail: detail)
+    }
+
+    @inline(__always)
+    private static func isLocal(_ b: UnsafeBufferPointer<UInt8>, _ name: XMLScanner.Name, _ c: UInt8) -> Bool {
+        name.end - name.localStart == 1 && b[name.localStart] == c
+    }
+
+    private func parse(
+        _ scanner: inout XMLScanner, _ b: UnsafeBufferPointer<UInt8>, into builder: inout XLSXTableBuilder
+    ) throws(XLSXError) {
+        var rowNumber = 0
+        var rowNumberFromCells = false
+        var column = -1
+        var inCell = false
+        var inValue = false
+        var inInline = false
+        var type = CellType.number
+        var dateStyle = false
+        // The value: one raw range in the common case, bytes when it came in several pieces.
+        var valueRange: Range<Int>?
+        var valueBytes: [UInt8] = []
+        var valuePieces = 0
+        var inline = XLSXTextCollector()
+
+        while true {
+            let event: XMLScanner.Event?
+            do { event = try scanner.next() } catch { throw malformed(error) }
+            guard let event else { break }
+            switch event {
+            case .start(let name, let selfClosing):
+                if Self.isLocal(b, name, 0x63) {  // c
+                    var reference: Range<Int>?
+                    var typeRange: Range<Int>?
+                    var styleRange: Range<Int>?
+                    for a in scanner.attributes where a.name.end - a.name.localStart == 1 {
+                        switch b[a.name.localStart] {
+                        case 0x72: reference = a.value  // r
+                        case 0x74: typeRange = a.value  // t
+                        case 0x73: styleRange = a.value  // s
+                        default: break
+                        }
+                    }
+                    if let reference {
+                        guard let parsed = XLSXValues.reference(b, reference) else {
+                            throw badCell(column + 1, rowNumber, "ongeldige celverwijzing '\((try? scanner.text(reference)) ?? "")'")
+                        }
+                        column = parsed.column
+                        if rowNumberFromCells, let row = parsed.row {
+                            rowNumber = row
+                            rowNumberFromCells = false
+                        }
+                    } else {
+                        column += 1
+                        guard column < XLSXValues.maxColumns else { throw badCell(column, rowNumber, "voorbij de laatste kolom") }
+                    }
+                    type = try cellType(typeRange, scanner: scanner, column: column, row: rowNumber)
+                    dateStyle = styleRange.flatMap { XLSXValues.index(b, $0) }.map(styles.date) ?? false
+                    valueRange = nil
+                    valuePieces = 0
+                    inCell = !selfClosing
+                    inValue = false
+                    inInline = false
+                } else if inCell, Self.isLocal(b, name, 0x76) {  // v
+                    inValue = !selfClosing
+                } else if inCell, name.end - name.localStart == 2, scanner.isLocal(name, "is") {
+                    inInline = !selfClosing
+                    inline.begin()
+                } else if inInline {
+                    inline.start(name, selfClosing: selfClosing, scanner: scanner)
+                } else if scanner.isLocal(name, "row") {
+                    if let r = scanner.attribute("r") {
+                        guard let number = XLSXValues.index(b, r), number >= 1, number <= XLSXValues.maxRows else {
+                            throw malformed(XMLScanner.Failure(offset: r.lowerBound, detail: "ongeldig rijnummer"))
+                        }
+                        rowNumber = number
+                        rowNumberFromCells = false
+                    } else {
+                        rowNumber += 1
+                        rowNumberFromCells = true
+                    }
+                    column = -1
+                    if selfClosing { try builder.endRow(number: rowNumber) }
+                }
+            case .end(let name):
+                if Self.isLocal(b, name, 0x63) {  // c
+                    if inCell {
+                        inCell = false
+                        let value: TableCell
+                        do {
+                            value = try cellValue(
+                                type, range: valuePieces == 1 ? valueRange : nil, bytes: valuePieces > 1 ? valueBytes : nil,
+                                inline: &inline, dateStyle: dateStyle, scanner: scanner)
+                        } catch {
+                            throw badCell(column, rowNumber, error.detail)
+                        }
+                        try builder.set(column: column, rowNumber: rowNumber, value: value, isDate: dateStyle || type == .isoDate)
+                    }
+                } else if Self.isLocal(b, name, 0x76) {  // v
+                    inValue = false
+                } else if inInline {
+                    if scanner.isLocal(name, "is") { inInline = false } else { inline.end(name, scanner: scanner) }
+                } else if scanner.isLocal(name, "row") {
+                    try builder.endRow(number: rowNumber)
+                }
+            case .text(let range):
+                if inValue {
+                    valuePieces += 1
+                    if valuePieces == 1 {
+                        valueRange = range
+                    } else {
+                        do {
+                            if valuePieces == 2, let first = valueRange {
+                                valueBytes.removeAll(keepingCapacity: true)
+                                try scanner.appendDecoded(first, to: &valueBytes)
+                            }
+                            try scanner.appendDecoded(range, to: &valueBytes)
+                        } catch {
+                            throw malformed(error)
+                        }
+                    }
+                } else if inInline {
+                    do { try inline.text(range, scanner: scanner) } catch { throw malformed(error) }
+                }
+            case .cdata(let range):
+                if inValue {
+                    // CDATA is literal: keep it in bytes, decoding a first raw piece if there was one.
+                    valuePieces += 1
+                    if valuePieces == 2, let first = valueRange {
+                        valueBytes.removeAll(keepingCapacity: true)
+                        do { try scanner.appendDecoded(first, to: &valueBytes) } catch { throw malformed(error) }
+                    } else if valuePieces == 1 {
+                        valueBytes.removeAll(keepingCapacity: true)
+                        valuePieces = 2
+                    }
+                    valueBytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[range]))
+                } else if inInline {
+                    inline.cdata(range, scanner: scanner)
+                }
+            }
+        }
+    }
+
+    private func cellType(_ range: Range<Int>?, scanner: XMLScanner, column: Int, row: Int) throws(XLSXError) -> CellType {
+        guard let range else { return .number }
+        if scanner.equals(range, "s") { return .shared }
+        if scanner.equals(range, "n") { return .number }
+        if scanner.equals(range, "str") { return .formulaText }
+        if scanner.equals(range, "inlineStr") { return .inline }
+        if scanner.equals(range, "b") { return .boolean }
+        if scanner.equals(range, "e") { return .error }
+        if scanner.equals(range, "d") { return .isoDate }
+        throw badCell(column, row, "onbekend celtype '\((try? scanner.text(range)) ?? "")'")
+    }
+
+    /// The value of a finished cell from its raw `<v>` range (one piece) or decoded bytes.
+    private func cellValue(
+        _ type: CellType, range: Range<Int>?, bytes: [UInt8]?, inline: inout XLSXTextCollector, dateStyle: Bool,
+        scanner: XMLScanner
+    ) throws(XMLScanner.Failure) -> TableCell {
+        func text() throws(XMLScanner.Failure) -> String? {
+            if let range { return try scanner.text(range) }
+            if let bytes { return String(decoding: bytes, as: UTF8.self) }
+            return nil
+        }
+        func number() -> Double? {
+            if let range { return XLSXValues.double(scanner.bytes, range) }
+            if let bytes { return bytes.withUnsafeBufferPointer { XLSXValues.double($0, 0..<$0.count) } }
+            return nil
+        }
+        let offset = range?.lowerBound ?? 0
+        switch type {
+        case .number:
+            if range == nil, bytes == nil { return .empty }
+            guard let value = number() else { throw XMLScanner.Failure(offset: offset, detail: "geen geldig getal") }
+            return .number(dateStyle && date1904 ? value + Self.days1904 : value)
+        case .shared:
+            if range == nil, bytes == nil { return .empty }
+            guard let index = number().flatMap({ $0 >= 0 && $0 == $0.rounded() && $0 < 1e12 ? Int($0) : nil }),
+                index < sharedStrings.count
+            else {
+                throw XMLScanner.Failure(offset: offset, detail: "verwijst naar een gedeelde tekst die niet bestaat")
+            }
+            let text = sharedStrings[index]
+            return text.isEmpty ? .empty : .text(text)
+        case .inline:
+            let collected = inline.finish()
+            if !collected.isEmpty { return .text(collected) }
+            return try text().map { $0.isEmpty ? .empty : .text($0) } ?? .empty
+        case .formulaText, .error:
+            guard let text = try text(), !text.isEmpty else { return .empty }
+            return .text(text)
+        case .boolean:
+            guard let text = try text() else { return .empty }
+            switch text {
+            case "1", "true": return .boolean(true)
+            case "0", "false": return .boolean(false)
+            default: throw XMLScanner.Failure(offset: offset, detail: "geen geldige booleaanse waarde")
+            }
+        case .isoDate:
+            guard let text = try text(), !text.isEmpty else { return .empty }
+            guard let serial = XLSXValues.isoDate(text) else {
+                throw XMLScanner.Failure(offset: offset, detail: "geen geldige ISO 8601-datum")
+            }
+            return .number(serial)
+        }
+    }
+}
