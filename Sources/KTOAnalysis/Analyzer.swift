@@ -24,7 +24,7 @@ public struct Analyzer: Sendable {
                 var meting = analyze(codes: codes, dataset: dataset, variable: variable, thresholds: study.thresholds)
                 // Computed for the current meting also when unweighted: the method section says
                 // how far weighting would move the total.
-                if study.weighted || metingen.isEmpty { meting.weighted = weightedTotal(meting, study: study) }
+                if study.weighting == .gemeente || metingen.isEmpty { meting.weighted = weightedTotal(meting, study: study) }
                 metingen.append(meting)
             }
             if !metingen.isEmpty, metingen[0].meting == loaded.current.meting {
@@ -33,7 +33,7 @@ public struct Analyzer: Sendable {
             var effect: (grade: Double?, percent: Double?) = (nil, nil)
             if let current = metingen.first, let weighted = current.weighted, let total = current.group(.total) {
                 effect = Self.weightingEffect(total, weighted)
-                if !study.weighted { metingen[0].weighted = nil }
+                if study.weighting != .gemeente { metingen[0].weighted = nil }
             }
             return (VariableResult(variable: variable, metingen: metingen), effect)
         }

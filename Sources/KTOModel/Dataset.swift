@@ -28,6 +28,8 @@ public struct Dataset: Sendable {
     public internal(set) var ids: [String]
     /// Source line per row, for tracing a quote back to the export.
     public internal(set) var lines: [Int32]
+    /// The weight delivered with the data, per row (`weighting = variable`); nil otherwise.
+    public internal(set) var weights: [Double]?
     /// Columns aligned with `codebook.variables`; `nil` when the variable is not in this meting's data.
     public internal(set) var columns: [Column?]
 
@@ -45,6 +47,15 @@ public struct Dataset: Sendable {
         self.ids = ids
         self.lines = lines
         self.columns = columns
+    }
+
+    /// The same rows with a weight column (tests, synthetic benchmarks).
+    /// - Precondition: one weight per row.
+    public func withWeights(_ weights: [Double]) -> Dataset {
+        precondition(weights.count == rowCount)
+        var copy = self
+        copy.weights = weights
+        return copy
     }
 
     public init(meting: String, codebook: Codebook, groups: [String]) {

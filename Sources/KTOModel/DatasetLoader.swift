@@ -87,6 +87,7 @@ public struct DatasetLoader: Sendable {
             progress?(file.displayName, total, total)
 
             ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
+            try checkWeights(parts, file: file.displayName)
             // The base of an unusable share: the non-empty cells, counted only where there are issues.
             for k in ledger.cellIssues.indices {
                 guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
@@ -98,6 +99,21 @@ public struct DatasetLoader: Sendable {
         try checkEveryVariableIsThere(builders: builders, ledgers: ledgers, naming: naming, meting: meting)
         dataset.columns = builders.map { $0.column }
         return (dataset, ledgers)
+    }
+
+    /// Every row's weight must be a positive number: the rows that are not, by line.
+    func checkWeights(_ parts: [PartResult], file: String) throws {
+        let count = parts.reduce(0) { $0 + $1.weightProblemCount }
+        guard count > 0, case .variable(let column) = study.weighting else { return }
+        var problems = parts.flatMap(\.weightProblems).prefix(20).map { example in
+            StudyProblem(
+                "gewicht '\(example.value)' in kolom '\(column)' is geen positief getal; elke respondent heeft een gewicht groter dan 0 nodig",
+                at: SourceLocation(file: file, line: example.line, column: example.column))
+        }
+        if count > problems.count {
+            problems.append(StudyProblem("en nog \(count - problems.count) rijen met een ongeldig gewicht", at: SourceLocation(file: file, line: 1)))
+        }
+        throw StudyError(problems)
     }
 
     /// A codebook variable that no file of the meting has is a mistake (a typo in the codebook or
@@ -170,6 +186,7 @@ public struct DatasetLoader: Sendable {
                 dataset.ids.append(contentsOf: parts[k].ids)
                 dataset.lines.append(contentsOf: parts[k].lines)
             }
+            if plan.weightColumn != nil { dataset.weights = (dataset.weights ?? []) + parts[k].weights }
         }
     }
 
@@ -252,7 +269,17 @@ public struct DatasetLoader: Sendable {
             if naming == .previous, let mapped = variable.previousCode { return mapped?.lowercased() }
             return variable.code.lowercased()
         })
-        ledger.unknownColumns = header.filter { !$0.isEmpty && !used.contains($0.lowercased()) }
+        var weightColumn: Int?
+        if case .variable(let name) = study.weighting {
+            weightColumn = position[name.lowercased()]
+            guard weightColumn != nil else {
+                let near = NameSuggestion.nearest(name, in: header).map { "; bedoelt u kolom '\($0)'?" } ?? ""
+                throw StudyError([StudyProblem(
+                    "de gewichtkolom '\(name)' (weight = in de studie) staat niet in de kopregel van dit bestand\(near)",
+                    at: SourceLocation(file: file, line: 1))])
+            }
+        }
+        ledger.unknownColumns = header.filter { !$0.isEmpty && !used.contains($0.lowercased()) && $0.lowercased() != weightColumn.map { header[$0].lowercased() } }
         let unnamed = header.indices.filter { header[$0].isEmpty }
         ledger.emptyColumns = unnamed.count
         guard let groupColumn else {
@@ -271,6 +298,7 @@ public struct DatasetLoader: Sendable {
             targets: targets, groupColumn: groupColumn, idColumn: idColumn, absent: absent, width: header.count,
             table: CSVCodeTable(columns: header.count))
         plan.unnamedColumns = unnamed
+        plan.weightColumn = weightColumn
         for (k, target) in targets.enumerated() {
             guard let v = target else { continue }
             if decoders[v].isCode {

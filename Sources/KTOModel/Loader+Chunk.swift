@@ -11,6 +11,8 @@ struct FilePlan: Sendable {
     var targets: [Int?]
     var groupColumn: Int
     var idColumn: Int?
+    /// The weight column (`weighting = variable`), read as a positive number per row.
+    var weightColumn: Int?
     /// Codebook variables absent from the file (other than group and id).
     var absent: [Int]
     /// Fields per record (the header's).
@@ -101,6 +103,10 @@ struct PartResult: @unchecked Sendable {
     var group: [UInt16] = []
     var ids: [String] = []
     var lines: [Int32] = []
+    var weights: [Double] = []
+    /// Rows whose weight is not a positive number: the first few, and how many in all.
+    var weightProblems: [RowLedger.CellExample] = []
+    var weightProblemCount = 0
     /// Where the part's code rows are: `inRegion` rows from row `regionStart` of the final
     /// columns, then the rest (only after a wrong cut) in `overflow`, rows `0..<rows - inRegion`.
     var regionStart = 0
@@ -126,6 +132,7 @@ struct PartResult: @unchecked Sendable {
                 rejections[k].reason = .duplicateID(id, firstLine: first + offset)
             }
         }
+        for k in weightProblems.indices { weightProblems[k].line += offset }
         for s in issues.indices {
             for e in issues[s].examples.indices { issues[s].examples[e].line += offset }
             for v in issues[s].values.indices { issues[s].values[v].line += offset }
@@ -240,6 +247,7 @@ struct PartReader: Sendable {
                 part.group.append(group)
                 part.ids.append(id)
                 part.lines.append(Int32(clamping: record.line))
+                if let weightColumn = plan.weightColumn { part.weights.append(weight(record, weightColumn, part: &part)) }
 
                 // Code cells are in the tile already; the few the table left to us (`slow`) are
                 // decoded by the full rules.
@@ -278,6 +286,24 @@ struct PartReader: Sendable {
         part.endLine = cursor.line
         part.registry = registry
         return part
+    }
+
+    /// A row's weight: a positive, finite number; anything else is noted (the load then fails
+    /// with every such row listed) and stands as 1 meanwhile.
+    func weight(_ record: CSVRecord, _ field: Int, part: inout PartResult) -> Double {
+        let value: Double?
+        switch record.withBytes(field, { NumberParser.parse($0) }) {
+        case .integer(let v): value = Double(v)
+        case .decimal(let v): value = v
+        case .empty, .text: value = nil
+        }
+        if let value, value > 0, value.isFinite { return value }
+        part.weightProblemCount += 1
+        if part.weightProblems.count < 20 {
+            let text = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+            part.weightProblems.append(.init(line: record.line, column: source.column(ofByte: record.offset(ofField: field)), value: text))
+        }
+        return 1
     }
 
     /// A column without a name may only be empty (Excel's trailing `;;;`): a value there belongs

@@ -24,7 +24,7 @@ extension Study {
 
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
-        "coding", "dictionary", "staff", "quotes",
+        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -104,7 +104,13 @@ extension Study {
         var limits = Thresholds()
         for (key, entry) in thresholds {
             let normalised = entry.value.replacingOccurrences(of: ",", with: ".")
-            if key == "unreadable" {
+            if key == "adjust" {
+                guard let method = PValueAdjustment(userName: entry.value) else {
+                    problems.append(StudyProblem("onbekende correctie '\(entry.value)' voor meervoudig toetsen; kies bh, holm, bonferroni of none", at: SourceLocation(file: file, line: entry.line)))
+                    continue
+                }
+                limits.adjust = method
+            } else if key == "unreadable" {
                 guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
                     problems.append(StudyProblem("unreadable (percentage onleesbare cellen) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     continue
@@ -143,14 +149,23 @@ extension Study {
             }
         }
 
-        var weighted = false
-        if let entry = top["weighting"] {
-            switch entry.value.lowercased() {
-            case "none", "geen", "": weighted = false
-            case "gemeente", "group", "groep", "population", "populatie": weighted = true
-            default:
-                problems.append(StudyProblem("onbekende weging '\(entry.value)'; kies none of gemeente", at: SourceLocation(file: file, line: entry.line)))
+        let weighting = parseWeighting(top, file: file, problems: &problems)
+        let margins = document.sections("margin").map { block in
+            Margin(variable: block.argument, entries: block.entries.compactMap { entry -> Margin.Entry? in
+                let digits = entry.value.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+                guard let count = Double(digits.replacingOccurrences(of: ",", with: ".")), count >= 0 else {
+                    problems.append(StudyProblem("populatie van '\(entry.rawKey)' in \(block.header) moet een getal ≥ 0 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                    return nil
+                }
+                return Margin.Entry(category: entry.rawKey, population: count, line: entry.line)
+            }, line: block.line)
+        }
+        if case .rake(let variables, _) = weighting {
+            for margin in margins where !variables.contains(where: { $0.lowercased() == margin.variable.lowercased() }) {
+                problems.append(StudyProblem("[margin \(margin.variable)] hoort bij geen variabele van 'rake = \(variables.joined(separator: ", "))'", at: SourceLocation(file: file, line: margin.line)))
             }
+        } else if let first = margins.first {
+            problems.append(StudyProblem("[margin \(first.variable)] wordt alleen gebruikt met 'weighting = rake'", at: SourceLocation(file: file, line: first.line)))
         }
         var previousMeting: PreviousMeting?
         if !previous.isEmpty || !previousData.isEmpty {
@@ -201,12 +216,56 @@ extension Study {
             dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
             groups: groups, previous: previousMeting, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
-        study.weighted = weighted
+        study.weighting = weighting
+        study.margins = margins
+        study.breakdowns = splitList(top["breakdowns"]?.value ?? "")
+        study.weightingLine = top["weighting"]?.line ?? 1
         study.codingFiles = codingLines.map { resolve($0.0) }
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.quotesPerCode = quotesPerCode
         return study
+    }
+
+    /// `weighting =` with the keys that belong to it (`rake =`, `trim =`, `weight =`).
+    static func parseWeighting(_ top: [String: (value: String, line: Int)], file: String, problems: inout [StudyProblem]) -> Weighting {
+        func problem(_ message: String, _ key: String) {
+            problems.append(StudyProblem(message, at: SourceLocation(file: file, line: top[key]?.line ?? 1)))
+        }
+        var weighting = Weighting.none
+        switch top["weighting"]?.value.lowercased() ?? "" {
+        case "", "none", "geen": break
+        case "gemeente", "group", "groep", "population", "populatie", "poststratificatie": weighting = .gemeente
+        case "rake", "raking", "rakken":
+            let variables = splitList(top["rake"]?.value ?? "")
+            if variables.isEmpty { problem("'weighting = rake' vraagt om 'rake = ...': de variabelen waarop gewogen wordt, bijvoorbeeld rake = gemeente, leeftijd", "weighting") }
+            var trim: ClosedRange<Double>?
+            if let text = top["trim"]?.value {
+                let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
+                if parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low > 0, low < 1, high > 1 {
+                    trim = low...high
+                } else {
+                    problem("trim moet twee grenzen zijn als verhouding tot het gemiddelde gewicht, de eerste kleiner dan 1 en de tweede groter, bijvoorbeeld trim = 0,3 - 3; niet '\(text)'", "trim")
+                }
+            }
+            weighting = .rake(variables: variables, trim: trim)
+        case "variable", "variabele", "kolom", "column":
+            guard let column = top["weight"]?.value, !column.isEmpty else {
+                problem("'weighting = variable' vraagt om 'weight = KOLOM': de kolom met het gewicht in de data", "weighting")
+                return .none
+            }
+            weighting = .variable(column: column)
+        case let other:
+            problem("onbekende weging '\(other)'; kies none, gemeente, rake of variable", "weighting")
+        }
+        for key in ["rake", "trim"] where top[key] != nil {
+            if case .rake = weighting { continue }
+            problem("'\(key) =' hoort bij 'weighting = rake'", key)
+        }
+        if top["weight"] != nil, case .variable = weighting {} else if top["weight"] != nil {
+            problem("'weight =' hoort bij 'weighting = variable'", "weight")
+        }
+        return weighting
     }
 
     static func splitList(_ value: String) -> [String] {

@@ -56,6 +56,50 @@ public struct Study: Sendable, Equatable {
         }
     }
 
+    /// How respondents are weighted: always one weight per respondent, never per item.
+    public enum Weighting: Sendable, Equatable {
+        /// Every respondent counts once (the default).
+        case none
+        /// Post-stratification to `[population]`: w = N_h/n_h per gemeente, a stratified design
+        /// with finite-population correction.
+        case gemeente
+        /// Raking to the margins of `variables` (the group variable's margin is `[population]`,
+        /// the others `[margin VARIABLE]`), optionally with bounds on the weight as a ratio to the
+        /// mean weight.
+        case rake(variables: [String], trim: ClosedRange<Double>?)
+        /// A weight column delivered with the data.
+        case variable(column: String)
+
+        public var isWeighted: Bool { self != .none }
+    }
+
+    /// The population counts of one raking margin (`[margin VARIABLE]`): per category, given by
+    /// its code or label as written, the number in the population.
+    public struct Margin: Sendable, Equatable {
+        public struct Entry: Sendable, Equatable {
+            /// The category as written (a code or a label; `-` or `onbekend`: respondents without a value).
+            public var category: String
+            public var population: Double
+            public var line: Int
+
+            public init(category: String, population: Double, line: Int) {
+                self.category = category
+                self.population = population
+                self.line = line
+            }
+        }
+
+        public var variable: String
+        public var entries: [Entry]
+        public var line: Int
+
+        public init(variable: String, entries: [Entry], line: Int) {
+            self.variable = variable
+            self.entries = entries
+            self.line = line
+        }
+    }
+
     /// Small-n and significance settings.
     public struct Thresholds: Sendable, Equatable {
         /// A result on fewer respondents is marked indicatief.
@@ -67,6 +111,8 @@ public struct Study: Sendable, Equatable {
         /// A variable whose unusable non-empty cells exceed this share (percent) of its non-empty
         /// cells in a file stops the report: the answers were not understood.
         public var unreadablePercent: Double = 5
+        /// How p-values are adjusted within each family of tests (`adjust = bh|holm|bonferroni|none`).
+        public var adjust: PValueAdjustment = .benjaminiHochberg
 
         public init(indicative: Int = 30, suppress: Int = 10, alpha: Double = 0.05) {
             self.indicative = indicative
@@ -90,8 +136,14 @@ public struct Study: Sendable, Equatable {
     public var thresholds: Thresholds
     /// The output folder (resolved).
     public var output: String
-    /// Post-stratification of totals to the population frame (`weighting = gemeente`); off by default.
-    public var weighted: Bool = false
+    /// How respondents are weighted (`weighting =`); unweighted by default.
+    public var weighting: Weighting = .none
+    /// Raking margins other than the group variable's, in study order.
+    public var margins: [Margin] = []
+    /// Category variables whose categories are domains of their own (`breakdowns =`), in order.
+    public var breakdowns: [String] = []
+    /// Where the weighting keys are in the study file (for messages).
+    public var weightingLine: Int = 1
     /// Encoding override for the data files (`nil`: detect).
     public var encoding: TextEncoding?
     /// Separator override for the data files (`nil`: sniff).

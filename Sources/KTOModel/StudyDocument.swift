@@ -34,15 +34,19 @@ struct StudyDocument {
     /// Kinds of section, with the keys each allows (nil: keys are data, such as gemeente names).
     static let schema: [String: Set<String>?] = [
         "population": nil,
+        "margin": nil,
         "previous": ["meting", "data", "aggregates", "coding"],
-        "thresholds": ["indicative", "suppress", "alpha", "unreadable"],
+        "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust"],
         "benchmark": ["file", "short"],
     ]
     static let aliases = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"]
     /// Section kinds that may appear more than once, each with its own argument.
-    static let repeatable: Set<String> = ["benchmark"]
+    static let repeatable: Set<String> = ["benchmark", "margin"]
     /// Section kinds whose header must name something.
-    static let needsArgument: [String: String] = ["benchmark": "geef de benchmark een naam: [benchmark Referentiegroep]"]
+    static let needsArgument: [String: String] = [
+        "benchmark": "geef de benchmark een naam: [benchmark Referentiegroep]",
+        "margin": "noem de variabele van de marge: [margin leeftijd]",
+    ]
 
     /// Reads the text; problems of form are appended to `problems`.
     init(text: String, file: String, problems: inout [StudyProblem]) {
@@ -68,7 +72,7 @@ struct StudyDocument {
                 let argument = name.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
                     .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
                 guard Self.schema[kind] != nil else {
-                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM]")
+                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE]")
                     current = -1
                     continue
                 }

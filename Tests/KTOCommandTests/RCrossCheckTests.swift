@@ -22,7 +22,7 @@ struct RCrossCheckTests {
     /// results.csv of the sample study with weighting switched on.
     static let rows: [Row] = {
         var loaded = try! LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
-        loaded.study.weighted = true
+        loaded.study.weighting = .gemeente
         let text = String(decoding: try! ReportPipeline().files(for: loaded).files.first { $0.path == "results.csv" }!.bytes, as: UTF8.self)
         return text.split(separator: "\n").dropFirst().map { Row(fields: SampleStudyTests.splitCSV(String($0))) }
     }()

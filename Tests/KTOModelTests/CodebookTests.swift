@@ -162,7 +162,7 @@ struct StudyFileTests {
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n", "de studie noemt geen groepen: zet onder [population] per gemeente het aantal aangeschreven klanten", 1),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = veel\n", "populatie van 'A' moet een positief geheel getal zijn, niet 'veel'", 7),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\na = 2\n", "groep 'a' staat twee keer in [population]", 8),
-        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[populatoin]\n", "onbekende sectie [populatoin]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM]", 6),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[populatoin]\n", "onbekende sectie [populatoin]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE]", 6),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[thresholds]\nalpha = 5%\n", "alpha moet tussen 0 en 0,5 liggen, niet '5%'", 9),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[thresholds]\nsuppress = 40\n", "suppress (40) mag niet groter zijn dan indicative (30)", 9),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\nencoding = ebcdic\n[population]\nA = 1\n", "onbekende codering 'ebcdic'; kies auto, utf-8, utf-8-bom, utf-16le, utf-16be of windows-1252", 6),
