@@ -1,20 +1,6 @@
 /// Word lists used to recognise names and addresses in Dutch text. All lowercase.
 enum DutchLexicon {
-    /// Titles and salutations after which a capitalised word is taken as a name.
-    /// A trailing dot is part of the title; a space matches any horizontal space.
-    static let titles: [String] = [
-        "de heer", "heer", "dhr.", "dhr", "mevrouw", "mevr.", "mevr", "mvr.", "mvr", "mw.", "mw",
-        "meneer", "mr.", "mr", "mej.", "mej", "juffrouw", "juf", "dr.", "drs.", "ir.", "ing.",
-    ]
-
-    /// Role words for people at the service; a capitalised word after them is taken as a name.
-    static let roles: [String] = [
-        "consulent(e)", "consulente", "consulent", "werkconsulent", "inkomensconsulent",
-        "klantmanager", "trajectbegeleider", "trajectbegeleidster", "casemanager", "contactpersoon",
-        "jobcoach", "werkcoach", "klantregisseur", "begeleider", "begeleidster",
-    ]
-
-    /// Surname prefixes (tussenvoegsels), longest first.
+    /// Surname prefixes (tussenvoegsels), longest first; used for street names.
     static let nameParticles: [String] = [
         "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "op de", "op den",
         "op 't", "op het", "uit den", "ter", "ten", "van", "de", "der", "den", "'t", "d'",
@@ -60,7 +46,15 @@ enum DutchLexicon {
         "gemeente", "werkacademie", "werkplein", "kcc", "uwv", "svb", "belastingdienst", "bijstand",
         "sociale", "dienst", "participatiewet", "ioaw", "ioaz", "wmo", "jeugdzorg", "schuldhulp",
         "schuldhulpverlening", "inkomen", "werk", "zorg", "balie", "loket", "kantoor", "afdeling",
-        "digid", "mijngemeente", "toeslagen",
+        "digid", "mijngemeente", "toeslagen", "voedselbank", "humanitas", "vluchtelingenwerk", "randstad",
+        "wajong", "participatiewet", "belastingdienst", "haaglanden", "voorschoten", "schuldhulpverlening",
+        // countries, nationalities and languages (capitalised in Dutch, never a name)
+        "nederlands", "nederlandse", "nederlander", "marokko", "marokkaans", "marokkaanse", "turkije", "turks",
+        "turkse", "suriname", "surinaams", "surinaamse", "antillen", "antilliaans", "antilliaanse", "curaçao",
+        "aruba", "indonesië", "indonesisch", "polen", "pools", "poolse", "syrië", "syrisch", "syrische",
+        "eritrea", "eritrees", "eritrese", "somalië", "somalisch", "somalische", "afghanistan", "afghaans",
+        "afghaanse", "oekraïne", "oekraïens", "oekraïense", "arabisch", "arabische", "engels", "engelse",
+        "duits", "duitse", "franse", "koerdisch", "berbers", "europa", "english", "dutch",
     ]
 
     /// Endings of Dutch street names.

@@ -1,0 +1,136 @@
+/// Reads a person's name over words: initials ("J.", "a.b."), surname prefixes ("van der", "'t",
+/// "El") and name words, for example "De Vries", "J. van der Berg", "Fatima El Amrani",
+/// "Jansen-de Vries", and in lowercase "de vries", "a.b. jansen".
+///
+/// A capitalised word is a name word unless it is a function word that starts a next sentence,
+/// a title, role, place or institution. A lowercase word is one only where lowercase is allowed
+/// and it is not an ordinary Dutch word from the lexicon. A name that starts capitalised goes on
+/// only with capitalised words (and lowercase words after a Dutch surname prefix), so
+/// "Sandra heeft" yields "Sandra".
+struct PersonNameReader {
+    /// Places, institutions and the analyst's extra non-names: never (part of) a name.
+    let entities: Set<String>
+
+    init(additionalNonNames: [String]) {
+        var entities = DutchLexicon.entities
+        for word in additionalNonNames {
+            let t = ScalarText(word)
+            let lowered = t.lowercased(0..<t.count)
+            if !lowered.isEmpty { entities.insert(lowered) }
+        }
+        self.entities = entities
+    }
+
+    /// Reads a name starting at word `k`; returns the index after its last word.
+    /// - Parameter lowercaseStart: whether the name may be written in lowercase (after a title,
+    ///   an introduction, or when the first word is already known to be a first name).
+    func read(_ w: WordTokens, from k: Int, lowercaseStart: Bool) -> Int? {
+        var i = k
+        var last: Int?
+        var parts = 0
+        var lowercase = lowercaseStart
+        var sawWord = false
+        while parts < 6, i < w.count {
+            if parts > 0, !w[i].followsSpaceOnly { break }
+            let token = w[i]
+            if token.shape == .initials {
+                guard !DutchLexicon.abbreviations.contains(token.key) else { break }
+                guard lowercase || token.startsWithCapital else { break }
+                i += 1
+                last = i
+                parts += 1
+                continue
+            }
+            if let end = particleEnd(w, at: i, lowercase: lowercase, first: parts == 0) {
+                i = end
+                last = end
+                parts += 2
+                sawWord = true
+                continue
+            }
+            if isCapitalisedNameWord(token, afterParticle: false) {
+                if !sawWord { lowercase = false }
+                sawWord = true
+            } else if lowercase, isLowercaseNameWord(token) {
+                sawWord = true
+            } else {
+                break
+            }
+            i += 1
+            last = i
+            parts += 1
+        }
+        return last
+    }
+
+    /// Goes on after a name word at `k - 1`: more names, prefixes and surnames.
+    func continuation(_ w: WordTokens, from k: Int, lowercase: Bool) -> Int {
+        guard k < w.count, w[k].followsSpaceOnly else { return k }
+        let next = w[k]
+        if next.shape == .initials || particleEnd(w, at: k, lowercase: lowercase, first: false) != nil
+            || isCapitalisedNameWord(next, afterParticle: false) || (lowercase && isLowercaseNameWord(next))
+        {
+            return read(w, from: k, lowercaseStart: lowercase) ?? k
+        }
+        return k
+    }
+
+    /// A capitalised word that can be (part of) a name.
+    func isCapitalisedNameWord(_ token: WordTokens.Token, afterParticle: Bool) -> Bool {
+        guard token.shape == .capitalised, !entities.contains(token.key) else { return false }
+        if afterParticle { return true }
+        let key = token.key
+        return !DutchLexicon.sentenceWords.contains(key) && !DutchLexicon.titleWords.contains(key)
+            && !DutchLexicon.titleAbbreviations.contains(key) && !DutchLexicon.roleWords.contains(key)
+            && !DutchLexicon.relationWords.contains(key)
+    }
+
+    /// A lowercase word that can be (part of) a name: not an ordinary word, cue, place or service.
+    func isLowercaseNameWord(_ token: WordTokens.Token) -> Bool {
+        guard token.shape == .lower, token.range.count >= 2 else { return false }
+        let key = token.key
+        guard key.unicodeScalars.first != "'" else { return false }
+        if DutchLexicon.commonWords.contains(key) || DutchLexicon.sentenceWords.contains(key)
+            || entities.contains(key) || DutchLexicon.serviceNouns.contains(key)
+            || DutchLexicon.titleWords.contains(key) || DutchLexicon.titleAbbreviations.contains(key)
+            || DutchLexicon.roleWords.contains(key) || DutchLexicon.relationWords.contains(key)
+            || DutchLexicon.possessives.contains(key)
+        {
+            return false
+        }
+        return FirstNames.contains(key) || !looksLikeVerbForm(key)
+    }
+
+    /// Past tenses ("adviseerde", "stuurden") and participles ("gemaild") not in the lexicon.
+    private func looksLikeVerbForm(_ key: String) -> Bool {
+        let n = key.unicodeScalars.count
+        if n >= 6, key.hasSuffix("de") || key.hasSuffix("te") || key.hasSuffix("den") || key.hasSuffix("ten") {
+            return true
+        }
+        return n >= 6 && key.hasPrefix("ge") && (key.hasSuffix("d") || key.hasSuffix("t"))
+    }
+
+    /// A surname prefix at `k` followed by a name word; returns the index after that word.
+    private func particleEnd(_ w: WordTokens, at k: Int, lowercase: Bool, first: Bool) -> Int? {
+        let token = w[k]
+        guard token.shape == .lower || token.shape == .capitalised else { return nil }
+        // After a role or relation the name starts capitalised: "consulent van de Werkacademie" is no name.
+        if first, !lowercase, token.shape == .lower { return nil }
+        for particle in DutchLexicon.dutchParticles {
+            guard let end = w.matchSequence(particle, at: k), end < w.count, w[end].followsSpaceOnly else { continue }
+            let word = w[end]
+            let needsCapital = particle.count > 1 && DutchLexicon.prepositionParticles.contains(particle[0])
+            if isCapitalisedNameWord(word, afterParticle: true) { return end + 1 }
+            if !needsCapital, isLowercaseNameWord(word), !DutchLexicon.serviceNouns.contains(word.key) {
+                return end + 1
+            }
+            return nil
+        }
+        if DutchLexicon.foreignParticles.contains(token.key), k + 1 < w.count, w[k + 1].followsSpaceOnly,
+            isCapitalisedNameWord(w[k + 1], afterParticle: true)
+        {
+            return k + 2
+        }
+        return nil
+    }
+}
