@@ -9,8 +9,7 @@ extension DutchLexicon {
     /// Titles and salutations, with common misspellings. After them a name may be written in
     /// any case ("mevrouw jansen").
     static let titleWords: Set<String> = [
-        "heer", "meneer", "mijnheer", "menheer", "meneet", "mevrouw", "mevrou", "mefrouw", "mevr", "juffrouw",
-        "juf",
+        "heer", "meneer", "mijnheer", "menheer", "meneet", "mevrouw", "mevrou", "mefrouw", "juffrouw", "juf",
     ]
 
     /// Abbreviated titles; a dot after them is part of the title ("dhr. Jansen", "dhr.Jansen").
@@ -99,6 +98,9 @@ extension DutchLexicon {
         ["op", "de"], ["op", "den"], ["op", "'t"], ["op", "het"], ["uit", "den"], ["uit", "de"], ["van"], ["de"],
         ["der"], ["den"], ["ter"], ["ten"], ["'t"],
     ]
+
+    /// Every word of a surname prefix, Dutch or foreign.
+    static let particleWords: Set<String> = Set(dutchParticles.flatMap { $0 }).union(foreignParticles)
 
     /// Foreign surname prefixes; after them only a capitalised word ("El Amrani", "Ait Taleb", "da Silva").
     static let foreignParticles: Set<String> = [

@@ -22,9 +22,12 @@ struct PersonNameReader {
     }
 
     /// Reads a name starting at word `k`; returns the index after its last word.
-    /// - Parameter lowercaseStart: whether the name may be written in lowercase (after a title,
-    ///   an introduction, or when the first word is already known to be a first name).
-    func read(_ w: WordTokens, from k: Int, lowercaseStart: Bool) -> Int? {
+    /// - Parameters:
+    ///   - lowercaseStart: whether the name may be written in lowercase (after a title, an
+    ///     introduction, or when the first word is already known to be a first name).
+    ///   - lowercasePrefixFirst: whether the name may start with a lowercase surname prefix; not after
+    ///     a role word, where "van de Werkacademie" names an organisation.
+    func read(_ w: WordTokens, from k: Int, lowercaseStart: Bool, lowercasePrefixFirst: Bool = true) -> Int? {
         var i = k
         var last: Int?
         var parts = 0
@@ -41,13 +44,18 @@ struct PersonNameReader {
                 parts += 1
                 continue
             }
-            if let end = particleEnd(w, at: i, lowercase: lowercase, first: parts == 0) {
+            if parts == 0, !lowercasePrefixFirst, token.shape == .lower, DutchLexicon.particleWords.contains(token.key) {
+                break
+            }
+            if let end = particleEnd(w, at: i, lowercase: lowercase) {
                 i = end
                 last = end
                 parts += 2
                 sawWord = true
                 continue
             }
+            // A prefix not followed by a name ends it: "mevrouw Van Leidschendam", "consulent Den Haag".
+            if DutchLexicon.particleWords.contains(token.key) { break }
             if isCapitalisedNameWord(token, afterParticle: false) {
                 if !sawWord { lowercase = false }
                 sawWord = true
@@ -67,7 +75,7 @@ struct PersonNameReader {
     func continuation(_ w: WordTokens, from k: Int, lowercase: Bool) -> Int {
         guard k < w.count, w[k].followsSpaceOnly else { return k }
         let next = w[k]
-        if next.shape == .initials || particleEnd(w, at: k, lowercase: lowercase, first: false) != nil
+        if next.shape == .initials || particleEnd(w, at: k, lowercase: lowercase) != nil
             || isCapitalisedNameWord(next, afterParticle: false) || (lowercase && isLowercaseNameWord(next))
         {
             return read(w, from: k, lowercaseStart: lowercase) ?? k
@@ -94,7 +102,7 @@ struct PersonNameReader {
             || entities.contains(key) || DutchLexicon.serviceNouns.contains(key)
             || DutchLexicon.titleWords.contains(key) || DutchLexicon.titleAbbreviations.contains(key)
             || DutchLexicon.roleWords.contains(key) || DutchLexicon.relationWords.contains(key)
-            || DutchLexicon.possessives.contains(key)
+            || DutchLexicon.possessives.contains(key) || DutchLexicon.particleWords.contains(key)
         {
             return false
         }
@@ -111,12 +119,12 @@ struct PersonNameReader {
     }
 
     /// A surname prefix at `k` followed by a name word; returns the index after that word.
-    private func particleEnd(_ w: WordTokens, at k: Int, lowercase: Bool, first: Bool) -> Int? {
+    private func particleEnd(_ w: WordTokens, at k: Int, lowercase: Bool) -> Int? {
         let token = w[k]
-        guard token.shape == .lower || token.shape == .capitalised else { return nil }
-        // After a role or relation the name starts capitalised: "consulent van de Werkacademie" is no name.
-        if first, !lowercase, token.shape == .lower { return nil }
-        for particle in DutchLexicon.dutchParticles {
+        guard token.shape == .lower || token.shape == .capitalised, DutchLexicon.particleWords.contains(token.key) else {
+            return nil
+        }
+        for particle in DutchLexicon.dutchParticles where particle[0] == token.key {
             guard let end = w.matchSequence(particle, at: k), end < w.count, w[end].followsSpaceOnly else { continue }
             let word = w[end]
             let needsCapital = particle.count > 1 && DutchLexicon.prepositionParticles.contains(particle[0])
@@ -127,7 +135,7 @@ struct PersonNameReader {
             return nil
         }
         if DutchLexicon.foreignParticles.contains(token.key), k + 1 < w.count, w[k + 1].followsSpaceOnly,
-            isCapitalisedNameWord(w[k + 1], afterParticle: true)
+            isCapitalisedNameWord(w[k + 1], afterParticle: true) || (lowercase && isLowercaseNameWord(w[k + 1]))
         {
             return k + 2
         }

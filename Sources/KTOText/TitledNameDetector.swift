@@ -56,11 +56,13 @@ struct TitledNameDetector {
         let first = w[start]
         let isListedFirstName = first.shape == .lower && FirstNames.contains(first.key)
             && (anyFirstName || !FirstNames.isAlsoWord(first.key))
-        return found(w, from: start, lowercaseStart: isListedFirstName)
+        return found(w, from: start, lowercaseStart: isListedFirstName, lowercasePrefixFirst: false)
     }
 
-    private func found(_ w: WordTokens, from k: Int, lowercaseStart: Bool) -> Found? {
-        guard let end = reader.read(w, from: k, lowercaseStart: lowercaseStart), end > k else { return nil }
+    private func found(_ w: WordTokens, from k: Int, lowercaseStart: Bool, lowercasePrefixFirst: Bool = true) -> Found? {
+        guard let end = reader.read(w, from: k, lowercaseStart: lowercaseStart, lowercasePrefixFirst: lowercasePrefixFirst),
+            end > k
+        else { return nil }
         return (w[k].range.lowerBound, w[end - 1].range.upperBound, end)
     }
 }

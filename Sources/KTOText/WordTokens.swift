@@ -76,59 +76,93 @@ struct WordTokens {
     }
 
     init(_ t: ScalarText) {
-        var raw: [(range: Range<Int>, gapStart: Int)] = []
-        var i = 0
-        var gapStart = 0
-        while i < t.count {
-            if let end = WordTokens.wordEnd(in: t, at: i) {
-                raw.append((i..<end, gapStart))
-                gapStart = end
-                i = end
-            } else {
-                i += 1
-            }
-        }
+        // One pass over the character classes; written with plain array reads because it runs
+        // over every open answer.
+        let cls = t.classes
+        let low = t.lower
+        let n = cls.count
+        let wordBits = ScalarText.letter | ScalarText.digit
+        var tokens: [Token] = []
+        tokens.reserveCapacity(n / 4)
         var upperLetters = 0
         var lowerLetters = 0
-        for k in 0..<t.count {
-            if t.isUpper(k) { upperLetters += 1 } else if t.isLower(k) { lowerLetters += 1 }
+        var i = 0
+        var gapStart = 0
+        var previousKey = ""
+        var previousIsInitials = false
+        while i < n {
+            let c = cls[i]
+            let startsWord = c & wordBits != 0 || (low[i] == "'" && i + 1 < n && (low[i + 1] == "t" || low[i + 1] == "s"))
+            guard startsWord, let end = WordTokens.wordEnd(in: t, at: i) else {
+                if c & ScalarText.upper != 0 { upperLetters += 1 } else if c & ScalarText.lowerCase != 0 { lowerLetters += 1 }
+                i += 1
+                continue
+            }
+            let range = i..<end
+            var gap = ""
+            var breakBefore = false
+            var endsSentence = false
+            var gapLength = 0
+            var k = gapStart
+            while k < i {
+                let s = low[k]
+                if cls[k] & ScalarText.space == 0 {
+                    if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" {
+                        breakBefore = true
+                    } else {
+                        if s == "." || s == "!" || s == "?" { endsSentence = true }
+                        if gapLength < 8 { gap.unicodeScalars.append(s) }
+                        gapLength += 1
+                    }
+                }
+                k += 1
+            }
+            // The key and the shape in one loop over the word.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(end - i)
+            var ascii = true
+            var upper = 0
+            var lower = 0
+            var digits = 0
+            k = i
+            while k < end {
+                let ck = cls[k]
+                if ck & ScalarText.digit != 0 { digits += 1 } else if ck & ScalarText.upper != 0 { upper += 1 } else if ck & ScalarText.lowerCase != 0 { lower += 1 }
+                let value = low[k].value
+                if value < 0x80 { bytes.append(UInt8(value)) } else { ascii = false }
+                k += 1
+            }
+            let key = ascii ? String(decoding: bytes, as: UTF8.self) : WordTokens.unicodeKey(t, range)
+            let shape = WordTokens.shape(t, range, upper: upper, lower: lower, digits: digits)
+            upperLetters += upper
+            lowerLetters += lower
+            let abbreviated = gap == "." && !tokens.isEmpty
+                && (previousIsInitials || DutchLexicon.abbreviations.contains(previousKey))
+            let startsSentence = tokens.isEmpty || breakBefore || (endsSentence && !abbreviated)
+            tokens.append(Token(
+                range: range, key: key, shape: shape, gap: gap, breakBefore: breakBefore,
+                startsWithCapital: cls[i] & ScalarText.upper != 0, startsSentence: startsSentence))
+            previousKey = key
+            previousIsInitials = shape == .initials
+            gapStart = end
+            i = end
         }
         let shouting = upperLetters >= 6 && upperLetters * 10 >= (upperLetters + lowerLetters) * 7
-
-        var tokens: [Token] = []
-        tokens.reserveCapacity(raw.count)
-        for (range, gapStart) in raw {
-            var gap = String.UnicodeScalarView()
-            var breakBefore = false
-            for k in gapStart..<range.lowerBound {
-                let s = t.lower[k]
-                if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" {
-                    breakBefore = true
-                } else if !t.isSpace(k), gap.count < 8 {
-                    gap.append(s)
-                }
-            }
-            var key = String.UnicodeScalarView()
-            for k in range { key.append(t.scalars[k] == "\u{130}" ? "i" : t.lower[k]) }
-            var shape = WordTokens.shape(t, range)
-            if shouting, shape == .upper || shape == .capitalised { shape = .lower }
-            let gapText = String(gap)
-            let previous = tokens.last
-            let endsSentence = gapText.contains { $0 == "." || $0 == "!" || $0 == "?" }
-            let abbreviated = gapText == "." && (previous.map { $0.shape == .initials
-                || DutchLexicon.abbreviations.contains($0.key) } ?? false)
-            let startsSentence = previous == nil || breakBefore || (endsSentence && !abbreviated)
-            tokens.append(Token(
-                range: range, key: String(key), shape: shape, gap: gapText, breakBefore: breakBefore,
-                startsWithCapital: t.isUpper(range.lowerBound), startsSentence: startsSentence))
-        }
-        self.tokens = tokens
         var capitalised = 0
         var counted = 0
-        for token in tokens where !token.startsSentence && token.isLetters && token.range.count >= 3 {
-            counted += 1
-            if token.shape == .capitalised || token.shape == .upper { capitalised += 1 }
+        for k in tokens.indices {
+            let token = tokens[k]
+            if shouting, token.shape == .upper || token.shape == .capitalised {
+                tokens[k] = Token(
+                    range: token.range, key: token.key, shape: .lower, gap: token.gap, breakBefore: token.breakBefore,
+                    startsWithCapital: token.startsWithCapital, startsSentence: token.startsSentence)
+            }
+            if !token.startsSentence, token.isLetters, token.range.count >= 3 {
+                counted += 1
+                if token.shape == .capitalised || token.shape == .upper { capitalised += 1 }
+            }
         }
+        self.tokens = tokens
         capitalsAreInformative = !shouting && !(counted >= 4 && capitalised * 4 >= counted * 3)
     }
 
@@ -162,26 +196,26 @@ struct WordTokens {
         return j
     }
 
-    private static func shape(_ t: ScalarText, _ range: Range<Int>) -> Shape {
+    /// The lowercased word with non-ASCII letters; the Turkish capital İ becomes a plain i.
+    private static func unicodeKey(_ t: ScalarText, _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for j in range { view.append(t.scalars[j] == "\u{130}" ? "i" : t.lower[j]) }
+        return String(view)
+    }
+
+    private static func shape(_ t: ScalarText, _ range: Range<Int>, upper: Int, lower: Int, digits: Int) -> Shape {
         guard let first = range.first else { return .mixed }
-        if t.isLetter(first), range.count >= 2, t.is(range.upperBound - 1, "."),
+        if range.count >= 2, t.isLetter(first), t.is(range.upperBound - 1, "."),
             t.isLetter(range.upperBound - 2) || range.count == 2
         {
             // Initials end in a dot; no other word does.
             return .initials
         }
-        var hasLower = false
-        var hasUpper = false
-        var hasDigit = false
-        for k in range {
-            if t.isDigit(k) { hasDigit = true } else if t.isUpper(k) { hasUpper = true } else if t.isLower(k) { hasLower = true }
-        }
-        if hasDigit { return hasLower || hasUpper ? .mixed : .number }
-        if !hasUpper { return .lower }
-        if t.isUpper(first) { return hasLower ? .capitalised : .upper }
-        if t.lower[first] == "'" { return hasLower ? .capitalised : .upper }
+        if digits > 0 { return upper + lower > 0 ? .mixed : .number }
+        if upper == 0 { return .lower }
+        if t.isUpper(first) || t.lower[first] == "'" { return lower > 0 ? .capitalised : .upper }
         // "d'Ancona": a lowercase letter, an apostrophe, then a capitalised part.
-        if t.is(first + 1, "'") || t.is(first + 1, "\u{2019}"), t.isUpper(first + 2), hasLower { return .capitalised }
+        if t.is(first + 1, "'") || t.is(first + 1, "\u{2019}"), t.isUpper(first + 2), lower > 0 { return .capitalised }
         return .mixed
     }
 }
