@@ -127,7 +127,9 @@ struct PersonNameReader {
         for particle in DutchLexicon.dutchParticles where particle[0] == token.key {
             guard let end = w.matchSequence(particle, at: k), end < w.count, w[end].followsSpaceOnly else { continue }
             let word = w[end]
+            // "op de Beek" but not "op de gang"; "in 't Veld" also in lowercase.
             let needsCapital = particle.count > 1 && DutchLexicon.prepositionParticles.contains(particle[0])
+                && (particle[1] == "de" || particle[1] == "het")
             if isCapitalisedNameWord(word, afterParticle: true) { return end + 1 }
             if !needsCapital, isLowercaseNameWord(word), !DutchLexicon.serviceNouns.contains(word.key) {
                 return end + 1

@@ -10,7 +10,10 @@ struct AnonymisationCorpusTests {
 
     /// Cases whose hand-written expected text the anonymiser does not produce (yet), with the reason;
     /// they still count in the recall and retention figures. Each must still differ, so a fix shows.
-    static let knownDifferences: [String: String] = [:]
+    static let knownDifferences: [String: String] = [
+        "h22": "a public figure (Wim Kok) is masked as a first name with a surname",
+        "h55": "a surname on its own without a title, role or first name (\"dan Bakker\") is not recognised",
+    ]
 
     @Test("corpus case is anonymised as written by hand", arguments: AnonymisationCorpus.cases)
     func corpusCase(_ item: CorpusCase) {
@@ -26,7 +29,7 @@ struct AnonymisationCorpusTests {
 
     @Test func corpusIsLoadedAndLargeEnough() throws {
         let cases = try AnonymisationCorpus.load()
-        #expect(cases.count >= 300)
+        #expect(cases.count >= 400)
         #expect(cases.filter { $0.input == $0.expected }.count >= 100)
         #expect(Set(cases.map(\.id)).count == cases.count, "ids must be unique")
         for item in cases {
