@@ -27,14 +27,12 @@ struct FirstNameDetector {
 
     /// "mijn zoon Kevin", "haar collega Mark", "mijn vriendin maria".
     private func afterRelation(_ w: WordTokens, at k: Int) -> (start: Int, end: Int)? {
-        guard k >= 1, k + 1 < w.count, DutchLexicon.relationWords.contains(w[k].key), w[k].followsSpaceOnly,
-            DutchLexicon.possessives.contains(w[k - 1].key)
+        guard k >= 1, k + 1 < w.count, w[k].is(.relation), w[k].followsSpaceOnly, w[k - 1].is(.possessive)
         else { return nil }
         let name = w[k + 1]
         guard !name.breakBefore, name.gap.isEmpty || name.gap == "," else { return nil }
-        let isFirstName = FirstNames.contains(name.key)
         if name.shape == .lower {
-            guard isFirstName, !FirstNames.isAlsoWord(name.key) else { return nil }
+            guard name.isFirstName, !name.isAlsoWord else { return nil }
         } else {
             guard reader.isCapitalisedNameWord(name, afterParticle: false) else { return nil }
         }
@@ -43,22 +41,20 @@ struct FirstNameDetector {
 
     private func freeName(_ w: WordTokens, at k: Int) -> (start: Int, end: Int)? {
         let token = w[k]
-        guard token.isLetters, token.range.count >= 2, FirstNames.contains(token.key) else { return nil }
+        guard token.isFirstName, token.isLetters, token.range.count >= 2 else { return nil }
         guard !isInstitution(w, at: k), !isMonthInDate(w, at: k) else { return nil }
         let lowercase = token.shape == .lower
         let end = reader.continuation(w, from: k + 1, lowercase: lowercase)
         let hasSurname = end > k + 1
-        if FirstNames.isAlsoWord(token.key) {
+        if token.isAlsoWord {
             guard token.shape == .capitalised else { return nil }
             guard hasSurname || (w.capitalsAreInformative && !token.startsSentence) else { return nil }
         } else if lowercase {
-            guard token.range.count >= 3, !DutchLexicon.commonWords.contains(token.key),
-                !DutchLexicon.sentenceWords.contains(token.key), !reader.entities.contains(token.key),
-                !DutchLexicon.serviceNouns.contains(token.key)
+            guard token.range.count >= 3, !token.is([.commonWord, .sentenceWord, .serviceNoun]), !reader.isEntity(token)
             else { return nil }
         } else if token.shape == .upper {
             guard token.range.count >= 3 else { return nil }
-        } else if reader.entities.contains(token.key) {
+        } else if reader.isEntity(token) {
             return nil
         }
         return (k, end)

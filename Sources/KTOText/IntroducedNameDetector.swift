@@ -49,7 +49,7 @@ struct IntroducedNameDetector {
                 k = end
                 // "Bedankt Yusuf en Marloes": a first name after "en" belongs to the greeting too.
                 while cue.strength != .weak, k + 1 < w.count, w.isKey(k, "en") || w.isKey(k, "&"),
-                    w[k].followsSpaceOnly, w[k + 1].followsSpaceOnly, FirstNames.contains(w[k + 1].key)
+                    w[k].followsSpaceOnly, w[k + 1].followsSpaceOnly, w[k + 1].isFirstName
                 {
                     let second = reader.continuation(w, from: k + 2, lowercase: w[k + 1].shape == .lower)
                     found.append(Detection(range: w[k + 1].range.lowerBound..<w[second - 1].range.upperBound, kind: .introducedName))
@@ -78,14 +78,14 @@ struct IntroducedNameDetector {
             guard !token.breakBefore, token.gap.isEmpty || token.gap == "," else { return nil }
         }
         guard token.isLetters else { return nil }
-        let isFirstName = FirstNames.contains(token.key)
+        let isFirstName = token.isFirstName
         let lowercase = token.shape == .lower
         switch cue.strength {
         case .greeting:
             guard isFirstName else { return nil }
         case .weak:
             guard isFirstName else { return nil }
-            if FirstNames.isAlsoWord(token.key) {
+            if token.isAlsoWord {
                 guard token.shape == .capitalised, w.capitalsAreInformative else { return nil }
             }
         case .closing:

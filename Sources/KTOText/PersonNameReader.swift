@@ -8,17 +8,22 @@
 /// only with capitalised words (and lowercase words after a Dutch surname prefix), so
 /// "Sandra heeft" yields "Sandra".
 struct PersonNameReader {
-    /// Places, institutions and the analyst's extra non-names: never (part of) a name.
-    let entities: Set<String>
+    /// The analyst's extra non-names (lowercased): like places and institutions, never (part of) a name.
+    let extraNonNames: Set<String>
 
     init(additionalNonNames: [String]) {
-        var entities = DutchLexicon.entities
+        var extra = Set<String>()
         for word in additionalNonNames {
             let t = ScalarText(word)
             let lowered = t.lowercased(0..<t.count)
-            if !lowered.isEmpty { entities.insert(lowered) }
+            if !lowered.isEmpty { extra.insert(lowered) }
         }
-        self.entities = entities
+        extraNonNames = extra
+    }
+
+    /// Whether the word is a place, institution or extra non-name.
+    func isEntity(_ token: WordTokens.Token) -> Bool {
+        token.classes.contains(.entity) || (!extraNonNames.isEmpty && extraNonNames.contains(token.key))
     }
 
     /// Reads a name starting at word `k`; returns the index after its last word.
@@ -37,14 +42,14 @@ struct PersonNameReader {
             if parts > 0, !w[i].followsSpaceOnly { break }
             let token = w[i]
             if token.shape == .initials {
-                guard !DutchLexicon.abbreviations.contains(token.key) else { break }
+                guard !token.classes.contains(.abbreviation) else { break }
                 guard lowercase || token.startsWithCapital else { break }
                 i += 1
                 last = i
                 parts += 1
                 continue
             }
-            if parts == 0, !lowercasePrefixFirst, token.shape == .lower, DutchLexicon.particleWords.contains(token.key) {
+            if parts == 0, !lowercasePrefixFirst, token.shape == .lower, token.is(.particle) {
                 break
             }
             if let end = particleEnd(w, at: i, lowercase: lowercase) {
@@ -55,7 +60,7 @@ struct PersonNameReader {
                 continue
             }
             // A prefix not followed by a name ends it: "mevrouw Van Leidschendam", "consulent Den Haag".
-            if DutchLexicon.particleWords.contains(token.key) { break }
+            if token.is(.particle) { break }
             if isCapitalisedNameWord(token, afterParticle: false) {
                 if !sawWord { lowercase = false }
                 sawWord = true
@@ -85,28 +90,18 @@ struct PersonNameReader {
 
     /// A capitalised word that can be (part of) a name.
     func isCapitalisedNameWord(_ token: WordTokens.Token, afterParticle: Bool) -> Bool {
-        guard token.shape == .capitalised, !entities.contains(token.key) else { return false }
-        if afterParticle { return true }
-        let key = token.key
-        return !DutchLexicon.sentenceWords.contains(key) && !DutchLexicon.titleWords.contains(key)
-            && !DutchLexicon.titleAbbreviations.contains(key) && !DutchLexicon.roleWords.contains(key)
-            && !DutchLexicon.relationWords.contains(key)
+        guard token.shape == .capitalised, !isEntity(token) else { return false }
+        return afterParticle || !token.is(WordClass.notCapitalisedName)
     }
 
     /// A lowercase word that can be (part of) a name: not an ordinary word, cue, place or service.
     func isLowercaseNameWord(_ token: WordTokens.Token) -> Bool {
         guard token.shape == .lower, token.range.count >= 2 else { return false }
         let key = token.key
-        guard key.unicodeScalars.first != "'" else { return false }
-        if DutchLexicon.commonWords.contains(key) || DutchLexicon.sentenceWords.contains(key)
-            || entities.contains(key) || DutchLexicon.serviceNouns.contains(key)
-            || DutchLexicon.titleWords.contains(key) || DutchLexicon.titleAbbreviations.contains(key)
-            || DutchLexicon.roleWords.contains(key) || DutchLexicon.relationWords.contains(key)
-            || DutchLexicon.possessives.contains(key) || DutchLexicon.particleWords.contains(key)
-        {
+        guard key.utf8.first != UInt8(ascii: "'"), !token.is(WordClass.notLowercaseName), !isEntity(token) else {
             return false
         }
-        return FirstNames.contains(key) || !looksLikeVerbForm(key)
+        return token.isFirstName || !looksLikeVerbForm(key)
     }
 
     /// Past tenses ("adviseerde", "stuurden") and participles ("gemaild") not in the lexicon.
@@ -121,7 +116,7 @@ struct PersonNameReader {
     /// A surname prefix at `k` followed by a name word; returns the index after that word.
     private func particleEnd(_ w: WordTokens, at k: Int, lowercase: Bool) -> Int? {
         let token = w[k]
-        guard token.shape == .lower || token.shape == .capitalised, DutchLexicon.particleWords.contains(token.key) else {
+        guard token.shape == .lower || token.shape == .capitalised, token.is(.particle) else {
             return nil
         }
         for particle in DutchLexicon.dutchParticles where particle[0] == token.key {
@@ -131,12 +126,12 @@ struct PersonNameReader {
             let needsCapital = particle.count > 1 && DutchLexicon.prepositionParticles.contains(particle[0])
                 && (particle[1] == "de" || particle[1] == "het")
             if isCapitalisedNameWord(word, afterParticle: true) { return end + 1 }
-            if !needsCapital, isLowercaseNameWord(word), !DutchLexicon.serviceNouns.contains(word.key) {
+            if !needsCapital, isLowercaseNameWord(word) {
                 return end + 1
             }
             return nil
         }
-        if DutchLexicon.foreignParticles.contains(token.key), k + 1 < w.count, w[k + 1].followsSpaceOnly,
+        if token.is(.foreignParticle), k + 1 < w.count, w[k + 1].followsSpaceOnly,
             isCapitalisedNameWord(w[k + 1], afterParticle: true) || (lowercase && isLowercaseNameWord(w[k + 1]))
         {
             return k + 2

@@ -32,9 +32,9 @@ struct TitledNameDetector {
         let title = w[k]
         guard title.isLetters, k + 1 < w.count else { return nil }
         let next = w[k + 1]
-        if DutchLexicon.titleWords.contains(title.key) {
+        if title.is(.title) {
             guard next.followsSpaceOnly else { return nil }
-        } else if DutchLexicon.titleAbbreviations.contains(title.key) {
+        } else if title.is(.titleAbbreviation) {
             guard !next.breakBefore, next.gap.isEmpty || next.gap == "." else { return nil }
         } else {
             return nil
@@ -43,19 +43,18 @@ struct TitledNameDetector {
     }
 
     private func nameAfterRole(_ w: WordTokens, at k: Int) -> Found? {
-        guard DutchLexicon.roleWords.contains(w[k].key), k + 1 < w.count else { return nil }
+        guard w[k].is(.role), k + 1 < w.count else { return nil }
         var start = k + 1
         let next = w[start]
         guard !next.breakBefore, TitledNameDetector.roleGaps.contains(next.gap) else { return nil }
         var anyFirstName = false
-        if next.gap.isEmpty, DutchLexicon.roleCopulas.contains(next.key) {
+        if next.gap.isEmpty, next.is(.copula) {
             start += 1
             guard start < w.count, w[start].followsSpaceOnly else { return nil }
             anyFirstName = next.key != "is" && next.key != "was"
         }
         let first = w[start]
-        let isListedFirstName = first.shape == .lower && FirstNames.contains(first.key)
-            && (anyFirstName || !FirstNames.isAlsoWord(first.key))
+        let isListedFirstName = first.shape == .lower && first.isFirstName && (anyFirstName || !first.isAlsoWord)
         return found(w, from: start, lowercaseStart: isListedFirstName, lowercasePrefixFirst: false)
     }
 

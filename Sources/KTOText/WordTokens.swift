@@ -26,6 +26,8 @@ struct WordTokens {
         let range: Range<Int>
         /// The word lowercased, typographic apostrophes folded.
         let key: String
+        /// What the word is to the name rules (one lookup per word).
+        let classes: WordClass
         /// How the word is written; in a text written in capitals, capitalised and upper words count as lower.
         let shape: Shape
         /// The characters between the previous word (or the start) and this one, without spaces.
@@ -41,6 +43,11 @@ struct WordTokens {
         /// Only horizontal space (or nothing) between the previous word and this one.
         var followsSpaceOnly: Bool { gap.isEmpty && !breakBefore }
         var isLetters: Bool { shape == .lower || shape == .capitalised || shape == .upper }
+        /// Whether the word is on the list of first names.
+        var isFirstName: Bool { classes.contains(.firstName) }
+        /// Whether the word is a first name that is also an ordinary word ("roos", "mark").
+        var isAlsoWord: Bool { classes.contains(.alsoWord) }
+        func `is`(_ c: WordClass) -> Bool { !classes.isDisjoint(with: c) }
     }
 
     let tokens: [Token]
@@ -88,7 +95,7 @@ struct WordTokens {
         var lowerLetters = 0
         var i = 0
         var gapStart = 0
-        var previousKey = ""
+        var previousClasses: WordClass = []
         var previousIsInitials = false
         while i < n {
             let c = cls[i]
@@ -137,12 +144,12 @@ struct WordTokens {
             upperLetters += upper
             lowerLetters += lower
             let abbreviated = gap == "." && !tokens.isEmpty
-                && (previousIsInitials || DutchLexicon.abbreviations.contains(previousKey))
+                && (previousIsInitials || previousClasses.contains(.abbreviation))
             let startsSentence = tokens.isEmpty || breakBefore || (endsSentence && !abbreviated)
             tokens.append(Token(
-                range: range, key: key, shape: shape, gap: gap, breakBefore: breakBefore,
-                startsWithCapital: cls[i] & ScalarText.upper != 0, startsSentence: startsSentence))
-            previousKey = key
+                range: range, key: key, classes: shape == .number ? [] : WordClass.of(key), shape: shape, gap: gap,
+                breakBefore: breakBefore, startsWithCapital: cls[i] & ScalarText.upper != 0, startsSentence: startsSentence))
+            previousClasses = tokens[tokens.count - 1].classes
             previousIsInitials = shape == .initials
             gapStart = end
             i = end
@@ -154,7 +161,8 @@ struct WordTokens {
             let token = tokens[k]
             if shouting, token.shape == .upper || token.shape == .capitalised {
                 tokens[k] = Token(
-                    range: token.range, key: token.key, shape: .lower, gap: token.gap, breakBefore: token.breakBefore,
+                    range: token.range, key: token.key, classes: token.classes, shape: .lower, gap: token.gap,
+                    breakBefore: token.breakBefore,
                     startsWithCapital: token.startsWithCapital, startsSentence: token.startsSentence)
             }
             if !token.startsSentence, token.isLetters, token.range.count >= 3 {
