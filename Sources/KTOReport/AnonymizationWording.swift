@@ -29,7 +29,10 @@ public enum AnonymizationWording {
         case .postcode: return plural ? "postcodes" : "postcode"
         case .address: return plural ? "adressen" : "adres"
         case .birthDate: return plural ? "geboortedata" : "geboortedatum"
-        case .oldDate: return plural ? "data van meer dan 15 jaar geleden (mogelijk een geboortedatum)" : "datum van meer dan 15 jaar geleden (mogelijk een geboortedatum)"
+        case .oldDate:
+            return plural
+                ? "volledige data van 15 jaar of langer geleden (mogelijk geboortedata)"
+                : "volledige datum van 15 jaar of langer geleden (mogelijk een geboortedatum)"
         }
     }
 
