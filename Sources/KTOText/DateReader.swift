@@ -1,4 +1,4 @@
-/// Reads a written date at a digit: "12-03-1978", "1/2/75", "30.09.1971", "18-4-'79",
+/// Reads a written date at a digit: "12-03-1978", "1/2/75", "30.09.1971", "18-4-'79", "1978-03-12",
 /// "3 maart 1980", "23 okt. 1970", and without a year "9 september", "14/6".
 enum DateReader {
     struct Match: Equatable {
@@ -23,11 +23,26 @@ enum DateReader {
     static func read(_ t: ScalarText, at i: Int, referenceYear: Int) -> Match? {
         guard t.isDigit(i), DigitGroups.canStart(t, at: i) else { return nil }
         let dayEnd = t.digitRunEnd(from: i)
+        if dayEnd - i == 4, t.is(dayEnd, "-") { return iso(t, from: i, yearEnd: dayEnd) }
         guard dayEnd - i <= 2, let day = number(t, i..<dayEnd), (1...31).contains(day) else { return nil }
         if t.is(dayEnd, "-") || t.is(dayEnd, "/") || t.is(dayEnd, ".") {
             return numeric(t, separator: t.scalars[dayEnd], from: dayEnd + 1, referenceYear: referenceYear)
         }
         return textual(t, from: dayEnd, referenceYear: referenceYear)
+    }
+
+    /// "1978-03-12".
+    private static func iso(_ t: ScalarText, from start: Int, yearEnd: Int) -> Match? {
+        guard let year = number(t, start..<yearEnd), (1900...2100).contains(year) else { return nil }
+        let monthEnd = t.digitRunEnd(from: yearEnd + 1)
+        guard (1...2).contains(monthEnd - yearEnd - 1), let month = number(t, (yearEnd + 1)..<monthEnd),
+            (1...12).contains(month), t.is(monthEnd, "-")
+        else { return nil }
+        let dayEnd = t.digitRunEnd(from: monthEnd + 1)
+        guard (1...2).contains(dayEnd - monthEnd - 1), let day = number(t, (monthEnd + 1)..<dayEnd), (1...31).contains(day),
+            DigitGroups.canEnd(t, at: dayEnd)
+        else { return nil }
+        return Match(end: dayEnd, year: year, hasFullYear: true)
     }
 
     private static func numeric(_ t: ScalarText, separator: Unicode.Scalar, from start: Int, referenceYear: Int) -> Match? {

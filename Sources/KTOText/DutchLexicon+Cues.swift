@@ -26,7 +26,9 @@ extension DutchLexicon {
         "budgetcoach", "taalcoach", "coach", "klantregisseur", "regisseur", "begeleider", "begeleidster",
         "medewerker", "medewerkster", "baliemedewerker", "baliemedewerkster", "schuldhulpverlener",
         "schuldhulpverleenster", "bewindvoerder", "klantadviseur", "adviseur", "intaker", "teamleider",
-        "leidinggevende", "dokter", "huisarts", "tolk",
+        "leidinggevende", "dokter", "huisarts", "tolk", "burgemeester", "wethouder", "directeur", "manager",
+        "wijkagent", "agent", "rechter", "notaris", "deurwaarder", "inspecteur", "controleur", "rechercheur",
+        "handhaver", "mentor", "docent", "leraar", "lerares",
     ]
 
     /// Relatives and others close to the client: after "mijn zoon", "haar collega" a first name follows.

@@ -221,9 +221,9 @@ extension FirstNames {
 
     /// First names that are also ordinary words ("Roos", "Mark", "Wil"): taken as a name only in context.
     static let packedWordNames = """
-    ad adel amber angel bas ben berber berk bob can elke els ernst flora frank frans helder ion iris
-    jack jade jet jihad joke kader ken lama leen lies liga lot luis made madelief margriet marina
-    marine mark max mega mei merel nada ram riet rob roman roos sultan tiara ton toon tuba uwe wei
-    wil
+    ad adel amber angel bas ben berber berk bob can duale elke els ernst flora frank frans helder
+    ion iris jack jade jet jihad joke kader ken lama leen lies liga lot luis made madelief margriet
+    marina marine mark max mega mei merel nada ram riet rob roman roos sultan tiara ton toon tuba
+    uwe wei wil
     """
 }

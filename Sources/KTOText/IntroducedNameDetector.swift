@@ -63,6 +63,12 @@ struct IntroducedNameDetector {
         return found
     }
 
+    private func endsGreeting(_ w: WordTokens, after k: Int) -> Bool {
+        guard k + 1 < w.count else { return true }
+        let next = w[k + 1]
+        return !next.followsSpaceOnly || ["voor", "en", "van", "bedankt"].contains(next.key)
+    }
+
     /// The end of the name at `k` after `cue`, if one stands there.
     private func name(_ w: WordTokens, at k: Int, after cue: Cue) -> Int? {
         let token = w[k]
@@ -81,8 +87,10 @@ struct IntroducedNameDetector {
         let isFirstName = token.isFirstName
         let lowercase = token.shape == .lower
         switch cue.strength {
-        case .greeting:
-            guard isFirstName else { return nil }
+        case .greeting, .closing where token.isAlsoWord && lowercase:
+            // "bedankt roos!" but not "hallo wil je …": a lowercase name that is also a word ends
+            // the greeting or is followed by "voor", "en" or "van".
+            guard isFirstName, !token.isAlsoWord || !lowercase || endsGreeting(w, after: k) else { return nil }
         case .weak:
             guard isFirstName else { return nil }
             if token.isAlsoWord {

@@ -49,10 +49,14 @@ struct PersonNameReader {
                 parts += 1
                 continue
             }
-            if parts == 0, !lowercasePrefixFirst, token.shape == .lower, token.is(.particle) {
-                break
-            }
             if let end = particleEnd(w, at: i, lowercase: lowercase) {
+                // After a role "van de …" and "van het …" name a department or organisation
+                // ("consulent van de werkacademie"); "van dijk", "van der berg" are surnames.
+                if parts == 0, !lowercasePrefixFirst, token.shape == .lower,
+                    end - i > 2 && !["der", "den", "'t"].contains(w[i + 1].key) || !["van", "ter", "ten", "in"].contains(token.key)
+                {
+                    break
+                }
                 i = end
                 last = end
                 parts += 2

@@ -13,6 +13,7 @@ struct BirthDateTests {
         ("geb. 07-08-66", "geb. (\u{2026})"), ("geboren op 18-4-'79", "geboren op (\u{2026})"), ("geb. 23 okt. 1970", "geb. (\u{2026})"),
         ("geboren in 1975", "geboren in (\u{2026})"), ("geboortejaar 1982", "geboortejaar (\u{2026})"),
         ("Mijn verjaardag is 9 september", "Mijn verjaardag is (\u{2026})"), ("(geboren 2-2-2004)", "(geboren (\u{2026}))"),
+        ("geboren 1978-03-12", "geboren (\u{2026})"),
     ])
     func dateAfterBirthWord(_ pair: (String, String)) {
         let result = anonymizer.anonymize(pair.0)

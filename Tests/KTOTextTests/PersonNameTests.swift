@@ -40,6 +40,10 @@ struct PersonNameTests {
         check("mijn consulent is sandra", "mijn consulent is \(mask)")
         check("mijn werkcoach heet Priscilla", "mijn werkcoach heet \(mask)")
         check("mijn jobcoach kevin helpt", "mijn jobcoach \(mask) helpt")
+        check("consulent van dijk belt nooit", "consulent \(mask) belt nooit")
+        check("De consulent, Van Dijk, belt nooit", "De consulent, \(mask), belt nooit")
+        check("wethouder Jansen moet komen kijken", "wethouder \(mask) moet komen kijken")
+        check("De werkcoach, mevr. Pinas, belt nooit", "De werkcoach, mevr. \(mask), belt nooit")
         for role in ["consulent", "klantmanager", "medewerker", "medewerkster", "casemanager", "contactpersoon",
             "begeleider", "jobcoach", "werkcoach", "trajectbegeleider", "schuldhulpverlener", "wijkcoach",
             "inkomensconsulent"]
@@ -53,6 +57,8 @@ struct PersonNameTests {
             "mijn consulent heeft nooit tijd", "de klantmanager, die ik pas 1 keer zag", "consulent: niet bereikbaar",
             "De medewerker (van het KCC) wist het niet.", "Jobcoach - Goed geholpen", "Mijn klantmanager is Nederlands",
             "De consulent van de Werkacademie is goed", "mijn begeleider is ziek", "Mijn consulent is heel vriendelijk",
+            "de medewerker van de thuiszorg", "de consulent van het kcc", "de heer burgemeester", "mevrouw schold mij uit",
+            "Er was een man die mij hielp", "mijn zoon van 12", "mijn man is ziek",
         ] {
             check(text, text)
         }
@@ -104,10 +110,13 @@ struct PersonNameTests {
         check("Hoi, ik ben Roos", "Hoi, ik ben \(mask)")
         check("mvg, Ahmet Demir", "mvg, \(mask)")
         check("bedankt Yusuf en Kees", "bedankt \(mask) en \(mask)")
+        check("bedankt roos!", "bedankt \(mask)!")
+        check("groetjes mark", "groetjes \(mask)")
         for text in [
             "Bedankt voor alles", "dank u wel voor de hulp", "groetjes van een tevreden klant", "ik ben blij",
             "ik ben Marokkaans", "ik ben door de gemeente geholpen", "bedankt mevrouw", "Bedankt Werkplein!",
-            "ik ben al 3 jaar werkloos", "ik heet u welkom", "mijn naam staat verkeerd",
+            "ik ben al 3 jaar werkloos", "ik heet u welkom", "mijn naam staat verkeerd", "hallo wil je mij bellen",
+            "het is heet water", "ik volg een duale opleiding",
         ] {
             check(text, text)
         }
