@@ -52,9 +52,7 @@ struct PersonNameReader {
             if let end = particleEnd(w, at: i, lowercase: lowercase) {
                 // After a role "van de …" and "van het …" name a department or organisation
                 // ("consulent van de werkacademie"); "van dijk", "van der berg" are surnames.
-                if parts == 0, !lowercasePrefixFirst, token.shape == .lower,
-                    end - i > 2 && !["der", "den", "'t"].contains(w[i + 1].key) || !["van", "ter", "ten", "in"].contains(token.key)
-                {
+                if parts == 0, !lowercasePrefixFirst, token.shape == .lower, !isSurnamePrefixAfterRole(w, from: i, to: end) {
                     break
                 }
                 i = end
@@ -78,6 +76,13 @@ struct PersonNameReader {
             parts += 1
         }
         return last
+    }
+
+    /// "van", "van der", "van den", "van 't", "ter", "ten", "in 't" (but not "de", "van de", "van het").
+    private func isSurnamePrefixAfterRole(_ w: WordTokens, from i: Int, to end: Int) -> Bool {
+        guard ["van", "ter", "ten", "in"].contains(w[i].key) else { return false }
+        let prefixWords = end - i - 1
+        return prefixWords == 1 || ["der", "den", "'t"].contains(w[i + 1].key)
     }
 
     /// Goes on after a name word at `k - 1`: more names, prefixes and surnames.
