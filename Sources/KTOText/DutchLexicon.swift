@@ -1,12 +1,5 @@
 /// Word lists used to recognise names and addresses in Dutch text. All lowercase.
 enum DutchLexicon {
-    /// Surname prefixes (tussenvoegsels), longest first; used for street names.
-    static let nameParticles: [String] = [
-        "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "op de", "op den",
-        "op 't", "op het", "uit den", "ter", "ten", "van", "de", "der", "den", "'t", "d'",
-        "la", "le", "du", "da", "di", "del", "von", "el", "al", "ben", "bin",
-    ]
-
     /// Capitalised words that end a name when they follow it: function words
     /// that start the next sentence, titles and roles, days and months. They
     /// are accepted after a surname prefix ("van der Meer", "van Wel").

@@ -66,17 +66,31 @@ struct AnonymizerBehaviourTests {
         #expect(summary.total == 3)
     }
 
-    /// Thousands of answers must anonymise in well under a second in a release
-    /// build; the bound here is loose because tests run in debug builds.
+    /// Thousands of answers must anonymise in well under a second in a release build (5,000 corpus
+    /// answers take about 0.2 s there). Tests run in debug builds, in parallel, on a shared machine,
+    /// so the absolute bound is loose; the rules on names without titles and on dates, which look up
+    /// every word, may at most triple the time of the number, address and staff-name rules measured
+    /// alongside in the same run.
     @Test func thousandsOfAnswersAreFast() {
         let cases = AnonymisationCorpus.cases.map(\.input)
         #expect(!cases.isEmpty)
         var answers: [String] = []
         while answers.count < 5_000 { answers += cases }
-        let anonymizer = Anonymizer(knownNames: AnonymisationCorpus.knownNames + (1...200).map { "Medewerker\($0) Achternaam\($0)" })
+        let names = AnonymisationCorpus.knownNames + (1...200).map { "Medewerker\($0) Achternaam\($0)" }
+        let anonymizer = Anonymizer(knownNames: names)
+        let wordRules: Set<AnonymizationKind> = [.name, .introducedName, .fullName, .firstName, .birthDate, .oldDate]
+        let numbersOnly = Anonymizer(configuration: .init(
+            kinds: Set(AnonymizationKind.allCases).subtracting(wordRules), knownNames: names))
         let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = anonymizer.anonymize(answers) }
-        #expect(elapsed < .seconds(5), "5000 answers took \(elapsed)")
+        var all = Duration.zero
+        var base = Duration.zero
+        for half in [answers.prefix(2_500), answers.suffix(2_500)] {
+            base += clock.measure { _ = numbersOnly.anonymize(Array(half)) }
+            all += clock.measure { _ = anonymizer.anonymize(Array(half)) }
+        }
+        print("5000 answers: \(all); without the word rules: \(base)")
+        #expect(all < base * 3, "5000 answers took \(all), without the word rules \(base)")
+        #expect(all < .seconds(10), "5000 answers took \(all)")
     }
 
     /// Time grows linearly with the length of hostile input (runs of digits that look like the start
