@@ -15,7 +15,7 @@ let package = Package(
         // import: bytes -> records (encodings, dialects, RFC 4180). Knows nothing of surveys.
         .target(name: "KTOImport"),
         // text safety: HTML escaping, Excel-safe CSV cells, anonymisation of open answers.
-        .target(name: "KTOText"),
+        .target(name: "KTOText", exclude: ["WordData"]),
         // pure numerics: descriptive statistics, distributions, tests. No survey words.
         .target(name: "KTOStats"),
         // study description (codebook, study file), typed columnar dataset, row ledger.

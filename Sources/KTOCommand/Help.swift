@@ -118,11 +118,13 @@ enum Help {
       kto anonymize [--names BESTAND] < invoer.txt > uitvoer.txt
 
     Leest tekst van standaardinvoer (UTF-8, UTF-16 of Windows-1252) en schrijft elke regel
-    geanonimiseerd naar standaarduitvoer: namen na een aanspreekvorm of functie (mevrouw Jansen,
-    dhr. De Vries, mijn consulent Bakker), namen uit de namenlijst, e-mailadressen,
-    telefoonnummers, BSN, IBAN, postcodes en adressen worden (…). Cijfers als 7,5, jaartallen,
-    bedragen en plaatsnamen blijven staan. Stuurtekens worden verwijderd. Wat er vervangen is,
-    staat op standaardfout.
+    geanonimiseerd naar standaarduitvoer: namen na een aanspreekvorm of functie (mevrouw jansen,
+    dhr. De Vries, mijn consulent, Sandra, ...), namen na een groet of voorstelling (Bedankt Kees!,
+    ik heet Yusuf), voornamen uit de lijst van veelvoorkomende voornamen, al dan niet met
+    achternaam (Jan de Boer), namen uit de namenlijst, e-mailadressen, telefoonnummers, BSN, IBAN,
+    postcodes, adressen, geboortedata (geboren 12-03-1978) en volledige data van 15 jaar of langer
+    geleden worden (…). Cijfers als 7,5, jaartallen, bedragen, recente data en plaatsnamen blijven
+    staan. Stuurtekens worden verwijderd. Wat er vervangen is, staat op standaardfout.
 
     OPTIES
       --names BESTAND   namen die altijd vervangen worden (bijvoorbeeld medewerkers), één per regel

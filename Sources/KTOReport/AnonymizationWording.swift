@@ -19,12 +19,20 @@ public enum AnonymizationWording {
         switch kind {
         case .name: return plural ? "namen (na een aanspreekvorm of functie)" : "naam (na een aanspreekvorm of functie)"
         case .listedName: return plural ? "namen van medewerkers (uit de namenlijst)" : "naam van een medewerker (uit de namenlijst)"
+        case .introducedName: return plural ? "namen (na een groet of voorstelling)" : "naam (na een groet of voorstelling)"
+        case .fullName: return plural ? "voor- en achternamen" : "voor- en achternaam"
+        case .firstName: return plural ? "voornamen" : "voornaam"
         case .email: return plural ? "e-mailadressen" : "e-mailadres"
         case .phone: return plural ? "telefoonnummers" : "telefoonnummer"
         case .bsn: return plural ? "burgerservicenummers" : "burgerservicenummer"
         case .iban: return plural ? "rekeningnummers (IBAN)" : "rekeningnummer (IBAN)"
         case .postcode: return plural ? "postcodes" : "postcode"
         case .address: return plural ? "adressen" : "adres"
+        case .birthDate: return plural ? "geboortedata" : "geboortedatum"
+        case .oldDate:
+            return plural
+                ? "volledige data van 15 jaar of langer geleden (mogelijk geboortedata)"
+                : "volledige datum van 15 jaar of langer geleden (mogelijk een geboortedatum)"
         }
     }
 

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Replaces what identifies a person in an open answer with a placeholder,
-/// `(…)` by default: names after titles and role words, names from a supplied
-/// list, e-mail addresses, telephone numbers, BSNs, IBANs, postcodes and street
-/// addresses. Everything else — grades ("7,5"), years, amounts, dates, place
-/// names, the municipal number 14070 — is left exactly as it was.
+/// `(…)` by default: names after titles and role words, after greetings and
+/// introductions, first names from the list of common first names (alone or with a
+/// surname), names from a supplied list, e-mail addresses, telephone numbers, BSNs,
+/// IBANs, postcodes, street addresses, dates of birth and full dates at least 15
+/// years back. Everything else — grades ("7,5"), years, amounts, recent dates,
+/// place names, the municipal number 14070 — is left exactly as it was.
 ///
 /// The anonymiser is a value, safe to share between threads, and deterministic:
 /// the same text and configuration always give the same result.
@@ -20,6 +24,9 @@ public struct Anonymizer: Sendable {
         public var additionalNonNames: [String]
         /// Whether a Dutch-shaped IBAN with a wrong checksum is masked anyway (default true).
         public var maskInvalidDutchIBANs: Bool
+        /// The current year: full dates up to this year minus 15 are masked as possible birth
+        /// dates. Defaults to the year of the system clock; set it for reproducible output.
+        public var referenceYear: Int
 
         /// Creates a configuration; the defaults detect every kind.
         public init(
@@ -27,19 +34,24 @@ public struct Anonymizer: Sendable {
             kinds: Set<AnonymizationKind> = Set(AnonymizationKind.allCases),
             knownNames: [String] = [],
             additionalNonNames: [String] = [],
-            maskInvalidDutchIBANs: Bool = true
+            maskInvalidDutchIBANs: Bool = true,
+            referenceYear: Int = Anonymizer.currentYear()
         ) {
             self.placeholder = placeholder
             self.kinds = kinds
             self.knownNames = knownNames
             self.additionalNonNames = additionalNonNames
             self.maskInvalidDutchIBANs = maskInvalidDutchIBANs
+            self.referenceYear = referenceYear
         }
     }
 
     /// The configuration in use.
     public let configuration: Configuration
     private let titledNames: TitledNameDetector
+    private let introducedNames: IntroducedNameDetector
+    private let firstNames: FirstNameDetector
+    private let birthDates: BirthDateDetector
     private let listedNames: ListedNameDetector
     private let streets: StreetAddressDetector
     private let ibans: IBANDetector
@@ -48,7 +60,11 @@ public struct Anonymizer: Sendable {
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         let grammar = NameGrammar(additionalNonNames: configuration.additionalNonNames)
-        titledNames = TitledNameDetector(grammar: grammar)
+        let reader = PersonNameReader(additionalNonNames: configuration.additionalNonNames)
+        titledNames = TitledNameDetector(reader: reader)
+        introducedNames = IntroducedNameDetector(reader: reader)
+        firstNames = FirstNameDetector(reader: reader)
+        birthDates = BirthDateDetector(referenceYear: configuration.referenceYear)
         listedNames = ListedNameDetector(names: configuration.knownNames)
         streets = StreetAddressDetector(grammar: grammar)
         ibans = IBANDetector(maskInvalidDutch: configuration.maskInvalidDutchIBANs)
@@ -71,7 +87,18 @@ public struct Anonymizer: Sendable {
         if kinds.contains(.bsn) { detections += BSNDetector.detect(in: t) }
         if kinds.contains(.postcode) { detections += PostcodeDetector.detect(in: t) }
         if kinds.contains(.address) { detections += streets.detect(in: t) }
-        if kinds.contains(.name) { detections += titledNames.detect(in: t) }
+        let personKinds: Set<AnonymizationKind> = [.name, .introducedName, .fullName, .firstName, .birthDate, .oldDate]
+        if !kinds.isDisjoint(with: personKinds) {
+            let words = WordTokens(t)
+            if kinds.contains(.name) { detections += titledNames.detect(in: words) }
+            if kinds.contains(.introducedName) { detections += introducedNames.detect(in: words) }
+            if kinds.contains(.fullName) || kinds.contains(.firstName) {
+                detections += firstNames.detect(in: words).filter { kinds.contains($0.kind) }
+            }
+            if kinds.contains(.birthDate) || kinds.contains(.oldDate) {
+                detections += birthDates.detect(in: t, words: words).filter { kinds.contains($0.kind) }
+            }
+        }
         if kinds.contains(.listedName), !listedNames.isEmpty { detections += listedNames.detect(in: t) }
         let chosen = Detection.resolve(detections)
         guard !chosen.isEmpty else { return AnonymizationResult(text: text, counts: [:]) }
@@ -87,6 +114,11 @@ public struct Anonymizer: Sendable {
         }
         output.append(contentsOf: t.scalars[position...])
         return AnonymizationResult(text: String(output), counts: counts)
+    }
+
+    /// The year of the system clock (Gregorian calendar).
+    public static func currentYear() -> Int {
+        Calendar(identifier: .gregorian).component(.year, from: Date())
     }
 
     /// Anonymises many texts, in order, and totals the replacements.

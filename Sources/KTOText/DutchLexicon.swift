@@ -1,26 +1,5 @@
 /// Word lists used to recognise names and addresses in Dutch text. All lowercase.
 enum DutchLexicon {
-    /// Titles and salutations after which a capitalised word is taken as a name.
-    /// A trailing dot is part of the title; a space matches any horizontal space.
-    static let titles: [String] = [
-        "de heer", "heer", "dhr.", "dhr", "mevrouw", "mevr.", "mevr", "mvr.", "mvr", "mw.", "mw",
-        "meneer", "mr.", "mr", "mej.", "mej", "juffrouw", "juf", "dr.", "drs.", "ir.", "ing.",
-    ]
-
-    /// Role words for people at the service; a capitalised word after them is taken as a name.
-    static let roles: [String] = [
-        "consulent(e)", "consulente", "consulent", "werkconsulent", "inkomensconsulent",
-        "klantmanager", "trajectbegeleider", "trajectbegeleidster", "casemanager", "contactpersoon",
-        "jobcoach", "werkcoach", "klantregisseur", "begeleider", "begeleidster",
-    ]
-
-    /// Surname prefixes (tussenvoegsels), longest first.
-    static let nameParticles: [String] = [
-        "van der", "van den", "van de", "van het", "van 't", "in 't", "in den", "op de", "op den",
-        "op 't", "op het", "uit den", "ter", "ten", "van", "de", "der", "den", "'t", "d'",
-        "la", "le", "du", "da", "di", "del", "von", "el", "al", "ben", "bin",
-    ]
-
     /// Capitalised words that end a name when they follow it: function words
     /// that start the next sentence, titles and roles, days and months. They
     /// are accepted after a surname prefix ("van der Meer", "van Wel").
@@ -60,7 +39,15 @@ enum DutchLexicon {
         "gemeente", "werkacademie", "werkplein", "kcc", "uwv", "svb", "belastingdienst", "bijstand",
         "sociale", "dienst", "participatiewet", "ioaw", "ioaz", "wmo", "jeugdzorg", "schuldhulp",
         "schuldhulpverlening", "inkomen", "werk", "zorg", "balie", "loket", "kantoor", "afdeling",
-        "digid", "mijngemeente", "toeslagen",
+        "digid", "mijngemeente", "toeslagen", "voedselbank", "humanitas", "vluchtelingenwerk", "randstad",
+        "wajong", "participatiewet", "belastingdienst", "haaglanden", "voorschoten", "schuldhulpverlening",
+        // countries, nationalities and languages (capitalised in Dutch, never a name)
+        "nederlands", "nederlandse", "nederlander", "marokko", "marokkaans", "marokkaanse", "turkije", "turks",
+        "turkse", "suriname", "surinaams", "surinaamse", "antillen", "antilliaans", "antilliaanse", "curaçao",
+        "aruba", "indonesië", "indonesisch", "polen", "pools", "poolse", "syrië", "syrisch", "syrische",
+        "eritrea", "eritrees", "eritrese", "somalië", "somalisch", "somalische", "afghanistan", "afghaans",
+        "afghaanse", "oekraïne", "oekraïens", "oekraïense", "arabisch", "arabische", "engels", "engelse",
+        "duits", "duitse", "franse", "koerdisch", "berbers", "europa", "english", "dutch",
     ]
 
     /// Endings of Dutch street names.

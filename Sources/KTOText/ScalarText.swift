@@ -8,13 +8,14 @@ struct ScalarText {
     let scalars: [Unicode.Scalar]
     /// Lowercased scalars, one per original scalar (multi-scalar mappings keep the original).
     let lower: [Unicode.Scalar]
-    private let classes: [UInt8]
+    /// Character classes per scalar, a combination of the flags below (for tight loops).
+    let classes: [UInt8]
 
-    private static let letter: UInt8 = 1
-    private static let upper: UInt8 = 2
-    private static let lowerCase: UInt8 = 4
-    private static let digit: UInt8 = 8
-    private static let space: UInt8 = 16
+    static let letter: UInt8 = 1
+    static let upper: UInt8 = 2
+    static let lowerCase: UInt8 = 4
+    static let digit: UInt8 = 8
+    static let space: UInt8 = 16
 
     init(_ text: String) {
         let scalars = Array(text.unicodeScalars)

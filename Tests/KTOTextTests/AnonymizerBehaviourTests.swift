@@ -1,7 +1,7 @@
 import Testing
 @testable import KTOText
 
-@Suite("Anonymizer behaviour")
+@Suite("Anonymizer behaviour", .serialized)
 struct AnonymizerBehaviourTests {
     let mask = "(\u{2026})"
 
@@ -11,12 +11,14 @@ struct AnonymizerBehaviourTests {
 
     @Test func countsPerKind() {
         let text = "Mevrouw Bakker, 06-12345678, jan@x.nl, BSN 111222333, NL91ABNA0417164300, "
-            + "Damstraat 12, 2262 AB, meneer Jansen en Ria."
-        let result = Anonymizer(knownNames: ["Ria"]).anonymize(text)
+            + "Damstraat 12, 2262 AB, meneer Jansen en Ria. Bedankt Kees! Ook Jan de Boer en Sandra. "
+            + "Geboren 12-03-1978, verhuisd op 1-2-1990."
+        let result = Anonymizer(configuration: .init(knownNames: ["Ria"], referenceYear: 2026)).anonymize(text)
         #expect(result.counts == [
             .name: 2, .phone: 1, .email: 1, .bsn: 1, .iban: 1, .address: 1, .postcode: 1, .listedName: 1,
+            .introducedName: 1, .fullName: 1, .firstName: 1, .birthDate: 1, .oldDate: 1,
         ])
-        #expect(result.total == 9)
+        #expect(result.total == 14)
         #expect(result.orderedCounts.map(\.kind) == AnonymizationKind.allCases)
         let hasDigit = result.text.contains { $0.isNumber }
         #expect(!hasDigit)
@@ -85,5 +87,12 @@ struct AnonymizerBehaviourTests {
         let letters = String(repeating: "Meneer ", count: 20_000)
         #expect(Anonymizer().anonymize(digits).text == digits)
         #expect(Anonymizer().anonymize(letters).text.count >= letters.count - 20)
+    }
+
+    /// Runs of first names and of birth dates come out as many placeholders as items, no crash.
+    @Test func longRunsOfNamesAndDatesAreReplacedOneByOne() {
+        let dates = String(repeating: "geboren 1-1-1980 ", count: 2_000)
+        let result = Anonymizer(configuration: .init(referenceYear: 2026)).anonymize(dates)
+        #expect(result.text.components(separatedBy: "(…)").count - 1 == 2_000)
     }
 }
