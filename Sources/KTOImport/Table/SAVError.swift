@@ -26,7 +26,7 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The header declares `declared` cases but the data holds `found`.
         case caseCountMismatch(declared: Int, found: Int)
         /// A zlib block of a .zsav file (`block` 1-based) does not decompress.
-        case zlib(String, block: Int)
+        case zlib(InflateError, block: Int)
         /// The file would need more memory than the reader allows (`what` in Dutch).
         case tooLarge(String)
         /// The dictionary contradicts itself (`detail` in Dutch).
@@ -62,8 +62,8 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
             return "case \(row), variabele \(variable): de gegevens houden midden in deze case op; het bestand is waarschijnlijk afgekapt"
         case .caseCountMismatch(let declared, let found):
             return "de kop noemt \(declared) cases maar er staan er \(found) in het bestand; het bestand is waarschijnlijk afgekapt of beschadigd"
-        case .zlib(let reason, let block):
-            return "zlib-blok \(block) kan niet worden uitgepakt: \(reason)"
+        case .zlib(let error, let block):
+            return "zlib-blok \(block) van de gegevens kan niet worden uitgepakt: \(error.message)"
         case .tooLarge(let what): return "het bestand is te groot om te lezen: \(what)"
         case .inconsistent(let detail): return "het bestand is niet consistent: \(detail)"
         }

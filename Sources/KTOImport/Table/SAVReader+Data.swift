@@ -72,7 +72,7 @@ extension SAVReader {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
             let raws = zeroBytes(word ^ 0xFDFD_FDFD_FDFD_FDFD)
             if zeroBytes(word ^ 0xFCFC_FCFC_FCFC_FCFC) == 0 {
-                elements += 8 - zeroBytes(word) - raws
+                elements += 8 - zeroBytes(word)  // every code but 0 is a value, 253 included
                 p += 8 + 8 * raws
                 guard p <= n else { throw .truncated(offset: base + n) }
                 continue

@@ -113,6 +113,12 @@ public enum SAVReader {
         /// The most cases the caps allow.
         var maxCases: Int { max(0, maxCells) / max(1, columns, elements / 4) }
 
+        /// The most bytes of bytecode a .zsav file may inflate to.
+        var maxStreamBytes: Int {
+            let (bytes, overflow) = max(0, maxCells).multipliedReportingOverflow(by: 16)
+            return overflow ? Int.max : bytes
+        }
+
         func check(cases: Int) throws(SAVError.Kind) {
             guard cases <= maxCases else {
                 throw .tooLarge("\(cases) cases × \(columns) variabelen is meer dan \(maxCells) cellen")
