@@ -125,6 +125,9 @@ extension SAVReader {
             dict.elementCount += 1
             return
         }
+        guard owed == 0 else {
+            throw .inconsistent("de lange tekstvariabele vóór byte \(start) mist \(owed) vervolgrecord(s)")
+        }
         guard (0...255).contains(type) else {
             throw .inconsistent("ongeldig variabeletype \(type) bij byte \(start)")
         }

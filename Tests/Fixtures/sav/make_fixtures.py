@@ -147,12 +147,13 @@ def hand_built_big_endian():
 
 
 def clean(v):
-    if isinstance(v, float) and math.isnan(v):
-        return None
+    """NaN (system-missing) becomes null; LOWEST/HIGHEST (-inf/inf) the strings "-inf"/"inf"."""
     if hasattr(v, "item"):
         v = v.item()
-        if isinstance(v, float) and math.isnan(v):
-            return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, float) and math.isinf(v):
+        return "inf" if v > 0 else "-inf"
     return v
 
 
@@ -179,9 +180,15 @@ def dump(name):
         "columns": columns,
         "mr_sets": mr_sets,
     }
+    # One line per column keeps the file readable and diffable.
     with open(os.path.join(HERE, name + ".json"), "w", encoding="utf-8") as f:
-        json.dump(expected, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+        f.write("{\n")
+        for key in ["tool", "rows", "encoding"]:
+            f.write(f' "{key}": {json.dumps(expected[key], ensure_ascii=False)},\n')
+        f.write(' "columns": [\n  ')
+        f.write(",\n  ".join(json.dumps(c, ensure_ascii=False, allow_nan=False) for c in columns))
+        f.write("\n ],\n")
+        f.write(f' "mr_sets": {json.dumps(mr_sets, ensure_ascii=False)}\n}}\n')
 
 
 def hostile():
