@@ -60,9 +60,8 @@ public enum SAVReader {
         if dict.elementCount > 0 {
             let layout = CaseLayout(dict: dict, plans: plans)
             let limits = Limits(maxCells: maxCells, columns: plans.count, elements: dict.elementCount)
-            rowCount = try withCaseRows(bytes, dict: dict, layout: layout, limits: limits) { rows, count in
-                fillCells(&columns, plans: plans, rows: rows, count: count, layout: layout, encoding: context.encoding)
-            }
+            rowCount = try readCases(
+                bytes, dict: dict, layout: layout, limits: limits, columns: &columns, plans: plans, encoding: context.encoding)
         }
         return DataTable(
             file: displayName, format: format, columns: columns, rowCount: rowCount,

@@ -1,0 +1,136 @@
+/// Decodes bytecode-compressed case data (compression 1, and .zsav after inflating): groups of
+/// eight one-byte codes, each group followed by the raw 8-byte values its 253 codes announce.
+/// Decodes a few cases at a time, so it keeps its place inside a group between calls.
+struct SAVBytecodeDecoder {
+    let stream: UnsafeBufferPointer<UInt8>
+    /// Added to stream offsets in messages (for .zsav: where the bytes would be in a .sav).
+    let base: Int
+    let layout: SAVReader.CaseLayout
+    /// The offset of the current group of codes.
+    private var group: Int
+    /// The next code within the group (8: the group is used up).
+    private var code = 8
+    /// The offset of the next raw value.
+    private var position: Int
+    /// Values decoded so far (for case numbers in messages).
+    private(set) var decoded = 0
+    /// The value of each code in the file's byte order: code - bias for 1...251, blanks for 254,
+    /// SYSMIS for 255.
+    private var values: [UInt64]
+    /// Per kind (0 numeric, 256 string) and code: whether the code may stand there.
+    private var allowed: [Bool]
+
+    init(stream: UnsafeBufferPointer<UInt8>, start: Int, base: Int, layout: SAVReader.CaseLayout, bias: Double) {
+        self.stream = stream
+        self.base = base
+        self.layout = layout
+        self.group = start
+        self.position = start
+        let fileOrder: (UInt64) -> UInt64 = layout.bigEndian ? { $0.bigEndian } : { $0.littleEndian }
+        var values = [UInt64](repeating: 0, count: 256)
+        for code in 1...251 { values[code] = fileOrder((Double(code) - bias).bitPattern) }
+        values[254] = 0x2020_2020_2020_2020
+        values[255] = fileOrder(layout.sysmisBits)
+        self.values = values
+        // Numbers take 1...251, 253 and 255; strings 253, 254, and the code for 0, which stands
+        // for eight NUL bytes (seen in real files). Code 0 is padding, 252 the end.
+        var allowed = [Bool](repeating: true, count: 512)
+        allowed[0] = false
+        allowed[252] = false
+        allowed[254] = false
+        for code in [0, 252, 255] { allowed[256 + code] = false }
+        for code in 1...251 where Double(code) - bias != 0 { allowed[256 + code] = false }
+        self.allowed = allowed
+    }
+
+    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
+    /// - Throws: `.truncated` if the stream ends, `.corruptCompressedData` for a code that cannot
+    ///   stand where it does (a number code in a string, blanks in a number, the end code).
+    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) {
+        let total = cases * layout.elements
+        let raw = UnsafeRawBufferPointer(stream)
+        let n = stream.count
+        let perCase = layout.elements
+        var group = self.group
+        var code = self.code
+        var position = self.position
+        var element = decoded % perCase
+        var produced = 0
+        defer {
+            self.group = group
+            self.code = code
+            self.position = position
+            self.decoded += produced
+        }
+        try values.withUnsafeBufferPointer { (values) throws(SAVError.Kind) in
+            try allowed.withUnsafeBufferPointer { (allowed) throws(SAVError.Kind) in
+                try layout.isString.withUnsafeBufferPointer { (isString) throws(SAVError.Kind) in
+                    while produced < total {
+                        if code == 8 {
+                            guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                            group = position
+                            position += 8
+                            code = 0
+                        }
+                        let c = Int(stream[group + code])
+                        code += 1
+                        if c == 0 { continue }
+                        if c == 253 {
+                            guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                            out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                            position += 8
+                        } else {
+                            guard allowed[(isString[element] ? 256 : 0) + c] else {
+                                throw .corruptCompressedData(
+                                    offset: base + group + code - 1, case: (decoded + produced) / perCase + 1,
+                                    variable: layout.name(ofElement: element))
+                            }
+                            out[produced] = values[c]
+                        }
+                        produced += 1
+                        element += 1
+                        if element == perCase { element = 0 }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The number of zero bytes in `word` (exact: no carries between bytes).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return (~(((word & low) &+ low) | word | low)).nonzeroBitCount
+    }
+
+    /// Counts the values in a bytecode stream up to code 252 or its end, eight codes at a time.
+    /// - Throws: `.truncated` when a group of codes, or a raw value it announces, is cut off.
+    static func countValues(_ s: UnsafeBufferPointer<UInt8>, from start: Int, base: Int) throws(SAVError.Kind) -> Int {
+        let raw = UnsafeRawBufferPointer(s)
+        let n = s.count
+        var p = start
+        var count = 0
+        while p < n {
+            guard n - p >= 8 else { throw .truncated(offset: base + n) }
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let raws = zeroBytes(word ^ 0xFDFD_FDFD_FDFD_FDFD)
+            if zeroBytes(word ^ 0xFCFC_FCFC_FCFC_FCFC) == 0 {
+                count += 8 - zeroBytes(word)  // every code but 0 is a value, 253 included
+                p += 8 + 8 * raws
+                guard p <= n else { throw .truncated(offset: base + n) }
+                continue
+            }
+            // A group with the end code: only the codes before it count.
+            var announced = 0
+            for k in 0..<8 {
+                let code = s[p + k]
+                if code == 252 { break }
+                if code == 253 { announced += 1 }
+                if code != 0 { count += 1 }
+            }
+            guard p + 8 + 8 * announced <= n else { throw .truncated(offset: base + n) }
+            return count
+        }
+        return count
+    }
+}
