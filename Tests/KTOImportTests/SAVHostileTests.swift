@@ -115,6 +115,72 @@ struct SAVHostileTests {
         #expect(table.columns[0].cells == [.number(1.5), .number(-2), .number(1e-300)])
     }
 
+    /// Bytecode with cases 1...5 of one numeric variable, the header declaring `declared`.
+    static func fiveCases(declared: Int32, endCode: Bool = true) -> [UInt8] {
+        var f = SAVTestFile(compression: 1, cases: declared)
+        f.variable("A")
+        f.end()
+        f.group([101, 102, 103, 104, 105] + (endCode ? [252] : []))
+        return f.bytes
+    }
+
+    @Test func declaredCountAgainstTheData() throws {
+        #expect(try SAVFixtures.read(bytes: Self.fiveCases(declared: 5)).get().rowCount == 5)
+        #expect(try SAVFixtures.read(bytes: Self.fiveCases(declared: -1, endCode: false)).get().rowCount == 5)
+        for declared: Int32 in [0, 3, 4] {
+            #expect(SAVFixtures.read(bytes: Self.fiveCases(declared: declared)).errorKind
+                == .caseCountMismatch(declared: Int(declared), found: 5), "declared \(declared)")
+        }
+        for declared: Int32 in [6, 7, 1000] {
+            #expect(SAVFixtures.read(bytes: Self.fiveCases(declared: declared)).errorKind
+                == .caseCountMismatch(declared: Int(declared), found: 5), "declared \(declared)")
+        }
+        // Uncompressed: 3 declared, 2 present.
+        var f = SAVTestFile(cases: 3)
+        f.variable("A")
+        f.end()
+        f.double(1)
+        f.double(2)
+        #expect(SAVFixtures.read(bytes: f.bytes).errorKind == .caseCountMismatch(declared: 3, found: 2))
+    }
+
+    /// More columns than are written in one pass: the two-step path (all cases first).
+    @Test(arguments: [Int32(0), 1])
+    func veryWideFile(compression: Int32) throws {
+        let width = SAVReader.maxDirectColumns + 40
+        var f = SAVTestFile(compression: compression, cases: 3)
+        for k in 0..<width { f.variable("V\(k)") }
+        f.variable("S", width: 8)
+        f.end()
+        for r in 0..<3 {
+            if compression == 0 {
+                for k in 0..<width { f.double(Double(k % 50 + r)) }
+                f.text(r == 1 ? "" : "r\(r)", width: 8)
+            } else {
+                var codes = (0..<width).map { UInt8(100 + $0 % 50 + r) } + [r == 1 ? 254 : 253]
+                while codes.count % 8 != 0 { codes.append(0) }
+                for start in stride(from: 0, to: codes.count, by: 8) {
+                    let group = Array(codes[start..<(start + 8)])
+                    f.group(group, raw: group.contains(253) ? [Array("r\(r)      ".utf8)] : [])
+                }
+            }
+        }
+        let table = try SAVFixtures.read(bytes: f.bytes).get()
+        #expect(table.columns.count == width + 1)
+        #expect(table.columns[7].cells == [.number(7), .number(8), .number(9)])
+        #expect(table.columns[width - 1].cells.count == 3)
+        #expect(table.columns[width].cells == [.text("r0"), .empty, .text("r2")])
+        // Damaged: a number code in the string of case 2.
+        if compression == 1 {
+            var bad = f.bytes
+            let offset = bad.lastIndex(of: 254) ?? 0
+            bad[offset] = 101
+            if case .corruptCompressedData(_, 2, "S") = SAVFixtures.read(bytes: bad).errorKind {} else {
+                Issue.record("corrupt code accepted")
+            }
+        }
+    }
+
     @Test func zeroBytesInAStringAreBlank() throws {
         // Code 100 (value 0 with bias 100) in a string stands for eight NUL bytes.
         var f = SAVTestFile(compression: 1, cases: 2)

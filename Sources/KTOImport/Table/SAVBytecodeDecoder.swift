@@ -14,6 +14,8 @@ struct SAVBytecodeDecoder {
     private var position: Int
     /// Values decoded so far (for case numbers in messages).
     private(set) var decoded = 0
+    /// Whether the end code (252) was met.
+    private var ended = false
     /// The value of each code in the file's byte order: code - bias for 1...251, blanks for 254,
     /// SYSMIS for 255.
     private var values: [UInt64]
@@ -35,18 +37,20 @@ struct SAVBytecodeDecoder {
         // Numbers take 1...251, 253 and 255; strings 253, 254, and the code for 0, which stands
         // for eight NUL bytes (seen in real files). Code 0 is padding, 252 the end.
         var allowed = [Bool](repeating: true, count: 512)
-        allowed[0] = false
-        allowed[252] = false
         allowed[254] = false
-        for code in [0, 252, 255] { allowed[256 + code] = false }
+        allowed[256 + 255] = false
         for code in 1...251 where Double(code) - bias != 0 { allowed[256 + code] = false }
         self.allowed = allowed
     }
 
     /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
-    /// - Throws: `.truncated` if the stream ends, `.corruptCompressedData` for a code that cannot
-    ///   stand where it does (a number code in a string, blanks in a number, the end code).
-    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) {
+    /// - Returns: the number of values decoded: fewer than asked when the data ends (end code
+    ///   252, or the end of the stream after a whole group).
+    /// - Throws: `.truncated` if the stream ends inside a group or a raw value,
+    ///   `.corruptCompressedData` for a code that cannot stand where it does (a number code in a
+    ///   string, blanks in a number, SYSMIS in a string).
+    @discardableResult
+    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) -> Int {
         let total = cases * layout.elements
         let raw = UnsafeRawBufferPointer(stream)
         let n = stream.count
@@ -56,7 +60,10 @@ struct SAVBytecodeDecoder {
         var position = self.position
         var element = decoded % perCase
         var produced = 0
+        var ended = self.ended
+        if ended { return 0 }
         defer {
+            self.ended = ended
             self.group = group
             self.code = code
             self.position = position
@@ -65,8 +72,9 @@ struct SAVBytecodeDecoder {
         try values.withUnsafeBufferPointer { (values) throws(SAVError.Kind) in
             try allowed.withUnsafeBufferPointer { (allowed) throws(SAVError.Kind) in
                 try layout.isString.withUnsafeBufferPointer { (isString) throws(SAVError.Kind) in
-                    while produced < total {
+                    decoding: while produced < total {
                         if code == 8 {
+                            if position == n { break decoding }
                             guard n - position >= 8 else { throw .truncated(offset: base + n) }
                             group = position
                             position += 8
@@ -75,6 +83,10 @@ struct SAVBytecodeDecoder {
                         let c = Int(stream[group + code])
                         code += 1
                         if c == 0 { continue }
+                        if c == 252 {
+                            ended = true
+                            break decoding
+                        }
                         if c == 253 {
                             guard n - position >= 8 else { throw .truncated(offset: base + n) }
                             out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
@@ -94,6 +106,25 @@ struct SAVBytecodeDecoder {
                 }
             }
         }
+        return produced
+    }
+
+    /// Counts the values that follow what has been decoded (to report how many cases a file
+    /// really holds when it holds more than its header says).
+    func remainingValues() throws(SAVError.Kind) -> Int {
+        if ended { return 0 }
+        // The rest of the current group; its raw values come before the next group.
+        var count = 0
+        var announced = 0
+        for k in code..<8 {
+            let c = stream[group + k]
+            if c == 252 { return count }
+            if c == 253 { announced += 1 }
+            if c != 0 { count += 1 }
+        }
+        let next = position + 8 * announced
+        guard next <= stream.count else { throw .truncated(offset: base + stream.count) }
+        return count + (try Self.countValues(stream, from: next, base: base))
     }
 
     /// The number of zero bytes in `word` (exact: no carries between bytes).

@@ -54,7 +54,16 @@ extension SAVReader {
             let total = count * layout.elements
             let rows = UnsafeMutablePointer<UInt64>.allocate(capacity: max(total, 1))
             defer { rows.deallocate() }
-            try decoder.decode(cases: count, into: rows)
+            let decoded = try decoder.decode(cases: count, into: rows)
+            if decoded < total {
+                let cases = decoded / layout.elements
+                if decoded % layout.elements != 0 {
+                    throw .partialCase(case: cases + 1, variable: layout.name(ofElement: decoded % layout.elements))
+                }
+                throw .caseCountMismatch(declared: count, found: cases)
+            }
+            let more = try decoder.remainingValues()
+            if more > 0 { throw .caseCountMismatch(declared: count, found: count + more / layout.elements) }
             body(UnsafeRawBufferPointer(start: rows, count: total * 8))
         }
     }
@@ -128,18 +137,37 @@ struct CellFiller {
             var r0 = 0
             while r0 < count {
                 let r1 = min(count, r0 + blockRows)
+                let failure: SAVError.Kind?
                 do {
-                    try decoder.decode(cases: r1 - r0, into: scratch)
+                    let wanted = (r1 - r0) * layout.elements
+                    failure = try decoder.decode(cases: r1 - r0, into: scratch) < wanted ? shortData(decoder, declared: count) : nil
                 } catch {
+                    failure = error
+                }
+                if let failure {
                     for p in pointers { (p + r0).initialize(repeating: .empty, count: count - r0) }
-                    return error
+                    return failure
                 }
                 let rows = UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes)
                 range(pointers, columns: columns, rows: rows, rowBase: r0, cases: r0..<r1)
                 r0 = r1
             }
-            return nil
+            // The header's count may be smaller than what the data holds.
+            do {
+                let more = try decoder.remainingValues()
+                return more > 0 ? .caseCountMismatch(declared: count, found: count + more / layout.elements) : nil
+            } catch {
+                return error
+            }
         }
+    }
+
+    /// The error for data that ends before the declared cases do.
+    private func shortData(_ decoder: SAVBytecodeDecoder, declared: Int) -> SAVError.Kind {
+        let cases = decoder.decoded / layout.elements
+        let rest = decoder.decoded % layout.elements
+        if rest != 0 { return .partialCase(case: cases + 1, variable: layout.name(ofElement: rest)) }
+        return .caseCountMismatch(declared: declared, found: cases)
     }
 
     /// Cells of `columns` (plan indices; `pointers` holds the first one's array first) for

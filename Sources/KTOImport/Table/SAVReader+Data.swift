@@ -42,14 +42,22 @@ extension SAVReader {
         }
     }
 
+    /// The number of cases in a bytecode stream. A positive count in the header is taken as it
+    /// is when the stream can hold it (each value needs at least one code byte), and the
+    /// decoder checks it against the data; otherwise the values are counted first.
     private static func countCases(
         _ s: UnsafeBufferPointer<UInt8>, from start: Int, base: Int, dict: SAVDictionary, layout: CaseLayout, limits: Limits
     ) throws(SAVError.Kind) -> Int {
+        let declared = dict.header.caseCount
+        if declared > 0 && declared <= (s.count - start) / layout.elements {
+            try limits.check(cases: declared)
+            return declared
+        }
         let values = try SAVBytecodeDecoder.countValues(s, from: start, base: base)
         let count = values / layout.elements
         let rest = values % layout.elements
         if rest != 0 { throw .partialCase(case: count + 1, variable: layout.name(ofElement: rest)) }
-        try check(count: count, declared: dict.header.caseCount, limits: limits)
+        try check(count: count, declared: declared, limits: limits)
         return count
     }
 
