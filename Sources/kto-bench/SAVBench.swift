@@ -19,11 +19,16 @@ func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
     var table: DataTable?
     var time = Double.infinity
     var cpu = Double.infinity
+    var split = (user: 0.0, system: 0.0)
     for _ in 0..<runs {
         table = nil
         let cpuStart = cpuSeconds()
         let wall = try seconds { table = try SAVReader.read(path: path, displayName: path) }
-        cpu = min(cpu, cpuSeconds() - cpuStart)
+        let cpuEnd = cpuSeconds()
+        if cpuEnd.total - cpuStart.total < cpu {
+            cpu = cpuEnd.total - cpuStart.total
+            split = (cpuEnd.user - cpuStart.user, cpuEnd.system - cpuStart.system)
+        }
         time = min(time, wall)
     }
     guard let table else { return }
@@ -41,7 +46,7 @@ func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
     }
     let mb = Double(size) / 1e6
     print("file: \(fixed(mb, 1)) MB, \(table.rowCount) cases x \(table.columns.count) variables")
-    print("sav_seconds: \(fixed(time, 4))  cpu: \(fixed(cpu, 4))")
+    print("sav_seconds: \(fixed(time, 4))  cpu: \(fixed(cpu, 4)) (user \(fixed(split.user, 4)), system \(fixed(split.system, 4)))")
     print("sav_mb_per_s: \(fixed(mb / time, 0))  cpu: \(fixed(mb / cpu, 0))")
     print("numeric_sum: \(fixed(sum, 6))  numeric_count: \(count)  text_count: \(texts)")
     guard peer, let python else { return }
@@ -63,11 +68,11 @@ func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
     if !agree { throw BenchError("pyreadstat read different values") }
 }
 
-/// User + system CPU seconds of this process so far.
-func cpuSeconds() -> Double {
+/// User and system CPU seconds of this process so far.
+func cpuSeconds() -> (user: Double, system: Double, total: Double) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-    return user + system
+    return (user, system, user + system)
 }

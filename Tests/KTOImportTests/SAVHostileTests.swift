@@ -14,7 +14,6 @@ struct SAVHostileTests {
             "hostile-huge-count.sav": .caseCountMismatch(declared: 2_000_000_000, found: 5),
             "hostile-truncated-header.sav": .truncated(offset: 100),
             "hostile-bad-record.sav": .badRecordType(42, offset: 176),
-            "hostile-flipped-bytecode.sav": .corruptCompressedData(offset: 4042, case: 1, variable: "id"),
         ]
         let manifest = try String(contentsOfFile: SAVFixtures.path("hostile.tsv"), encoding: .utf8)
         let listed = manifest.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
@@ -29,6 +28,14 @@ struct SAVHostileTests {
                 #expect(error.message.hasPrefix(file + ": "))
                 if let kind = expected[file] {
                     #expect(error.kind == kind, "\(file)")
+                } else if row[1] == "corruptCompressedData" {
+                    // detail: offset=N case=C variable=V
+                    let fields = Dictionary(uniqueKeysWithValues: row[2].split(separator: " ").map {
+                        let kv = $0.split(separator: "=")
+                        return (String(kv[0]), String(kv[1]))
+                    })
+                    #expect(error.kind == .corruptCompressedData(
+                        offset: Int(fields["offset"] ?? "") ?? -1, case: Int(fields["case"] ?? "") ?? -1, variable: fields["variable"] ?? ""))
                 } else if row[1] == "partialCase" {
                     guard case .partialCase = error.kind else { Issue.record("\(file): \(error.kind)"); continue }
                 } else if row[1] == "zlib" {
@@ -179,6 +186,49 @@ struct SAVHostileTests {
                 Issue.record("corrupt code accepted")
             }
         }
+    }
+
+    /// Random cases written uncompressed and as bytecode read the same: 12 numeric variables
+    /// in a row (the decoder's eight-at-a-time path), then a string, then 3 more numbers.
+    @Test func bytecodeEqualsUncompressed() throws {
+        var state: UInt64 = 12345
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var cases: [[SAVTestFile.Element]] = []
+        for _ in 0..<997 {
+            var row: [SAVTestFile.Element] = []
+            for k in 0..<16 {
+                if k == 12 {
+                    let words = ["        ", "ja      ", "nee     ", "één     "]
+                    var b = Array(words[next() % 4].utf8)
+                    b = Array(b.prefix(8)) + Array(repeating: 0x20, count: max(0, 8 - b.count))
+                    row.append(.text(b))
+                    continue
+                }
+                switch next() % 10 {
+                case 0: row.append(.number(nil))
+                case 1: row.append(.number(Double(next() % 1000) / 7))
+                case 2: row.append(.number(Double(next() % 300 - 120)))
+                default: row.append(.number(Double(next() % 5 + 1)))
+                }
+            }
+            cases.append(row)
+        }
+        func file(compressed: Bool) -> [UInt8] {
+            var f = SAVTestFile(compression: compressed ? 1 : 0, cases: Int32(cases.count))
+            for k in 0..<16 { k == 12 ? f.variable("S", width: 8) : f.variable("V\(k)") }
+            f.encoding("UTF-8")
+            f.end()
+            compressed ? f.compressedRows(cases) : f.rows(cases)
+            return f.bytes
+        }
+        let plain = try SAVFixtures.read(bytes: file(compressed: false)).get()
+        let packed = try SAVFixtures.read(bytes: file(compressed: true)).get()
+        #expect(plain.rowCount == 997)
+        #expect(packed.columns == plain.columns)
+        #expect(plain.columns[0].cells.contains(.empty) && plain.columns[12].cells.contains(.text("één")))
     }
 
     @Test func zeroBytesInAStringAreBlank() throws {

@@ -49,4 +49,50 @@ struct SAVTestFile {
         bytes += codes + Array(repeating: 0, count: 8 - codes.count)
         for r in raw { bytes += r }
     }
+
+    /// One 8-byte element of a case: a number (nil: SYSMIS) or 8 bytes of a string.
+    enum Element {
+        case number(Double?)
+        case text([UInt8])
+    }
+
+    /// Appends cases uncompressed.
+    mutating func rows(_ cases: [[Element]]) {
+        for row in cases {
+            for element in row {
+                switch element {
+                case .number(let v): double(v ?? -Double.greatestFiniteMagnitude)
+                case .text(let b): bytes += b
+                }
+            }
+        }
+    }
+
+    /// Appends cases as bytecode (bias 100), as the PSPP guide describes it, then the end code.
+    mutating func compressedRows(_ cases: [[Element]]) {
+        var codes: [UInt8] = []
+        var raw: [[UInt8]] = []
+        func flush() {
+            guard !codes.isEmpty else { return }
+            group(codes, raw: raw)
+            codes = []
+            raw = []
+        }
+        for element in cases.joined() {
+            switch element {
+            case .number(nil): codes.append(255)
+            case .number(let v?) where v == v.rounded() && v >= -99 && v <= 151: codes.append(UInt8(Int(v) + 100))
+            case .number(let v?):
+                codes.append(253)
+                raw.append(withUnsafeBytes(of: v.bitPattern.littleEndian) { Array($0) })
+            case .text(let b) where b.allSatisfy({ $0 == 0x20 }): codes.append(254)
+            case .text(let b):
+                codes.append(253)
+                raw.append(b)
+            }
+            if codes.count == 8 { flush() }
+        }
+        codes.append(252)
+        flush()
+    }
 }

@@ -16,11 +16,8 @@ struct SAVBytecodeDecoder {
     private(set) var decoded = 0
     /// Whether the end code (252) was met.
     private var ended = false
-    /// The value of each code in the file's byte order: code - bias for 1...251, blanks for 254,
-    /// SYSMIS for 255.
-    private var values: [UInt64]
-    /// Per kind (0 numeric, 256 string) and code: whether the code may stand there.
-    private var allowed: [Bool]
+    /// Lookup tables for the hot loop, at fixed addresses.
+    private let tables: Tables
 
     init(stream: UnsafeBufferPointer<UInt8>, start: Int, base: Int, layout: SAVReader.CaseLayout, bias: Double) {
         self.stream = stream
@@ -28,19 +25,68 @@ struct SAVBytecodeDecoder {
         self.layout = layout
         self.group = start
         self.position = start
-        let fileOrder: (UInt64) -> UInt64 = layout.bigEndian ? { $0.bigEndian } : { $0.littleEndian }
-        var values = [UInt64](repeating: 0, count: 256)
-        for code in 1...251 { values[code] = fileOrder((Double(code) - bias).bitPattern) }
-        values[254] = 0x2020_2020_2020_2020
-        values[255] = fileOrder(layout.sysmisBits)
-        self.values = values
-        // Numbers take 1...251, 253 and 255; strings 253, 254, and the code for 0, which stands
-        // for eight NUL bytes (seen in real files). Code 0 is padding, 252 the end.
-        var allowed = [Bool](repeating: true, count: 512)
-        allowed[254] = false
-        allowed[256 + 255] = false
-        for code in 1...251 where Double(code) - bias != 0 { allowed[256 + code] = false }
-        self.allowed = allowed
+        self.tables = Tables(layout: layout, bias: bias)
+    }
+
+    /// The decoder's lookup tables.
+    private final class Tables {
+        /// The value of each code in the file's byte order: code - bias for 1...251, blanks for
+        /// 254, SYSMIS for 255.
+        let values: UnsafeMutablePointer<UInt64>
+        /// Per kind (0 numeric, 256 string) and code: whether the code may stand there.
+        let allowed: UnsafeMutablePointer<Bool>
+        /// Per element of a case: whether it belongs to a string.
+        let isString: UnsafeMutablePointer<Bool>
+        /// Per element of a case: how many numeric elements start there (across the case
+        /// boundary), capped at 8.
+        let numericAhead: UnsafeMutablePointer<UInt8>
+
+        init(layout: SAVReader.CaseLayout, bias: Double) {
+            let perCase = layout.elements
+            values = .allocate(capacity: 256)
+            let fileOrder: (UInt64) -> UInt64 = layout.bigEndian ? { $0.bigEndian } : { $0.littleEndian }
+            values.initialize(repeating: 0, count: 256)
+            for code in 1...251 { values[code] = fileOrder((Double(code) - bias).bitPattern) }
+            values[254] = 0x2020_2020_2020_2020
+            values[255] = fileOrder(layout.sysmisBits)
+            // Numbers take 1...251, 253 and 255; strings 253, 254, and the code for 0, which
+            // stands for eight NUL bytes (seen in real files). 0 and 252 are handled before.
+            allowed = .allocate(capacity: 512)
+            allowed.initialize(repeating: true, count: 512)
+            allowed[254] = false
+            allowed[256 + 255] = false
+            for code in 1...251 where Double(code) - bias != 0 { allowed[256 + code] = false }
+            isString = .allocate(capacity: max(perCase, 1))
+            isString.initialize(repeating: false, count: max(perCase, 1))
+            numericAhead = .allocate(capacity: max(perCase, 1))
+            numericAhead.initialize(repeating: 0, count: max(perCase, 1))
+            var run = 0
+            // Backwards around the circle of elements, often enough for runs to reach 8.
+            for _ in 0..<(8 / max(perCase, 1) + 2) {
+                for e in stride(from: perCase - 1, through: 0, by: -1) {
+                    isString[e] = layout.isString[e]
+                    run = layout.isString[e] ? 0 : min(run + 1, 8)
+                    numericAhead[e] = UInt8(run)
+                }
+            }
+        }
+
+        deinit {
+            values.deallocate()
+            allowed.deallocate()
+            isString.deallocate()
+            numericAhead.deallocate()
+        }
+    }
+
+    /// Whether any of the eight codes in `word` is 0, 252, 253 or 254.
+    @inline(__always)
+    static func hasSpecialCode(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(word) || hasZero(word ^ 0xFCFC_FCFC_FCFC_FCFC) || hasZero(word ^ 0xFDFD_FDFD_FDFD_FDFD)
+            || hasZero(word ^ 0xFEFE_FEFE_FEFE_FEFE)
     }
 
     /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
@@ -69,42 +115,54 @@ struct SAVBytecodeDecoder {
             self.position = position
             self.decoded += produced
         }
-        try values.withUnsafeBufferPointer { (values) throws(SAVError.Kind) in
-            try allowed.withUnsafeBufferPointer { (allowed) throws(SAVError.Kind) in
-                try layout.isString.withUnsafeBufferPointer { (isString) throws(SAVError.Kind) in
-                    decoding: while produced < total {
-                        if code == 8 {
-                            if position == n { break decoding }
-                            guard n - position >= 8 else { throw .truncated(offset: base + n) }
-                            group = position
-                            position += 8
-                            code = 0
+        let values = tables.values
+        let allowed = tables.allowed
+        let isString = tables.isString
+        let numericAhead = tables.numericAhead
+        decoding: while produced < total {
+            if code == 8 {
+                if position == n { break decoding }
+                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                group = position
+                position += 8
+                code = 0
+                // Fast path: eight number codes (1...251, 255) for eight numeric
+                // values in a row, the common case of survey answers.
+                if total - produced >= 8 && numericAhead[element] >= 8 {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
+                    if !Self.hasSpecialCode(word) {
+                        for k in 0..<8 {
+                            out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
                         }
-                        let c = Int(stream[group + code])
-                        code += 1
-                        if c == 0 { continue }
-                        if c == 252 {
-                            ended = true
-                            break decoding
-                        }
-                        if c == 253 {
-                            guard n - position >= 8 else { throw .truncated(offset: base + n) }
-                            out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-                            position += 8
-                        } else {
-                            guard allowed[(isString[element] ? 256 : 0) + c] else {
-                                throw .corruptCompressedData(
-                                    offset: base + group + code - 1, case: (decoded + produced) / perCase + 1,
-                                    variable: layout.name(ofElement: element))
-                            }
-                            out[produced] = values[c]
-                        }
-                        produced += 1
-                        element += 1
-                        if element == perCase { element = 0 }
+                        produced &+= 8
+                        element = (element &+ 8) % perCase
+                        code = 8
+                        continue decoding
                     }
                 }
             }
+            let c = Int(stream[group + code])
+            code += 1
+            if c == 0 { continue }
+            if c == 252 {
+                ended = true
+                break decoding
+            }
+            if c == 253 {
+                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                position += 8
+            } else {
+                guard allowed[(isString[element] ? 256 : 0) + c] else {
+                    throw .corruptCompressedData(
+                        offset: base + group + code - 1, case: (decoded + produced) / perCase + 1,
+                        variable: layout.name(ofElement: element))
+                }
+                out[produced] = values[c]
+            }
+            produced += 1
+            element += 1
+            if element == perCase { element = 0 }
         }
         return produced
     }

@@ -8,7 +8,8 @@ Producers:
      multiple-response sets (C, D, E and E with LABELSOURCE=VARLABEL), a document; saved
      /UNCOMPRESSED, /COMPRESSED and /ZCOMPRESSED, plus a windows-1252 dictionary.
   2. pyreadstat.write_sav (ReadStat): plain, row_compress (bytecode) and compress (.zsav).
-  3. A tiny hand-built big-endian file (struct, '>'), with an unknown extension record.
+  3. Tiny hand-built big-endian files (struct, '>'), uncompressed and bytecode-compressed, with
+     an extension record of unknown subtype.
 
 Expected values: pyreadstat.read_sav(user_missing=True, disable_datetime_conversion=True) on each
 file, dumped to <file>.json. Hostile files (hostile-*) are listed in hostile.tsv with the error
@@ -36,13 +37,13 @@ def pspp_syntax(locale, saves):
     return f"""SET LOCALE='{locale}'.
 DATA LIST LIST /id (F4.0) gemeente (A8) tevredenheid_algemeen (F2.0) q2 (F3.0) q3 (F6.1)
   bedrag (F12.2) datum (DATE11) adatum (ADATE10) k1 k2 k3 (F1.0) r1 r2 (F2.0)
-  toelichting (A40) lang (A300).
+  toelichting (A40) lang (A300) s1 s2 (A3).
 BEGIN DATA
-1 'AMS' 4 12 -3 2.5 14-OCT-2024 10/14/2024 1 0 1 1 3 'Prima geholpen, één keer gebeld' '{very_long}'
-2 'UTR' 9 95 -1 1e10 01-JAN-2000 01/01/2000 0 0 1 2 . 'geen' 'kort'
-3 '' 99 90 999 . 29-FEB-1996 02/29/1996 1 1 1 3 1 '' ''
-4 'onb' 1 151 0.5 -99.5 15-OCT-1582 10/15/1582 0 1 0 . . '   spaties voor' 'x'
-5 'ZWO' . 152 -50 1000 31-DEC-2099 12/31/2099 1 0 0 2 2 'Café “De Kroon” €5' 'y'
+1 'AMS' 4 12 -3 2.5 14-OCT-2024 10/14/2024 1 0 1 1 3 'Prima geholpen, één keer gebeld' '{very_long}' 'ja' 'nee'
+2 'UTR' 9 95 -1 1e10 01-JAN-2000 01/01/2000 0 0 1 2 . 'geen' 'kort' 'nee' 'ja'
+3 '' 99 90 999 . 29-FEB-1996 02/29/1996 1 1 1 3 1 '' '' 'ja' 'ja'
+4 'onb' 1 151 0.5 -99.5 15-OCT-1582 10/15/1582 0 1 0 . . '   spaties voor' 'x' '' 'nee'
+5 'ZWO' . 152 -50 1000 31-DEC-2099 12/31/2099 1 0 0 2 2 'Café “De Kroon” €5' 'y' 'nee' ''
 END DATA.
 COMPUTE tijdstip = datum + 13*3600 + 45*60 + 30.
 FORMATS tijdstip (DATETIME20).
@@ -60,7 +61,8 @@ MRSETS /MDGROUP NAME=$kanaal LABEL='Contactkanalen' VARIABLES=k1 k2 k3 VALUE=1
   /MCGROUP NAME=$reden LABEL='Redenen voor contact' VARIABLES=r1 r2
   /MDGROUP NAME=$kanaal_cv CATEGORYLABELS=COUNTEDVALUES VARIABLES=k1 k2 k3 VALUE=1
     LABEL='Kanalen (getelde waarden)'
-  /MDGROUP NAME=$kanaal_vl CATEGORYLABELS=COUNTEDVALUES LABELSOURCE=VARLABEL VARIABLES=k2 k3 VALUE=1.
+  /MDGROUP NAME=$kanaal_vl CATEGORYLABELS=COUNTEDVALUES LABELSOURCE=VARLABEL VARIABLES=k2 k3 VALUE=1
+  /MDGROUP NAME=$tekst LABEL='Tekstset' VARIABLES=s1 s2 VALUE='ja'.
 DOCUMENT 'Testbestand voor kto: door PSPP geschreven.'.
 {saves}
 """
@@ -105,12 +107,13 @@ def record(fmt, *values):
     return struct.pack(fmt, *values)
 
 
-def hand_built_big_endian():
-    """Two numeric variables and one 8-byte string, big-endian, uncompressed, 3 cases, with an
-    extension record of unknown subtype 99 that the reader must skip."""
+def hand_built_big_endian(compressed):
+    """Two numeric variables and one 8-byte string, big-endian, 3 cases, with an extension record
+    of unknown subtype 99 that the reader must skip; uncompressed or with bytecode written by
+    hand from the PSPP guide (codes 1-251 = value + 100, 253 raw, 254 blanks, 255 SYSMIS)."""
     e = ">"
     header = b"$FL2" + b"@(#) SPSS DATA FILE kto hand-built big-endian".ljust(60)
-    header += record(e + "iiiii", 2, 4, 0, 0, 3) + record(e + "d", 100.0)
+    header += record(e + "iiiii", 2, 4, 1 if compressed else 0, 0, 3) + record(e + "d", 100.0)
     header += b"01 Jan 25" + b"12:00:00" + b"big-endian test".ljust(64) + b"\0\0\0"
     out = header
 
@@ -140,9 +143,19 @@ def hand_built_big_endian():
     out += record(e + "iiii", 7, 20, 1, 5) + b"UTF-8"
     out += record(e + "ii", 999, 0)
     sysmis = -1.7976931348623157e308
-    for a, b, s in [(1.0, 2.5, b"abc"), (7.0, sysmis, b""), (-4.0, 1e300, b"12345678")]:
-        out += record(e + "dd", a, b) + s.ljust(8)
-    with open(os.path.join(HERE, "handmade-bigendian.sav"), "wb") as f:
+    cases = [(1.0, 2.5, b"abc"), (7.0, sysmis, b""), (-4.0, 1e300, b"12345678")]
+    if not compressed:
+        for a, b, s in cases:
+            out += record(e + "dd", a, b) + s.ljust(8)
+        name = "handmade-bigendian.sav"
+    else:
+        # Case 1: 101, 253 (2.5), 253 ("abc"); case 2: 107, 255, 254; case 3: 96, 253 (1e300),
+        # 253 ("12345678"); then the end code 252.
+        out += bytes([101, 253, 253, 107, 255, 254, 96, 253])
+        out += record(e + "d", 2.5) + b"abc".ljust(8) + record(e + "d", 1e300)
+        out += bytes([253, 252, 0, 0, 0, 0, 0, 0]) + b"12345678"
+        name = "handmade-bigendian-bytecode.sav"
+    with open(os.path.join(HERE, name), "wb") as f:
         f.write(out)
 
 
@@ -231,10 +244,11 @@ def hostile():
 def main():
     run_pspp()
     run_pyreadstat()
-    hand_built_big_endian()
+    hand_built_big_endian(False)
+    hand_built_big_endian(True)
     for name in ["pspp-uncompressed.sav", "pspp-bytecode.sav", "pspp-zlib.zsav", "pspp-1252.sav",
                  "pyreadstat-plain.sav", "pyreadstat-bytecode.sav", "pyreadstat-zlib.zsav",
-                 "handmade-bigendian.sav"]:
+                 "handmade-bigendian.sav", "handmade-bigendian-bytecode.sav"]:
         dump(name)
     hostile()
 
