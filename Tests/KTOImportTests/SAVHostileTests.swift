@@ -332,6 +332,21 @@ struct SAVHostileTests {
         #expect(SAVFixtures.read(bytes: h.bytes).errorKind == .truncated(offset: h.bytes.count))
     }
 
+    @Test func valueLabelsSharedByManyVariablesAreCapped() {
+        // 70,000 labels × 80 variables = 5.6 million entries from 1.1 MB of labels.
+        var f = SAVTestFile()
+        for k in 0..<80 { f.variable("V\(k)") }
+        f.int(3); f.int(70_000)
+        for k in 0..<70_000 {
+            f.double(Double(k))
+            f.bytes += [1, UInt8(ascii: "x")] + Array(repeating: 0x20, count: 6)
+        }
+        f.int(4); f.int(80)
+        for k in 1...80 { f.int(Int32(k)) }
+        f.end()
+        #expect(SAVFixtures.read(bytes: f.bytes).errorKind == .tooLarge("meer dan 5000000 waardelabels"))
+    }
+
     @Test func unknownRecordsAndDocumentsAreSkipped() throws {
         var f = SAVTestFile(cases: 1)
         f.variable("A")

@@ -81,14 +81,10 @@ extension SAVContext {
         }
     }
 
-    /// The column for a name in a long string record: long name first, then short name.
-    private func columnIndex(named name: String, plans: [ColumnPlan]) -> Int? {
-        let key = name.uppercased()
-        return plans.firstIndex { $0.name.uppercased() == key } ?? plans.firstIndex { $0.shortName.uppercased() == key }
-    }
-
     /// Subtype 21 (long string value labels) and 22 (long string missing values).
     private func applyLongStringRecords(to columns: inout [DataColumn], plans: [ColumnPlan]) throws(SAVError.Kind) {
+        let index = ColumnIndex(plans)
+        func column(named name: String) -> Int? { index.long(name) ?? index.short(name) }
         for record in dict.longStringLabels {
             var c = SAVCursor(UnsafeBufferPointer(rebasing: bytes[record]), bigEndian: dict.header.bigEndian)
             do {
@@ -97,7 +93,7 @@ extension SAVContext {
                     _ = try c.int32()  // width
                     let count = try c.int32()
                     guard count >= 0 else { throw SAVError.Kind.inconsistent("negatief aantal") }
-                    let target = columnIndex(named: name, plans: plans)
+                    let target = column(named: name)
                     for _ in 0..<count {
                         let value = shift(try c.span(try c.int32()), record)
                         let label = shift(try c.span(try c.int32()), record)
@@ -120,7 +116,7 @@ extension SAVContext {
                     guard (1...3).contains(count), length >= 0 else { throw SAVError.Kind.inconsistent("aantal") }
                     var values: [ValueLabelEntry.Value] = []
                     for _ in 0..<count { values.append(.text(trimmedText(shift(try c.span(length), record)))) }
-                    if let target = columnIndex(named: name, plans: plans) { columns[target].missing = .discrete(values) }
+                    if let target = column(named: name) { columns[target].missing = .discrete(values) }
                 }
             } catch {
                 throw .inconsistent("onleesbaar record met ontbrekende waarden van lange tekstvariabelen (7/22) bij byte \(record.lowerBound)")

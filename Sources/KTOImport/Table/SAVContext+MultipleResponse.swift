@@ -5,6 +5,7 @@
 extension SAVContext {
     func multipleResponseSets(plans: [ColumnPlan], columns: [DataColumn]) throws(SAVError.Kind) -> [MultipleResponseSet] {
         var sets: [MultipleResponseSet] = []
+        let index = ColumnIndex(plans)
         for record in dict.multipleResponseSets {
             var parser = MRSetParser(bytes: bytes, position: record.lowerBound, end: record.upperBound)
             while let raw = try parser.next() {
@@ -14,13 +15,12 @@ extension SAVContext {
                 }
                 var members: [Int] = []
                 for token in raw.variables {
-                    let key = text(token).uppercased()
-                    guard let index = plans.firstIndex(where: { $0.shortName.uppercased() == key })
-                        ?? plans.firstIndex(where: { $0.name.uppercased() == key })
-                    else {
-                        throw .inconsistent("meervoudige-antwoordenset \(name) noemt variabele \(text(token)), die niet bestaat")
+                    // The record names members by short name (lowercased); a long name is accepted too.
+                    let member = text(token)
+                    guard let column = index.short(member) ?? index.long(member) else {
+                        throw .inconsistent("meervoudige-antwoordenset \(name) noemt variabele \(member), die niet bestaat")
                     }
-                    members.append(index)
+                    members.append(column)
                 }
                 var label = text(raw.label)
                 if label.isEmpty && raw.labelFromVariables, let first = members.first {

@@ -138,6 +138,23 @@ struct SAVContext {
         return names
     }
 
+    /// Finds columns by the names records use for them: long name first, then short name
+    /// (both without regard to case), in constant time per lookup.
+    struct ColumnIndex {
+        private var byName: [String: Int] = [:]
+        private var byShortName: [String: Int] = [:]
+
+        init(_ plans: [ColumnPlan]) {
+            for (i, plan) in plans.enumerated().reversed() {
+                byName[plan.name.uppercased()] = i
+                byShortName[plan.shortName.uppercased()] = i
+            }
+        }
+
+        func long(_ name: String) -> Int? { byName[name.uppercased()] }
+        func short(_ name: String) -> Int? { byShortName[name.uppercased()] }
+    }
+
     /// The sub-ranges of `range` between `separator` bytes.
     func split(_ range: Range<Int>, separator: UInt8) -> [Range<Int>] {
         var parts: [Range<Int>] = []
@@ -152,7 +169,7 @@ struct SAVContext {
 }
 
 /// `text` without leading and trailing characters in `characters`.
-func savTrimmed(_ text: String, _ characters: Set<Character>) -> String {
+private func savTrimmed(_ text: String, _ characters: Set<Character>) -> String {
     var s = Substring(text)
     while let f = s.first, characters.contains(f) { s.removeFirst() }
     while let l = s.last, characters.contains(l) { s.removeLast() }

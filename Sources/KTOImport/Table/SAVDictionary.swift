@@ -44,6 +44,8 @@ struct SAVDictionary {
     var recordVariable: [Int?] = []
     /// The number of 8-byte elements per case.
     var elementCount = 0
+    /// Value labels assigned so far, summed over variables.
+    var valueLabelCount = 0
 
     // Extension records (ranges of their data).
     var characterCode: Int?

@@ -2,6 +2,8 @@
 /// up to the dictionary termination record (PSPP developers' guide, "System File Format").
 extension SAVReader {
     static let headerSize = 176
+    /// The most value labels (summed over variables) a file may declare.
+    static let maxValueLabels = 5_000_000
 
     static func readHeader(_ bytes: UnsafeBufferPointer<UInt8>) throws(SAVError.Kind) -> SAVDictionary.Header {
         let fl2: [UInt8] = Array("$FL2".utf8)
@@ -169,6 +171,11 @@ extension SAVReader {
             }
             guard dict.variables[v].width <= 8 else {
                 throw .inconsistent("waardelabels in een type 3-record voor een tekstvariabele van meer dan 8 tekens (bij byte \(varStart))")
+            }
+            // One record's labels may go to many variables: cap the total, not just the bytes.
+            dict.valueLabelCount += labels.count
+            guard dict.valueLabelCount <= maxValueLabels else {
+                throw .tooLarge("meer dan \(maxValueLabels) waardelabels")
             }
             dict.variables[v].valueLabels.append(contentsOf: labels)
         }
