@@ -9,8 +9,8 @@ struct SAVHostileTests {
     /// hostile.tsv (written by make_fixtures.py): each damaged copy and the error it must give.
     @Test func committedHostileFiles() throws {
         let expected: [String: SAVError.Kind] = [
-            "hostile-bad-magic.sav": .notASystemFile,
-            "hostile-not-spss.sav": .notASystemFile,
+            "hostile-bad-magic.sav": .notASystemFile(magic: Array("$FL9".utf8)),
+            "hostile-not-spss.sav": .notASystemFile(magic: Array("id;n".utf8)),
             "hostile-huge-count.sav": .caseCountMismatch(declared: 2_000_000_000, found: 5),
             "hostile-truncated-header.sav": .truncated(offset: 100),
             "hostile-bad-record.sav": .badRecordType(42, offset: 176),
@@ -289,7 +289,9 @@ struct SAVHostileTests {
         #expect(SAVFixtures.read(bytes: [0x5B, 0xC6, 0xD3, 0xF2] + Array(repeating: 0, count: 200)).errorKind
             == .unsupportedEncoding("EBCDIC"))
         #expect(SAVFixtures.read(bytes: []).errorKind == .truncated(offset: 0))
-        #expect(SAVFixtures.read(bytes: Array("PK\u{3}\u{4}".utf8)).errorKind == .notASystemFile)
+        let zip = SAVError(.notASystemFile(magic: [0x50, 0x4B, 3, 4]), file: "export.sav")
+        #expect(SAVFixtures.read(bytes: [0x50, 0x4B, 3, 4, 0, 0]).errorKind == zip.kind)
+        #expect(zip.detail == "dit is geen SPSS-systeembestand (.sav/.zsav): het begint met 'PK\\x03\\x04' in plaats van $FL2 of $FL3 (het lijkt een zip- of Excelbestand)")
     }
 
     @Test func unsupportedEncodingIsNamed() {

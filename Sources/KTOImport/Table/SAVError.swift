@@ -7,8 +7,8 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Error, Sendable, Equatable {
         /// The file could not be opened or read (`reason` in Dutch).
         case unreadableFile(reason: String)
-        /// The first four bytes are not `$FL2` or `$FL3`.
-        case notASystemFile
+        /// The first four bytes (`magic`, up to four) are not `$FL2` or `$FL3`.
+        case notASystemFile(magic: [UInt8])
         /// The file ends at `offset` although the record there needs more bytes.
         case truncated(offset: Int)
         /// A record type that the format does not have, at `offset`.
@@ -46,8 +46,16 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var detail: String {
         switch kind {
         case .unreadableFile(let reason): return "bestand kan niet worden gelezen: \(reason)"
-        case .notASystemFile:
-            return "dit is geen SPSS-systeembestand (.sav/.zsav): het begint niet met $FL2 of $FL3"
+        case .notASystemFile(let magic):
+            let shown = magic.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }
+                .joined()
+            var hint = ""
+            if magic.starts(with: [0x50, 0x4B]) {
+                hint = " (het lijkt een zip- of Excelbestand)"
+            } else if magic.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+                hint = " (het lijkt een oud Excel- of Office-bestand)"
+            }
+            return "dit is geen SPSS-systeembestand (.sav/.zsav): het begint met '\(shown)' in plaats van $FL2 of $FL3\(hint)"
         case .truncated(let offset):
             return "het bestand houdt op bij byte \(offset) terwijl daar nog gegevens horen te staan; het is waarschijnlijk afgekapt"
         case .badRecordType(let type, let offset):

@@ -12,10 +12,10 @@ extension SAVReader {
         guard magic.count == 4 else {
             // A file cut off inside the magic is truncated; anything else is not SPSS.
             if magic == Array(fl2.prefix(magic.count)) { throw .truncated(offset: bytes.count) }
-            throw .notASystemFile
+            throw .notASystemFile(magic: magic)
         }
         if magic == [0x5B, 0xC6, 0xD3, 0xF2] { throw .unsupportedEncoding("EBCDIC") }
-        guard magic == fl2 || magic == fl3 else { throw .notASystemFile }
+        guard magic == fl2 || magic == fl3 else { throw .notASystemFile(magic: magic) }
         var c = SAVCursor(bytes, offset: 64)
         try c.require(headerSize - 64)
         // layout_code is 2 or 3; read in the wrong byte order it is a huge number instead.
