@@ -119,7 +119,8 @@ extension SAVContext {
                     if let target = column(named: name) { columns[target].missing = .discrete(values) }
                 }
             } catch {
-                throw .inconsistent("onleesbaar record met ontbrekende waarden van lange tekstvariabelen (7/22) bij byte \(record.lowerBound)")
+                throw .inconsistent(
+                    "onleesbaar record met ontbrekende waarden van lange tekstvariabelen (7/22) bij byte \(record.lowerBound)")
             }
         }
     }

@@ -47,8 +47,10 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
         switch kind {
         case .unreadableFile(let reason): return "bestand kan niet worden gelezen: \(reason)"
         case .notASystemFile(let magic):
-            let shown = magic.map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "\\x" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }
-                .joined()
+            let shown = magic.map { byte in
+                if byte >= 0x20 && byte < 0x7F { return String(UnicodeScalar(byte)) }
+                return "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }.joined()
             var hint = ""
             if magic.starts(with: [0x50, 0x4B]) {
                 hint = " (het lijkt een zip- of Excelbestand)"
@@ -61,7 +63,8 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badRecordType(let type, let offset):
             return "onbekend recordtype \(type) bij byte \(offset); het bestand is beschadigd of geen SPSS-systeembestand"
         case .unsupportedEncoding(let name):
-            return "tekencodering '\(name)' wordt niet ondersteund (wel: UTF-8, windows-1252, ISO-8859-1, ISO-8859-15); sla het bestand in SPSS op als Unicode (UTF-8)"
+            return "tekencodering '\(name)' wordt niet ondersteund (wel: UTF-8, windows-1252, ISO-8859-1, ISO-8859-15); "
+                + "sla het bestand in SPSS op als Unicode (UTF-8)"
         case .unsupportedCompression(let code):
             return "onbekende compressiemethode \(code) in de kop (verwacht 0, 1 of 2)"
         case .corruptCompressedData(let offset, let row, let variable):
@@ -69,7 +72,8 @@ public struct SAVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .partialCase(let row, let variable):
             return "case \(row), variabele \(variable): de gegevens houden midden in deze case op; het bestand is waarschijnlijk afgekapt"
         case .caseCountMismatch(let declared, let found):
-            return "de kop noemt \(declared) cases maar er staan er \(found) in het bestand; het bestand is waarschijnlijk afgekapt of beschadigd"
+            return "de kop noemt \(declared) cases maar er staan er \(found) in het bestand; "
+                + "het bestand is waarschijnlijk afgekapt of beschadigd"
         case .zlib(let error, let block):
             return "zlib-blok \(block) van de gegevens kan niet worden uitgepakt: \(error.message)"
         case .tooLarge(let what): return "het bestand is te groot om te lezen: \(what)"

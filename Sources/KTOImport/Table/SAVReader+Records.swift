@@ -170,7 +170,8 @@ extension SAVReader {
                 throw .inconsistent("waardelabels voor variabele nummer \(index), die niet bestaat (bij byte \(varStart))")
             }
             guard dict.variables[v].width <= 8 else {
-                throw .inconsistent("waardelabels in een type 3-record voor een tekstvariabele van meer dan 8 tekens (bij byte \(varStart))")
+                throw .inconsistent(
+                    "waardelabels in een type 3-record voor een tekstvariabele van meer dan 8 tekens (bij byte \(varStart))")
             }
             // One record's labels may go to many variables: cap the total, not just the bytes.
             dict.valueLabelCount += labels.count

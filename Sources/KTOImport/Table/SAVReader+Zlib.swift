@@ -20,7 +20,9 @@ extension SAVReader {
         let blockSize = try t.int32()
         let blockCount = try t.int32()
         guard blockCount == Int(trailerLength / 24) - 1, blockSize > 0 else {
-            throw .inconsistent("de zlib-trailer bij byte \(trailerOffset) noemt \(blockCount) blokken van \(blockSize) bytes; dat past niet bij zijn lengte \(trailerLength)")
+            throw .inconsistent(
+                "de zlib-trailer bij byte \(trailerOffset) noemt \(blockCount) blokken van \(blockSize) bytes; "
+                    + "dat past niet bij zijn lengte \(trailerLength)")
         }
         var blocks: [(start: Int, size: Int, inflated: Int)] = []
         blocks.reserveCapacity(blockCount)
@@ -34,7 +36,8 @@ extension SAVReader {
             guard compressedOffset == Int64(next), size >= 0, inflated >= 0, inflated <= blockSize,
                 next + size <= Int(trailerOffset)
             else {
-                throw .inconsistent("zlib-blok \(i + 1) staat volgens de trailer niet waar het vorige blok ophoudt (byte \(next)) of is te groot")
+                throw .inconsistent(
+                    "zlib-blok \(i + 1) staat volgens de trailer niet waar het vorige blok ophoudt (byte \(next)) of is te groot")
             }
             blocks.append((next, size, inflated))
             next += size
