@@ -6,6 +6,8 @@ import Foundation
 //   kto-bench parse [--mb 120]      CSV parse and read+validate MB/s vs a String-split peer
 //   kto-bench read STUDY [--threads N]   only the read of a study, for profiling
 //   kto-bench cursor EXPORT.csv          only the CSV pass, one core, without and with a code table
+//   kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
+//                                        SAVReader alone vs pyreadstat (writes FILE.sav if absent)
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
 // Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
 // when python3 can import pandas; R survey (peers/r_survey_peer.R, weighted case) at 100,000
@@ -23,6 +25,7 @@ let usage = """
            kto-bench parse [--mb 120]
            kto-bench read STUDY [--threads N] [--runs 3]
            kto-bench cursor EXPORT.csv
+           kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
 
     """
 
@@ -47,6 +50,11 @@ do {
         guard arguments.count >= 2 else { throw BenchError("cursor needs an export file") }
         try cursorBenchmark(path: arguments[1], table: false)
         try cursorBenchmark(path: arguments[1], table: true)
+    case "read-sav":
+        guard arguments.count >= 2 else { throw BenchError("read-sav needs a .sav file") }
+        try savBenchmark(
+            path: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 3), peer: !arguments.contains("--no-peers"),
+            cases: option("--cases").flatMap { Int($0) } ?? 500_000)
     case "parse":
         try parseBenchmark(megabytes: option("--mb").flatMap { Int($0) } ?? 120)
     default:

@@ -1,0 +1,225 @@
+/// Decodes bytecode-compressed case data (compression 1, and .zsav after inflating): groups of
+/// eight one-byte codes, each group followed by the raw 8-byte values its 253 codes announce.
+/// Decodes a few cases at a time, so it keeps its place inside a group between calls.
+struct SAVBytecodeDecoder {
+    let stream: UnsafeBufferPointer<UInt8>
+    /// Added to stream offsets in messages (for .zsav: where the bytes would be in a .sav).
+    let base: Int
+    let layout: SAVReader.CaseLayout
+    /// The offset of the current group of codes.
+    private var group: Int
+    /// The next code within the group (8: the group is used up).
+    private var code = 8
+    /// The offset of the next raw value.
+    private var position: Int
+    /// Values decoded so far (for case numbers in messages).
+    private(set) var decoded = 0
+    /// Whether the end code (252) was met.
+    private var ended = false
+    /// Lookup tables for the hot loop, at fixed addresses.
+    private let tables: Tables
+
+    init(stream: UnsafeBufferPointer<UInt8>, start: Int, base: Int, layout: SAVReader.CaseLayout, bias: Double) {
+        self.stream = stream
+        self.base = base
+        self.layout = layout
+        self.group = start
+        self.position = start
+        self.tables = Tables(layout: layout, bias: bias)
+    }
+
+    /// The decoder's lookup tables.
+    private final class Tables {
+        /// The value of each code in the file's byte order: code - bias for 1...251, blanks for
+        /// 254, SYSMIS for 255.
+        let values: UnsafeMutablePointer<UInt64>
+        /// Per kind (0 numeric, 256 string) and code: whether the code may stand there.
+        let allowed: UnsafeMutablePointer<Bool>
+        /// Per element of a case: whether it belongs to a string.
+        let isString: UnsafeMutablePointer<Bool>
+        /// Per element of a case: how many numeric elements start there (across the case
+        /// boundary), capped at 8.
+        let numericAhead: UnsafeMutablePointer<UInt8>
+
+        init(layout: SAVReader.CaseLayout, bias: Double) {
+            let perCase = layout.elements
+            values = .allocate(capacity: 256)
+            let fileOrder: (UInt64) -> UInt64 = layout.bigEndian ? { $0.bigEndian } : { $0.littleEndian }
+            values.initialize(repeating: 0, count: 256)
+            for code in 1...251 { values[code] = fileOrder((Double(code) - bias).bitPattern) }
+            values[254] = 0x2020_2020_2020_2020
+            values[255] = fileOrder(layout.sysmisBits)
+            // Numbers take 1...251, 253 and 255; strings 253, 254, and the code for 0, which
+            // stands for eight NUL bytes (seen in real files). 0 and 252 are handled before.
+            allowed = .allocate(capacity: 512)
+            allowed.initialize(repeating: true, count: 512)
+            allowed[254] = false
+            allowed[256 + 255] = false
+            for code in 1...251 where Double(code) - bias != 0 { allowed[256 + code] = false }
+            isString = .allocate(capacity: max(perCase, 1))
+            isString.initialize(repeating: false, count: max(perCase, 1))
+            numericAhead = .allocate(capacity: max(perCase, 1))
+            numericAhead.initialize(repeating: 0, count: max(perCase, 1))
+            var run = 0
+            // Backwards around the circle of elements, often enough for runs to reach 8.
+            for _ in 0..<(8 / max(perCase, 1) + 2) {
+                for e in stride(from: perCase - 1, through: 0, by: -1) {
+                    isString[e] = layout.isString[e]
+                    run = layout.isString[e] ? 0 : min(run + 1, 8)
+                    numericAhead[e] = UInt8(run)
+                }
+            }
+        }
+
+        deinit {
+            values.deallocate()
+            allowed.deallocate()
+            isString.deallocate()
+            numericAhead.deallocate()
+        }
+    }
+
+    /// Whether any of the eight codes in `word` is 0, 252, 253 or 254.
+    @inline(__always)
+    static func hasSpecialCode(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(word) || hasZero(word ^ 0xFCFC_FCFC_FCFC_FCFC) || hasZero(word ^ 0xFDFD_FDFD_FDFD_FDFD)
+            || hasZero(word ^ 0xFEFE_FEFE_FEFE_FEFE)
+    }
+
+    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
+    /// - Returns: the number of values decoded: fewer than asked when the data ends (end code
+    ///   252, or the end of the stream after a whole group).
+    /// - Throws: `.truncated` if the stream ends inside a group or a raw value,
+    ///   `.corruptCompressedData` for a code that cannot stand where it does (a number code in a
+    ///   string, blanks in a number, SYSMIS in a string).
+    @discardableResult
+    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) -> Int {
+        let total = cases * layout.elements
+        let raw = UnsafeRawBufferPointer(stream)
+        let n = stream.count
+        let perCase = layout.elements
+        var group = self.group
+        var code = self.code
+        var position = self.position
+        var element = decoded % perCase
+        var produced = 0
+        var ended = self.ended
+        if ended { return 0 }
+        defer {
+            self.ended = ended
+            self.group = group
+            self.code = code
+            self.position = position
+            self.decoded += produced
+        }
+        let values = tables.values
+        let allowed = tables.allowed
+        let isString = tables.isString
+        let numericAhead = tables.numericAhead
+        decoding: while produced < total {
+            if code == 8 {
+                if position == n { break decoding }
+                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                group = position
+                position += 8
+                code = 0
+                // Fast path: eight number codes (1...251, 255) for eight numeric
+                // values in a row, the common case of survey answers.
+                if total - produced >= 8 && numericAhead[element] >= 8 {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
+                    if !Self.hasSpecialCode(word) {
+                        for k in 0..<8 {
+                            out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
+                        }
+                        produced &+= 8
+                        element = (element &+ 8) % perCase
+                        code = 8
+                        continue decoding
+                    }
+                }
+            }
+            let c = Int(stream[group + code])
+            code += 1
+            if c == 0 { continue }
+            if c == 252 {
+                ended = true
+                break decoding
+            }
+            if c == 253 {
+                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                position += 8
+            } else {
+                guard allowed[(isString[element] ? 256 : 0) + c] else {
+                    throw .corruptCompressedData(
+                        offset: base + group + code - 1, case: (decoded + produced) / perCase + 1,
+                        variable: layout.name(ofElement: element))
+                }
+                out[produced] = values[c]
+            }
+            produced += 1
+            element += 1
+            if element == perCase { element = 0 }
+        }
+        return produced
+    }
+
+    /// Counts the values that follow what has been decoded (to report how many cases a file
+    /// really holds when it holds more than its header says).
+    func remainingValues() throws(SAVError.Kind) -> Int {
+        if ended { return 0 }
+        // The rest of the current group; its raw values come before the next group.
+        var count = 0
+        var announced = 0
+        for k in code..<8 {
+            let c = stream[group + k]
+            if c == 252 { return count }
+            if c == 253 { announced += 1 }
+            if c != 0 { count += 1 }
+        }
+        let next = position + 8 * announced
+        guard next <= stream.count else { throw .truncated(offset: base + stream.count) }
+        return count + (try Self.countValues(stream, from: next, base: base))
+    }
+
+    /// The number of zero bytes in `word` (exact: no carries between bytes).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> Int {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return (~(((word & low) &+ low) | word | low)).nonzeroBitCount
+    }
+
+    /// Counts the values in a bytecode stream up to code 252 or its end, eight codes at a time.
+    /// - Throws: `.truncated` when a group of codes, or a raw value it announces, is cut off.
+    static func countValues(_ s: UnsafeBufferPointer<UInt8>, from start: Int, base: Int) throws(SAVError.Kind) -> Int {
+        let raw = UnsafeRawBufferPointer(s)
+        let n = s.count
+        var p = start
+        var count = 0
+        while p < n {
+            guard n - p >= 8 else { throw .truncated(offset: base + n) }
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            let raws = zeroBytes(word ^ 0xFDFD_FDFD_FDFD_FDFD)
+            if zeroBytes(word ^ 0xFCFC_FCFC_FCFC_FCFC) == 0 {
+                count += 8 - zeroBytes(word)  // every code but 0 is a value, 253 included
+                p += 8 + 8 * raws
+                guard p <= n else { throw .truncated(offset: base + n) }
+                continue
+            }
+            // A group with the end code: only the codes before it count.
+            var announced = 0
+            for k in 0..<8 {
+                let code = s[p + k]
+                if code == 252 { break }
+                if code == 253 { announced += 1 }
+                if code != 0 { count += 1 }
+            }
+            guard p + 8 + 8 * announced <= n else { throw .truncated(offset: base + n) }
+            return count
+        }
+        return count
+    }
+}

@@ -1,0 +1,234 @@
+/// From case data to column cells.
+///
+/// Cases are row-major, cells column-major. The column arrays are created uninitialised and
+/// written in place: a block of cases (about 256 KB) is decoded into a small buffer that stays in
+/// the cache, then spread over the columns. Files with very many columns take two steps instead:
+/// all cases decoded first, then the columns made a group at a time.
+extension SAVReader {
+    /// Up to this many columns are written in one pass (each open array is one level of
+    /// recursion in `makeColumns`).
+    static let maxDirectColumns = 1024
+    /// Columns per group in the two-step path.
+    static let columnGroup = 16
+
+    static func fillCells(
+        _ columns: inout [DataColumn], plans: [SAVContext.ColumnPlan], source: CaseSource, count: Int,
+        layout: CaseLayout, encoding: SAVTextEncoding
+    ) throws(SAVError.Kind) {
+        let fill = CellFiller(plans: plans, layout: layout, encoding: encoding)
+        if plans.count <= maxDirectColumns {
+            var failure: SAVError.Kind?
+            let arrays = makeColumns(plans.count, rows: count) { pointers in
+                failure = fill.all(pointers, source: source, count: count)
+            }
+            if let failure { throw failure }
+            for (i, array) in arrays.enumerated() { columns[i].cells = array }
+            return
+        }
+        try withAllRows(source, count: count, layout: layout) { rows in
+            var start = 0
+            while start < plans.count {
+                let group = start..<min(start + columnGroup, plans.count)
+                let arrays = makeColumns(group.count, rows: count) { pointers in
+                    var r0 = 0
+                    while r0 < count {
+                        let r1 = min(count, r0 + fill.blockRows)
+                        fill.range(pointers, columns: group, rows: rows, rowBase: 0, cases: r0..<r1)
+                        r0 = r1
+                    }
+                }
+                for (k, index) in group.enumerated() { columns[index].cells = arrays[k] }
+                start = group.upperBound
+            }
+        }
+    }
+
+    /// All cases as one row-major buffer (decoded first if compressed).
+    private static func withAllRows(
+        _ source: CaseSource, count: Int, layout: CaseLayout, body: (UnsafeRawBufferPointer) -> Void
+    ) throws(SAVError.Kind) {
+        switch source {
+        case .rows(let data): body(data)
+        case .bytecode(let stream, let start, let base, let bias):
+            var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
+            let total = count * layout.elements
+            let rows = UnsafeMutablePointer<UInt64>.allocate(capacity: max(total, 1))
+            defer { rows.deallocate() }
+            let decoded = try decoder.decode(cases: count, into: rows)
+            if decoded < total {
+                let cases = decoded / layout.elements
+                if decoded % layout.elements != 0 {
+                    throw .partialCase(case: cases + 1, variable: layout.name(ofElement: decoded % layout.elements))
+                }
+                throw .caseCountMismatch(declared: count, found: cases)
+            }
+            let more = try decoder.remainingValues()
+            if more > 0 { throw .caseCountMismatch(declared: count, found: count + more / layout.elements) }
+            body(UnsafeRawBufferPointer(start: rows, count: total * 8))
+        }
+    }
+
+    /// `count` arrays of `rows` cells each, which `body` must initialise completely through the
+    /// pointers it is given.
+    static func makeColumns(_ count: Int, rows: Int, body: ([UnsafeMutablePointer<TableCell>]) -> Void) -> [[TableCell]] {
+        guard rows > 0 else { return Array(repeating: [], count: count) }
+        var pointers: [UnsafeMutablePointer<TableCell>] = []
+        pointers.reserveCapacity(count)
+        var arrays: [[TableCell]] = []
+        arrays.reserveCapacity(count)
+        var complete = true
+        func nest(_ k: Int) {
+            if k == count {
+                body(pointers)
+                return
+            }
+            let array = [TableCell](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                if let base = buffer.baseAddress {
+                    pointers.append(base)
+                    nest(k + 1)
+                } else {
+                    complete = false
+                }
+                // Without storage at some level nothing was written, and nothing is claimed.
+                initialized = complete ? rows : 0
+            }
+            arrays.append(array)
+        }
+        nest(0)
+        // The innermost array was finished first.
+        return arrays.reversed()
+    }
+}
+
+/// Writes cells for a range of cases from row-major 8-byte elements.
+struct CellFiller {
+    let plans: [SAVContext.ColumnPlan]
+    let layout: SAVReader.CaseLayout
+    let encoding: SAVTextEncoding
+    let caseBytes: Int
+    /// Cases per block: about 256 KB of case data.
+    let blockRows: Int
+
+    init(plans: [SAVContext.ColumnPlan], layout: SAVReader.CaseLayout, encoding: SAVTextEncoding) {
+        self.plans = plans
+        self.layout = layout
+        self.encoding = encoding
+        caseBytes = layout.elements * 8
+        blockRows = max(16, (256 * 1024) / max(caseBytes, 1))
+    }
+
+    /// Fills every column for all `count` cases. On a decoding error the remaining cells are
+    /// made empty (the arrays must be complete) and the error is returned.
+    func all(_ pointers: [UnsafeMutablePointer<TableCell>], source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
+        let columns = 0..<plans.count
+        switch source {
+        case .rows(let data):
+            var r0 = 0
+            while r0 < count {
+                let r1 = min(count, r0 + blockRows)
+                range(pointers, columns: columns, rows: data, rowBase: 0, cases: r0..<r1)
+                r0 = r1
+            }
+            return nil
+        case .bytecode(let stream, let start, let base, let bias):
+            var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
+            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: blockRows * layout.elements)
+            defer { scratch.deallocate() }
+            var r0 = 0
+            while r0 < count {
+                let r1 = min(count, r0 + blockRows)
+                let failure: SAVError.Kind?
+                do {
+                    let wanted = (r1 - r0) * layout.elements
+                    failure = try decoder.decode(cases: r1 - r0, into: scratch) < wanted ? shortData(decoder, declared: count) : nil
+                } catch {
+                    failure = error
+                }
+                if let failure {
+                    for p in pointers { (p + r0).initialize(repeating: .empty, count: count - r0) }
+                    return failure
+                }
+                let rows = UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes)
+                range(pointers, columns: columns, rows: rows, rowBase: r0, cases: r0..<r1)
+                r0 = r1
+            }
+            // The header's count may be smaller than what the data holds.
+            do {
+                let more = try decoder.remainingValues()
+                return more > 0 ? .caseCountMismatch(declared: count, found: count + more / layout.elements) : nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    /// The error for data that ends before the declared cases do.
+    private func shortData(_ decoder: SAVBytecodeDecoder, declared: Int) -> SAVError.Kind {
+        let cases = decoder.decoded / layout.elements
+        let rest = decoder.decoded % layout.elements
+        if rest != 0 { return .partialCase(case: cases + 1, variable: layout.name(ofElement: rest)) }
+        return .caseCountMismatch(declared: declared, found: cases)
+    }
+
+    /// Cells of `columns` (plan indices; `pointers` holds the first one's array first) for
+    /// `cases`, whose rows start at case `rowBase` in `rows`.
+    func range(
+        _ pointers: [UnsafeMutablePointer<TableCell>], columns: Range<Int>, rows: UnsafeRawBufferPointer, rowBase: Int,
+        cases: Range<Int>
+    ) {
+        var scratch: [UInt8] = []
+        for index in columns {
+            let out = pointers[index - columns.lowerBound]
+            let plan = plans[index]
+            if plan.width == 0 {
+                numbers(out, rows: rows, rowBase: rowBase, cases: cases, offset: plan.element * 8)
+            } else {
+                strings(out, rows: rows, rowBase: rowBase, cases: cases, spans: plan.spans, scratch: &scratch)
+            }
+        }
+    }
+
+    private func numbers(
+        _ out: UnsafeMutablePointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, offset: Int
+    ) {
+        let sysmis = layout.sysmisBits
+        let stride = caseBytes
+        var at = (cases.lowerBound - rowBase) * stride + offset
+        if layout.bigEndian {
+            for r in cases {
+                let bits = UInt64(bigEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
+                at += stride
+            }
+        } else {
+            for r in cases {
+                let bits = UInt64(littleEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
+                at += stride
+            }
+        }
+    }
+
+    private func strings(
+        _ out: UnsafeMutablePointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>,
+        spans: [Range<Int>], scratch: inout [UInt8]
+    ) {
+        for r in cases {
+            let rowStart = (r - rowBase) * caseBytes
+            // The value is its spans joined (one span, or the segments of a very long string),
+            // trailing blanks removed; bytes are read through the raw buffer and copied.
+            scratch.removeAll(keepingCapacity: true)
+            for (k, span) in spans.enumerated() {
+                let first = rowStart + span.lowerBound
+                var end = rowStart + span.upperBound
+                if k == spans.count - 1 {
+                    while end > first && (rows[end - 1] == 0x20 || rows[end - 1] == 0) { end -= 1 }
+                }
+                scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: rows[first..<end]))
+            }
+            while let last = scratch.last, last == 0x20 || last == 0 { scratch.removeLast() }
+            let cell: TableCell = scratch.isEmpty ? .empty : .text(scratch.withUnsafeBufferPointer { encoding.decode($0) })
+            (out + r).initialize(to: cell)
+        }
+    }
+}
