@@ -31,7 +31,7 @@ struct QuoteSelection {
         var anonymization: AnonymizationSummary
     }
 
-    func select(question: OpenQuestion, dataset: Dataset, order: [Int], groups: CodedMetingResult) -> Outcome {
+    func select(question: OpenQuestion, dataset: Dataset, order: [Int], domains: MetingResult) -> Outcome {
         let labels = Dictionary(question.codeList.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         let empty = order.map { CodeQuotes(code: $0, label: labels[$0] ?? String($0), quotes: []) }
         guard let textVariable = question.text, case .texts(let texts)? = dataset.column(textVariable.code) else {
@@ -55,8 +55,8 @@ struct QuoteSelection {
             prepared[row] = result.text
         }
         guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary) }
-        let shownGroups = Set(groups.groups.compactMap { group -> Int? in
-            guard case .gemeente(let g) = group.group, group.size.allowsQuotes else { return nil }
+        let shownGroups = Set(domains.domains.compactMap { domain -> Int? in
+            guard case .gemeente(let g) = domain.domain, domain.size.allowsQuotes else { return nil }
             return g
         })
         struct Candidate {

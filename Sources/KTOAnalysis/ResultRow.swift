@@ -3,9 +3,11 @@ import KTOStats
 /// One row of `results.csv`: one meting × group × variable × measure × category.
 ///
 /// Percentages (`pct_*`, `response_rate`, `margin_of_error`) are on the 0-100 scale, with their
-/// SE and CI in percentage points. `value` is nil when there is nothing to show (no valid answers).
+/// SE and CI in percentage points. `value` is nil when there is nothing to show (no valid answers,
+/// or a suppressed figure).
 public struct ResultRow: Sendable, Equatable {
-    public enum Measure: String, Sendable, CaseIterable {
+    /// The `measure` column's vocabulary.
+    public enum Kind: String, Sendable, CaseIterable {
         case mean, sd, median
         case pctOnvoldoende = "pct_onvoldoende"
         case pctAgree = "pct_agree"
@@ -24,16 +26,20 @@ public struct ResultRow: Sendable, Equatable {
         case testStat = "test_stat"
         case df
         case pValue = "p_value"
-        // Weighted totals (group `total_weighted`): Kish's effective n and the design effect.
+        /// The p-value adjusted within its family of tests (`[thresholds] adjust`).
+        case pAdjusted = "p_adjusted"
+        // Weighted figures: Kish's effective n and the design effect (flags: measure:<m>).
         case nEffective = "n_effective"
         case designEffect = "design_effect"
+        // Variable `weights`: the weights of a group.
+        case sum, min, max
     }
 
     public var meting: String
-    /// The gemeente's name, or `total`.
+    /// `total`, a gemeente's name, or `VARIABLE=LABEL` for a breakdown category.
     public var group: String
     public var variable: String
-    public var measure: Measure
+    public var measure: Kind
     public var category: String = ""
     public var value: Double?
     public var n: Int?
@@ -47,34 +53,52 @@ public struct ResultRow: Sendable, Equatable {
 
     /// The name `results.csv` uses for the total.
     public static let totalName = "total"
-    /// The name `results.csv` uses for the total post-stratified to the population frame.
-    public static let weightedTotalName = "total_weighted"
+}
+
+extension ResultRow.Kind {
+    init(_ measure: Measure) {
+        switch measure {
+        case .mean: self = .mean
+        case .sd: self = .sd
+        case .median: self = .median
+        case .pctOnvoldoende: self = .pctOnvoldoende
+        case .pctAgree: self = .pctAgree
+        case .pctNeutral: self = .pctNeutral
+        case .pctDisagree: self = .pctDisagree
+        case .pctCategory: self = .pctCategory
+        case .pctMentioned: self = .pctMentioned
+        case .count, .base: self = .count
+        }
+    }
 }
 
 extension StudyResults {
-    /// The tidy rows of every result: variables in codebook order, metingen current first,
-    /// groups total first; the response rows last.
+    /// The tidy rows of every result: variables in codebook order, metingen current first, domains
+    /// total first, then gemeenten, then breakdown categories; coded open questions; the weights;
+    /// the response rows last.
     public var rows: [ResultRow] {
         var rows: [ResultRow] = []
         for result in variables {
             for meting in result.metingen {
-                for group in meting.groups {
-                    let base = ResultRow(
-                        meting: meting.meting, group: group.group == .total ? ResultRow.totalName : name(of: group.group),
-                        variable: result.variable.code, measure: .count)
-                    rows += Self.rows(for: group, base: base)
-                }
-                if let weighted = meting.weighted {
-                    let base = ResultRow(meting: meting.meting, group: ResultRow.weightedTotalName, variable: result.variable.code, measure: .count)
-                    rows += Self.rows(for: weighted, base: base)
+                for domain in meting.domains {
+                    rows += self.rows(for: domain, meting: meting.meting, variable: result.variable.code) { measure in
+                        self.category(measure, codeIsLabel: result.variable.type == .category, variable: result)
+                    }
                 }
             }
         }
-        rows += openQuestionRows
+        for question in openQuestions {
+            for meting in question.metingen {
+                for domain in meting.domains {
+                    rows += self.rows(for: domain, meting: meting.meting, variable: question.question.codes.code) { measure in
+                        measure == .base ? "base" : measure.code.map { question.label(of: $0) } ?? ""
+                    }
+                }
+            }
+        }
+        rows += weightRows
         for r in response {
-            let base = ResultRow(
-                meting: meting, group: r.group == .total ? ResultRow.totalName : name(of: r.group),
-                variable: "respons", measure: .count)
+            let base = ResultRow(meting: meting, group: key(of: r.domain), variable: "respons", measure: .count)
             rows.append(with(base) { $0.category = "invited"; $0.value = Double(r.invited) })
             rows.append(with(base) { $0.category = "respondents"; $0.value = Double(r.respondents) })
             rows.append(with(base) { $0.measure = .responseRate; $0.value = r.rate.map { $0 * 100 }; $0.n = r.respondents })
@@ -83,118 +107,86 @@ extension StudyResults {
         return rows
     }
 
-    static func rows(for group: GroupResult, base: ResultRow) -> [ResultRow] {
-        applySmallNAndTests(figureRows(for: group, base: base), size: group.size, tests: group.tests, n: group.n, base: base)
+    /// A measure's category column: the category's label for categories and coded answers, the
+    /// code for grade distributions.
+    func category(_ measure: Measure, codeIsLabel: Bool, variable: VariableResult) -> String {
+        switch measure {
+        case .pctCategory(let code): return variable.variable.label(of: code) ?? String(code)
+        case .count(let code): return codeIsLabel ? (variable.variable.label(of: code) ?? String(code)) : String(code)
+        default: return ""
+        }
     }
 
-    /// The small-n rules (suppressed: no value, spread or count; indicatief flag), the
-    /// significance flags on the tested figures, and the test rows, for a group's figure rows.
-    static func applySmallNAndTests(_ figures: [ResultRow], size: SampleSize, tests: [TestOutcome], n: Int, base: ResultRow) -> [ResultRow] {
-        var rows = figures
-        switch size {
-        case .suppressed, .complementary:
-            // A suppressed group's figures never leave the analysis: not the value, not its spread,
-            // not a count from which it could be recomputed. A complement is flagged `secondary`.
-            let flags = size == .complementary ? ["suppressed", "secondary"] : ["suppressed"]
-            rows = rows.map { row in
-                with(row) { $0.value = nil; $0.se = nil; $0.ciLow = nil; $0.ciHigh = nil; $0.flags += flags }
-            }
-            return rows
-        case .indicative:
-            rows = rows.map { with($0) { $0.flags.append("indicatief") } }
-        case .enough, .none:
-            break
+    /// One domain's rows: its figures (with the small-n rules and significance flags), then per
+    /// weighted figure its effective n and design effect, then its tests.
+    func rows(for domain: DomainResult, meting: String, variable: String, category: (Measure) -> String) -> [ResultRow] {
+        let base = ResultRow(meting: meting, group: key(of: domain.domain), variable: variable, measure: .count)
+        let hidden = domain.size == .suppressed || domain.size == .complementary
+        var sizeFlags: [String] = []
+        switch domain.size {
+        case .suppressed: sizeFlags = ["suppressed"]
+        case .complementary: sizeFlags = ["suppressed", "secondary"]
+        case .indicative: sizeFlags = ["indicatief"]
+        case .enough, .none: break
         }
-        for test in tests {
-            guard test.direction != .none else { continue }
-            let flag = (test.direction == .higher ? "sig_higher:" : "sig_lower:") + test.comparison.key
-            if let k = rows.firstIndex(where: { $0.measure == test.of.measure && $0.category == test.of.category }) {
-                rows[k].flags.append(flag)
+        var rows: [ResultRow] = []
+        for estimate in domain.estimates {
+            var row = with(base) {
+                $0.measure = ResultRow.Kind(estimate.measure)
+                $0.category = category(estimate.measure)
+                $0.n = estimate.n
+                $0.flags = sizeFlags
             }
+            // A suppressed domain's figures never leave the analysis: not the value, not its spread,
+            // not a count from which it could be recomputed.
+            if !hidden {
+                row.value = estimate.value
+                row.se = estimate.se
+                row.ciLow = estimate.ciLow
+                row.ciHigh = estimate.ciHigh
+                if estimate.design != nil { row.flags.append("weighted") }
+                for contrast in domain.contrasts(of: estimate.measure) where contrast.direction != .none {
+                    row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key)
+                }
+            }
+            rows.append(row)
         }
-        for test in tests {
-            var flags = ["measure:\(test.of.measure.rawValue)"]
-            if !test.of.category.isEmpty { flags.append("category:\(test.of.category)") }
-            let t = test.test
-            let testBase = with(base) { $0.category = test.comparison.key; $0.flags = flags; $0.n = n }
+        guard !hidden else { return rows }
+        for estimate in domain.estimates {
+            guard let design = estimate.design else { continue }
+            let tested = with(base) { $0.category = category(estimate.measure); $0.n = estimate.n; $0.flags = ["measure:\(ResultRow.Kind(estimate.measure).rawValue)"] }
+            rows.append(with(tested) { $0.measure = .nEffective; $0.value = design.effectiveN })
+            if let deff = design.designEffect { rows.append(with(tested) { $0.measure = .designEffect; $0.value = deff }) }
+        }
+        for contrast in domain.contrasts {
+            var flags = ["measure:\(ResultRow.Kind(contrast.measure).rawValue)"]
+            let label = category(contrast.measure)
+            if !label.isEmpty { flags.append("category:\(label)") }
+            flags.append("method:\(contrast.method.rawValue)")
+            let t = contrast.test
+            let testBase = with(base) { $0.category = contrast.contrast.key; $0.flags = flags; $0.n = domain.n }
             rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
             rows.append(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
             if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }
             rows.append(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
+            rows.append(with(testBase) { $0.measure = .pAdjusted; $0.value = contrast.pAdjusted })
         }
         return rows
     }
 
-    /// Weighted figures: value, SE and CI from the stratified design, n = respondents; then Kish's
-    /// effective n and the design effect of each figure.
-    static func rows(for weighted: WeightedTotal, base: ResultRow) -> [ResultRow] {
+    /// The weights per meting and group: sum, min, max (n = respondents) and Kish's effective n.
+    var weightRows: [ResultRow] {
         var rows: [ResultRow] = []
-        func add(_ measure: ResultRow.Measure, _ e: StratifiedEstimate?, category: String = "", scale: Double) {
-            guard let e else { return }
-            rows.append(with(base) {
-                $0.measure = measure; $0.category = category; $0.n = e.n; $0.value = e.mean * scale
-                $0.se = e.se.map { $0 * scale }; $0.ciLow = e.ciLow.map { $0 * scale }; $0.ciHigh = e.ciHigh.map { $0 * scale }
-                $0.flags = ["weighted"]
-            })
-            rows.append(with(base) { $0.measure = .nEffective; $0.category = category; $0.n = e.n; $0.value = e.kishEffectiveN; $0.flags = ["measure:\(measure.rawValue)"] })
-            if let deff = e.designEffect {
-                rows.append(with(base) { $0.measure = .designEffect; $0.category = category; $0.n = e.n; $0.value = deff; $0.flags = ["measure:\(measure.rawValue)"] })
-            }
-        }
-        add(.mean, weighted.mean, scale: 1)
-        add(.pctOnvoldoende, weighted.onvoldoende, scale: 100)
-        add(.pctAgree, weighted.agree, scale: 100)
-        for c in weighted.categories { add(.pctCategory, c.estimate, category: c.label, scale: 100) }
-        return rows
-    }
-
-    static func figureRows(for group: GroupResult, base: ResultRow) -> [ResultRow] {
-        var rows: [ResultRow] = []
-        let n = group.n
-        func percent(_ measure: ResultRow.Measure, _ p: ProportionEstimate?, category: String = "") -> ResultRow {
-            with(base) {
-                $0.measure = measure
-                $0.category = category
-                $0.n = n
-                $0.value = p.map { $0.proportion * 100 }
-                $0.se = p.map { $0.se * 100 }
-                $0.ciLow = p.map { $0.wilsonLow * 100 }
-                $0.ciHigh = p.map { $0.wilsonHigh * 100 }
-            }
-        }
-        if let grade = group.grade {
-            let e = grade.estimate
-            rows.append(with(base) {
-                $0.measure = .mean; $0.n = n; $0.value = e?.mean; $0.se = e?.se; $0.ciLow = e?.ciLow; $0.ciHigh = e?.ciHigh
-            })
-            rows.append(with(base) { $0.measure = .sd; $0.n = n; $0.value = e?.sd })
-            rows.append(with(base) { $0.measure = .median; $0.n = n; $0.value = e?.median })
-            rows.append(percent(.pctOnvoldoende, grade.onvoldoende))
-            for cell in grade.distribution {
-                rows.append(with(base) { $0.category = String(cell.code); $0.value = Double(cell.count); $0.n = n })
-            }
-        }
-        if let statement = group.statement {
-            rows.append(percent(.pctAgree, statement.agree))
-            if statement.neutral != nil || n == 0 { rows.append(percent(.pctNeutral, statement.neutral)) }
-            rows.append(percent(.pctDisagree, statement.disagree))
-        }
-        if let categories = group.categories {
-            for share in categories.shares {
-                rows.append(percent(.pctCategory, share.estimate, category: share.label))
-            }
-            for share in categories.shares {
-                rows.append(with(base) { $0.category = share.label; $0.value = Double(share.count); $0.n = n })
+        for (meting, summaries) in design.weights {
+            for summary in summaries {
+                let group = summary.gemeente.map { groupNames[$0] } ?? ResultRow.totalName
+                let base = ResultRow(meting: meting, group: group, variable: "weights", measure: .sum, n: summary.respondents)
+                rows.append(with(base) { $0.value = summary.sum })
+                rows.append(with(base) { $0.measure = .min; $0.value = summary.min })
+                rows.append(with(base) { $0.measure = .max; $0.value = summary.max })
+                rows.append(with(base) { $0.measure = .nEffective; $0.value = summary.effectiveN })
             }
         }
         return rows
     }
-}
-
-/// A copy of `value` changed by `change`: keeps row construction short.
-@inline(__always)
-func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
-    var copy = value
-    change(&copy)
-    return copy
 }

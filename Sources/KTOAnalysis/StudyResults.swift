@@ -1,110 +1,18 @@
 import KTOModel
 import KTOStats
 
-/// Which respondents a result is about.
-public enum GroupID: Sendable, Hashable {
-    /// The whole organisation (all gemeenten pooled, unweighted).
-    case total
-    /// One gemeente, by its index in the study.
-    case gemeente(Int)
-}
-
-/// A variable's statistics in one group of one meting.
-public struct GroupResult: Sendable, Equatable {
-    public var group: GroupID
-    /// The group's display name ("Totaal" is not used here: see `StudyResults.name(of:)`).
-    public var tally: Tally
-    public var grade: GradeSummary?
-    public var statement: StatementSummary?
-    public var categories: CategorySummary?
-    /// Significance tests of this group's figures (current meting only).
-    public var tests: [TestOutcome] = []
-    /// What the small-n rules say about this group's figures.
-    public var size: SampleSize = .enough
-
-    /// Valid answers.
-    public var n: Int { tally.n }
-
-    /// The tests of one figure.
-    public func tests(of ref: MeasureRef) -> [TestOutcome] { tests.filter { $0.of == ref } }
-}
-
-/// The small-n rules for one result (thresholds from the study file).
-public enum SampleSize: Sendable, Equatable {
-    /// n ≥ the indicative threshold.
-    case enough
-    /// suppress ≤ n < indicative: shown, marked indicatief.
-    case indicative
-    /// 0 < n < suppress: not shown anywhere, not tested.
-    case suppressed
-    /// Enough answers, but hidden so that a suppressed group of the same partition cannot be
-    /// recovered as the total minus the others (`ComplementarySuppression`); not tested.
-    case complementary
-    /// n = 0: geen waarnemingen.
-    case none
-
-    public init(n: Int, thresholds: Study.Thresholds) {
-        if n == 0 { self = .none }
-        else if n < thresholds.suppress { self = .suppressed }
-        else if n < thresholds.indicative { self = .indicative }
-        else { self = .enough }
-    }
-
-    /// Whether the figure may be shown.
-    public var isShown: Bool { self == .enough || self == .indicative }
-
-    /// Whether quotes may come from this group: it has enough respondents not to be recognisable.
-    /// A complement is hidden only so that another group cannot be computed; its size is no risk.
-    public var allowsQuotes: Bool { self == .enough || self == .indicative || self == .complementary }
-
-    /// Marks the parts of a partition that must be hidden as complements of suppressed ones.
-    /// - Parameter sizes: the n of each part, in the order of `sizes` and `self`.
-    public static func withComplements(_ sizes: [SampleSize], n: [Int], thresholds: Study.Thresholds) -> [SampleSize] {
-        let hidden = sizes.map { $0 == .suppressed || $0 == .complementary }
-        let extra = ComplementarySuppression.complements(sizes: n, hidden: hidden, threshold: max(thresholds.suppress, 1))
-        return zip(sizes, extra).map { $1 ? .complementary : $0 }
-    }
-}
-
-/// The total post-stratified to the population frame: each item's respondents per gemeente are
-/// weighted by N_h / n_h (stratified simple random sampling with finite-population correction).
-public struct WeightedTotal: Sendable, Equatable {
-    public var mean: StratifiedEstimate?
-    public var onvoldoende: StratifiedEstimate?
-    public var agree: StratifiedEstimate?
-    /// Per category label, in code order.
-    public var categories: [(label: String, estimate: StratifiedEstimate?)]
-
-    public static func == (a: WeightedTotal, b: WeightedTotal) -> Bool {
-        a.mean == b.mean && a.onvoldoende == b.onvoldoende && a.agree == b.agree
-            && a.categories.map(\.label) == b.categories.map(\.label) && a.categories.map(\.estimate) == b.categories.map(\.estimate)
-    }
-}
-
-/// A variable in one meting: every group, total first.
-public struct MetingResult: Sendable, Equatable {
-    public var meting: String
-    /// Total first, then the gemeenten in study order.
-    public var groups: [GroupResult]
-    /// The weighted total, when the study asks for weighting.
-    public var weighted: WeightedTotal?
-
-    public func group(_ id: GroupID) -> GroupResult? { groups.first { $0.group == id } }
-}
-
-/// Everything known about one questionnaire variable.
-public struct VariableResult: Sendable, Equatable {
+/// A breakdown variable and its categories, in codebook order.
+public struct BreakdownVariable: Sendable, Equatable {
     public var variable: Variable
-    /// The current meting first, then the previous meting when the variable was asked then.
-    public var metingen: [MetingResult]
+    public var categories: [ValueLabel]
 
-    public var current: MetingResult? { metingen.first }
-    public func meting(_ label: String) -> MetingResult? { metingen.first { $0.meting == label } }
+    /// The category's label (its code when it has none).
+    public func label(of code: Int) -> String { categories.first { $0.code == code }?.label ?? String(code) }
 }
 
 /// Response in one group: invited clients, respondents, rate and margin of error.
 public struct ResponseResult: Sendable, Equatable {
-    public var group: GroupID
+    public var domain: Domain
     public var invited: Int
     public var respondents: Int
     /// Respondents / invited, 0...1; nil when nobody was invited.
@@ -113,11 +21,103 @@ public struct ResponseResult: Sendable, Equatable {
     public var marginOfError: Double?
 }
 
+/// How the respondents were weighted, in facts the method section and results.csv state.
+public struct DesignSummary: Sendable, Equatable {
+    public var weighting: Study.Weighting
+    /// Per meting (current first): the weights per gemeente and in total (empty when unweighted).
+    public var weights: [(meting: String, summaries: [WeightSummary])]
+    /// Raking: the margins, the sweeps needed is not kept (a property of the data, not the report).
+    public var rakeVariables: [String]
+
+    public static func == (a: DesignSummary, b: DesignSummary) -> Bool {
+        a.weighting == b.weighting && a.rakeVariables == b.rakeVariables
+            && a.weights.map(\.meting) == b.weights.map(\.meting) && a.weights.map(\.summaries) == b.weights.map(\.summaries)
+    }
+}
+
+/// How many tests a family holds and how their p-values were adjusted.
+public struct FamilySummary: Sendable, Equatable {
+    public var family: TestFamily
+    public var tests: Int
+    /// Significant before and after adjustment.
+    public var significantUnadjusted: Int
+    public var significant: Int
+}
+
+/// What the analysis of a study found: one typed table of estimates and tests that the report
+/// model, the summary and results.csv read; nothing downstream recomputes a figure.
+public struct StudyResults: Sendable, Equatable {
+    public var title: String
+    public var client: String
+    public var meting: String
+    public var previousMeting: String?
+    /// Gemeente names in study order.
+    public var groupNames: [String]
+    /// The breakdown variables (`breakdowns =`), in study order.
+    public var breakdowns: [BreakdownVariable] = []
+    /// Results per analysed variable, in codebook order.
+    public var variables: [VariableResult]
+    /// Response of the current meting: total first, then per gemeente.
+    public var response: [ResponseResult]
+    public var thresholds: Study.Thresholds
+    /// Benchmark figures (typed), in study order.
+    public var benchmarks: [ReferenceFigures] = []
+    /// The previous meting's published figures, when it has no respondent data.
+    public var previousFigures: ReferenceFigures?
+    /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
+    public var openQuestions: [CodedQuestionResult] = []
+    public var design: DesignSummary
+    /// Per family of tests: how many, and how many significant before and after adjustment.
+    public var families: [FamilySummary] = []
+    /// How much weighting by gemeente would move the current total (unweighted studies).
+    public var weightingEffect = WeightingEffect()
+    /// Per meting (current first): rows read and rejected, unusable cells.
+    public var dataNotes: [DataNotes] = []
+
+    /// The display name of a domain ("Totaal" for the total).
+    public func name(of domain: Domain) -> String {
+        switch domain {
+        case .total: return "Totaal"
+        case .gemeente(let g): return groupNames[g]
+        case .category(let b, let code): return breakdowns[b].label(of: code)
+        }
+    }
+
+    /// The name results.csv uses for a domain: `total`, the gemeente, or `VARIABLE=LABEL`.
+    public func key(of domain: Domain) -> String {
+        switch domain {
+        case .total: return "total"
+        case .gemeente(let g): return groupNames[g]
+        case .category(let b, let code): return "\(breakdowns[b].variable.code)=\(breakdowns[b].label(of: code))"
+        }
+    }
+
+    /// The total and the gemeenten, in report order.
+    public var groupDomains: [Domain] { [.total] + groupNames.indices.map { .gemeente($0) } }
+
+    /// The categories of breakdown `b` as domains.
+    public func categoryDomains(_ b: Int) -> [Domain] { breakdowns[b].categories.map { .category(breakdown: b, code: $0.code) } }
+
+    public func result(_ code: String) -> VariableResult? {
+        let key = code.lowercased()
+        return variables.first { $0.variable.code.lowercased() == key }
+    }
+
+    /// The label of a measure's category, for text: a category or code label.
+    public func label(of measure: Measure, in variable: Variable) -> String {
+        guard let code = measure.code else { return "" }
+        return variable.label(of: code) ?? String(code)
+    }
+
+    /// Whether the figures are weighted.
+    public var isWeighted: Bool { design.weighting.isWeighted }
+}
+
 /// How far the total moves when the gemeenten are weighted by their populations, computed so
 /// that the method section can say it in numbers instead of assuming it.
 public struct WeightingEffect: Sendable, Equatable {
     /// The largest absolute difference of a grade mean (grade points) and of a percentage
-    /// (% onvoldoende, % eens, % per category; percentage points), with the item (its text) it is in.
+    /// (% onvoldoende, % eens, % per category; percentage points), with the item (its text).
     public var largestGradeDifference: (variable: String, difference: Double)?
     public var largestPercentDifference: (variable: String, difference: Double)?
 
@@ -141,57 +141,4 @@ public struct DataNotes: Sendable, Equatable {
     public var unusableVariables: [String]
     /// Non-empty cells of the variables that had unusable cells (the base of the share).
     public var nonEmptyCells: Int
-
-    public init(meting: String, rowsRead: Int, rowsRejected: Int, unusableCells: Int, unusableVariables: [String], nonEmptyCells: Int) {
-        self.meting = meting
-        self.rowsRead = rowsRead
-        self.rowsRejected = rowsRejected
-        self.unusableCells = unusableCells
-        self.unusableVariables = unusableVariables
-        self.nonEmptyCells = nonEmptyCells
-    }
-}
-
-/// The analysis of a study: one value the report model and every writer read.
-public struct StudyResults: Sendable, Equatable {
-    public var title: String
-    public var client: String
-    public var meting: String
-    public var previousMeting: String?
-    /// Gemeente names in study order.
-    public var groupNames: [String]
-    /// Results per analysed variable, in codebook order.
-    public var variables: [VariableResult]
-    /// Response of the current meting: total first, then per gemeente.
-    public var response: [ResponseResult]
-    public var thresholds: Study.Thresholds
-    /// Benchmark group names in study order, and their short names for table headings.
-    public var benchmarkNames: [String] = []
-    public var benchmarkShortNames: [String] = []
-    /// Benchmark figures by name, for tables that show them beside the own result.
-    public var benchmarks: [Aggregates] = []
-    /// The previous meting's published figures, when it has no respondent data.
-    public var previousAggregates: Aggregates?
-    /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
-    public var openQuestions: [CodedQuestionResult] = []
-    /// How much weighting by gemeente would move the current total.
-    public var weightingEffect = WeightingEffect()
-    /// Per meting (current first): rows read and rejected, unusable cells.
-    public var dataNotes: [DataNotes] = []
-
-    /// The display name of a group ("Totaal" for the total).
-    public func name(of group: GroupID) -> String {
-        switch group {
-        case .total: return "Totaal"
-        case .gemeente(let g): return groupNames[g]
-        }
-    }
-
-    /// All groups in report order: total first.
-    public var groupIDs: [GroupID] { [.total] + groupNames.indices.map { .gemeente($0) } }
-
-    public func result(_ code: String) -> VariableResult? {
-        let key = code.lowercased()
-        return variables.first { $0.variable.code.lowercased() == key }
-    }
 }

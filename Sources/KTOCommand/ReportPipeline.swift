@@ -15,7 +15,7 @@ public struct ReportPipeline: Sendable {
         guard loaded.quality.problems.isEmpty else {
             throw StudyError(loaded.quality.problems.map { StudyProblem($0.message, at: $0.location) })
         }
-        let results = Analyzer().analyze(loaded)
+        let results = try Analyzer().analyze(loaded)
         let builder = ReportBuilder()
         let report = builder.build(results)
         var slugs: [String] = []

@@ -220,6 +220,7 @@ extension Study {
         study.margins = margins
         study.breakdowns = splitList(top["breakdowns"]?.value ?? "")
         study.weightingLine = top["weighting"]?.line ?? 1
+        study.breakdownsLine = top["breakdowns"]?.line ?? 1
         study.codingFiles = codingLines.map { resolve($0.0) }
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }

@@ -142,8 +142,9 @@ public struct Study: Sendable, Equatable {
     public var margins: [Margin] = []
     /// Category variables whose categories are domains of their own (`breakdowns =`), in order.
     public var breakdowns: [String] = []
-    /// Where the weighting keys are in the study file (for messages).
+    /// Where the weighting and breakdown keys are in the study file (for messages).
     public var weightingLine: Int = 1
+    public var breakdownsLine: Int = 1
     /// Encoding override for the data files (`nil`: detect).
     public var encoding: TextEncoding?
     /// Separator override for the data files (`nil`: sniff).

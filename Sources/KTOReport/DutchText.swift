@@ -7,7 +7,7 @@ enum DutchText {
     static func legend(_ results: StudyResults, benchmarks: Bool) -> [String] {
         var symbols = ["– = geen of te weinig waarnemingen (minder dan de drempel voor weergave), of verborgen zodat zo’n cijfer niet uit het totaal en de andere cijfers terug te rekenen is"]
         if results.previousMeting != nil { symbols.append("n.g. = niet gevraagd in die meting") }
-        if (benchmarks && !results.benchmarks.isEmpty) || results.previousAggregates != nil { symbols.append("n.b. = niet beschikbaar") }
+        if (benchmarks && !results.benchmarks.isEmpty) || results.previousFigures != nil { symbols.append("n.b. = niet beschikbaar") }
         var lines = [
             "n = aantal geldige antwoorden ('weet niet', 'n.v.t.' en geen antwoord tellen niet mee).",
             symbols.joined(separator: "; ") + ".",
@@ -87,13 +87,20 @@ enum DutchText {
         var tests: [String] = []
         if results.previousMeting != nil { tests.append("met de vorige meting") }
         if results.groupNames.count > 1 { tests.append("tussen elke gemeente en de rest van de organisatie (de andere gemeenten samen)") }
+        if !results.breakdowns.isEmpty { tests.append("tussen elke categorie van \(list(results.breakdowns.map { "‘\(lowercasedFirst($0.variable.text.isEmpty ? $0.variable.code : $0.variable.text))’" })) en de overige klanten") }
         if !results.benchmarks.isEmpty { tests.append("met de vergelijkingsgroepen") }
         if !tests.isEmpty {
-            var text = "Verschillen \(list(tests)) zijn tweezijdig getoetst met een significantieniveau van \(alpha): gemiddelden met de t-toets van Welch (ongelijke varianties), percentages met de z-toets voor twee proporties (gepoolde variantie)."
-            if !results.benchmarks.isEmpty || results.previousAggregates != nil {
+            var text = "Verschillen \(list(tests)) zijn tweezijdig getoetst met een significantieniveau van \(alpha)"
+            if results.isWeighted {
+                text += ": het verschil tussen twee gewogen cijfers gedeeld door zijn standaardfout volgens het steekproefontwerp (binnen dezelfde meting zoals R survey met svyglm, tussen metingen als onafhankelijke schattingen), met de normale verdeling."
+            } else {
+                text += ": gemiddelden met de t-toets van Welch (ongelijke varianties), percentages met de z-toets voor twee proporties (gepoolde variantie)."
+            }
+            if !results.benchmarks.isEmpty || results.previousFigures != nil {
                 text += " Van een gepubliceerd cijfer zonder aantallen is het eigen resultaat getoetst met de eigen standaardfout (t-toets voor gemiddelden, z-toets voor percentages); waar ook aantallen en spreiding bekend zijn, is de toets van Welch gebruikt."
             }
             paragraphs.append(text)
+            if let adjustment = adjustmentParagraph(results) { paragraphs.append(adjustment) }
         }
         paragraphs.append("Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Omdat zo’n resultaat anders terug te rekenen is als het totaal min de andere gemeenten, wordt dan ook de kleinste andere gemeente niet getoond (en zo nodig meer), tot de verborgen gemeenten samen minstens \(t.suppress) antwoorden hebben. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.")
         if let weighting = weightingParagraph(results) { paragraphs.append(weighting) }
@@ -101,10 +108,50 @@ enum DutchText {
         return paragraphs
     }
 
-    /// What the weighting is, and (unweighted) how far weighting by gemeente would move the total.
+    /// How many tests each family holds and how the p-values were adjusted, in numbers.
+    static func adjustmentParagraph(_ results: StudyResults) -> String? {
+        guard !results.families.isEmpty else { return nil }
+        let method: String
+        switch results.thresholds.adjust {
+        case .benjaminiHochberg: method = "volgens Benjamini-Hochberg (dit beperkt het verwachte aandeel onterecht significante verschillen tot \(Rounding.formatDutch(results.thresholds.alpha * 100, decimals: 0))%)"
+        case .holm: method = "volgens Holm (dit beperkt de kans op één of meer onterecht significante verschillen per groep tot \(Rounding.formatDutch(results.thresholds.alpha * 100, decimals: 0))%)"
+        case .bonferroni: method = "volgens Bonferroni (p-waarde maal het aantal toetsen)"
+        case .none: method = ""
+        }
+        let parts = results.families.map { family -> String in
+            let name: String
+            switch family.family {
+            case .previous: name = "tegen de vorige meting"
+            case .gemeenten: name = "gemeente tegen de rest"
+            case .breakdown(let b): name = "naar \(lowercasedFirst(results.breakdowns[b].variable.text.isEmpty ? results.breakdowns[b].variable.code : results.breakdowns[b].variable.text))"
+            case .benchmark(let benchmark): name = "tegen \(benchmark)"
+            }
+            let adjusted = results.thresholds.adjust == .none ? "" : ", \(family.significant) na correctie"
+            return "\(name): \(Rounding.formatInteger(family.tests)) \(family.tests == 1 ? "toets" : "toetsen"), \(family.significantUnadjusted) significant vóór correctie\(adjusted)"
+        }
+        if results.thresholds.adjust == .none {
+            return "Er zijn veel toetsen gedaan zonder correctie voor meervoudig toetsen (adjust = none); bij een significantieniveau van \(Rounding.formatDutch(results.thresholds.alpha, decimals: 2)) is ongeveer één op de twintig significante verschillen toeval. Aantallen: " + parts.joined(separator: "; ") + "."
+        }
+        return "Omdat in dit rapport veel verschillen tegelijk worden getoetst, zijn de p-waarden per groep toetsen gecorrigeerd \(method); de markeringen en de samenvatting gebruiken de gecorrigeerde p-waarden. Per groep: " + parts.joined(separator: "; ") + "."
+    }
+
+    /// What the weighting is (in numbers from the design), or (unweighted) how far weighting by
+    /// gemeente would move the total.
     static func weightingParagraph(_ results: StudyResults) -> String? {
-        if results.variables.contains(where: { $0.current?.weighted != nil }) {
-            return "Het totaal is daarnaast gewogen naar het aantal aangeschreven klanten per gemeente (poststratificatie, gewicht = populatie / aantal respondenten per gemeente); standaardfouten volgen de gestratificeerde steekproef met eindige-populatiecorrectie. De tabellen tonen het ongewogen totaal; de gewogen totalen staan in results.csv."
+        let summary = results.design.weights.first?.summaries.first { $0.gemeente == nil }
+        let spread = summary.map { w in
+            " De gewichten lopen van \(Rounding.formatDutch(w.min, decimals: 2)) tot \(Rounding.formatDutch(w.max, decimals: 2)) (grootste gedeeld door kleinste: \(Rounding.formatDutch(w.ratio, decimals: 1))); de effectieve steekproefomvang volgens Kish is \(Rounding.formatInteger(Int(w.effectiveN.rounded()))) van de \(Rounding.formatInteger(w.respondents)) respondenten."
+        } ?? ""
+        switch results.design.weighting {
+        case .gemeente:
+            return "Alle cijfers zijn gewogen naar het aantal aangeschreven klanten per gemeente (poststratificatie: gewicht = populatie / aantal respondenten van de gemeente). Standaardfouten volgen de gestratificeerde steekproef met eindige-populatiecorrectie, zoals R survey (svydesign met strata en fpc); n in de tabellen is het ongewogen aantal." + spread
+        case .rake(let variables, let trim):
+            let bounds = trim.map { " met grenzen aan het gewicht van \(Rounding.formatDutch($0.lowerBound, decimals: 1)) tot \(Rounding.formatDutch($0.upperBound, decimals: 1)) maal het gemiddelde gewicht" } ?? ""
+            return "Alle cijfers zijn gewogen door raking (iteratief aanpassen tot de verdeling naar \(list(variables)) gelijk is aan die in de populatie)\(bounds). Standaardfouten houden rekening met de weging, zoals R survey na rake(); n in de tabellen is het ongewogen aantal." + spread
+        case .variable(let column):
+            return "Alle cijfers zijn gewogen met het gewicht uit de data (kolom \(column)). Standaardfouten volgen dat gewicht zoals R survey (svydesign met weights); n in de tabellen is het ongewogen aantal." + spread
+        case .none:
+            break
         }
         guard results.groupNames.count > 1 else { return nil }
         let effect = results.weightingEffect
@@ -117,6 +164,12 @@ enum DutchText {
         }
         guard !parts.isEmpty else { return "Het totaal is ongewogen: alle respondenten tellen even zwaar." }
         return "Het totaal is ongewogen: alle respondenten tellen even zwaar. Gewogen naar het aantal aangeschreven klanten per gemeente zou het totaal \(list(parts)) verschillen."
+    }
+
+    /// "de dienstverlening …" from "De dienstverlening …" (not for abbreviations such as "KCC").
+    static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, let second = text.dropFirst().first, first.isUppercase, second.isLowercase else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     /// Rows rejected and cells unusable in one meting's data, when there were any.

@@ -9,11 +9,11 @@ extension ReportBuilder {
     /// where the codebook has it among the other chapters; when other items share the chapter, the
     /// sections are added to it.
     /// - Parameters:
-    ///   - groups: the groups to show as columns (current meting), in order.
+    ///   - domains: the domains to show as columns (current meting), in order.
     ///   - benchmarks: whether to add the benchmark columns (organisation reports only).
     ///   - quotes: whether to add the quotes (they come from the whole organisation).
     func insertOpenAnswerChapters(
-        into chapters: inout [Chapter], results: StudyResults, groups: [GroupID], benchmarks: Bool = true, quotes: Bool = true
+        into chapters: inout [Chapter], results: StudyResults, domains: [Domain], benchmarks: Bool = true, quotes: Bool = true
     ) {
         var order: [String] = []
         var sections: [String: [Section]] = [:]
@@ -24,7 +24,7 @@ extension ReportBuilder {
                 order.append(title)
                 firstLine[title] = question.question.codes.line
             }
-            sections[title, default: []].append(openAnswerSection(question, results: results, groups: groups, benchmarks: benchmarks, quotes: quotes))
+            sections[title, default: []].append(openAnswerSection(question, results: results, domains: domains, benchmarks: benchmarks, quotes: quotes))
         }
         // Where each existing chapter starts in the codebook (chapters without items: before all).
         var chapterLine: [String: Int] = [:]
@@ -45,12 +45,13 @@ extension ReportBuilder {
     }
 
     /// One coded question: a short explanation, the table, and what was not counted.
-    func openAnswerSection(_ question: CodedQuestionResult, results: StudyResults, groups: [GroupID], benchmarks: Bool, quotes: Bool) -> Section {
-        let table = codedAnswersTable(question, results: results, groups: groups, benchmarks: benchmarks, quotes: quotes)
+    func openAnswerSection(_ question: CodedQuestionResult, results: StudyResults, domains: [Domain], benchmarks: Bool, quotes: Bool) -> Section {
+        let table = codedAnswersTable(question, results: results, domains: domains, benchmarks: benchmarks, quotes: quotes)
         var blocks: [Block] = []
-        let base = question.current?.group(.total)?.base ?? 0
+        let total = question.current?.domain(.total)
+        let base = total?.n ?? 0
         // Whether the percentages add up to more than 100 is a fact of this table, not a given.
-        let sum = question.current?.group(.total)?.shares.reduce(0) { $0 + $1.count } ?? 0
+        let sum = question.question.codeList.reduce(0) { $0 + Int(total?.value(.count($1.code)) ?? 0) }
         var intro = "Klanten konden in eigen woorden antwoorden; elk antwoord is ingedeeld in een of meer punten van een vaste codelijst. "
             + "De tabel toont per punt het percentage van de klanten die ten minste één punt noemden (totaal: \(Rounding.formatInteger(base))); "
             + (sum > base ? "omdat een klant meer punten kan noemen, tellen de percentages op tot meer dan 100%." : "een klant kan meer punten noemen.")
@@ -59,7 +60,7 @@ extension ReportBuilder {
             intro += " \(Rounding.formatInteger(n)) \(n == 1 ? "geschreven antwoord bevatte" : "geschreven antwoorden bevatten") geen codeerbaar punt (bijvoorbeeld ‘geen’) en \(n == 1 ? "telt" : "tellen") niet mee."
         }
         if let previous = results.previousMeting, question.meting(previous) == nil,
-           results.previousAggregates?.figures.keys.contains(where: { $0.variable == question.question.codes.code.lowercased() && $0.measure == ResultRow.Measure.pctMentioned.rawValue }) != true {
+           results.previousFigures?.hasFigures(for: question.question.codes.code, where: { if case .pctMentioned = $0 { return true } else { return false } }) != true {
             intro += " In \(previous) is deze vraag niet gesteld."
         }
         blocks.append(.paragraph(intro))
@@ -68,91 +69,61 @@ extension ReportBuilder {
         return Section(title: title, blocks: blocks)
     }
 
-    /// The table: codes in table order as rows; columns: each group of the current meting (the
+    /// The table: codes in table order as rows; columns: each domain of the current meting (the
     /// previous meting's total right after the current total, when it has this question), then the
     /// benchmarks.
-    func codedAnswersTable(_ question: CodedQuestionResult, results: StudyResults, groups: [GroupID], benchmarks: Bool, quotes: Bool) -> CodedAnswersTable {
+    func codedAnswersTable(_ question: CodedQuestionResult, results: StudyResults, domains: [Domain], benchmarks: Bool, quotes: Bool) -> CodedAnswersTable {
         let variable = question.question.codes.code
         enum Column {
-            case current(GroupID)
-            case previousData(CodedGroupResult?)
-            case previousFigures(Aggregates)
-            case benchmark(Aggregates)
+            case current(Domain)
+            case previousData(DomainResult?)
+            case figures(ReferenceFigures, marks: Bool)
         }
         var columns: [(heading: String, column: Column)] = []
         let previousMeting = results.previousMeting.flatMap { question.meting($0) }
-        let hasPreviousFigures = results.previousAggregates?.figures.keys.contains {
-            $0.variable == variable.lowercased() && $0.measure == ResultRow.Measure.pctMentioned.rawValue
-        } ?? false
-        for id in groups {
+        let isMention: (Measure) -> Bool = { if case .pctMentioned = $0 { return true } else { return false } }
+        for id in domains {
             let name = id == .total ? "Totaal \(results.meting)" : results.name(of: id)
             columns.append((name, .current(id)))
             if id == .total, let label = results.previousMeting {
                 if let previousMeting {
-                    columns.append(("Totaal \(label)", .previousData(previousMeting.group(.total))))
-                } else if hasPreviousFigures, let aggregates = results.previousAggregates {
-                    columns.append(("Totaal \(label)", .previousFigures(aggregates)))
+                    columns.append(("Totaal \(label)", .previousData(previousMeting.domain(.total))))
+                } else if let figures = results.previousFigures, figures.hasFigures(for: variable, where: isMention) {
+                    columns.append(("Totaal \(label)", .figures(figures, marks: false)))
                 }
             }
         }
         if benchmarks {
-            for (k, benchmark) in results.benchmarks.enumerated() {
-                let heading = k < results.benchmarkShortNames.count ? results.benchmarkShortNames[k] : benchmark.name
-                columns.append((heading, .benchmark(benchmark)))
-            }
+            for benchmark in results.benchmarks { columns.append((benchmark.shortName, .figures(benchmark, marks: true))) }
         }
         let current = question.current
-        let total = current?.group(.total)
-
-        func cell(_ group: CodedGroupResult?, code: Int, label: String, marks showMarks: Bool) -> Cell {
-            guard let group else { return Cell(state: .notAsked, n: nil) }
-            switch group.size {
-            case .none: return Cell(state: .noObservations, n: 0)
-            case .suppressed, .complementary: return Cell(state: .suppressed, n: group.base)
-            case .enough, .indicative:
-                guard let e = group.share(code)?.estimate else { return Cell(state: .noObservations, n: group.base) }
-                let ref = MeasureRef(.pctMentioned, category: label)
-                let marks = showMarks ? group.tests(of: ref).compactMap { test -> Cell.Mark? in
-                    guard test.direction != .none else { return nil }
-                    switch test.comparison {
-                    case .previous: return Cell.Mark(against: .previous, higher: test.direction == .higher)
-                    case .rest: return Cell.Mark(against: .rest, higher: test.direction == .higher)
-                    case .benchmark: return nil
-                    }
-                } : []
-                return Cell(state: .value(e.proportion * 100), n: group.base, indicative: group.size == .indicative, marks: marks)
-            }
-        }
+        let total = current?.domain(.total)
 
         var rows: [CodedAnswersTable.Row] = []
         for code in question.order {
-            let label = question.label(of: code)
-            let ref = MeasureRef(.pctMentioned, category: label)
+            let measure = Measure.pctMentioned(code)
             let cells = columns.map { entry -> Cell in
                 switch entry.column {
                 case .current(let id):
-                    return cell(current?.group(id), code: code, label: label, marks: true)
-                case .previousData(let group):
-                    return cell(group, code: code, label: label, marks: false)
-                case .previousFigures(let aggregates):
-                    guard let figure = aggregates.figure(variable, ref.measure.rawValue, category: label) else { return Cell(state: .notAvailable, n: nil) }
-                    return Cell(state: .value(figure.value), n: figure.n)
-                case .benchmark(let aggregates):
-                    guard let figure = aggregates.figure(variable, ref.measure.rawValue, category: label) else { return Cell(state: .notAvailable, n: nil) }
-                    let marks = (total?.tests(of: ref) ?? []).compactMap { test -> Cell.Mark? in
-                        guard test.comparison == .benchmark(aggregates.name), test.direction != .none else { return nil }
-                        return Cell.Mark(against: .benchmark, higher: test.direction == .higher)
-                    }
-                    return Cell(state: .value(figure.value), n: figure.n, marks: marks)
+                    return current?.domain(id).map { Self.cell($0, measure: measure, marks: true) } ?? Cell(state: .notAsked, n: nil)
+                case .previousData(let domain):
+                    return domain.map { Self.cell($0, measure: measure, marks: false) } ?? Cell(state: .notAsked, n: nil)
+                case .figures(let figures, let marks):
+                    guard let figure = figures.figure(variable, measure) else { return Cell(state: .notAvailable, n: nil) }
+                    let shown = marks ? (total?.contrasts(of: measure) ?? []).compactMap { contrast -> Cell.Mark? in
+                        guard contrast.contrast == .benchmark(figures.name), contrast.direction != .none else { return nil }
+                        return Cell.Mark(against: .benchmark, higher: contrast.direction == .higher)
+                    } : []
+                    return Cell(state: .value(figure.value), n: figure.n, marks: shown)
                 }
             }
-            rows.append(CodedAnswersTable.Row(label: label, cells: cells))
+            rows.append(CodedAnswersTable.Row(label: question.label(of: code), cells: cells))
         }
         let bases: [Int?] = columns.map { entry in
             switch entry.column {
-            case .current(let id): return current?.group(id)?.base
-            case .previousData(let group): return group?.base
-            case .previousFigures, .benchmark: return nil
+            case .current(let id): return current?.domain(id)?.n
+            case .previousData(let domain): return domain?.n
+            case .figures: return nil
             }
         }
         // Quotes were anonymised and cleaned in the analysis; cleaned once more here so that no

@@ -16,33 +16,39 @@ public struct ReportBuilder: Sendable {
     /// A report: the summary, the introduction with the method, then every chapter of the codebook.
     public func build(_ results: StudyResults, scope: Scope = .organisation) -> ReportModel {
         let metingen = [results.meting] + (results.previousMeting.map { [$0] } ?? [])
-        let groups: [GroupID]
+        let domains: [Domain]
         switch scope {
-        case .organisation: groups = results.groupIDs
-        case .gemeente(let g): groups = [.gemeente(g), .total]
+        case .organisation: domains = results.groupDomains
+        case .gemeente(let g): domains = [.gemeente(g), .total]
         }
         var chapters: [Chapter] = [summary(results, scope: scope), introduction(results)]
         // Chapters and sections in the order the codebook first names them.
         var chapterOrder: [String] = []
-        var sectionsByChapter: [String: [(title: String, blocks: [Block])]] = [:]
+        var sectionsByChapter: [String: [(title: String, blocks: [Block], items: [VariableResult])]] = [:]
         for result in results.variables {
             let chapter = result.variable.chapter.isEmpty ? "Overige vragen" : result.variable.chapter
             let section = result.variable.section
             if sectionsByChapter[chapter] == nil { chapterOrder.append(chapter) }
-            let block = self.block(for: result, results: results, metingen: metingen, groups: groups, scope: scope)
+            let block = self.block(for: result, results: results, metingen: metingen, domains: domains, scope: scope)
             var sections = sectionsByChapter[chapter, default: []]
             if let last = sections.indices.last, sections[last].title == section {
                 sections[last].blocks.append(block)
+                sections[last].items.append(result)
             } else {
-                sections.append((section, [block]))
+                sections.append((section, [block], [result]))
             }
             sectionsByChapter[chapter] = sections
         }
         for chapter in chapterOrder {
-            let sections = (sectionsByChapter[chapter] ?? []).map { Section(title: $0.title, blocks: $0.blocks) }
+            let sections = (sectionsByChapter[chapter] ?? []).map { entry -> Section in
+                // The organisation's report shows every grade and statement of a section by
+                // breakdown category after the section's own tables.
+                let extra = scope == .organisation ? results.breakdowns.indices.compactMap { breakdownTable(entry.items, breakdown: $0, results: results) }.map(Block.breakdown) : []
+                return Section(title: entry.title, blocks: entry.blocks + extra)
+            }
             chapters.append(Chapter(title: chapter, sections: sections))
         }
-        insertOpenAnswerChapters(into: &chapters, results: results, groups: groups, benchmarks: scope == .organisation, quotes: scope == .organisation)
+        insertOpenAnswerChapters(into: &chapters, results: results, domains: domains, benchmarks: scope == .organisation, quotes: scope == .organisation)
         var gemeente: String?
         var title = results.title
         if case .gemeente(let g) = scope {
@@ -72,7 +78,7 @@ public struct ReportBuilder: Sendable {
     func introduction(_ results: StudyResults) -> Chapter {
         let rows = results.response.map { r in
             ResponseTable.Row(
-                group: results.name(of: r.group), invited: r.invited, respondents: r.respondents,
+                group: results.name(of: r.domain), invited: r.invited, respondents: r.respondents,
                 rate: r.rate.map { $0 * 100 }, marginOfError: r.marginOfError.map { $0 * 100 })
         }
         return Chapter(title: "Inleiding en onderzoeksverantwoording", sections: [
@@ -81,95 +87,118 @@ public struct ReportBuilder: Sendable {
         ])
     }
 
-    func block(for result: VariableResult, results: StudyResults, metingen: [String], groups: [GroupID], scope: Scope) -> Block {
-        let variable = result.variable
+    /// The measure an item's table shows, its label and kind.
+    static func headline(_ variable: Variable) -> (measure: Measure, label: String, kind: ValueKind)? {
         switch variable.type {
-        case .category:
-            let tables = variable.validCodes.map { code -> ItemTable in
-                let label = variable.label(of: code) ?? String(code)
-                return table(result, results: results, metingen: metingen, title: label, label: "% van de antwoorden", kind: .percent,
-                             ref: MeasureRef(.pctCategory, category: label), groups: groups, scope: scope) { group in
-                    guard let categories = group.categories else { return nil }
-                    return categories.shares.first { $0.code == code }?.estimate.map { $0.proportion * 100 }
+        case .grade: return (.mean, "rapportcijfer", .grade)
+        case .likert: return (.pctAgree, variable.polarity == .negative ? "% eens (lager=beter)" : "% (helemaal) eens", .percent)
+        default: return nil
+        }
+    }
+
+    func block(for result: VariableResult, results: StudyResults, metingen: [String], domains: [Domain], scope: Scope) -> Block {
+        let variable = result.variable
+        if let headline = Self.headline(variable) {
+            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: headline.label,
+                               kind: headline.kind, measure: headline.measure, domains: domains, scope: scope))
+        }
+        let tables = variable.validCodes.map { code -> ItemTable in
+            table(result, results: results, metingen: metingen, title: variable.label(of: code) ?? String(code), label: "% van de antwoorden",
+                  kind: .percent, measure: .pctCategory(code), domains: domains, scope: scope)
+        }
+        return .categories(question: variable.text, variable: variable.code, tables: tables)
+    }
+
+    /// A cell of a domain's figure: its value with marks, or why there is none.
+    static func cell(_ domain: DomainResult, measure: Measure, marks: Bool) -> Cell {
+        switch domain.size {
+        case .none: return Cell(state: .noObservations, n: 0)
+        case .suppressed, .complementary: return Cell(state: .suppressed, n: domain.n)
+        case .enough, .indicative:
+            guard let v = domain.value(measure) else { return Cell(state: .noObservations, n: domain.n) }
+            let shown = marks ? domain.contrasts(of: measure).compactMap { contrast -> Cell.Mark? in
+                guard contrast.direction != .none else { return nil }
+                switch contrast.contrast {
+                case .previous: return Cell.Mark(against: .previous, higher: contrast.direction == .higher)
+                case .rest: return Cell.Mark(against: .rest, higher: contrast.direction == .higher)
+                case .benchmark: return nil
                 }
-            }
-            return .categories(question: variable.text, variable: variable.code, tables: tables)
-        case .likert:
-            let label = variable.polarity == .negative ? "% eens (lager=beter)" : "% (helemaal) eens"
-            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: label, kind: .percent, ref: MeasureRef(.pctAgree), groups: groups, scope: scope) {
-                $0.statement?.agree.map { $0.proportion * 100 }
-            })
-        default:
-            return .item(table(result, results: results, metingen: metingen, title: variable.text, label: "rapportcijfer", kind: .grade, ref: MeasureRef(.mean), groups: groups, scope: scope) {
-                $0.grade?.estimate?.mean
-            })
+            } : []
+            return Cell(state: .value(v), n: domain.n, indicative: domain.size == .indicative, marks: shown)
         }
     }
 
     func table(
         _ result: VariableResult, results: StudyResults, metingen: [String], title: String, label: String,
-        kind: ValueKind, ref: MeasureRef, groups: [GroupID], scope: Scope, value: (GroupResult) -> Double?
+        kind: ValueKind, measure: Measure, domains: [Domain], scope: Scope
     ) -> ItemTable {
         // Benchmarks describe organisations, so only the organisation's report shows them.
         let benchmarks = scope == .organisation ? results.benchmarks : []
-        let rows = groups.map { id in
+        let code = result.variable.code
+        let rows = domains.map { id in
             var cells = metingen.enumerated().map { index, meting -> Cell in
-                guard let group = result.meting(meting)?.group(id) else {
+                guard let domain = result.meting(meting)?.domain(id) else {
                     // A previous meting known from its report: its published figure, total row only.
-                    if index > 0, id == .total, let figure = results.previousAggregates?.figure(result.variable.code, ref.measure.rawValue, category: ref.category) {
+                    if index > 0, id == .total, let figure = results.previousFigures?.figure(code, measure) {
                         return Cell(state: .value(figure.value), n: figure.n)
                     }
-                    return Cell(state: index > 0 && results.previousAggregates != nil ? .notAvailable : .notAsked, n: nil)
+                    return Cell(state: index > 0 && results.previousFigures != nil ? .notAvailable : .notAsked, n: nil)
                 }
-                switch group.size {
-                case .none: return Cell(state: .noObservations, n: 0)
-                case .suppressed, .complementary: return Cell(state: .suppressed, n: group.n)
-                case .enough, .indicative:
-                    guard let v = value(group) else { return Cell(state: .noObservations, n: group.n) }
-                    let marks = index == 0 ? group.tests(of: ref).compactMap { test -> Cell.Mark? in
-                        guard test.direction != .none else { return nil }
-                        switch test.comparison {
-                        case .previous: return Cell.Mark(against: .previous, higher: test.direction == .higher)
-                        case .rest: return Cell.Mark(against: .rest, higher: test.direction == .higher)
-                        case .benchmark: return nil
-                        }
-                    } : []
-                    return Cell(state: .value(v), n: group.n, indicative: group.size == .indicative, marks: marks)
-                }
+                return Self.cell(domain, measure: measure, marks: index == 0)
             }
-            let own = result.current?.group(id)
+            let own = result.current?.domain(id)
             for benchmark in benchmarks {
                 guard id == .total else {
                     cells.append(Cell(state: .blank, n: nil))
                     continue
                 }
-                guard let figure = benchmark.figure(result.variable.code, ref.measure.rawValue, category: ref.category) else {
+                guard let figure = benchmark.figure(code, measure) else {
                     cells.append(Cell(state: .notAvailable, n: nil))
                     continue
                 }
-                let marks = (own?.tests(of: ref) ?? []).compactMap { test -> Cell.Mark? in
-                    guard test.comparison == .benchmark(benchmark.name), test.direction != .none else { return nil }
-                    return Cell.Mark(against: .benchmark, higher: test.direction == .higher)
+                let marks = (own?.contrasts(of: measure) ?? []).compactMap { contrast -> Cell.Mark? in
+                    guard contrast.contrast == .benchmark(benchmark.name), contrast.direction != .none else { return nil }
+                    return Cell.Mark(against: .benchmark, higher: contrast.direction == .higher)
                 }
                 cells.append(Cell(state: .value(figure.value), n: figure.n, marks: marks))
             }
-            var breakdown: Breakdown?
-            if let group = result.current?.group(id), group.size.isShown {
-                if ref.measure == .mean, let grade = group.grade, grade.n > 0 {
-                    breakdown = .grades(
-                        percentByGrade: grade.distribution.map { Double($0.count) * 100 / Double(grade.n) },
-                        grades: grade.distribution.map(\.code), onvoldoende: (grade.onvoldoende?.proportion ?? 0) * 100)
-                } else if ref.measure == .pctAgree, let statement = group.statement, statement.n > 0 {
-                    breakdown = .agreement(
-                        agree: (statement.agree?.proportion ?? 0) * 100, neutral: (statement.neutral?.proportion ?? 0) * 100,
-                        disagree: (statement.disagree?.proportion ?? 0) * 100)
-                }
-            }
-            return ItemTable.Row(group: results.name(of: id), cells: cells, breakdown: breakdown, isTotal: id == .total)
+            return ItemTable.Row(group: results.name(of: id), cells: cells, breakdown: own.flatMap { Self.spread($0, measure: measure) }, isTotal: id == .total)
         }
         return ItemTable(
-            variable: result.variable.code, title: title, measureLabel: label, kind: kind,
-            negative: result.variable.polarity == .negative, columns: metingen + (scope == .organisation ? results.benchmarkShortNames : []),
+            variable: code, title: title, measureLabel: label, kind: kind,
+            negative: result.variable.polarity == .negative, columns: metingen + (scope == .organisation ? benchmarks.map(\.shortName) : []),
             metingColumns: metingen.count, rows: rows)
+    }
+
+    /// The current meting's spread for a chart: per grade, or agree/neutral/disagree.
+    static func spread(_ domain: DomainResult, measure: Measure) -> Breakdown? {
+        guard domain.size.isShown, domain.n > 0 else { return nil }
+        switch measure {
+        case .mean:
+            return .grades(percentByGrade: domain.distribution.map(\.percent), grades: domain.distribution.map(\.code),
+                           onvoldoende: domain.value(.pctOnvoldoende) ?? 0)
+        case .pctAgree:
+            return .agreement(agree: domain.value(.pctAgree) ?? 0, neutral: domain.value(.pctNeutral) ?? 0, disagree: domain.value(.pctDisagree) ?? 0)
+        default:
+            return nil
+        }
+    }
+
+    /// The grades and statements of a section by the categories of one breakdown variable: the
+    /// total, then each category, with n and marks against the category's rest.
+    func breakdownTable(_ items: [VariableResult], breakdown b: Int, results: StudyResults) -> BreakdownTable? {
+        let breakdown = results.breakdowns[b]
+        let rows = items.compactMap { result -> BreakdownTable.Row? in
+            guard let headline = Self.headline(result.variable), let current = result.current, current.meting == results.meting else { return nil }
+            let domains = [Domain.total] + results.categoryDomains(b)
+            let cells = domains.map { domain in current.domain(domain).map { Self.cell($0, measure: headline.measure, marks: domain != .total) } ?? Cell(state: .notAsked, n: nil) }
+            return BreakdownTable.Row(variable: result.variable.code, item: result.variable.text, measureLabel: headline.label, kind: headline.kind,
+                                      negative: result.variable.polarity == .negative, cells: cells)
+        }
+        guard !rows.isEmpty else { return nil }
+        let name = breakdown.variable.text.isEmpty ? breakdown.variable.code : breakdown.variable.text
+        return BreakdownTable(
+            variable: breakdown.variable.code, title: "Naar \(DutchText.lowercasedFirst(name))",
+            columns: ["Totaal"] + breakdown.categories.map(\.label), rows: rows)
     }
 }

@@ -46,6 +46,49 @@ public enum Block: Sendable, Equatable {
     case response(ResponseTable)
     /// Coded open answers with illustrative, anonymised quotes.
     case codedAnswers(CodedAnswersTable)
+    /// A section's grades and statements by the categories of one breakdown variable.
+    case breakdown(BreakdownTable)
+}
+
+/// Items as rows, the total and a breakdown variable's categories as columns; each category's
+/// figure is marked where it differs significantly from the rest of the respondents.
+public struct BreakdownTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var variable: String
+        /// The question or statement.
+        public var item: String
+        /// What the figure is ("rapportcijfer", "% (helemaal) eens").
+        public var measureLabel: String
+        public var kind: ValueKind
+        /// For statements: agreeing is bad news.
+        public var negative: Bool
+        /// The total first, then one per category.
+        public var cells: [Cell]
+
+        public init(variable: String, item: String, measureLabel: String, kind: ValueKind, negative: Bool, cells: [Cell]) {
+            self.variable = variable
+            self.item = item
+            self.measureLabel = measureLabel
+            self.kind = kind
+            self.negative = negative
+            self.cells = cells
+        }
+    }
+
+    /// The breakdown variable's code.
+    public var variable: String
+    /// "Naar leeftijd".
+    public var title: String
+    /// "Totaal", then the category labels.
+    public var columns: [String]
+    public var rows: [Row]
+
+    public init(variable: String, title: String, columns: [String], rows: [Row]) {
+        self.variable = variable
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
 }
 
 /// A coded open question: per code the % of respondents with a codable answer who mention it

@@ -19,7 +19,28 @@ public struct TablesBookWriter: Sendable {
             let name = String(format: "tables/%02d-%@.csv", k + 1, Slug.make(chapter.title))
             files.append((name, encode(rows)))
         }
+        let breakdowns = breakdownRows(report)
+        if breakdowns.count > 1 { files.append(("tables/90-uitsplitsingen.csv", encode(breakdowns))) }
         return files
+    }
+
+    /// Every breakdown table: per item and category the figure, n and mark against the rest.
+    func breakdownRows(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Uitsplitsing", "Vraag", "Maat", "Categorie", "Waarde", "n", "Significant"]]
+        for chapter in report.chapters {
+            for section in chapter.sections {
+                for block in section.blocks {
+                    guard case .breakdown(let table) = block else { continue }
+                    for row in table.rows {
+                        for (column, cell) in zip(table.columns, row.cells) {
+                            rows.append([chapter.title, section.title, table.title, row.item, row.measureLabel, column,
+                                         number(cell, kind: row.kind), cell.n.map(String.init) ?? "", CellFormatter.suffix(cell)])
+                        }
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     func encode(_ rows: [[String]]) -> [UInt8] {

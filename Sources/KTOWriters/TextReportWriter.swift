@@ -58,6 +58,8 @@ public struct TextReportWriter: Sendable {
             return lines
         case .codedAnswers(let table):
             return renderCodedAnswers(table)
+        case .breakdown(let table):
+            return renderBreakdown(table)
         case .response(let table):
             var lines = [""]
             lines.append(pad("", 24) + lpad("aangeschreven", 14) + lpad("respondenten", 14) + lpad("respons", 9) + lpad("foutmarge", 11))
@@ -100,6 +102,32 @@ public struct TextReportWriter: Sendable {
             lines.append("  " + clean(group.label))
             for quote in group.quotes { lines += wrap("‘" + clean(quote) + "’", indent: "      ", first: "    - ") }
         }
+        return lines
+    }
+
+    /// Items as rows (wrapped labels), the total and each category as columns with n below; a key
+    /// line for abbreviated headings.
+    func renderBreakdown(_ table: BreakdownTable) -> [String] {
+        let columnWidth = 9
+        let labelWidth = max(20, width - 4 - columnWidth * table.columns.count)
+        var lines = [""] + wrap(clean(table.title), indent: "")
+        let headings = table.columns.map { abbreviate(clean($0), to: columnWidth - 1) }
+        var header = "    " + pad("", labelWidth)
+        for heading in headings { header += lpad(heading, columnWidth) }
+        lines.append(header)
+        for row in table.rows {
+            let label = clean(row.item) + (row.kind == .grade ? " (cijfer)" : row.negative ? " (% eens, lager=beter)" : " (% eens)")
+            let labelLines = wrap(label, indent: "", width: labelWidth - 1)
+            for extra in labelLines.dropLast() { lines.append("    " + extra) }
+            var line = "    " + pad(labelLines.last ?? "", labelWidth)
+            for cell in row.cells { line += lpad(format(cell, kind: row.kind), columnWidth) }
+            lines.append(line)
+            var counts = "    " + pad("  n", labelWidth)
+            for cell in row.cells { counts += lpad(cell.n.map(String.init) ?? "", columnWidth) }
+            lines.append(counts)
+        }
+        let key = zip(headings, table.columns).filter { $0.0 != clean($0.1) }.map { "\($0.0) = \(clean($0.1))" }
+        if !key.isEmpty { lines += wrap(key.joined(separator: "; "), indent: "    ") }
         return lines
     }
 

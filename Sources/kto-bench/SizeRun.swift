@@ -71,16 +71,15 @@ enum PeerFigures {
         var lines = ["meting;item;gemeente;n;mean;sd;pct_agree"]
         for variable in results.variables {
             for meting in variable.metingen {
-                for group in meting.groups {
-                    guard case .gemeente(let g) = group.group else { continue }
+                // Within a gemeente every weight is the same, so its weighted figures are the plain ones.
+                for domain in meting.domains {
+                    guard case .gemeente(let g) = domain.domain else { continue }
                     let prefix = "\(meting.meting);\(variable.variable.code);\(g + 1)"
                     switch variable.variable.type {
                     case .grade:
-                        let estimate = group.grade?.estimate
-                        lines.append("\(prefix);\(group.n);\(estimate.map { "\($0.mean)" } ?? "");\(estimate?.sd.map { "\($0)" } ?? "");")
+                        lines.append("\(prefix);\(domain.n);\(domain.value(.mean).map { "\($0)" } ?? "");\(domain.value(.sd).map { "\($0)" } ?? "");")
                     case .likert:
-                        let agree = group.statement?.agree
-                        lines.append("\(prefix);\(group.n);;;\(agree.map { "\(100 * $0.proportion)" } ?? "")")
+                        lines.append("\(prefix);\(domain.n);;;\(domain.value(.pctAgree).map { "\($0)" } ?? "")")
                     default:
                         continue
                     }
@@ -96,9 +95,11 @@ enum PeerFigures {
         var lines = ["meting;item;estimate;se"]
         for variable in results.variables {
             for meting in variable.metingen {
-                let estimate = variable.variable.type == .grade ? meting.weighted?.mean : meting.weighted?.agree
-                guard let estimate else { continue }
-                lines.append("\(meting.meting);\(variable.variable.code);\(estimate.mean);\(estimate.se.map { "\($0)" } ?? "")")
+                let measure: Measure = variable.variable.type == .grade ? .mean : .pctAgree
+                guard variable.variable.type == .grade || variable.variable.type == .likert,
+                      let estimate = meting.domain(.total)?.estimate(measure), let value = estimate.value else { continue }
+                let scale = measure == .mean ? 1.0 : 0.01
+                lines.append("\(meting.meting);\(variable.variable.code);\(value * scale);\(estimate.se.map { "\($0 * scale)" } ?? "")")
             }
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -43,10 +43,11 @@ struct AnalysisTests {
     let none = Dataset.noAnswer
 
     func analyzed() -> StudyResults {
+        // Never throws: no breakdowns, no weighting.
         // Group A: grades 6, 7, 8, 99 (weet niet), empty; B: 4 only. C: no respondents.
         // Statement A: 5, 4, 2, 9 (weet niet), 8 (n.v.t.); B: 3.
         // Category A: 1, 1, 2, 3, empty; B: 1.
-        Analyzer().analyze(study(
+        try! Analyzer().analyze(study(
             group: [0, 0, 0, 0, 0, 1],
             grade: [6, 7, 8, 99, none, 4],
             statement: [5, 4, 2, 9, 8, 3],
@@ -54,53 +55,56 @@ struct AnalysisTests {
             previous: [5, 5, 5]))
     }
 
+    func domain(_ results: StudyResults, _ code: String, _ domain: Domain, meting: String? = nil) -> DomainResult? {
+        let result = results.result(code)
+        return (meting.flatMap { result?.meting($0) } ?? result?.current)?.domain(domain)
+    }
+
     @Test func gradeMeanSDSECIForThreeValues() throws {
         let results = analyzed()
-        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0))?.grade)
+        let a = try #require(domain(results, "cijfer", .gemeente(0)))
         // [6, 7, 8]: mean 7, SD = sqrt(((−1)² + 0 + 1²)/2) = 1, SE = 1/√3 = 0.5773502691896258,
         // t(0.975, 2) = 4.302652729749464 → CI 7 ± 2.4841377118..., median 7.
-        let e = try #require(a.estimate)
+        let e = try #require(a.estimate(.mean))
         #expect(e.n == 3)
-        #expect(e.mean == 7)
-        #expect(e.sd == 1)
+        #expect(e.value == 7)
+        #expect(a.value(.sd) == 1)
         #expect(abs(e.se! - 0.5773502691896258) < 1e-15)
         #expect(abs(e.ciLow! - (7 - 4.302652729749464 / 3.0.squareRoot())) < 1e-12)
-        #expect(e.median == 7)
+        #expect(a.value(.median) == 7)
         // No grade below 5.5 among 6, 7, 8.
-        #expect(a.onvoldoende?.proportion == 0)
+        #expect(a.value(.pctOnvoldoende) == 0)
         #expect(a.distribution.filter { $0.count > 0 }.map(\.code) == [6, 7, 8])
+        #expect(a.value(.count(7)) == 1)
         // 'weet niet' and the empty cell are counted apart, not in n.
-        let tally = try #require(results.result("cijfer")?.current?.group(.gemeente(0))?.tally)
-        #expect(tally.missing == [1])
-        #expect(tally.noAnswer == 1)
+        #expect(a.nonresponse == Nonresponse(missing: [1], noAnswer: 1, unreadable: 0))
     }
 
     @Test func totalPoolsTheGroups() throws {
-        let results = analyzed()
-        let total = try #require(results.result("cijfer")?.current?.group(.total)?.grade)
+        let total = try #require(domain(analyzed(), "cijfer", .total))
         // [6, 7, 8, 4]: mean 25/4 = 6.25; deviations −0.25, 0.75, 1.75, −2.25 → SS = 0.0625+0.5625+3.0625+5.0625 = 8.75,
         // SD = sqrt(8.75/3) = 1.707825127659933; median (6+7)/2 = 6.5; onvoldoende 1/4 = 25%.
-        #expect(total.estimate?.mean == 6.25)
-        #expect(abs(total.estimate!.sd! - 1.707825127659933) < 1e-15)
-        #expect(total.estimate?.median == 6.5)
-        #expect(total.onvoldoende?.proportion == 0.25)
+        #expect(total.value(.mean) == 6.25)
+        #expect(abs(total.value(.sd)! - 1.707825127659933) < 1e-15)
+        #expect(total.value(.median) == 6.5)
+        #expect(total.value(.pctOnvoldoende) == 25)
     }
 
     @Test func singleAnswerHasNoSpread() throws {
-        let b = try #require(analyzed().result("cijfer")?.current?.group(.gemeente(1))?.grade)
-        #expect(b.estimate?.n == 1)
-        #expect(b.estimate?.mean == 4)
-        #expect(b.estimate?.sd == nil)
-        #expect(b.estimate?.ciLow == nil)
-        #expect(b.onvoldoende?.proportion == 1)
+        let b = try #require(domain(analyzed(), "cijfer", .gemeente(1)))
+        #expect(b.n == 1)
+        #expect(b.value(.mean) == 4)
+        #expect(b.value(.sd) == nil)
+        #expect(b.estimate(.mean)?.ciLow == nil)
+        #expect(b.value(.pctOnvoldoende) == 100)
     }
 
     @Test func groupWithoutRespondentsHasNoEstimateAndNoNaN() throws {
         let results = analyzed()
-        let c = try #require(results.result("cijfer")?.current?.group(.gemeente(2)))
+        let c = try #require(domain(results, "cijfer", .gemeente(2)))
         #expect(c.n == 0)
-        #expect(c.grade?.estimate == nil)
-        #expect(c.grade?.onvoldoende == nil)
+        #expect(c.value(.mean) == nil)
+        #expect(c.value(.pctOnvoldoende) == nil)
         let rows = results.rows.filter { $0.group == "C" && $0.variable == "cijfer" }
         #expect(rows.first { $0.measure == .mean }?.value == nil)
         #expect(rows.first { $0.measure == .mean }?.n == 0)
@@ -108,48 +112,48 @@ struct AnalysisTests {
     }
 
     @Test func allAnswersEqual() throws {
-        let previous = try #require(analyzed().result("cijfer")?.meting("2013")?.group(.total)?.grade?.estimate)
+        let previous = try #require(domain(analyzed(), "cijfer", .total, meting: "2013")?.estimate(.mean))
         // [5, 5, 5]: mean 5, SD 0, CI collapses to 5.
-        #expect(previous.mean == 5)
-        #expect(previous.sd == 0)
+        #expect(previous.value == 5)
+        #expect(domain(analyzed(), "cijfer", .total, meting: "2013")?.value(.sd) == 0)
         #expect(previous.ciLow == 5)
         #expect(previous.ciHigh == 5)
     }
 
     @Test func onlyWeetNietGivesNoObservations() throws {
-        let results = Analyzer().analyze(study(group: [0, 0], grade: [99, 99], statement: [9, 8], category: [none, none]))
-        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0)))
+        let results = try Analyzer().analyze(study(group: [0, 0], grade: [99, 99], statement: [9, 8], category: [none, none]))
+        let a = try #require(domain(results, "cijfer", .gemeente(0)))
         #expect(a.n == 0)
-        #expect(a.grade?.estimate == nil)
-        #expect(a.tally.missing == [2])
-        let s = try #require(results.result("stelling")?.current?.group(.gemeente(0))?.statement)
+        #expect(a.value(.mean) == nil)
+        #expect(a.nonresponse.missing == [2])
+        let s = try #require(domain(results, "stelling", .gemeente(0)))
         #expect(s.n == 0)
-        #expect(s.agree == nil)
+        #expect(s.value(.pctAgree) == nil)
+        #expect(s.nonresponse.missing == [1, 1])
     }
 
     @Test func statementSharesExcludeWeetNietAndNVT() throws {
         let results = analyzed()
-        let a = try #require(results.result("stelling")?.current?.group(.gemeente(0))?.statement)
+        let a = try #require(domain(results, "stelling", .gemeente(0)))
         // Valid: 5, 4, 2 (9 = weet niet and 8 = n.v.t. are not in the base): eens 2/3, neutraal 0, oneens 1/3.
         #expect(a.n == 3)
-        #expect(a.agree?.successes == 2)
-        #expect(a.neutral?.successes == 0)
-        #expect(a.disagree?.successes == 1)
-        #expect(a.polarity == .negative)
-        let total = try #require(results.result("stelling")?.current?.group(.total)?.statement)
+        #expect(abs(a.value(.pctAgree)! - 200.0 / 3) < 1e-12)
+        #expect(a.value(.pctNeutral) == 0)
+        #expect(abs(a.value(.pctDisagree)! - 100.0 / 3) < 1e-12)
+        let total = try #require(domain(results, "stelling", .total))
         // Plus B's 3 (neutraal): 2/4 eens, 1/4 neutraal, 1/4 oneens.
-        #expect(total.agree?.proportion == 0.5)
-        #expect(total.neutral?.proportion == 0.25)
+        #expect(total.value(.pctAgree) == 50)
+        #expect(total.value(.pctNeutral) == 25)
     }
 
     @Test func categorySharesOfValidAnswers() throws {
-        let results = analyzed()
-        let total = try #require(results.result("traject")?.current?.group(.total)?.categories)
+        let total = try #require(domain(analyzed(), "traject", .total))
         // 1, 1, 2, 3 (A) and 1 (B); the empty cell is not in the base: Nee 3/5, Ja nu 1/5, Ja afgerond 1/5.
         #expect(total.n == 5)
-        #expect(total.shares.map(\.count) == [3, 1, 1])
-        #expect(total.shares.map(\.label) == ["Nee", "Ja, nu", "Ja, afgerond"])
-        #expect(total.shares[0].estimate?.proportion == 0.6)
+        #expect([1, 2, 3].map { total.value(.count($0)) } == [3, 1, 1])
+        #expect(total.value(.pctCategory(1)) == 60)
+        let rows = analyzed().rows.filter { $0.group == "total" && $0.variable == "traject" && $0.measure == .pctCategory && $0.meting == "2015" }
+        #expect(rows.map(\.category) == ["Nee", "Ja, nu", "Ja, afgerond"])
     }
 
     @Test func variablesNotAskedInPreviousMetingHaveOneMeting() throws {
@@ -186,14 +190,16 @@ struct AnalysisTests {
         #expect(share.value == 60)
         let respons = try #require(rows.first { $0.variable == "respons" && $0.measure == .responseRate && $0.group == "total" })
         #expect(abs(respons.value! - 600.0 / 115) < 1e-12)
-        #expect(Set(rows.map(\.measure.rawValue)).isSubset(of: Set(ResultRow.Measure.allCases.map(\.rawValue))))
+        // Unweighted: no weight rows, no weighted flags.
+        #expect(!rows.contains { $0.variable == "weights" || $0.flags.contains("weighted") })
     }
 
-    @Test func unreadableAndUnknownCodesAreNotInTheBase() {
-        // A code that is neither valid nor missing (it cannot come from the loader, but the tally must not trust that).
-        let tallies = Tally.count(codes: [3, 50, Dataset.unreadable, Dataset.noAnswer], groups: [0, 0, 0, 0], groupCount: 1, variable: Self.grade)
-        #expect(tallies[0].n == 1)
-        #expect(tallies[0].unreadable == 2)
-        #expect(tallies[0].noAnswer == 1)
+    @Test func unreadableAndUnknownCodesAreNotInTheBase() throws {
+        // A code that is neither valid nor missing (it cannot come from the loader, but the count must not trust that).
+        let results = try Analyzer().analyze(study(group: [0, 0, 0, 0], grade: [3, 50, Dataset.unreadable, none], statement: [none, none, none, none], category: [none, none, none, none]))
+        let a = try #require(domain(results, "cijfer", .gemeente(0)))
+        #expect(a.n == 1)
+        #expect(a.nonresponse.unreadable == 2)
+        #expect(a.nonresponse.noAnswer == 1)
     }
 }

@@ -38,7 +38,8 @@ struct OpenAnswersTests {
 
     /// Group A: six respondents, five with a code; group B: three, two with a code; C: nobody.
     static func small(quotes: Int = 3, staff: [String] = []) -> StudyResults {
-        Analyzer().analyze(study(
+        // No breakdowns or weighting: the analysis cannot fail.
+        try! Analyzer().analyze(study(
             group: [0, 0, 0, 0, 0, 0, 1, 1, 1],
             lists: [[2], [1, 2], [2], [3], [], [1], [2], [1, 2], []],
             texts: [
@@ -62,25 +63,26 @@ struct OpenAnswersTests {
         let meting = try #require(question.current)
         // A: base 5 (row 4 has no code); code 1 in rows 1 and 5 → 2/5 = 40%, code 2 in rows 0, 1, 2 → 3/5 = 60%,
         // code 3 in row 3 → 1/5 = 20%. Together 120%: multi-coding.
-        let a = try #require(meting.group(.gemeente(0)))
-        #expect(a.base == 5)
-        #expect(a.shares.map(\.count) == [2, 3, 1])
-        #expect(a.shares.map { $0.estimate?.proportion } == [0.4, 0.6, 0.2])
+        let a = try #require(meting.domain(.gemeente(0)))
+        #expect(a.n == 5)
+        #expect(a.value(.base) == 5)
+        #expect([1, 2, 3].map { a.value(.count($0)) } == [2, 3, 1])
+        #expect([1, 2, 3].map { a.value(.pctMentioned($0)) } == [40, 60, 20])
         // 3 ≤ 5 < 6 would be indicatief, but with B suppressed and C empty, A is the total minus B:
         // hidden as B's complement.
         #expect(a.size == .complementary)
         // B: base 2 (rows 6, 7) → below suppress 3.
-        let b = try #require(meting.group(.gemeente(1)))
-        #expect(b.base == 2)
+        let b = try #require(meting.domain(.gemeente(1)))
+        #expect(b.n == 2)
         #expect(b.size == .suppressed)
         // C: nobody.
-        #expect(meting.group(.gemeente(2))?.base == 0)
-        #expect(meting.group(.gemeente(2))?.size == SampleSize.none)
+        #expect(meting.domain(.gemeente(2))?.n == 0)
+        #expect(meting.domain(.gemeente(2))?.size == SampleSize.none)
         // Total: base 7; code 1: 2 + 1 = 3 → 3/7 = 42.857…%, code 2: 3 + 2 = 5 → 71.428…%, code 3: 1 → 14.285…%.
-        let total = try #require(meting.group(.total))
-        #expect(total.base == 7)
-        #expect(total.shares.map(\.count) == [3, 5, 1])
-        #expect(abs(total.shares[1].estimate!.proportion - 5.0 / 7.0) < 1e-15)
+        let total = try #require(meting.domain(.total))
+        #expect(total.n == 7)
+        #expect([1, 2, 3].map { total.value(.count($0)) } == [3, 5, 1])
+        #expect(abs(total.value(.pctMentioned(2))! - 500.0 / 7.0) < 1e-12)
         // Table order: descending by the total's whole percentage (71, 43, 14).
         #expect(question.order == [2, 1, 3])
         // Written answers: 8 texts (row 8 has none); "Geen" has no code.
@@ -90,7 +92,7 @@ struct OpenAnswersTests {
 
     @Test func resultRowsFollowTheSmallNRules() throws {
         let rows = Self.small().rows.filter { $0.variable == "goed_codes" }
-        func row(_ group: String, _ measure: ResultRow.Measure, _ category: String) -> ResultRow? {
+        func row(_ group: String, _ measure: ResultRow.Kind, _ category: String) -> ResultRow? {
             rows.first { $0.group == group && $0.measure == measure && $0.category == category }
         }
         let total = try #require(row("total", .pctMentioned, "Vriendelijk"))
@@ -117,7 +119,7 @@ struct OpenAnswersTests {
         let loaded = Self.study(
             group: [0, 0, 0, 0], lists: [[3, 2], [3, 1], [3, 2], [3, 1]], texts: [nil, nil, nil, nil],
             thresholds: .init(indicative: 1, suppress: 1))
-        #expect(Analyzer().analyze(loaded).openQuestions.first?.order == [3, 1, 2])
+        #expect(try Analyzer().analyze(loaded).openQuestions.first?.order == [3, 1, 2])
     }
 
     @Test func restAndBenchmarkTestsByHand() throws {
@@ -132,29 +134,32 @@ struct OpenAnswersTests {
         let loaded = Self.study(
             group: group, lists: lists, texts: [String?](repeating: nil, count: 80),
             thresholds: .init(indicative: 30, suppress: 10), benchmark: benchmark)
-        let results = Analyzer().analyze(loaded)
+        let results = try Analyzer().analyze(loaded)
         let meting = try #require(results.openQuestions.first?.current)
-        let snel = MeasureRef(.pctMentioned, category: "Snel")
+        let snel = Measure.pctMentioned(1)
         // A vs rest (= B): pooled p = 40/80 = 0,5; SE = √(0,5 · 0,5 · (1/40 + 1/40)) = √0,0125;
         // z = (0,75 − 0,25)/√0,0125 = √20 = 4,4721…
-        let a = try #require(meting.group(.gemeente(0))?.tests(of: snel).first { $0.comparison == .rest })
+        let a = try #require(meting.domain(.gemeente(0))?.contrasts(of: snel).first { $0.contrast == .rest })
         #expect(abs(a.test.statistic - 20.0.squareRoot()) < 1e-12)
         #expect(a.direction == .higher)
-        #expect(meting.group(.gemeente(1))?.tests(of: snel).first { $0.comparison == .rest }?.direction == .lower)
+        #expect(meting.domain(.gemeente(1))?.contrasts(of: snel).first { $0.contrast == .rest }?.direction == .lower)
+        // Two tests in the gemeente family, both p = 2(1 − Φ(√20)) ≈ 7.7e-6: Benjamini-Hochberg
+        // leaves equal p-values of a family of two unchanged (2/2 · p).
+        #expect(a.pAdjusted == a.test.pValue)
         // Code 2 is 100% everywhere: not tested (p = 0 or 1).
-        #expect(meting.group(.gemeente(0))?.tests(of: MeasureRef(.pctMentioned, category: "Vriendelijk")).isEmpty == true)
+        #expect(meting.domain(.gemeente(0))?.contrasts(of: .pctMentioned(2)).isEmpty == true)
         // Total vs the benchmark's 30% as a fixed value: z = (0,5 − 0,3)/√(0,5 · 0,5/80) = √12,8 = 3,5777…
-        let bench = try #require(meting.group(.total)?.tests(of: snel).first)
-        #expect(bench.comparison == .benchmark("Referentiegroep"))
+        let bench = try #require(meting.domain(.total)?.contrasts(of: snel).first)
+        #expect(bench.contrast == .benchmark("Referentiegroep"))
         #expect(abs(bench.test.statistic - 12.8.squareRoot()) < 1e-12)
-        #expect(bench.method == "fixedProportion")
+        #expect(bench.method == .fixedProportion)
         // The flags in results.csv.
         let rows = results.rows.filter { $0.variable == "goed_codes" && $0.measure == .pctMentioned && $0.category == "Snel" }
         #expect(rows.first { $0.group == "A" }?.flags == ["sig_higher:rest"])
         #expect(rows.first { $0.group == "B" }?.flags == ["sig_lower:rest"])
         #expect(rows.first { $0.group == "total" }?.flags == ["sig_higher:benchmark:Referentiegroep"])
         let testRow = results.rows.first { $0.group == "A" && $0.measure == .testStat && $0.category == "rest" }
-        #expect(testRow?.flags == ["measure:pct_mentioned", "category:Snel"])
+        #expect(testRow?.flags == ["measure:pct_mentioned", "category:Snel", "method:twoProportions"])
     }
 
     @Test func previousMetingWithCodesIsComparedByHand() throws {
@@ -168,14 +173,14 @@ struct OpenAnswersTests {
             meting: "2013", codebook: current.codebook, groups: ["A", "B", "C"], group: [UInt16](repeating: 0, count: 40),
             ids: (0..<40).map { String(2001 + $0) }, lines: (0..<40).map { Int32($0 + 2) },
             columns: [.texts([String?](repeating: nil, count: 40)), .multi((0..<40).map { $0 < 10 ? [1] : [2] })])
-        let results = Analyzer().analyze(loaded)
+        let results = try Analyzer().analyze(loaded)
         let question = try #require(results.openQuestions.first)
         #expect(question.metingen.map(\.meting) == ["2015", "2013"])
-        #expect(question.meting("2013")?.group(.total)?.shares.first?.count == 10)
+        #expect(question.meting("2013")?.domain(.total)?.value(.count(1)) == 10)
         // 30/40 vs 10/40: pooled p = 0,5, z = 0,5/√(0,5 · 0,5 · 2/40) = √20 — for A and for the total.
-        let snel = MeasureRef(.pctMentioned, category: "Snel")
-        for id in [GroupID.total, .gemeente(0)] {
-            let test = try #require(question.current?.group(id)?.tests(of: snel).first { $0.comparison == .previous })
+        let snel = Measure.pctMentioned(1)
+        for id in [Domain.total, .gemeente(0)] {
+            let test = try #require(question.current?.domain(id)?.contrasts(of: snel).first { $0.contrast == .previous("2013") })
             #expect(abs(test.test.statistic - 20.0.squareRoot()) < 1e-12)
             #expect(test.direction == .higher)
         }
@@ -189,9 +194,9 @@ struct OpenAnswersTests {
         published.previousAggregates = Aggregates(name: "2013", figures: [
             Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 50, n: nil, sd: nil),
         ])
-        let fixed = try #require(Analyzer().analyze(published).openQuestions.first?.current?.group(.total)?.tests(of: snel).first)
+        let fixed = try #require(try Analyzer().analyze(published).openQuestions.first?.current?.domain(.total)?.contrasts(of: snel).first)
         // z = (0,75 − 0,5)/√(0,75 · 0,25/40) = 0,25/0,0684653… = 3,6514837…
-        #expect(fixed.comparison == .previous)
+        #expect(fixed.contrast == .previous("2013"))
         #expect(abs(fixed.test.statistic - 0.25 / (0.75 * 0.25 / 40).squareRoot()) < 1e-12)
     }
 

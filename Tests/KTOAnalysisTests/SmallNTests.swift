@@ -13,7 +13,7 @@ struct SmallNTests {
         let groupB = [UInt16](repeating: 1, count: 12)
         let groupC = [UInt16](repeating: 2, count: 13)
         let grades: [Int16] = [9, 9, 9, 9, 8] + [Int16](repeating: 6, count: 11) + [5] + [Int16](repeating: 7, count: 12) + [4]
-        return Analyzer().analyze(base.study(
+        return try! Analyzer().analyze(base.study(
             group: groupA + groupB + groupC, grade: grades, statement: [Int16](repeating: 4, count: 30),
             category: [Int16](repeating: 1, count: 30), thresholds: .init(indicative: 30, suppress: 10)))
     }
@@ -51,9 +51,9 @@ struct SmallNTests {
     /// B (12) would make A (5) the total minus B minus C: B, the smallest other, is hidden too.
     @Test func theSmallestOtherGemeenteIsHiddenAsTheComplement() throws {
         let results = results()
-        let b = try #require(results.result("cijfer")?.current?.group(.gemeente(1)))
+        let b = try #require(results.result("cijfer")?.current?.domain(.gemeente(1)))
         #expect(b.size == .complementary)
-        #expect(b.tests.isEmpty)
+        #expect(b.contrasts.isEmpty)
         let rows = results.rows.filter { $0.group == "B" && $0.variable == "cijfer" }
         #expect(!rows.isEmpty && rows.allSatisfy { $0.value == nil && $0.flags == ["suppressed", "secondary"] })
         // B's mean (71/12) appears nowhere.
@@ -62,9 +62,9 @@ struct SmallNTests {
 
     @Test func suppressedGroupsAreNotTested() throws {
         let results = results()
-        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0)))
+        let a = try #require(results.result("cijfer")?.current?.domain(.gemeente(0)))
         #expect(a.size == .suppressed)
-        #expect(a.tests.isEmpty)
+        #expect(a.contrasts.isEmpty)
     }
 }
 
@@ -81,33 +81,33 @@ struct ComparisonTests {
             thresholds: .init(indicative: 30, suppress: 10))
         loaded.previousAggregates = Aggregates(name: "2013", figures: [.init(variable: "cijfer", measure: "mean"): .init(value: 7.0)])
         loaded.study.previous = .init(meting: "2013", dataFiles: [], aggregates: .init(path: "", displayName: ""))
-        let results = Analyzer().analyze(loaded)
-        let total = try #require(results.result("cijfer")?.current?.group(.total))
-        let test = try #require(total.tests.first { $0.comparison == .previous })
+        let results = try Analyzer().analyze(loaded)
+        let total = try #require(results.result("cijfer")?.current?.domain(.total))
+        let test = try #require(total.contrasts.first { $0.contrast == .previous("2013") })
         // SE = SD/√40 with SD² = 40 · 0.25 / 39; t = 1.5 / SE with 39 df.
         let se = (40 * 0.25 / 39).squareRoot() / 40.0.squareRoot()
         #expect(abs(test.test.statistic - 1.5 / se) < 1e-9)
         #expect(test.test.df == 39)
-        #expect(test.method == "fixedMean")
+        #expect(test.method == .fixedMean)
         #expect(test.direction == .higher)
         // The rest comparison is not made: A is the only gemeente with respondents.
-        #expect(!total.tests.contains { $0.comparison == .rest })
+        #expect(!total.contrasts.contains { $0.contrast == .rest })
     }
 
     /// A gemeente is compared with the other gemeenten together, never with the total that holds it.
     @Test func gemeenteAgainstTheRest() throws {
         // A: 15 × 9 and 15 × 8 (mean 8.5); B: 15 × 6 and 15 × 7 (mean 6.5).
         let grades: [Int16] = (0..<30).map { $0 % 2 == 0 ? 9 : 8 } + (0..<30).map { $0 % 2 == 0 ? 6 : 7 }
-        let results = Analyzer().analyze(base.study(
+        let results = try Analyzer().analyze(base.study(
             group: [UInt16](repeating: 0, count: 30) + [UInt16](repeating: 1, count: 30), grade: grades,
             statement: [Int16](repeating: 4, count: 60), category: [Int16](repeating: 1, count: 60),
             thresholds: .init(indicative: 30, suppress: 10)))
-        let a = try #require(results.result("cijfer")?.current?.group(.gemeente(0)))
-        let rest = try #require(a.tests.first { $0.comparison == .rest && $0.of.measure == .mean })
+        let a = try #require(results.result("cijfer")?.current?.domain(.gemeente(0)))
+        let rest = try #require(a.contrasts.first { $0.contrast == .rest && $0.measure == .mean })
         #expect(rest.reference == 6.5)
         #expect(abs(rest.test.difference - 2) < 1e-12)
         #expect(rest.direction == .higher)
         // 100% agreement everywhere: shown, but not tested.
-        #expect(!a.tests.contains { $0.of.measure == .pctAgree })
+        #expect(!a.contrasts.contains { $0.measure == .pctAgree })
     }
 }

@@ -75,7 +75,7 @@ struct OpenAnswersCommandTests {
     /// equal percentages in code order), and the quotes carry no personal data.
     @Test func sampleReportChapter() throws {
         let loaded = try LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
-        let results = Analyzer().analyze(loaded)
+        let results = try Analyzer().analyze(loaded)
         let report = ReportBuilder().build(results)
         let chapter = try #require(report.chapters.first { $0.title == "Succes- en verbeterpunten" })
         #expect(chapter.sections.map(\.title) == ["Goed", "Verbeteren"])
@@ -129,7 +129,7 @@ struct OpenAnswersCommandTests {
         folder.write("kto.study", try folder.read("kto.study") + "\n[previous]\nmeting = 2013\ndata = data-2013.csv\ncoding = codering-2013.csv\n")
         let loaded = try LoadedStudy.load(studyPath: folder.path + "/kto.study")
         #expect(loaded.codingLedgers.map(\.meting) == ["2015", "2013"])
-        let report = ReportBuilder().build(Analyzer().analyze(loaded))
+        let report = ReportBuilder().build(try Analyzer().analyze(loaded))
         let table = try #require(report.chapters.flatMap(\.sections).flatMap(\.blocks).compactMap { block -> CodedAnswersTable? in
             if case .codedAnswers(let table) = block, table.variable == "goed_codes" { return table }
             return nil

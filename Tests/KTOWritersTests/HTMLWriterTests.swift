@@ -11,7 +11,7 @@ enum SampleReport {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let results: StudyResults = {
         let loaded = try! LoadedStudy.load(studyPath: root + "/SampleData/kto-2015.study")
-        return Analyzer().analyze(loaded)
+        return try! Analyzer().analyze(loaded)
     }()
     static let model = ReportBuilder().build(results)
     static let html = HTMLReportWriter().render(model)
@@ -163,7 +163,7 @@ struct HTMLWriterTests {
         #expect(overall.text.contains("gelijk aan 2013 (7,0)"))
         for sentence in sentences where sentence.text.contains("significant hoger dan in") {
             let code = try #require(sentence.figures.first?.variable)
-            let test = SampleReport.results.result(code)?.current?.group(.total)?.tests.first { $0.comparison == .previous && $0.of.measure == .mean }
+            let test = SampleReport.results.result(code)?.current?.domain(.total)?.contrasts(of: .mean).first { $0.contrast == .previous("2013") }
             #expect(test?.direction == .higher, "\(code)")
         }
     }

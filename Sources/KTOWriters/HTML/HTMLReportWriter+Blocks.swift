@@ -203,6 +203,53 @@ extension HTMLReportWriter {
         }
     }
 
+    /// A section's grades and statements by breakdown category: a grouped bar chart per kind of
+    /// figure (grades, percentages), then the table with n and the marks against the rest.
+    func breakdown(_ table: BreakdownTable, report: ReportModel, _ h: inout HTMLBuilder) {
+        h.element("h4", text: table.title)
+        let chartSeries = table.columns.enumerated().map { SVGCharts.Series(name: $1, colour: palette($0)) }
+        for kind in [ValueKind.grade, .percent] {
+            let rows = table.rows.filter { $0.kind == kind }
+            guard !rows.isEmpty else { continue }
+            let what = kind == .grade ? "gemiddeld rapportcijfer" : "% (helemaal) eens"
+            let title = "\(table.title): \(what)"
+            h.element("figure") { h in
+                h.trusted(SVGCharts.groupedBars(
+                    title: title, items: rows.map(\.item), series: chartSeries,
+                    bars: rows.map { row in row.cells.map { SVGCharts.Bar(value: $0.value, suffix: CellFormatter.suffix($0)) } },
+                    scale: kind == .grade ? 10 : 100,
+                    format: { kind == .grade ? Rounding.formatDutch($0, decimals: 1) : Rounding.formatPercent($0) }))
+                h.element("figcaption", text: "\(title) per categorie; de getallen staan in de tabel.")
+                h.element("table", [("class", "data")]) { h in
+                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. +/− significant hoger/lager dan de overige klanten, * indicatief, – te weinig waarnemingen.")
+                    h.element("thead") { h in
+                        h.element("tr") { h in
+                            h.element("th", [("scope", "col")], text: rows[0].measureLabel)
+                            for column in table.columns {
+                                h.element("th", [("scope", "col")], text: column)
+                                h.element("th", [("scope", "col")], text: "n")
+                            }
+                        }
+                    }
+                    h.element("tbody") { h in
+                        for row in rows {
+                            h.element("tr") { h in
+                                h.element("th", [("scope", "row")]) { h in
+                                    h.text(row.item)
+                                    if row.negative { h.element("span", [("class", "tag")], text: " (negatief; lager is beter)") }
+                                }
+                                for cell in row.cells {
+                                    h.element("td", text: CellFormatter.format(cell, kind: row.kind))
+                                    h.element("td", [("class", "n")], text: cell.n.map(String.init) ?? "")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The main report's annex: every item for every gemeente and the total, in every meting.
     func annexTable(_ report: ReportModel, number: Int, _ h: inout HTMLBuilder) {
         h.newline()

@@ -111,6 +111,8 @@ public struct HTMLReportWriter: Sendable {
             response(table, &h)
         case .codedAnswers(let table):
             codedAnswers(table, &h)
+        case .breakdown(let table):
+            breakdown(table, report: report, &h)
         }
     }
 }

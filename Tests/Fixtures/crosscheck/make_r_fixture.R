@@ -21,6 +21,24 @@ add <- function(kind, variable, group, comparison, statistic, df, p, estimate, s
     statistic = sprintf("%.17g", statistic), df = ifelse(is.na(df), "", sprintf("%.17g", df)),
     p_value = sprintf("%.17g", p), estimate = sprintf("%.17g", estimate), se = sprintf("%.17g", se)))
 }
+# Weighted by gemeente (weighting = gemeente): one weight per respondent, N_h / n_h with n_h all
+# respondents of the gemeente; item nonresponse is a domain (na.rm = TRUE on the full design).
+# The total's estimate and SE, and each gemeente against the rest as svyglm(x ~ in_gemeente).
+weighted <- function(v, x) {
+  d <- data.frame(x = x, g = g15, N = population[g15])
+  design <- svydesign(ids = ~1, strata = ~g, fpc = ~N, data = d)
+  m <- svymean(~x, design, na.rm = TRUE)
+  add("svymean", v, "total", "", NA, NA, NA, coef(m), SE(m))
+  for (k in 1:3) {
+    design$variables$inside <- as.numeric(d$g == k)
+    answered <- subset(design, !is.na(x))
+    if (sum(!is.na(x) & g15 == k) >= 10 && sum(!is.na(x) & g15 != k) >= 10) {
+      fit <- svyglm(x ~ inside, answered)
+      add("svyglm", v, names_g[k], "rest", NA, NA, NA, coef(fit)[["inside"]], sqrt(vcov(fit)["inside", "inside"]))
+    }
+  }
+}
+
 for (v in grades) {
   x15 <- valid(d15[[v]], 1, 10)
   if (v %in% names(d13)) {
@@ -35,10 +53,7 @@ for (v in grades) {
       add("welch", v, names_g[g], "rest", t$statistic, t$parameter, t$p.value, NA, NA)
     }
   }
-  keep <- !is.na(x15)
-  d <- data.frame(x = x15[keep], g = g15[keep], N = population[g15[keep]])
-  m <- svymean(~x, svydesign(ids = ~1, strata = ~g, fpc = ~N, data = d))
-  add("svymean", v, "total_weighted", "", NA, NA, NA, coef(m), SE(m))
+  weighted(v, x15)
 }
 for (v in statements) {
   x15 <- valid(d15[[v]], 1, 5)
@@ -48,10 +63,7 @@ for (v in statements) {
     p <- prop.test(k, n, correct = FALSE)
     add("prop", v, "total", "previous", p$statistic, NA, p$p.value, NA, NA)
   }
-  keep <- !is.na(x15)
-  d <- data.frame(x = as.numeric(x15[keep] >= 4) * 100, g = g15[keep], N = population[g15[keep]])
-  m <- svymean(~x, svydesign(ids = ~1, strata = ~g, fpc = ~N, data = d))
-  add("svymean", v, "total_weighted", "", NA, NA, NA, coef(m), SE(m))
+  weighted(v, ifelse(is.na(x15), NA, as.numeric(x15 >= 4) * 100))
 }
 out[is.na(out)] <- ""
 out[out == "NA"] <- ""

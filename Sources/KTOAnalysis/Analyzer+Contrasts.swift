@@ -1,0 +1,66 @@
+import KTOModel
+import KTOStats
+
+extension ItemContext {
+    /// Tests the current meting's figures: every shown domain against the same domain in the
+    /// previous meting (the total against the previous report's figures when only those exist),
+    /// each gemeente and breakdown category against its complement, and the total against every
+    /// benchmark. p-values are adjusted later, over the whole report.
+    /// - Parameters:
+    ///   - rest: the test input of a measure over a domain's complement.
+    func compare(
+        _ current: MetingResult, inputs: [[Domain: [Measure: TestInput]]], previous: MetingResult?,
+        tested: [Measure], variable: String, frame: MetingFrame, rest: (Domain, Measure) -> TestInput?
+    ) -> MetingResult {
+        var result = current
+        let tester = self.tester
+        for (k, domain) in current.domains.enumerated() where domain.size.isShown {
+            let own = inputs[0][domain.domain] ?? [:]
+            var contrasts: [ContrastResult] = []
+            func add(_ measure: Measure, _ contrast: Contrast, _ family: TestFamily, reference: Double, _ outcome: (TestResult, TestMethod)?) {
+                guard let (test, method) = outcome else { return }
+                contrasts.append(ContrastResult(measure: measure, contrast: contrast, family: family, reference: reference, test: test, method: method))
+            }
+            if let previous, previous.domain(domain.domain)?.size.isShown == true, inputs.count > 1, let old = inputs[1][domain.domain] {
+                for measure in tested {
+                    guard let a = own[measure], let b = old[measure] else { continue }
+                    add(measure, .previous(previous.meting), .previous, reference: b.shown, tester.test(a, against: b, complement: nil))
+                }
+            } else if domain.domain == .total, let figures = previousFigures {
+                for measure in tested {
+                    guard let a = own[measure], let f = figures.figure(variable, measure) else { continue }
+                    add(measure, .previous(figures.name), .previous, reference: f.value, tester.test(a, against: f))
+                }
+            }
+            switch domain.domain.partition {
+            case .none:
+                break
+            case .gemeenten, .breakdown:
+                let family: TestFamily
+                if case .breakdown(let b) = domain.domain.partition { family = .breakdown(b) } else { family = .gemeenten }
+                for measure in tested {
+                    guard let a = own[measure], let b = rest(domain.domain, measure) else { continue }
+                    add(measure, .rest, family, reference: b.shown, tester.test(a, against: b, complement: frame.variance))
+                }
+            }
+            if domain.domain == .total {
+                for benchmark in benchmarks {
+                    for measure in tested {
+                        guard let a = own[measure], let f = benchmark.figure(variable, measure) else { continue }
+                        add(measure, .benchmark(benchmark.name), .benchmark(benchmark.name), reference: f.value, tester.test(a, against: f))
+                    }
+                }
+            }
+            result.domains[k].contrasts = contrasts
+        }
+        return result
+    }
+}
+
+extension Estimator {
+    /// The test input of a measure from sums (a complement's).
+    func input(_ measure: Measure, sums: ScoreSums) -> TestInput? {
+        let counts = sums.totals().n.map { Int($0.rounded()) }
+        return figure(measure, sums: sums, counts: counts, n: counts.reduce(0, +)).1
+    }
+}

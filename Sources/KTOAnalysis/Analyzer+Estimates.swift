@@ -1,0 +1,194 @@
+import Foundation
+import KTOModel
+import KTOStats
+
+/// The figure a test needs: classical estimates when unweighted, the linearized one when weighted.
+enum TestInput: Sendable {
+    case mean(MeanEstimate)
+    case proportion(ProportionEstimate)
+    /// A weighted mean or proportion (0...1).
+    case weighted(DesignEstimate, proportion: Bool)
+
+    var isProportion: Bool {
+        switch self {
+        case .mean: return false
+        case .proportion: return true
+        case .weighted(_, let proportion): return proportion
+        }
+    }
+
+    /// The figure as shown: a mean, or a percentage 0-100.
+    var shown: Double {
+        switch self {
+        case .mean(let e): return e.mean
+        case .proportion(let p): return p.proportion * 100
+        case .weighted(let e, let proportion): return proportion ? e.mean * 100 : e.mean
+        }
+    }
+
+    var n: Int {
+        switch self {
+        case .mean(let e): return e.n
+        case .proportion(let p): return p.n
+        case .weighted(let e, _): return e.n
+        }
+    }
+}
+
+/// Computes the figures of one variable over one domain from its sums.
+struct Estimator: Sendable {
+    let variable: Variable
+    let level: Double
+    /// nil: unweighted.
+    let variance: VarianceFrame?
+    /// Valid codes in level order (the codebook's), and sorted with their level.
+    let codes: [Int]
+
+    init(variable: Variable, level: Double, variance: VarianceFrame?) {
+        self.variable = variable
+        self.level = level
+        self.variance = variance
+        codes = variable.validCodes
+    }
+
+    /// The measures a variable has, in results.csv order.
+    var measures: [Measure] {
+        switch variable.type {
+        case .grade: return [.mean, .sd, .median, .pctOnvoldoende] + codes.sorted().map { .count($0) }
+        case .likert: return [.pctAgree] + (codes.count % 2 == 1 ? [.pctNeutral] : []) + [.pctDisagree]
+        case .category: return codes.map { .pctCategory($0) } + codes.map { .count($0) }
+        default: return []
+        }
+    }
+
+    /// The measures that are tested, in order.
+    var tested: [Measure] {
+        switch variable.type {
+        case .grade: return [.mean, .pctOnvoldoende]
+        case .likert: return [.pctAgree]
+        case .category: return codes.map { .pctCategory($0) }
+        default: return []
+        }
+    }
+
+    /// Which levels count as a success for a percentage measure.
+    func successes(_ measure: Measure) -> [Bool] {
+        let sorted = codes.sorted()
+        let half = sorted.count / 2
+        switch measure {
+        case .pctOnvoldoende: return codes.map { Double($0) < GradeSummary.passMark }
+        case .pctAgree: return codes.map { sorted.suffix(half).contains($0) }
+        case .pctDisagree: return codes.map { sorted.prefix(half).contains($0) }
+        case .pctNeutral: return codes.map { !sorted.prefix(half).contains($0) && !sorted.suffix(half).contains($0) }
+        case .pctCategory(let c), .pctMentioned(let c), .count(let c): return codes.map { $0 == c }
+        default: return codes.map { _ in false }
+        }
+    }
+
+    /// The domain's figures and the inputs of its tests.
+    func domain(_ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds) -> (result: DomainResult, inputs: [Measure: TestInput]) {
+        let (tn, tw, _) = sums.totals()
+        let counts = tn.map { Int($0.rounded()) }
+        let n = counts.reduce(0, +)
+        var estimates: [Estimate] = []
+        var inputs: [Measure: TestInput] = [:]
+        let W = tw.reduce(0, +)
+        for measure in measures {
+            let (estimate, input) = figure(measure, sums: sums, counts: counts, n: n)
+            estimates.append(estimate)
+            if let input { inputs[measure] = input }
+        }
+        var result = DomainResult(domain: domain, n: n, size: SampleSize(n: n, thresholds: thresholds), estimates: estimates)
+        if variable.type == .grade || variable.type == .likert {
+            result.distribution = zip(codes, zip(counts, tw)).sorted { $0.0 < $1.0 }.map { code, pair in
+                CodeFrequency(code: code, count: pair.0, percent: W > 0 ? pair.1 / W * 100 : 0)
+            }
+        }
+        return (result, inputs)
+    }
+
+    /// One figure.
+    func figure(_ measure: Measure, sums: ScoreSums, counts: [Int], n: Int) -> (Estimate, TestInput?) {
+        if case .count(let code) = measure {
+            let k = codes.firstIndex(of: code)
+            return (Estimate(measure: measure, value: Double(k.map { counts[$0] } ?? 0), n: n), nil)
+        }
+        guard let variance else { return unweighted(measure, counts: counts, n: n) }
+        switch measure {
+        case .mean, .sd, .median:
+            guard let e = variance.estimate(sums, scores: codes.map(Double.init)) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
+            switch measure {
+            case .sd:
+                return (Estimate(measure: measure, value: e.weightedVariance.map { $0.squareRoot() }, n: n), nil)
+            case .median:
+                return (Estimate(measure: measure, value: weightedMedian(sums), n: n), nil)
+            default:
+                let z = Normal.upperQuantile((1 - level) / 2)
+                return (Estimate(measure: measure, value: e.mean, n: n, se: e.se, ciLow: e.se.map { e.mean - z * $0 },
+                                 ciHigh: e.se.map { e.mean + z * $0 }, design: e.design), .weighted(e, proportion: false))
+            }
+        default:
+            let scores = successes(measure).map { $0 ? 1.0 : 0.0 }
+            guard let e = variance.estimate(sums, scores: scores) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
+            let interval = e.se.flatMap { LogitInterval.interval(proportion: e.mean, standardError: $0, df: e.df, level: level) }
+            return (Estimate(measure: measure, value: e.mean * 100, n: n, se: e.se.map { $0 * 100 },
+                             ciLow: interval.map { $0.low * 100 }, ciHigh: interval.map { $0.high * 100 }, design: e.design),
+                    .weighted(e, proportion: true))
+        }
+    }
+
+    /// Classical figures: mean with SD (n−1), SE and t interval; percentages with the Wilson interval.
+    func unweighted(_ measure: Measure, counts: [Int], n: Int) -> (Estimate, TestInput?) {
+        switch measure {
+        case .mean, .sd, .median:
+            guard let e = meanEstimate(counts: counts, n: n) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
+            switch measure {
+            case .sd: return (Estimate(measure: measure, value: e.sd, n: n), nil)
+            case .median: return (Estimate(measure: measure, value: e.median, n: n), nil)
+            default: return (Estimate(measure: measure, value: e.mean, n: n, se: e.se, ciLow: e.ciLow, ciHigh: e.ciHigh), .mean(e))
+            }
+        default:
+            let hits = zip(successes(measure), counts).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+            guard let p = ProportionEstimate(successes: hits, n: n, level: level) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
+            return (Estimate(measure: measure, value: p.proportion * 100, n: n, se: p.se * 100, ciLow: p.wilsonLow * 100, ciHigh: p.wilsonHigh * 100), .proportion(p))
+        }
+    }
+
+    /// Mean (exact from integer totals), squared deviations about it, and the median from counts.
+    func meanEstimate(counts: [Int], n: Int) -> MeanEstimate? {
+        guard n > 0 else { return nil }
+        let pairs = zip(codes, counts).sorted { $0.0 < $1.0 }
+        let total = pairs.reduce(0) { $0 + $1.0 * $1.1 }
+        let mean = Double(total) / Double(n)
+        let ssd = pairs.reduce(0.0) { $0 + Double($1.1) * (Double($1.0) - mean) * (Double($1.0) - mean) }
+        func value(atRank rank: Int) -> Int {
+            var cumulative = 0
+            for p in pairs {
+                cumulative += p.1
+                if cumulative >= rank { return p.0 }
+            }
+            return pairs.last?.0 ?? 0
+        }
+        let median = Double(value(atRank: (n + 1) / 2) + value(atRank: n / 2 + 1)) / 2
+        return MeanEstimate(n: n, mean: mean, sumOfSquaredDeviations: ssd, median: median, level: level)
+    }
+
+    /// The weighted median: the lowest code at which the cumulative weight reaches half of Σw.
+    func weightedMedian(_ sums: ScoreSums) -> Double? {
+        let (_, tw, _) = sums.totals()
+        let W = tw.reduce(0, +)
+        guard W > 0 else { return nil }
+        var cumulative = 0.0
+        for (code, w) in zip(codes, tw).sorted(by: { $0.0 < $1.0 }) {
+            cumulative += w
+            if cumulative >= W / 2 * (1 - 1e-12) { return Double(code) }
+        }
+        return codes.max().map(Double.init)
+    }
+}
+
+/// The pass mark of a rapportcijfer.
+public enum GradeSummary {
+    /// Grades strictly below this are onvoldoende.
+    public static let passMark = 5.5
+}

@@ -1,0 +1,118 @@
+import KTOModel
+import KTOStats
+import KTOText
+
+extension ItemContext {
+    /// Multi-code percentages, their tests and the quotes of every coded open question.
+    func openQuestions(_ loaded: LoadedStudy) -> [CodedQuestionResult] {
+        let anonymizer = Anonymizer(knownNames: loaded.staffNames)
+        var results: [CodedQuestionResult] = []
+        for question in loaded.codebook.openQuestions {
+            let codes = question.codeList.map(\.code)
+            let tested = codes.map { Measure.pctMentioned($0) }
+            var metingen: [MetingResult] = []
+            var inputs: [[Domain: [Measure: TestInput]]] = []
+            var perCode: [[Domain: [ScoreSums]]] = []
+            for (m, frame) in frames.enumerated() {
+                guard case .multi(let lists)? = datasets[m].column(question.codes.code) else { continue }
+                let valid = Set(codes.compactMap { Int16(exactly: $0) })
+                let counts = codes.map { ItemCounts(lists: lists, code: Int16(truncatingIfNeeded: $0), validCodes: valid, frame: frame) }
+                let (result, domainInputs, sums) = meting(frame, counts: counts, codes: codes)
+                metingen.append(result)
+                inputs.append(domainInputs)
+                perCode.append(sums)
+            }
+            guard let first = metingen.first, first.meting == loaded.current.meting else {
+                // The current meting does not have the codes: nothing to report on this question.
+                continue
+            }
+            let sums = perCode[0]
+            let variance = frames[0].variance
+            metingen[0] = compare(
+                first, inputs: inputs, previous: metingen.count > 1 ? metingen[1] : nil, tested: tested,
+                variable: question.codes.code, frame: frames[0]
+            ) { domain, measure in
+                guard let code = measure.code, let k = codes.firstIndex(of: code),
+                      let total = sums[.total]?[k], let own = sums[domain]?[k] else { return nil }
+                return Self.mention(total.subtracting(own), variance: variance, level: level).input
+            }
+            let order = Self.tableOrder(question: question, total: metingen[0].domain(.total))
+            let selection = QuoteSelection(perCode: study.quotesPerCode, anonymizer: anonymizer)
+                .select(question: question, dataset: loaded.current, order: order, domains: metingen[0])
+            results.append(CodedQuestionResult(
+                question: question, metingen: metingen, order: order, quotes: selection.quotes,
+                writtenAnswers: selection.writtenAnswers, uncodedAnswers: selection.uncodedAnswers,
+                anonymization: selection.anonymization))
+        }
+        return results
+    }
+
+    /// One meting of a coded question: per domain the base, and per code the share mentioning it.
+    func meting(_ frame: MetingFrame, counts: [ItemCounts], codes: [Int]) -> (MetingResult, [Domain: [Measure: TestInput]], [Domain: [ScoreSums]]) {
+        var results: [DomainResult] = []
+        var inputs: [Domain: [Measure: TestInput]] = [:]
+        var allSums: [Domain: [ScoreSums]] = [:]
+        for (domain, cells) in domains(frame) {
+            let sums = counts.map { frame.sums($0, cells: cells) }
+            let base = sums.first.map { Int($0.totals().n.reduce(0, +).rounded()) } ?? 0
+            var estimates = [Estimate(measure: .base, value: Double(base), n: base)]
+            var domainInputs: [Measure: TestInput] = [:]
+            for (k, code) in codes.enumerated() {
+                let (estimate, input) = Self.mention(sums[k], variance: frame.variance, level: level)
+                estimates.append(with(estimate) { $0.measure = .pctMentioned(code) })
+                if let input { domainInputs[.pctMentioned(code)] = input }
+            }
+            for (k, code) in codes.enumerated() {
+                let mentions = Int(sums[k].totals().n[1].rounded())
+                estimates.append(Estimate(measure: .count(code), value: Double(mentions), n: base))
+            }
+            results.append(DomainResult(domain: domain, n: base, size: SampleSize(n: base, thresholds: thresholds), estimates: estimates))
+            inputs[domain] = domainInputs
+            allSums[domain] = sums
+        }
+        applyComplements(&results, unknown: breakdowns.indices.map { b in
+            counts.first.map { Int(frame.sums($0, cells: frame.unknownCells(breakdown: b)).totals().n.reduce(0, +).rounded()) } ?? 0
+        })
+        return (MetingResult(meting: frame.meting, domains: results), inputs, allSums)
+    }
+
+    /// The share of the base mentioning a code (level 1 of the sums), classical or linearized.
+    static func mention(_ sums: ScoreSums, variance: VarianceFrame?, level: Double) -> (estimate: Estimate, input: TestInput?) {
+        let (tn, _, _) = sums.totals()
+        let base = Int(tn.reduce(0, +).rounded())
+        let hits = Int(tn[1].rounded())
+        if let variance {
+            guard let e = variance.estimate(sums, scores: [0, 1]) else { return (Estimate(measure: .base, value: nil, n: base), nil) }
+            let interval = e.se.flatMap { LogitInterval.interval(proportion: e.mean, standardError: $0, df: e.df, level: level) }
+            return (Estimate(measure: .base, value: e.mean * 100, n: base, se: e.se.map { $0 * 100 },
+                             ciLow: interval.map { $0.low * 100 }, ciHigh: interval.map { $0.high * 100 }, design: e.design),
+                    .weighted(e, proportion: true))
+        }
+        guard let p = ProportionEstimate(successes: hits, n: base, level: level) else { return (Estimate(measure: .base, value: nil, n: base), nil) }
+        return (Estimate(measure: .base, value: p.proportion * 100, n: base, se: p.se * 100, ciLow: p.wilsonLow * 100, ciHigh: p.wilsonHigh * 100), .proportion(p))
+    }
+
+    /// See `CodedQuestionResult.order`.
+    static func tableOrder(question: OpenQuestion, total: DomainResult?) -> [Int] {
+        let shown = total?.size.isShown ?? false
+        let keyed = question.codeList.map { entry -> (code: Int, percent: Double) in
+            var percent = 0.0
+            if shown, let value = total?.value(.pctMentioned(entry.code)) {
+                percent = Rounding.roundHalfAwayFromZero(value, decimals: 0)
+            }
+            return (entry.code, percent)
+        }
+        return keyed.sorted { a, b in
+            if a.percent != b.percent { return a.percent > b.percent }
+            return a.code < b.code
+        }.map(\.code)
+    }
+}
+
+/// A copy of `value` changed by `change`: keeps construction short.
+@inline(__always)
+func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
+    var copy = value
+    change(&copy)
+    return copy
+}

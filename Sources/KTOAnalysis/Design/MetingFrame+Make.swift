@@ -1,0 +1,259 @@
+import KTOModel
+import KTOStats
+
+extension MetingFrame {
+    /// The breakdown and raking variables of a study, checked against the codebook.
+    struct Roles: Sendable {
+        /// Codebook index per breakdown variable.
+        var breakdowns: [Int]
+        /// Per raking variable: its codebook index (nil for the group variable), and its margin's
+        /// categories (codes; nil = respondents without a value) with their populations.
+        var rake: [(variable: Int?, name: String, categories: [Int?], targets: [Double])]
+    }
+
+    /// Checks the study's breakdowns and weighting against the codebook.
+    /// - Throws: every problem found, as `DesignErrors`.
+    static func roles(study: Study, codebook: Codebook) throws(DesignErrors) -> Roles {
+        var errors: [DesignError] = []
+        let names = codebook.variables.map(\.code)
+        func categoryVariable(_ name: String, role: DesignError.Role, line: Int) -> Int? {
+            guard let index = codebook.index(of: name) else {
+                errors.append(.unknownVariable(name, role: role, suggestion: NameSuggestion.nearest(name, in: names), line: line))
+                return nil
+            }
+            let type = codebook.variables[index].type
+            guard type == .category else {
+                errors.append(.notACategory(name, type: type, role: role, line: line))
+                return nil
+            }
+            return index
+        }
+        let breakdowns = study.breakdowns.compactMap { categoryVariable($0, role: .breakdown, line: study.breakdownsLine) }
+        var rake: [(variable: Int?, name: String, categories: [Int?], targets: [Double])] = []
+        if case .rake(let variables, _) = study.weighting {
+            for name in variables {
+                if name.lowercased() == study.groupVariable.lowercased() {
+                    rake.append((nil, name, study.groups.indices.map { Optional($0) }, study.groups.map { Double($0.population) }))
+                    continue
+                }
+                guard let index = categoryVariable(name, role: .rake, line: study.weightingLine) else { continue }
+                guard let margin = study.margins.first(where: { $0.variable.lowercased() == name.lowercased() }) else {
+                    errors.append(.missingMargin(name, line: study.weightingLine))
+                    continue
+                }
+                let variable = codebook.variables[index]
+                var categories: [Int?] = []
+                var targets: [Double] = []
+                for entry in margin.entries {
+                    let key = Variable.labelKey(entry.category)
+                    let code: Int??
+                    if ["-", "onbekend", "geen antwoord", "geen waarde"].contains(key) {
+                        code = .some(nil)
+                    } else if let number = Int(key), variable.validCodes.contains(number) || variable.missing.contains(where: { $0.code == number }) {
+                        code = .some(number)
+                    } else if let labelled = variable.code(forLabel: entry.category) {
+                        code = .some(labelled)
+                    } else {
+                        code = nil
+                    }
+                    guard let code else {
+                        errors.append(.unknownMarginCategory(variable: name, category: entry.category, line: entry.line))
+                        continue
+                    }
+                    categories.append(code)
+                    targets.append(entry.population)
+                }
+                rake.append((index, name, categories, targets))
+            }
+            if let first = rake.first {
+                let total = first.targets.reduce(0, +)
+                for other in rake.dropFirst() {
+                    let sum = other.targets.reduce(0, +)
+                    if abs(sum - total) > 1e-9 * max(1, total) {
+                        errors.append(.marginTotalsDiffer(first: first.name, firstTotal: total, other: other.name, otherTotal: sum))
+                    }
+                }
+            }
+        }
+        guard errors.isEmpty else { throw DesignErrors(errors) }
+        return Roles(breakdowns: breakdowns, rake: rake)
+    }
+
+    /// The frame of one meting.
+    /// - Throws: `DesignError` when the meting cannot be weighted as the study asks.
+    static func make(study: Study, codebook: Codebook, dataset: Dataset, roles: Roles) throws(DesignErrors) -> MetingFrame {
+        let rows = dataset.rowCount
+        let gemeenten = study.groups.count
+        // Breakdown category per row (−1: no value).
+        let categoryCodes = roles.breakdowns.map { codebook.variables[$0].validCodes }
+        let categoryOfRow: [[Int32]] = roles.breakdowns.enumerated().map { b, index in
+            guard case .codes(let codes)? = dataset.columns[index] else { return [Int32](repeating: -1, count: rows) }
+            var lookup: [Int16: Int32] = [:]
+            for (c, code) in categoryCodes[b].enumerated() { if let small = Int16(exactly: code) { lookup[small] = Int32(c) } }
+            return codes.map { lookup[$0] ?? -1 }
+        }
+
+        // The design: a group per row, and what the variance needs.
+        var groupOfRow = [Int32](repeating: 0, count: rows)
+        var groups = 1
+        var groupWeight: [Double]?
+        var rowWeight: [Double]?
+        var variance: VarianceFrame?
+        var respondentsPerGemeente = [Int](repeating: 0, count: gemeenten)
+        for g in dataset.group { respondentsPerGemeente[Int(g)] += 1 }
+        switch study.weighting {
+        case .none:
+            break
+        case .gemeente:
+            for (g, n) in respondentsPerGemeente.enumerated() where n == 0 {
+                throw DesignErrors([.emptyStratum(meting: dataset.meting, gemeente: study.groups[g].name)])
+            }
+            groups = gemeenten
+            groupOfRow = dataset.group.map { Int32($0) }
+            groupWeight = study.groups.enumerated().map { g, group in Double(group.population) / Double(respondentsPerGemeente[g]) }
+            variance = VarianceFrame(
+                design: .stratified(populations: study.groups.map { Double($0.population) }),
+                groupRespondents: respondentsPerGemeente, groupsAreStrata: true)
+        case .variable(let column):
+            guard let weights = dataset.weights else { throw DesignErrors([.noWeights(meting: dataset.meting, column: column)]) }
+            rowWeight = weights
+            variance = VarianceFrame(design: .unstratified, groupRespondents: [rows], groupsAreStrata: false)
+        case .rake(_, let trim):
+            let raked = try rake(dataset: dataset, codebook: codebook, roles: roles, trim: trim)
+            groupOfRow = raked.cellOfRow
+            groups = raked.weights.count
+            groupWeight = raked.weights
+            variance = VarianceFrame(
+                design: .raked(categories: raked.categories, categoryCounts: raked.categoryCounts, weights: raked.weights),
+                groupRespondents: raked.respondents, groupsAreStrata: false)
+        }
+
+        // Cells: gemeente × breakdown categories × design group, the combinations that occur.
+        var radix = [gemeenten] + categoryCodes.map { $0.count + 1 } + [groups]
+        if radix.isEmpty { radix = [1] }
+        var cellOfKey: [Int: Int32] = [:]
+        var cellOfRow = [Int32](repeating: 0, count: rows)
+        var cellGemeente: [Int] = []
+        var cellCategory = [[Int]](repeating: [], count: categoryCodes.count)
+        var cellGroup: [Int] = []
+        for row in 0..<rows {
+            let g = Int(dataset.group[row])
+            var key = g
+            for b in categoryCodes.indices { key = key * radix[b + 1] + Int(categoryOfRow[b][row]) + 1 }
+            key = key * groups + Int(groupOfRow[row])
+            if let cell = cellOfKey[key] {
+                cellOfRow[row] = cell
+                continue
+            }
+            let cell = Int32(cellGemeente.count)
+            cellOfKey[key] = cell
+            cellOfRow[row] = cell
+            cellGemeente.append(g)
+            for b in categoryCodes.indices { cellCategory[b].append(Int(categoryOfRow[b][row])) }
+            cellGroup.append(Int(groupOfRow[row]))
+        }
+        let cellWeight = groupWeight.map { weights in cellGroup.map { weights[$0] } }
+
+        // Weights per gemeente and in total, for the summaries.
+        var summaries: [WeightSummary] = []
+        if variance != nil {
+            func weight(_ row: Int) -> Double { rowWeight?[row] ?? cellWeight?[Int(cellOfRow[row])] ?? 1 }
+            var sum = [Double](repeating: 0, count: gemeenten + 1), sq = sum
+            var low = [Double](repeating: .infinity, count: gemeenten + 1), high = [Double](repeating: 0, count: gemeenten + 1)
+            var count = [Int](repeating: 0, count: gemeenten + 1)
+            for row in 0..<rows {
+                let w = weight(row)
+                for k in [0, Int(dataset.group[row]) + 1] {
+                    sum[k] += w; sq[k] += w * w; low[k] = min(low[k], w); high[k] = max(high[k], w); count[k] += 1
+                }
+            }
+            summaries = (0...gemeenten).map { k in
+                WeightSummary(gemeente: k == 0 ? nil : k - 1, respondents: count[k], sum: sum[k],
+                              min: count[k] > 0 ? low[k] : 0, max: high[k],
+                              effectiveN: Linearization.kishEffectiveN(sumOfWeights: sum[k], sumOfSquaredWeights: sq[k]))
+            }
+        }
+        return MetingFrame(
+            meting: dataset.meting, rows: rows, cellOfRow: cellOfRow, cellCount: cellGemeente.count,
+            cellGemeente: cellGemeente, cellCategory: cellCategory, cellGroup: cellGroup, cellWeight: cellWeight,
+            rowWeight: rowWeight, variance: variance, groups: groups, categoryCodes: categoryCodes, weightSummaries: summaries)
+    }
+
+    /// Raking cells and weights of one meting.
+    static func rake(dataset: Dataset, codebook: Codebook, roles: Roles, trim: ClosedRange<Double>?) throws(DesignErrors) -> (
+        cellOfRow: [Int32], weights: [Double], categories: [[Int]], categoryCounts: [[Int]], respondents: [Int]
+    ) {
+        let rows = dataset.rowCount
+        var categoryOfRow: [[Int]] = []
+        var errors: [DesignError] = []
+        for margin in roles.rake {
+            guard let index = margin.variable else {
+                categoryOfRow.append(dataset.group.map { Int($0) })
+                continue
+            }
+            var slot: [Int: Int] = [:]
+            var noValue: Int?
+            for (k, code) in margin.categories.enumerated() {
+                if let code { slot[code] = k } else { noValue = k }
+            }
+            guard case .codes(let codes)? = dataset.columns[index] else {
+                errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: "(niet gevraagd)", lines: [], count: rows))
+                categoryOfRow.append([])
+                continue
+            }
+            var outside: [String: (lines: [Int], count: Int)] = [:]
+            var list = [Int](repeating: 0, count: rows)
+            let variable = codebook.variables[index]
+            for row in 0..<rows {
+                let code = codes[row]
+                let known = code == Dataset.noAnswer || code == Dataset.unreadable ? noValue : slot[Int(code)]
+                if let known { list[row] = known; continue }
+                let value = code == Dataset.noAnswer || code == Dataset.unreadable ? "geen waarde" : (variable.label(of: Int(code)) ?? String(code))
+                var entry = outside[value, default: ([], 0)]
+                if entry.lines.count < 10 { entry.lines.append(Int(dataset.lines[row])) }
+                entry.count += 1
+                outside[value] = entry
+            }
+            for (value, entry) in outside.sorted(by: { $0.value.lines.first ?? 0 < $1.value.lines.first ?? 0 }) {
+                errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: value, lines: entry.lines, count: entry.count))
+            }
+            categoryOfRow.append(list)
+        }
+        guard errors.isEmpty else { throw DesignErrors(errors) }
+        // Raking cells: the combinations of margin categories that occur.
+        var cellOfKey: [[Int]: Int32] = [:]
+        var categories: [[Int]] = []
+        var respondents: [Int] = []
+        var cellOfRow = [Int32](repeating: 0, count: rows)
+        for row in 0..<rows {
+            let key = categoryOfRow.map { $0[row] }
+            if let cell = cellOfKey[key] {
+                cellOfRow[row] = cell
+                respondents[Int(cell)] += 1
+                continue
+            }
+            let cell = Int32(categories.count)
+            cellOfKey[key] = cell
+            categories.append(key)
+            respondents.append(1)
+            cellOfRow[row] = cell
+        }
+        let categoryCounts = roles.rake.enumerated().map { m, margin in
+            (0..<margin.targets.count).map { c in zip(categories, respondents).reduce(0) { $0 + ($1.0[m] == c ? $1.1 : 0) } }
+        }
+        do {
+            let raked = try Raking.rake(
+                respondents: respondents.map(Double.init), categories: categories, targets: roles.rake.map(\.targets), bounds: trim)
+            return (cellOfRow, raked.cellWeights, categories, categoryCounts, respondents)
+        } catch {
+            throw DesignErrors([.raking(meting: dataset.meting, failure: error, margins: roles.rake.map(\.name))])
+        }
+    }
+}
+
+/// Several design problems at once.
+public struct DesignErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var errors: [DesignError]
+    public init(_ errors: [DesignError]) { self.errors = errors }
+    public var description: String { errors.map(\.message).joined(separator: "\n") }
+}

@@ -1,0 +1,81 @@
+import KTOStats
+
+/// What a figure is compared with.
+public enum Contrast: Sendable, Hashable {
+    /// The same domain in an earlier meting.
+    case previous(String)
+    /// The rest of the organisation: every respondent outside the domain (for a gemeente the other
+    /// gemeenten together, never the total that holds it).
+    case rest
+    /// A benchmark group's published figure.
+    case benchmark(String)
+
+    /// The name results.csv uses: `previous`, `rest`, `benchmark:<name>`.
+    public var key: String {
+        switch self {
+        case .previous: return "previous"
+        case .rest: return "rest"
+        case .benchmark(let name): return "benchmark:\(name)"
+        }
+    }
+}
+
+/// The tests whose p-values are adjusted together.
+public enum TestFamily: Sendable, Hashable {
+    /// Every test against the previous meting.
+    case previous
+    /// Every gemeente against the rest.
+    case gemeenten
+    /// The categories of one breakdown variable against their rest.
+    case breakdown(Int)
+    /// Every test against one benchmark.
+    case benchmark(String)
+}
+
+/// How a difference was tested.
+public enum TestMethod: String, Sendable, Equatable {
+    /// Welch's t for two independent means (unweighted).
+    case welch
+    /// Pooled two-proportion z (unweighted).
+    case twoProportions
+    /// Against a published figure taken as fixed: t (means) or z (percentages) with the own SE.
+    case fixedMean, fixedProportion
+    /// Domain against its complement in the same weighted design: the difference with its
+    /// linearized SE (R `svyglm(y ~ in_domain)`), normal p.
+    case designDifference
+    /// Two independent weighted estimates (different metingen): SE = √(SE₁² + SE₂²), normal p.
+    case independentDifference
+}
+
+/// Higher, lower or not significantly different (after adjustment).
+public enum Direction: Sendable, Equatable {
+    case higher, lower, none
+}
+
+/// One test of a figure against a comparison.
+public struct ContrastResult: Sendable, Equatable {
+    public var measure: Measure
+    public var contrast: Contrast
+    public var family: TestFamily
+    /// The comparison's figure (mean, or percentage 0-100).
+    public var reference: Double
+    /// Statistic, df, unadjusted p, difference (own − reference) and its SE, in the figure's units.
+    public var test: TestResult
+    public var method: TestMethod
+    /// The p-value after adjustment within the family (`[thresholds] adjust`); equal to the
+    /// unadjusted p until the analysis has adjusted it.
+    public var pAdjusted: Double
+    /// Significant at α after adjustment, and which way.
+    public var direction: Direction
+
+    public init(measure: Measure, contrast: Contrast, family: TestFamily, reference: Double, test: TestResult, method: TestMethod) {
+        self.measure = measure
+        self.contrast = contrast
+        self.family = family
+        self.reference = reference
+        self.test = test
+        self.method = method
+        self.pAdjusted = test.pValue
+        self.direction = .none
+    }
+}

@@ -1,0 +1,75 @@
+import KTOModel
+
+/// A variable's figures in one domain of one meting, with the tests of its figures.
+public struct DomainResult: Sendable, Equatable {
+    public var domain: Domain
+    /// The base: valid answers (or respondents with a valid code).
+    public var n: Int
+    /// What the small-n rules say about this domain's figures.
+    public var size: SampleSize
+    public var estimates: [Estimate]
+    /// How the valid answers spread over the codes (grades and scale points), for charts.
+    public var distribution: [CodeFrequency] = []
+    /// The tests of this domain's figures (current meting only).
+    public var contrasts: [ContrastResult] = []
+    /// The domain's respondents without a valid answer: per missing code ('weet niet', 'n.v.t.'),
+    /// empty cells and unusable ones (unweighted counts).
+    public var nonresponse = Nonresponse()
+
+    public init(domain: Domain, n: Int, size: SampleSize, estimates: [Estimate]) {
+        self.domain = domain
+        self.n = n
+        self.size = size
+        self.estimates = estimates
+    }
+
+    public func estimate(_ measure: Measure) -> Estimate? { estimates.first { $0.measure == measure } }
+
+    /// The figure's value, nil when there is none (not: when it may not be shown; see `size`).
+    public func value(_ measure: Measure) -> Double? { estimate(measure)?.value }
+
+    public func contrasts(of measure: Measure) -> [ContrastResult] { contrasts.filter { $0.measure == measure } }
+}
+
+/// Respondents of a domain without a valid answer, by kind.
+public struct Nonresponse: Sendable, Equatable {
+    /// Per missing code, in codebook order.
+    public var missing: [Int] = []
+    public var noAnswer = 0
+    public var unreadable = 0
+
+    public init(missing: [Int] = [], noAnswer: Int = 0, unreadable: Int = 0) {
+        self.missing = missing
+        self.noAnswer = noAnswer
+        self.unreadable = unreadable
+    }
+}
+
+/// A variable in one meting: every domain, total first, then the gemeenten, then the categories
+/// of each breakdown variable.
+public struct MetingResult: Sendable, Equatable {
+    public var meting: String
+    public var domains: [DomainResult]
+
+    public init(meting: String, domains: [DomainResult]) {
+        self.meting = meting
+        self.domains = domains
+    }
+
+    public func domain(_ domain: Domain) -> DomainResult? { domains.first { $0.domain == domain } }
+}
+
+/// Everything known about one questionnaire variable.
+public struct VariableResult: Sendable, Equatable {
+    public var variable: Variable
+    /// The current meting first, then earlier metingen that asked the variable.
+    public var metingen: [MetingResult]
+
+    public init(variable: Variable, metingen: [MetingResult]) {
+        self.variable = variable
+        self.metingen = metingen
+    }
+
+    public var current: MetingResult? { metingen.first }
+    public func meting(_ label: String) -> MetingResult? { metingen.first { $0.meting == label } }
+}

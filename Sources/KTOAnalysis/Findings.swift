@@ -1,0 +1,58 @@
+/// A significant difference, as a value: what the generated summary and the report's highlights
+/// are made of. Only tested differences that are significant after adjustment become findings.
+public struct Finding: Sendable, Equatable {
+    public var variable: String
+    /// The item text (question or statement; for a category: its label).
+    public var text: String
+    public var domain: Domain
+    public var contrast: Contrast
+    public var measure: Measure
+    public var direction: Direction
+    /// The own figure (mean, or percentage 0-100) and the comparison's.
+    public var value: Double
+    public var reference: Double
+    public var pAdjusted: Double
+    /// Whether a higher figure is worse (negative statements, % onvoldoende).
+    public var lowerIsBetter: Bool
+
+    /// Whether the difference is good news.
+    public var isImprovement: Bool { (direction == .higher) != lowerIsBetter }
+}
+
+extension StudyResults {
+    /// Every significant difference of the current meting, most relevant first: the organisation
+    /// before the gemeenten before breakdown categories, the previous meting before benchmarks
+    /// before the rest, then the largest test statistic first (ties by item order).
+    public var findings: [Finding] {
+        var list: [(finding: Finding, order: (Int, Int, Double, Int))] = []
+        for (itemIndex, result) in variables.enumerated() {
+            guard let current = result.current, current.meting == meting else { continue }
+            for domain in current.domains {
+                for contrast in domain.contrasts where contrast.direction != .none {
+                    guard let value = domain.value(contrast.measure) else { continue }
+                    let negative = result.variable.polarity == .negative || contrast.measure == .pctOnvoldoende
+                    let label = label(of: contrast.measure, in: result.variable)
+                    let finding = Finding(
+                        variable: result.variable.code,
+                        text: label.isEmpty ? result.variable.text : "\(result.variable.text): \(label)",
+                        domain: domain.domain, contrast: contrast.contrast, measure: contrast.measure, direction: contrast.direction,
+                        value: value, reference: contrast.reference, pAdjusted: contrast.pAdjusted, lowerIsBetter: negative)
+                    let domainRank: Int
+                    switch domain.domain {
+                    case .total: domainRank = 0
+                    case .gemeente: domainRank = 1
+                    case .category: domainRank = 2
+                    }
+                    let contrastRank: Int
+                    switch contrast.contrast {
+                    case .previous: contrastRank = 0
+                    case .benchmark: contrastRank = 1
+                    case .rest: contrastRank = 2
+                    }
+                    list.append((finding, (domainRank, contrastRank, -abs(contrast.test.statistic), itemIndex)))
+                }
+            }
+        }
+        return list.sorted { $0.order < $1.order }.map(\.finding)
+    }
+}
