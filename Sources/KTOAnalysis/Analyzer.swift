@@ -67,6 +67,19 @@ public struct Analyzer: Sendable {
         return results
     }
 
+    /// The weights of every meting as the study's weighting makes them (for `kto check`), without
+    /// analysing any item.
+    /// - Throws: `DesignErrors` when the breakdowns or the weighting cannot be set up.
+    public static func weightSummaries(_ loaded: LoadedStudy) throws(DesignErrors) -> [(meting: String, summaries: [WeightSummary])] {
+        let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
+        var result: [(meting: String, summaries: [WeightSummary])] = []
+        for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
+            let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: dataset, roles: roles)
+            result.append((dataset.meting, frame.weightSummaries))
+        }
+        return result
+    }
+
     func response(_ loaded: LoadedStudy) -> [ResponseResult] {
         let counts = loaded.current.groupCounts
         func result(_ domain: Domain, invited: Int, respondents: Int) -> ResponseResult {

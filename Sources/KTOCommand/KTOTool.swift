@@ -1,5 +1,6 @@
 import Foundation
 import KTOImport
+import KTOAnalysis
 import KTOModel
 import KTOSample
 import KTOWriters
@@ -73,6 +74,8 @@ public struct KTOTool: Sendable {
         switch error {
         case let e as StudyError:
             for problem in e.problems { console.err("fout: " + DiagnosticRenderer.render(problem)) }
+        case let e as DesignErrors:
+            for problem in e.errors { console.err("fout: " + problem.message) }
         case let d as any Diagnostic:
             console.err("fout: " + DiagnosticRenderer.render(d))
         default:
@@ -127,9 +130,18 @@ public struct KTOTool: Sendable {
         for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger)) }
         for warning in loaded.quality.warnings { console.out("let op: " + DiagnosticRenderer.render(warning)) }
         for problem in loaded.quality.problems { console.err("fout: " + DiagnosticRenderer.render(problem)) }
+        var designProblems = false
+        do {
+            for (meting, summaries) in try Analyzer.weightSummaries(loaded) where !summaries.isEmpty {
+                console.out(WeightText.render(meting: meting, summaries: summaries, groups: loaded.study.groups.map(\.name)))
+            }
+        } catch {
+            for problem in error.errors { console.err("fout: " + problem.message) }
+            designProblems = true
+        }
         let clean = loaded.ledgers.allSatisfy { $0.rejections.isEmpty && $0.cellIssues.isEmpty }
-            && loaded.codingLedgers.allSatisfy { $0.rejections.isEmpty } && loaded.quality.problems.isEmpty
-        if !loaded.quality.problems.isEmpty {
+            && loaded.codingLedgers.allSatisfy { $0.rejections.isEmpty } && loaded.quality.problems.isEmpty && !designProblems
+        if !loaded.quality.problems.isEmpty || designProblems {
             console.out("Geen rapport mogelijk: de data kan het rapport niet dragen (zie de fouten hierboven).")
         } else {
             console.out(clean ? "In orde: alle rijen en cellen zijn bruikbaar." : "Let op: niet alle rijen of cellen zijn bruikbaar (zie hierboven).")
