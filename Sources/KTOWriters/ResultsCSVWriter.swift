@@ -43,7 +43,7 @@ public enum ResultsCSVWriter {
     }
 
     /// Full precision; integers without a fraction ("649", not "649.0").
-    static func number(_ value: Double?) -> String {
+    public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
