@@ -21,7 +21,11 @@ extension ItemContext {
                 guard let (test, method) = outcome else { return }
                 contrasts.append(ContrastResult(measure: measure, contrast: contrast, family: family, reference: reference, test: test, method: method))
             }
-            if let previous, previous.domain(domain.domain)?.size.isShown == true, inputs.count > 1, let old = inputs[1][domain.domain] {
+            // Against the previous meting: the total and the gemeenten (breakdown categories are
+            // compared with their rest only, which keeps that family to the report's questions).
+            var trend = true
+            if case .category = domain.domain { trend = false }
+            if trend, let previous, previous.domain(domain.domain)?.size.isShown == true, inputs.count > 1, let old = inputs[1][domain.domain] {
                 for measure in tested {
                     guard let a = own[measure], let b = old[measure] else { continue }
                     add(measure, .previous(previous.meting), .previous, reference: b.shown, tester.test(a, against: b, complement: nil))

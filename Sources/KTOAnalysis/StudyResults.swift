@@ -8,6 +8,9 @@ public struct BreakdownVariable: Sendable, Equatable {
 
     /// The category's label (its code when it has none).
     public func label(of code: Int) -> String { categories.first { $0.code == code }?.label ?? String(code) }
+
+    /// What reports call the breakdown: the codebook's section ("Leeftijd"), else the variable's code.
+    public var name: String { variable.section.isEmpty ? variable.code : variable.section }
 }
 
 /// Response in one group: invited clients, respondents, rate and margin of error.

@@ -87,7 +87,7 @@ enum DutchText {
         var tests: [String] = []
         if results.previousMeting != nil { tests.append("met de vorige meting") }
         if results.groupNames.count > 1 { tests.append("tussen elke gemeente en de rest van de organisatie (de andere gemeenten samen)") }
-        if !results.breakdowns.isEmpty { tests.append("tussen elke categorie van \(list(results.breakdowns.map { "‘\(lowercasedFirst($0.variable.text.isEmpty ? $0.variable.code : $0.variable.text))’" })) en de overige klanten") }
+        if !results.breakdowns.isEmpty { tests.append("tussen elke groep naar \(list(results.breakdowns.map { lowercasedFirst($0.name) })) en de overige klanten") }
         if !results.benchmarks.isEmpty { tests.append("met de vergelijkingsgroepen") }
         if !tests.isEmpty {
             var text = "Verschillen \(list(tests)) zijn tweezijdig getoetst met een significantieniveau van \(alpha)"
@@ -123,7 +123,7 @@ enum DutchText {
             switch family.family {
             case .previous: name = "tegen de vorige meting"
             case .gemeenten: name = "gemeente tegen de rest"
-            case .breakdown(let b): name = "naar \(lowercasedFirst(results.breakdowns[b].variable.text.isEmpty ? results.breakdowns[b].variable.code : results.breakdowns[b].variable.text))"
+            case .breakdown(let b): name = "naar \(lowercasedFirst(results.breakdowns[b].name))"
             case .benchmark(let benchmark): name = "tegen \(benchmark)"
             }
             let adjusted = results.thresholds.adjust == .none ? "" : ", \(family.significant) na correctie"

@@ -191,14 +191,24 @@ public struct ReportBuilder: Sendable {
         let rows = items.compactMap { result -> BreakdownTable.Row? in
             guard let headline = Self.headline(result.variable), let current = result.current, current.meting == results.meting else { return nil }
             let domains = [Domain.total] + results.categoryDomains(b)
-            let cells = domains.map { domain in current.domain(domain).map { Self.cell($0, measure: headline.measure, marks: domain != .total) } ?? Cell(state: .notAsked, n: nil) }
+            let cells = domains.map { domain in
+                current.domain(domain).map { own in
+                    with(Self.cell(own, measure: headline.measure, marks: domain != .total)) { $0.marks = $0.marks.filter { $0.against == .rest } }
+                } ?? Cell(state: .notAsked, n: nil)
+            }
             return BreakdownTable.Row(variable: result.variable.code, item: result.variable.text, measureLabel: headline.label, kind: headline.kind,
                                       negative: result.variable.polarity == .negative, cells: cells)
         }
         guard !rows.isEmpty else { return nil }
-        let name = breakdown.variable.text.isEmpty ? breakdown.variable.code : breakdown.variable.text
         return BreakdownTable(
-            variable: breakdown.variable.code, title: "Naar \(DutchText.lowercasedFirst(name))",
+            variable: breakdown.variable.code, title: "Naar \(DutchText.lowercasedFirst(breakdown.name))",
             columns: ["Totaal"] + breakdown.categories.map(\.label), rows: rows)
     }
+}
+
+/// A copy of `value` changed by `change`.
+func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
+    var copy = value
+    change(&copy)
+    return copy
 }

@@ -183,12 +183,11 @@ struct SummaryBuilder {
     /// on the grades and statements, or that none does (only where something was tested).
     func breakdownSentences() -> [SummarySentence] {
         results.breakdowns.indices.compactMap { b -> SummarySentence? in
-            let breakdown = results.breakdowns[b]
-            let name = DutchText.lowercasedFirst(breakdown.variable.text.isEmpty ? breakdown.variable.code : breakdown.variable.text)
+            let name = DutchText.lowercasedFirst(results.breakdowns[b].name)
             let own = findings.filter { $0.domain.partition == .breakdown(b) && $0.contrast == .rest && $0.measure.isEvaluative }
             guard !own.isEmpty else {
                 return testsRun(.rest, in: .breakdown(b)) > 0
-                    ? SummarySentence(text: "Naar \(name) zijn er geen significante verschillen met de rest van de klanten.", figures: [])
+                    ? SummarySentence(text: "Naar \(name) verschillen de groepen niet significant van de overige klanten.", figures: [])
                     : nil
             }
             var figures: [SummarySentence.Figure] = []
@@ -196,9 +195,9 @@ struct SummaryBuilder {
                 let kind = kind(finding.measure)
                 let category = results.name(of: finding.domain)
                 figures.append(.init(variable: finding.variable, row: finding.text, column: category, value: finding.value, kind: kind))
-                return "\(category): \(lowered(subject(finding.text))) \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)); rest \(format(finding.reference, kind)))"
+                return "\(lowered(subject(finding.text))) bij ‘\(category)’ \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)) tegen \(format(finding.reference, kind)) bij de overige klanten)"
             }
-            return SummarySentence(text: "Naar \(name) wijken significant af van de rest: " + items.joined(separator: "; ") + ".", figures: figures)
+            return SummarySentence(text: "Naar \(name) scoren sommige groepen significant anders dan de overige klanten: " + items.joined(separator: "; ") + ".", figures: figures)
         }
     }
 

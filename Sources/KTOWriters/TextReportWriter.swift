@@ -108,7 +108,8 @@ public struct TextReportWriter: Sendable {
     /// Items as rows (wrapped labels), the total and each category as columns with n below; a key
     /// line for abbreviated headings.
     func renderBreakdown(_ table: BreakdownTable) -> [String] {
-        let columnWidth = 9
+        // Narrower columns when there are many categories, so that the table fits the width.
+        let columnWidth = max(6, min(9, (width - 4 - 18) / max(1, table.columns.count)))
         let labelWidth = max(20, width - 4 - columnWidth * table.columns.count)
         var lines = [""] + wrap(clean(table.title), indent: "")
         let headings = table.columns.map { abbreviate(clean($0), to: columnWidth - 1) }

@@ -58,17 +58,25 @@ enum SVGCharts {
         let plotWidth = width - labelWidth - 60
         let barHeight = 13.0
         let gap = 10.0
-        let legendHeight = 26.0
+        // Legend entries flow onto as many lines as they need within the chart's width.
+        var legend: [(x: Double, line: Int)] = []
+        var x = labelWidth
+        var line = 0
+        for s in series {
+            let entry = 24 + Double(s.name.count) * 6.5
+            if x + entry > width, x > labelWidth { x = labelWidth; line += 1 }
+            legend.append((x, line))
+            x += entry
+        }
+        let legendHeight = 26.0 + 18 * Double(line)
         let axisHeight = 24.0
         let groupHeights = items.map { item in max(Double(series.count) * barHeight, Double(lines(item, width: 38).count) * 13) }
         let height = legendHeight + groupHeights.reduce(0, +) + gap * Double(items.count) + axisHeight
         var svg = header(width: width, height: height, title: title)
-        // Legend.
-        var x = labelWidth
-        for s in series {
-            svg += "<rect x=\"\(n(x))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>"
-            svg += "<text x=\"\(n(x + 16))\" y=\"16\" class=\"legend\">\(esc(s.name))</text>"
-            x += 24 + Double(s.name.count) * 6.5
+        for (s, place) in zip(series, legend) {
+            let top = 6 + 18 * Double(place.line)
+            svg += "<rect x=\"\(n(place.x))\" y=\"\(n(top))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>"
+            svg += "<text x=\"\(n(place.x + 16))\" y=\"\(n(top + 10))\" class=\"legend\">\(esc(s.name))</text>"
         }
         // Grid and axis.
         let top = legendHeight
