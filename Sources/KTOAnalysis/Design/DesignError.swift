@@ -56,7 +56,7 @@ extension DesignError: Diagnostic, CustomStringConvertible {
             case .emptyCategory(let m, let c):
                 return "meting \(meting): de weging op \(margins.joined(separator: " en ")) kan niet: categorie \(c + 1) van \(m < margins.count ? margins[m] : "?") heeft wel populatie maar geen respondenten (of omgekeerd)"
             case .noConvergence(let iterations, let error, let m):
-                return "meting \(meting): de weging op \(margins.joined(separator: " en ")) convergeert niet na \(iterations) rondes (marge \(m < margins.count ? margins[m] : "?") wijkt nog \(error) relatief af); controleer de marges of ruim de grenzen (trim) op"
+                return "meting \(meting): de weging op \(margins.joined(separator: " en ")) convergeert niet na \(iterations) rondes (marge \(m < margins.count ? margins[m] : "?") wijkt nog \(Rounding.formatDutch(error * 100, decimals: 2))% af); controleer de marges of ruim de grenzen (trim) op"
             }
         case .emptyStratum(let meting, let gemeente):
             return "meting \(meting): '\(gemeente)' heeft geen respondenten en kan dus niet naar de populatie worden gewogen"
