@@ -11,6 +11,10 @@
 // - Weighted.swift     weighted (single-stage, with replacement) mean estimate
 // - Proportion.swift   proportion, Wilson interval, finite-population margin of error
 // - HypothesisTests.swift  Welch t, two-proportion z, one-sample t/z tests
+// - HypothesisTests+ScoreTest.swift  one-sample score test of a proportion (prop.test form)
+// - FisherExact.swift  Fisher's exact test for a 2 × 2 table, smallest expected count
+// - ProportionComparison.swift  two proportions: Fisher when an expected count < 5, else pooled z
+// - EffectSize.swift   Cohen's d, Hedges' g (exact correction J) and Cohen's magnitude labels
 // - Stratified.swift   stratified (post-stratified) mean and proportion
 // - Rounding.swift     half-away-from-zero rounding and Dutch number formatting
 //

@@ -17,7 +17,16 @@ enum Fixture {
 
     /// All rows of a fixture file (header line first, ',' separated, no quoting).
     static func rows(_ name: String) throws -> [Row] {
-        let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        try rows(directory.appendingPathComponent(name))
+    }
+
+    /// All rows of a fixture file in another folder of Tests/Fixtures (e.g. "stats13").
+    static func rows(_ name: String, folder: String) throws -> [Row] {
+        try rows(directory.deletingLastPathComponent().appendingPathComponent(folder).appendingPathComponent(name))
+    }
+
+    private static func rows(_ url: URL) throws -> [Row] {
+        let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(whereSeparator: \.isNewline).map(String.init)
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false)
             .map(String.init) else { return [] }
