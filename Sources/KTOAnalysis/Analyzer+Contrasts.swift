@@ -8,14 +8,16 @@ extension ItemContext {
     /// benchmark. p-values are adjusted later, over the whole report.
     /// - Parameters:
     ///   - rest: the test input of a measure over a domain's complement.
+    ///   - inputs: per meting, what the tests need of each domain.
+    ///   - earlier: the variable's earlier metingen with respondent data.
     func compare(
-        _ current: MetingResult, inputs: [[Domain: [Measure: TestInput]]], previous: MetingResult?,
+        _ current: MetingResult, inputs: [String: [Domain: [Measure: TestInput]]], earlier: [MetingResult],
         tested: [Measure], variable: String, frame: MetingFrame, rest: (Domain, Measure) -> TestInput?
     ) -> MetingResult {
         var result = current
         let tester = self.tester
         for (k, domain) in current.domains.enumerated() where domain.size.isShown {
-            let own = inputs[0][domain.domain] ?? [:]
+            let own = inputs[current.meting]?[domain.domain] ?? [:]
             var contrasts: [ContrastResult] = []
             func add(_ measure: Measure, _ contrast: Contrast, _ family: TestFamily, reference: Double, _ outcome: (TestResult, TestMethod)?) {
                 guard let (test, method) = outcome else { return }
@@ -25,15 +27,18 @@ extension ItemContext {
             // compared with their rest only, which keeps that family to the report's questions).
             var trend = true
             if case .category = domain.domain { trend = false }
-            if trend, let previous, previous.domain(domain.domain)?.size.isShown == true, inputs.count > 1, let old = inputs[1][domain.domain] {
-                for measure in tested {
-                    guard let a = own[measure], let b = old[measure] else { continue }
-                    add(measure, .previous(previous.meting), .previous, reference: b.shown, tester.test(a, against: b, complement: nil))
-                }
-            } else if domain.domain == .total, let figures = previousFigures {
-                for measure in tested {
-                    guard let a = own[measure], let f = figures.figure(variable, measure) else { continue }
-                    add(measure, .previous(figures.name), .previous, reference: f.value, tester.test(a, against: f))
+            for label in targets where trend {
+                if let old = earlier.first(where: { $0.meting == label }) {
+                    guard old.domain(domain.domain)?.size.isShown == true, let oldInputs = inputs[label]?[domain.domain] else { continue }
+                    for measure in tested {
+                        guard let a = own[measure], let b = oldInputs[measure] else { continue }
+                        add(measure, .previous(label), .previous(label), reference: b.shown, tester.test(a, against: b, complement: nil))
+                    }
+                } else if domain.domain == .total, let figures = earlierFigures.first(where: { $0.name == label }) {
+                    for measure in tested {
+                        guard let a = own[measure], let f = figures.figure(variable, measure) else { continue }
+                        add(measure, .previous(label), .previous(label), reference: f.value, tester.test(a, against: f))
+                    }
                 }
             }
             switch domain.domain.partition {

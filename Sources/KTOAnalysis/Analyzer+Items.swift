@@ -11,7 +11,10 @@ struct ItemContext: Sendable {
     let breakdowns: [BreakdownVariable]
     let level: Double
     let benchmarks: [ReferenceFigures]
-    let previousFigures: ReferenceFigures?
+    /// Published figures of earlier metingen without respondent data.
+    let earlierFigures: [ReferenceFigures]
+    /// The earlier metingen every figure is tested against: the most recent, then `compare_with`.
+    let targets: [String]
     /// The current meting weighted by gemeente, for an unweighted study with several gemeenten:
     /// the method section says how far that weighting would move the total.
     let effectFrame: MetingFrame?
@@ -36,7 +39,7 @@ struct ItemContext: Sendable {
     /// Also, for an unweighted study, the current total weighted by gemeente (for the method section).
     func variable(_ variable: Variable, index: Int) -> (result: VariableResult, gemeenteWeighted: MetingResult?) {
         var metingen: [MetingResult] = []
-        var inputs: [[Domain: [Measure: TestInput]]] = []
+        var inputs: [String: [Domain: [Measure: TestInput]]] = [:]
         var sums: [[Domain: ScoreSums]] = []
         for (m, frame) in frames.enumerated() {
             guard case .codes(let codes)? = datasets[m].columns[index] else { continue }
@@ -44,7 +47,7 @@ struct ItemContext: Sendable {
             let estimator = Estimator(variable: variable, level: level, variance: frame.variance)
             let (result, domainInputs, domainSums) = meting(frame, counts: counts, estimator: estimator)
             metingen.append(result)
-            inputs.append(domainInputs)
+            inputs[frame.meting] = domainInputs
             sums.append(domainSums)
         }
         var weighted: MetingResult?
@@ -57,7 +60,7 @@ struct ItemContext: Sendable {
             let estimator = Estimator(variable: variable, level: level, variance: frames[0].variance)
             let current = sums[0]
             metingen[0] = compare(
-                metingen[0], inputs: inputs, previous: metingen.count > 1 ? metingen[1] : nil,
+                metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
                 tested: estimator.tested, variable: variable.code, frame: frames[0]
             ) { domain, measure in
                 guard let total = current[.total], let own = current[domain] else { return nil }

@@ -11,7 +11,7 @@ extension ItemContext {
             let codes = question.codeList.map(\.code)
             let tested = codes.map { Measure.pctMentioned($0) }
             var metingen: [MetingResult] = []
-            var inputs: [[Domain: [Measure: TestInput]]] = []
+            var inputs: [String: [Domain: [Measure: TestInput]]] = [:]
             var perCode: [[Domain: [ScoreSums]]] = []
             for (m, frame) in frames.enumerated() {
                 guard case .multi(let lists)? = datasets[m].column(question.codes.code) else { continue }
@@ -19,7 +19,7 @@ extension ItemContext {
                 let counts = codes.map { ItemCounts(lists: lists, code: Int16(truncatingIfNeeded: $0), validCodes: valid, frame: frame) }
                 let (result, domainInputs, sums) = meting(frame, counts: counts, codes: codes)
                 metingen.append(result)
-                inputs.append(domainInputs)
+                inputs[frame.meting] = domainInputs
                 perCode.append(sums)
             }
             guard let first = metingen.first, first.meting == loaded.current.meting else {
@@ -29,7 +29,7 @@ extension ItemContext {
             let sums = perCode[0]
             let variance = frames[0].variance
             metingen[0] = compare(
-                first, inputs: inputs, previous: metingen.count > 1 ? metingen[1] : nil, tested: tested,
+                first, inputs: inputs, earlier: Array(metingen.dropFirst()), tested: tested,
                 variable: question.codes.code, frame: frames[0]
             ) { domain, measure in
                 guard let code = measure.code, let k = codes.firstIndex(of: code),

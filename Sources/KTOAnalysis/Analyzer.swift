@@ -21,11 +21,11 @@ public struct Analyzer: Sendable {
     public func analyze(_ loaded: LoadedStudy) throws(DesignErrors) -> StudyResults {
         let study = loaded.study
         let roles = try MetingFrame.roles(study: study, codebook: loaded.codebook)
-        var frames = [try MetingFrame.make(study: study, codebook: loaded.codebook, dataset: loaded.current, roles: roles)]
-        if let previous = loaded.previous {
-            frames.append(try MetingFrame.make(study: study, codebook: loaded.codebook, dataset: previous, roles: roles))
+        let datasets = [loaded.current] + loaded.earlier.compactMap(\.dataset)
+        var frames: [MetingFrame] = []
+        for dataset in datasets {
+            frames.append(try MetingFrame.make(study: study, codebook: loaded.codebook, dataset: dataset, roles: roles))
         }
-        let datasets = [loaded.current] + (loaded.previous.map { [$0] } ?? [])
         let breakdowns = roles.breakdowns.map { index -> BreakdownVariable in
             let variable = loaded.codebook.variables[index]
             return BreakdownVariable(variable: variable, categories: variable.validCodes.map { ValueLabel(code: $0, label: variable.label(of: $0) ?? String($0)) })
@@ -41,7 +41,10 @@ public struct Analyzer: Sendable {
             benchmarks: loaded.benchmarks.enumerated().map { k, aggregates in
                 ReferenceFigures(aggregates, shortName: k < study.benchmarks.count ? study.benchmarks[k].shortName : String(aggregates.name.prefix(10)), codebook: loaded.codebook)
             },
-            previousFigures: loaded.previousAggregates.map { ReferenceFigures($0, shortName: $0.name, codebook: loaded.codebook) },
+            earlierFigures: loaded.earlier.compactMap { meting in
+                meting.figures.map { ReferenceFigures($0, shortName: meting.meting, codebook: loaded.codebook, name: meting.meting) }
+            },
+            targets: ([study.previous?.meting].compactMap { $0 } + study.compareWith).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
             effectFrame: effectFrame)
 
         // Variables are independent: analysed on all cores, collected in codebook order.
@@ -54,12 +57,13 @@ public struct Analyzer: Sendable {
         var results = StudyResults(
             title: study.title, client: study.client, meting: study.meting,
             previousMeting: study.previous?.meting, groupNames: study.groups.map(\.name), breakdowns: breakdowns,
+            earlierMetingen: study.previousMetingen.map(\.meting),
             variables: variables, response: response(loaded), thresholds: study.thresholds,
             design: DesignSummary(
                 weighting: study.weighting, weights: frames.map { ($0.meting, $0.weightSummaries) },
                 rakeVariables: roles.rake.map(\.name)))
         results.benchmarks = context.benchmarks
-        results.previousFigures = context.previousFigures
+        results.earlierFigures = context.earlierFigures
         results.openQuestions = openQuestions
         results.families = families
         results.weightingEffect = Self.weightingEffect(analysed, unweighted: !study.weighting.isWeighted)
@@ -73,7 +77,7 @@ public struct Analyzer: Sendable {
     public static func weightSummaries(_ loaded: LoadedStudy) throws(DesignErrors) -> [(meting: String, summaries: [WeightSummary])] {
         let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
         var result: [(meting: String, summaries: [WeightSummary])] = []
-        for dataset in [loaded.current] + (loaded.previous.map { [$0] } ?? []) {
+        for dataset in [loaded.current] + loaded.earlier.compactMap(\.dataset) {
             let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: dataset, roles: roles)
             result.append((dataset.meting, frame.weightSummaries))
         }

@@ -25,8 +25,8 @@ public struct ReferenceFigures: Sendable, Equatable {
     }
 
     /// The figures of an aggregates file, typed by the codebook.
-    init(_ aggregates: Aggregates, shortName: String, codebook: Codebook) {
-        name = aggregates.name
+    init(_ aggregates: Aggregates, shortName: String, codebook: Codebook, name: String? = nil) {
+        self.name = name ?? aggregates.name
         self.shortName = shortName
         var figures: [Key: Aggregates.Figure] = [:]
         for (key, figure) in aggregates.figures {

@@ -146,7 +146,7 @@ extension StudyResults {
                 row.ciHigh = estimate.ciHigh
                 if estimate.design != nil { row.flags.append("weighted") }
                 for contrast in domain.contrasts(of: estimate.measure) where contrast.direction != .none {
-                    row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key)
+                    row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key(mostRecent: previousMeting))
                 }
             }
             rows.append(row)
@@ -164,7 +164,7 @@ extension StudyResults {
             if !label.isEmpty { flags.append("category:\(label)") }
             flags.append("method:\(contrast.method.rawValue)")
             let t = contrast.test
-            let testBase = with(base) { $0.category = contrast.contrast.key; $0.flags = flags; $0.n = domain.n }
+            let testBase = with(base) { $0.category = contrast.contrast.key(mostRecent: previousMeting); $0.flags = flags; $0.n = domain.n }
             rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
             rows.append(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
             if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }

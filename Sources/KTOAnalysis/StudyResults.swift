@@ -53,11 +53,14 @@ public struct StudyResults: Sendable, Equatable {
     public var title: String
     public var client: String
     public var meting: String
+    /// The most recent earlier meting: the one every figure is tested against.
     public var previousMeting: String?
     /// Gemeente names in study order.
     public var groupNames: [String]
     /// The breakdown variables (`breakdowns =`), in study order.
     public var breakdowns: [BreakdownVariable] = []
+    /// Every earlier meting, most recent first (with data or only published figures).
+    public var earlierMetingen: [String] = []
     /// Results per analysed variable, in codebook order.
     public var variables: [VariableResult]
     /// Response of the current meting: total first, then per gemeente.
@@ -65,8 +68,17 @@ public struct StudyResults: Sendable, Equatable {
     public var thresholds: Study.Thresholds
     /// Benchmark figures (typed), in study order.
     public var benchmarks: [ReferenceFigures] = []
-    /// The previous meting's published figures, when it has no respondent data.
-    public var previousFigures: ReferenceFigures?
+    /// Published figures of earlier metingen that have no respondent data, by meting.
+    public var earlierFigures: [ReferenceFigures] = []
+
+    /// The most recent earlier meting's published figures, when it has no respondent data.
+    public var previousFigures: ReferenceFigures? { earlierFigures.first { $0.name == previousMeting } }
+
+    /// The published figures of an earlier meting, if that is all there is of it.
+    public func figures(of meting: String) -> ReferenceFigures? { earlierFigures.first { $0.name == meting } }
+
+    /// Every meting, current first, then the earlier ones, most recent first.
+    public var metingen: [String] { [meting] + earlierMetingen }
     /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
     public var openQuestions: [CodedQuestionResult] = []
     public var design: DesignSummary

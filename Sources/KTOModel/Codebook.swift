@@ -166,7 +166,19 @@ extension Codebook {
             }
             if type == .likert, let message = scaleProblem(&variable, labelsGiven: !cell(.labels).isEmpty) { problem(message, .labels) }
             let previous = cell(.previous)
-            variable.previousCode = previous.isEmpty ? nil : (previous == "-" ? .some(nil) : .some(previous))
+            if previous.contains(":") {
+                // Per meting: 2013:oud_naam|2011:-
+                for part in previous.split(separator: "|") {
+                    let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else {
+                        problem("'\(part)' in de kolom previous van '\(code)' is geen meting:naam (bijvoorbeeld 2013:oud_naam|2011:-)", .previous)
+                        continue
+                    }
+                    variable.previousCodes[pieces[0]] = pieces[1] == "-" ? .some(nil) : .some(pieces[1])
+                }
+            } else {
+                variable.previousCode = previous.isEmpty ? nil : (previous == "-" ? .some(nil) : .some(previous))
+            }
             variables.append(variable)
         }
         if variables.isEmpty && problems.isEmpty {

@@ -68,7 +68,9 @@ public struct DataQuality: Sendable, Equatable {
             let unknown = order.map { (value: $0, count: counts[$0] ?? 0) }.sorted { $0.count > $1.count }
             let rowsRead = own.reduce(0) { $0 + $1.rowsRead }
             let files = own.map(\.file)
-            for (g, group) in study.groups.enumerated() where (respondents[meting]?[g] ?? 0) == 0 {
+            // A gemeente the study says was not part of that meting (`ontbreekt =` in [groups]) may be absent.
+            let absent = study.previousMetingen.first { $0.meting == meting }?.absentGroups ?? []
+            for (g, group) in study.groups.enumerated() where (respondents[meting]?[g] ?? 0) == 0 && !absent.contains(g) {
                 problems.append(.vanishedGroup(meting: meting, group: group.name, unknown: unknown, files: files))
             }
             let unknownRows = unknown.reduce(0) { $0 + $1.count }

@@ -36,11 +36,22 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Which meting's column names to use.
-    public enum Naming: Sendable {
+    public enum Naming: Sendable, Equatable {
         /// The codebook's codes.
         case current
-        /// The codebook's `previous` names (renamed or not asked in the previous meting).
+        /// The codebook's `previous` names of the most recent earlier meting.
         case previous
+        /// The codebook's `previous` names of this earlier meting (renamed, or not asked then).
+        case meting(String)
+    }
+
+    /// A variable's column name under `naming`; nil when it was not asked in that meting.
+    func name(of variable: Variable, _ naming: Naming) -> String? {
+        switch naming {
+        case .current: return variable.code
+        case .previous: return variable.code(inMeting: study.previous?.meting ?? "")
+        case .meting(let label): return variable.code(inMeting: label)
+        }
     }
 
     /// Loads and concatenates `files` into one dataset.
@@ -58,7 +69,7 @@ public struct DatasetLoader: Sendable {
         let decoders = codebook.variables.map { CellDecoder(variable: $0) }
         var ledgers: [RowLedger] = []
         var registry = IDRegistry()
-        let groupLookup = try makeGroupLookup()
+        let groupLookup = try makeGroupLookup(meting: meting)
         for file in files {
             let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
             let reader = try CSVReader(source: source, dialect: study.dialect)
@@ -126,15 +137,11 @@ public struct DatasetLoader: Sendable {
         let codedElsewhere = Set(codebook.openQuestions.filter { $0.text != nil }.map { $0.codes.code.lowercased() })
         for (v, variable) in codebook.variables.enumerated() where !builders[v].isPresent {
             guard variable.type != .group && variable.type != .id, !codedElsewhere.contains(variable.code.lowercased()) else { continue }
-            var name = variable.code
-            if naming == .previous, let mapped = variable.previousCode {
-                guard let mapped else { continue }  // not asked in that meting
-                name = mapped
-            }
+            guard let name = name(of: variable, naming) else { continue }  // not asked in that meting
             var message = "variabele '\(name)' staat niet in de data van meting \(meting) (\(files))"
             if let near = NameSuggestion.nearest(name, in: unknown) {
                 message += "; bedoelt u kolom '\(near)'? Pas de naam in het codeboek aan"
-            } else if naming == .previous {
+            } else if naming != .current {
                 message += "; staat de vraag er onder een andere naam in, zet die naam dan in de kolom previous van het codeboek; was de vraag toen niet gesteld, zet dan '-' in die kolom"
             } else {
                 message += "; controleer de naam in het codeboek tegen de kopregel van de data"
@@ -252,8 +259,8 @@ public struct DatasetLoader: Sendable {
         var groupColumn: Int?
         var idColumn: Int?
         for (v, variable) in codebook.variables.enumerated() {
-            var name: String? = variable.code
-            if naming == .previous, let mapped = variable.previousCode { name = mapped }
+            // The group and id columns keep their names in every meting.
+            let name: String? = variable.type == .group || variable.type == .id ? variable.code : self.name(of: variable, naming)
             guard let name, let k = position[name.lowercased()] else {
                 if variable.type != .group && variable.type != .id { absent.append(v) }
                 if naming == .current || name != nil { ledger.absentVariables.append(name ?? variable.code) }
@@ -266,8 +273,7 @@ public struct DatasetLoader: Sendable {
             }
         }
         let used = Set(codebook.variables.compactMap { variable -> String? in
-            if naming == .previous, let mapped = variable.previousCode { return mapped?.lowercased() }
-            return variable.code.lowercased()
+            variable.type == .group || variable.type == .id ? variable.code.lowercased() : name(of: variable, naming)?.lowercased()
         })
         var weightColumn: Int?
         if case .variable(let name) = study.weighting {
@@ -322,13 +328,15 @@ public struct DatasetLoader: Sendable {
         return plan
     }
 
-    /// Group cell → group index, by number code or by (normalised) name.
+    /// Group cell → group index, by number code or by (normalised) name; values an earlier
+    /// meting's `[groups]` leaves out of the study.
     struct GroupLookup: Sendable {
         var byCode: [Int: Int] = [:]
         var byName: [String: Int] = [:]
+        var excluded: Set<String> = []
     }
 
-    func makeGroupLookup() throws -> GroupLookup {
+    func makeGroupLookup(meting: String? = nil) throws -> GroupLookup {
         var lookup = GroupLookup()
         for (g, group) in study.groups.enumerated() { lookup.byName[Variable.labelKey(group.name)] = g }
         guard let variable = codebook.variable(study.groupVariable) else {
@@ -352,6 +360,21 @@ public struct DatasetLoader: Sendable {
             lookup.byCode[label.code] = g
         }
         guard problems.isEmpty else { throw StudyError(problems) }
+        // An earlier meting's own names and codes (`[groups 2013]`) win over the codebook's.
+        if let meting, let previous = study.previousMetingen.first(where: { $0.meting == meting }) {
+            for (value, target) in previous.groupMap {
+                guard let g = target else {
+                    lookup.excluded.insert(value)
+                    continue
+                }
+                lookup.byName[value] = g
+                if let code = Int(value) { lookup.byCode[code] = g }
+            }
+            for value in lookup.excluded {
+                lookup.byName[value] = nil
+                if let code = Int(value) { lookup.byCode[code] = nil }
+            }
+        }
         return lookup
     }
 }

@@ -1,17 +1,47 @@
 import KTOImport
 
+/// An earlier meting as it was read: its respondents, or its published figures.
+public struct EarlierMeting: Sendable {
+    public var meting: String
+    public var dataset: Dataset?
+    public var figures: Aggregates?
+
+    public init(meting: String, dataset: Dataset? = nil, figures: Aggregates? = nil) {
+        self.meting = meting
+        self.dataset = dataset
+        self.figures = figures
+    }
+}
+
 /// A study with its codebook and data read: everything the analysis needs.
 public struct LoadedStudy: Sendable {
     public var study: Study
     public var codebook: Codebook
     public var current: Dataset
-    public var previous: Dataset?
-    /// One ledger per data file: the current meting's first, then the previous meting's.
+    /// Earlier metingen, most recent first.
+    public var earlier: [EarlierMeting] = []
+    /// One ledger per data file: the current meting's first, then the earlier metingen's.
     public var ledgers: [RowLedger]
     /// Benchmark groups in study order.
     public var benchmarks: [Aggregates] = []
-    /// The previous meting's published figures, when it has no respondent data.
-    public var previousAggregates: Aggregates?
+
+    /// The most recent earlier meting's respondents.
+    public var previous: Dataset? {
+        get { earlier.first?.dataset }
+        set {
+            if earlier.isEmpty, let newValue { earlier = [EarlierMeting(meting: newValue.meting)] }
+            if !earlier.isEmpty { earlier[0].dataset = newValue }
+        }
+    }
+
+    /// The most recent earlier meting's published figures, when it has no respondent data.
+    public var previousAggregates: Aggregates? {
+        get { earlier.first?.figures }
+        set {
+            if earlier.isEmpty, let newValue { earlier = [EarlierMeting(meting: study.previous?.meting ?? newValue.name)] }
+            if !earlier.isEmpty { earlier[0].figures = newValue }
+        }
+    }
     /// One ledger per coding file (current meting's first); their codes are in the datasets.
     public var codingLedgers: [CodingLedger] = []
     /// Per codes variable (lowercased): rows of the current meting a coding file marks `-`
@@ -26,7 +56,7 @@ public struct LoadedStudy: Sendable {
         self.study = study
         self.codebook = codebook
         self.current = current
-        self.previous = previous
+        self.earlier = previous.map { [EarlierMeting(meting: $0.meting, dataset: $0)] } ?? []
         self.ledgers = ledgers
     }
 
@@ -41,7 +71,7 @@ public struct LoadedStudy: Sendable {
         try load(study: Study.load(path: studyPath), strict: strict, progress: progress)
     }
 
-    /// Reads the codebook and the data of both metingen of a study already read.
+    /// Reads the codebook and the data of every meting of a study already read.
     public static func load(
         study: Study, strict: Bool = false, progress: ((String, Int, Int) -> Void)? = nil
     ) throws -> LoadedStudy {
@@ -52,22 +82,23 @@ public struct LoadedStudy: Sendable {
         var (current, ledgers) = try loader.load(files: study.dataFiles, meting: study.meting, progress: progress)
         let coding = try CodingFile.apply(study.codingFiles, to: &current, questions: pairing.questions)
         var codingLedgers = coding.ledgers
-        var previous: Dataset?
         var allLedgers = ledgers
-        var previousAggregates: Aggregates?
-        if let spec = study.previous, let file = spec.aggregates {
-            previousAggregates = try Aggregates.load(file, name: spec.meting, codebook: codebook)
-        } else if let spec = study.previous {
+        var earlier: [EarlierMeting] = []
+        for spec in study.previousMetingen {
+            if let file = spec.aggregates {
+                earlier.append(EarlierMeting(meting: spec.meting, figures: try Aggregates.load(file, name: spec.meting, codebook: codebook)))
+                continue
+            }
             var (dataset, previousLedgers) = try loader.load(
-                files: spec.dataFiles, meting: spec.meting, naming: .previous, progress: progress)
+                files: spec.dataFiles, meting: spec.meting, naming: .meting(spec.meting), progress: progress)
             codingLedgers += try CodingFile.apply(spec.codingFiles, to: &dataset, questions: pairing.questions).ledgers
-            previous = dataset
+            earlier.append(EarlierMeting(meting: spec.meting, dataset: dataset))
             allLedgers += previousLedgers
         }
         let benchmarks = try study.benchmarks.map { try Aggregates.load($0.file, name: $0.name, codebook: codebook) }
-        var loaded = LoadedStudy(study: study, codebook: codebook, current: current, previous: previous, ledgers: allLedgers)
+        var loaded = LoadedStudy(study: study, codebook: codebook, current: current, previous: nil, ledgers: allLedgers)
+        loaded.earlier = earlier
         loaded.benchmarks = benchmarks
-        loaded.previousAggregates = previousAggregates
         let rejected = codingLedgers.flatMap(\.rejections)
         if strict, !rejected.isEmpty {
             throw StudyError(rejected.map { StudyProblem("regel afgewezen (--strict): \($0.message)", at: $0.location, lineText: $0.lineText) })
@@ -76,7 +107,7 @@ public struct LoadedStudy: Sendable {
         loaded.notCodable = coding.notCodable
         loaded.staffNames = try study.staffFile.map(NameList.load) ?? []
         var respondents = [current.meting: current.groupCounts]
-        if let previous { respondents[previous.meting] = previous.groupCounts }
+        for meting in earlier { if let dataset = meting.dataset { respondents[dataset.meting] = dataset.groupCounts } }
         loaded.quality = DataQuality(ledgers: allLedgers, study: study, codebook: codebook, respondents: respondents, strict: strict)
         return loaded
     }

@@ -339,6 +339,7 @@ struct PartReader: Sendable {
                 case .group(let g): groupIndex = g
                 case .missing: reason = .missingGroup
                 case .unknown(let value): reason = .unknownGroup(value)
+                case .excluded(let value): reason = .excludedGroup(value)
                 }
             }
         }
@@ -410,16 +411,18 @@ struct PartReader: Sendable {
 }
 
 extension DatasetLoader.GroupLookup {
-    enum Resolution { case group(Int), missing, unknown(String) }
+    enum Resolution { case group(Int), missing, unknown(String), excluded(String) }
 
     /// The group of a cell the code table did not settle: by number code, else by name or label.
     func resolve(_ record: CSVRecord, field: Int, windows1252: Bool) -> Resolution {
         let parsed = record.withBytes(field) { NumberParser.parse($0) }
         if case .integer(let code) = parsed, let g = byCode[code] { return .group(g) }
+        if case .integer(let code) = parsed, excluded.contains(String(code)) { return .excluded(String(code)) }
         if parsed == .empty { return .missing }
         let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
             .trimmingCharacters(in: .whitespaces)
         if let g = byName[Variable.labelKey(value)] { return .group(g) }
+        if excluded.contains(Variable.labelKey(value)) { return .excluded(value) }
         return .unknown(value)
     }
 }

@@ -9,6 +9,8 @@ public struct RowLedger: Sendable, Equatable {
         case textAfterClosingQuote(column: Int)
         case missingGroup
         case unknownGroup(String)
+        /// A gemeente value that `[groups METING]` of the study leaves out (`= -`).
+        case excludedGroup(String)
         case missingID
         case duplicateID(String, firstLine: Int)
 
@@ -21,6 +23,7 @@ public struct RowLedger: Sendable, Equatable {
                 return "tekst na een afsluitend aanhalingsteken (kolom \(column))"
             case .missingGroup: return "geen gemeente ingevuld"
             case .unknownGroup(let value): return "onbekende gemeente '\(value)' (niet in [population] van de studie)"
+            case .excludedGroup(let value): return "gemeente '\(value)' hoort volgens [groups] van de studie niet bij dit onderzoek"
             case .missingID: return "geen respondentnummer"
             case .duplicateID(let id, let first): return "respondentnummer '\(id)' komt al voor op regel \(first)"
             }
@@ -33,6 +36,7 @@ public struct RowLedger: Sendable, Equatable {
             case .textAfterClosingQuote: return "aanhalingstekens"
             case .missingGroup: return "geen gemeente"
             case .unknownGroup: return "onbekende gemeente"
+            case .excludedGroup: return "gemeente buiten de studie"
             case .missingID: return "geen respondentnummer"
             case .duplicateID: return "dubbel respondentnummer"
             }

@@ -24,7 +24,7 @@ extension Study {
 
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
-        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns",
+        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -56,11 +56,6 @@ extension Study {
         let dataLines = list(top["data"])
         let codingLines = list(top["coding"])
         let population = document.sections("population").flatMap(\.entries).map { (name: $0.rawKey, value: $0.value, line: $0.line) }
-        let previousBlock = document.sections("previous").first
-        var previous: [String: (value: String, line: Int)] = [:]
-        for entry in previousBlock?.entries ?? [] { previous[entry.key] = (entry.value, entry.line) }
-        let previousData = list(previous["data"])
-        let previousCodingLines = list(previous["coding"])
         var thresholds: [String: (value: String, line: Int)] = [:]
         for entry in document.sections("thresholds").first?.entries ?? [] { thresholds[entry.key] = (entry.value, entry.line) }
         let benchmarks = document.sections("benchmark").map { block in
@@ -167,24 +162,75 @@ extension Study {
         } else if let first = margins.first {
             problems.append(StudyProblem("[margin \(first.variable)] wordt alleen gebruikt met 'weighting = rake'", at: SourceLocation(file: file, line: first.line)))
         }
-        var previousMeting: PreviousMeting?
-        if !previous.isEmpty || !previousData.isEmpty {
-            let label = previous["meting"]?.value ?? ""
-            if label.isEmpty { problems.append(StudyProblem("[previous] mist 'meting = ...'", at: SourceLocation(file: file, line: previousData.first?.1 ?? 1))) }
-            let aggregates = previous["aggregates"].map { resolve($0.value) }
-            if previousData.isEmpty && aggregates == nil {
-                problems.append(StudyProblem("[previous] mist 'data = ...' (de antwoorden) of 'aggregates = ...' (de gepubliceerde cijfers)", at: SourceLocation(file: file, line: previous["meting"]?.line ?? 1)))
+        var previousMetingen: [PreviousMeting] = []
+        for block in document.sections("previous") {
+            var keys: [String: (value: String, line: Int)] = [:]
+            for entry in block.entries { keys[entry.key] = (entry.value, entry.line) }
+            let data = list(keys["data"])
+            let coding = list(keys["coding"])
+            let header = block.header
+            var label = block.argument
+            if let given = keys["meting"]?.value {
+                if !label.isEmpty, Variable.labelKey(given) != Variable.labelKey(label) {
+                    problem("\(header) zegt 'meting = \(given)'; laat die regel weg of maak ze gelijk", keys["meting"]?.line ?? block.line)
+                }
+                label = given
             }
-            if !previousData.isEmpty && aggregates != nil {
-                problems.append(StudyProblem("[previous] heeft zowel 'data' als 'aggregates': kies er één", at: SourceLocation(file: file, line: previous["aggregates"]?.line ?? 1)))
+            if label.isEmpty { problem("[previous] mist 'meting = ...' (of schrijf de meting in de kop: [previous 2013])", block.line) }
+            let aggregates = keys["aggregates"].map { resolve($0.value) }
+            if data.isEmpty && aggregates == nil {
+                problem("\(header) mist 'data = ...' (de antwoorden) of 'aggregates = ...' (de gepubliceerde cijfers)", keys["meting"]?.line ?? block.line)
             }
-            previousMeting = PreviousMeting(meting: label, dataFiles: previousData.map { resolve($0.0) }, aggregates: aggregates)
-            if !previousCodingLines.isEmpty && previousData.isEmpty {
-                problems.append(StudyProblem("[previous] heeft 'coding' maar geen 'data': een coderingsbestand hoort bij de antwoorden van die meting", at: SourceLocation(file: file, line: previousCodingLines[0].1)))
+            if !data.isEmpty && aggregates != nil {
+                problem("\(header) heeft zowel 'data' als 'aggregates': kies er één", keys["aggregates"]?.line ?? block.line)
             }
-            previousMeting?.codingFiles = previousCodingLines.map { resolve($0.0) }
-        } else if let first = previousCodingLines.first {
-            problems.append(StudyProblem("[previous] heeft 'coding' maar geen 'meting' en 'data'", at: SourceLocation(file: file, line: first.1)))
+            if let first = coding.first, data.isEmpty {
+                problem("\(header) heeft 'coding' maar geen 'data': een coderingsbestand hoort bij de antwoorden van die meting", first.1)
+            }
+            if Variable.labelKey(label) == Variable.labelKey(top["meting"]?.value ?? "") {
+                problem("\(header) heeft dezelfde meting als de studie zelf (\(label))", block.line)
+            }
+            if previousMetingen.contains(where: { Variable.labelKey($0.meting) == Variable.labelKey(label) }) {
+                problem("meting \(label) staat twee keer als vorige meting in de studie", block.line)
+            }
+            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0) }, aggregates: aggregates)
+            meting.codingFiles = coding.map { resolve($0.0) }
+            previousMetingen.append(meting)
+        }
+        // Most recent first: by number when every label is one (years), otherwise as written.
+        if previousMetingen.allSatisfy({ Double($0.meting) != nil }) {
+            previousMetingen.sort { (Double($0.meting) ?? 0) > (Double($1.meting) ?? 0) }
+        }
+        for block in document.sections("groups") {
+            guard let k = previousMetingen.firstIndex(where: { Variable.labelKey($0.meting) == Variable.labelKey(block.argument) }) else {
+                problem("\(block.header): meting '\(block.argument)' is geen vorige meting van de studie", block.line)
+                continue
+            }
+            for entry in block.entries {
+                if ["ontbreekt", "absent", "afwezig"].contains(entry.key) {
+                    for name in splitList(entry.value) {
+                        guard let g = groups.firstIndex(where: { Variable.labelKey($0.name) == Variable.labelKey(name) }) else {
+                            problem("'\(name)' in \(block.header) is geen gemeente van [population]", entry.line)
+                            continue
+                        }
+                        previousMetingen[k].absentGroups.append(g)
+                    }
+                    continue
+                }
+                if entry.value == "-" {
+                    previousMetingen[k].groupMap[Variable.labelKey(entry.rawKey)] = .some(nil)
+                    continue
+                }
+                guard let g = groups.firstIndex(where: { Variable.labelKey($0.name) == Variable.labelKey(entry.value) }) else {
+                    problem("'\(entry.value)' in \(block.header) is geen gemeente van [population]; schrijf oude waarde = gemeente van nu (of - om de rijen weg te laten)", entry.line)
+                    continue
+                }
+                previousMetingen[k].groupMap[Variable.labelKey(entry.rawKey)] = .some(g)
+            }
+        }
+        let compareWith = splitList(top["compare_with"]?.value ?? "")
+        for label in compareWith where !previousMetingen.contains(where: { Variable.labelKey($0.meting) == Variable.labelKey(label) }) {
+            problem("compare_with noemt meting '\(label)', maar die staat niet als [previous \(label)] in de studie", top["compare_with"]?.line ?? 1)
         }
         var benchmarkList: [Benchmark] = []
         for entry in benchmarks {
@@ -214,8 +260,10 @@ extension Study {
         var study = Study(
             studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
             dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
-            groups: groups, previous: previousMeting, benchmarks: benchmarkList, thresholds: limits,
+            groups: groups, previous: nil, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
+        study.previousMetingen = previousMetingen
+        study.compareWith = compareWith
         study.weighting = weighting
         study.margins = margins
         study.breakdowns = splitList(top["breakdowns"]?.value ?? "")

@@ -23,6 +23,11 @@ public struct Study: Sendable, Equatable {
         public var aggregates: DataFile?
         /// Coding files of the previous meting's open answers (`coding =` under [previous]).
         public var codingFiles: [DataFile] = []
+        /// How that meting's group values map to today's gemeenten (`[groups METING]`): value
+        /// (name or code, normalised) → group index, or nil for rows that are not part of the study.
+        public var groupMap: [String: Int?] = [:]
+        /// Gemeenten of today that did not take part in that meting (`ontbreekt =` in `[groups]`).
+        public var absentGroups: [Int] = []
 
         public init(meting: String, dataFiles: [DataFile], aggregates: DataFile? = nil) {
             self.meting = meting
@@ -131,7 +136,15 @@ public struct Study: Sendable, Equatable {
     public var groupVariable: String
     /// Groups in report order, with their populations.
     public var groups: [Group]
-    public var previous: PreviousMeting?
+    /// Earlier metingen, most recent first (`[previous]`, `[previous 2013]`, `[previous 2011]`, …).
+    public var previousMetingen: [PreviousMeting] = []
+    /// The most recent earlier meting: the one every figure is tested against.
+    public var previous: PreviousMeting? {
+        get { previousMetingen.first }
+        set { previousMetingen = newValue.map { [$0] } ?? [] }
+    }
+    /// Earlier metingen that are also tested against (`compare_with = 2011`), besides the most recent.
+    public var compareWith: [String] = []
     public var benchmarks: [Benchmark]
     public var thresholds: Thresholds
     /// The output folder (resolved).
@@ -171,7 +184,7 @@ public struct Study: Sendable, Equatable {
         self.codebook = codebook
         self.groupVariable = groupVariable
         self.groups = groups
-        self.previous = previous
+        self.previousMetingen = previous.map { [$0] } ?? []
         self.benchmarks = benchmarks
         self.thresholds = thresholds
         self.output = output

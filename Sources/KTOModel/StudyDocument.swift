@@ -35,17 +35,26 @@ struct StudyDocument {
     static let schema: [String: Set<String>?] = [
         "population": nil,
         "margin": nil,
+        "groups": nil,
         "previous": ["meting", "data", "aggregates", "coding"],
         "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust"],
         "benchmark": ["file", "short"],
     ]
     static let aliases = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"]
     /// Section kinds that may appear more than once, each with its own argument.
-    static let repeatable: Set<String> = ["benchmark", "margin"]
+    static let repeatable: Set<String> = ["benchmark", "margin", "previous", "groups"]
+    /// What to do when a repeatable section appears twice under the same name.
+    static let repeatHints: [String: String] = [
+        "benchmark": "geef elke benchmark een eigen naam",
+        "margin": "zet de hele marge onder één kop",
+        "previous": "geef elke vorige meting een eigen kop, bijvoorbeeld [previous 2013] en [previous 2011]",
+        "groups": "zet alle groepen van die meting onder één kop",
+    ]
     /// Section kinds whose header must name something.
     static let needsArgument: [String: String] = [
         "benchmark": "geef de benchmark een naam: [benchmark Referentiegroep]",
         "margin": "noem de variabele van de marge: [margin leeftijd]",
+        "groups": "noem de meting: [groups 2013]",
     ]
 
     /// Reads the text; problems of form are appended to `problems`.
@@ -72,7 +81,7 @@ struct StudyDocument {
                 let argument = name.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
                     .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
                 guard Self.schema[kind] != nil else {
-                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE]")
+                    problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE], [groups METING]")
                     current = -1
                     continue
                 }
@@ -80,9 +89,7 @@ struct StudyDocument {
                 let block = Block(kind: kind, argument: argument, line: lineNumber)
                 let identity = kind + " " + Variable.labelKey(argument)
                 if let first = seenHeaders[identity] {
-                    let hint = Self.repeatable.contains(kind)
-                        ? "geef elke \(kind) een eigen naam"
-                        : "zet alles van deze sectie onder één kop"
+                    let hint = Self.repeatHints[kind] ?? "zet alles van deze sectie onder één kop"
                     problem("sectie \(block.header) staat twee keer in de studie (eerst op regel \(first)); \(hint)")
                     current = -1
                     continue

@@ -59,6 +59,9 @@ public struct Variable: Sendable, Equatable, Codable {
     /// How the variable is named in the previous meting's data: `nil` = same code;
     /// `.some(nil)` = not asked in the previous meting.
     public var previousCode: String??
+    /// Per earlier meting (`previous = 2013:oud_naam|2011:-`): its name then, nil = not asked.
+    /// A meting not listed here follows `previousCode`.
+    public var previousCodes: [String: String?] = [:]
     /// 1-based line in the codebook file, for messages.
     public var line: Int
 
@@ -78,6 +81,13 @@ public struct Variable: Sendable, Equatable, Codable {
         self.polarity = polarity
         self.previousCode = previousCode
         self.line = line
+    }
+
+    /// The column name in an earlier meting's data; nil when the variable was not asked then.
+    public func code(inMeting meting: String) -> String? {
+        if let specific = previousCodes[meting] { return specific }
+        if let general = previousCode { return general }
+        return code
     }
 
     /// The label of a code, valid or missing.

@@ -15,7 +15,7 @@ public struct ReportBuilder: Sendable {
 
     /// A report: the summary, the introduction with the method, then every chapter of the codebook.
     public func build(_ results: StudyResults, scope: Scope = .organisation) -> ReportModel {
-        let metingen = [results.meting] + (results.previousMeting.map { [$0] } ?? [])
+        let metingen = results.metingen
         let domains: [Domain]
         switch scope {
         case .organisation: domains = results.groupDomains
@@ -138,11 +138,12 @@ public struct ReportBuilder: Sendable {
         let rows = domains.map { id in
             var cells = metingen.enumerated().map { index, meting -> Cell in
                 guard let domain = result.meting(meting)?.domain(id) else {
-                    // A previous meting known from its report: its published figure, total row only.
-                    if index > 0, id == .total, let figure = results.previousFigures?.figure(code, measure) {
+                    // An earlier meting known from its report: its published figure, total row only.
+                    let figures = index > 0 ? results.figures(of: meting) : nil
+                    if id == .total, let figure = figures?.figure(code, measure) {
                         return Cell(state: .value(figure.value), n: figure.n)
                     }
-                    return Cell(state: index > 0 && results.previousFigures != nil ? .notAvailable : .notAsked, n: nil)
+                    return Cell(state: figures != nil ? .notAvailable : .notAsked, n: nil)
                 }
                 return Self.cell(domain, measure: measure, marks: index == 0)
             }

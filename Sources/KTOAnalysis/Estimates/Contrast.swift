@@ -10,10 +10,11 @@ public enum Contrast: Sendable, Hashable {
     /// A benchmark group's published figure.
     case benchmark(String)
 
-    /// The name results.csv uses: `previous`, `rest`, `benchmark:<name>`.
-    public var key: String {
+    /// The name results.csv uses: `previous` (the most recent earlier meting), `previous:<meting>`
+    /// (an older one, `compare_with`), `rest`, `benchmark:<name>`.
+    public func key(mostRecent: String?) -> String {
         switch self {
-        case .previous: return "previous"
+        case .previous(let meting): return meting == mostRecent ? "previous" : "previous:\(meting)"
         case .rest: return "rest"
         case .benchmark(let name): return "benchmark:\(name)"
         }
@@ -22,8 +23,8 @@ public enum Contrast: Sendable, Hashable {
 
 /// The tests whose p-values are adjusted together.
 public enum TestFamily: Sendable, Hashable {
-    /// Every test against the previous meting.
-    case previous
+    /// Every test against one earlier meting.
+    case previous(String)
     /// Every gemeente against the rest.
     case gemeenten
     /// The categories of one breakdown variable against their rest.
