@@ -19,9 +19,13 @@ extension ItemContext {
         for (k, domain) in current.domains.enumerated() where domain.size.isShown {
             let own = inputs[current.meting]?[domain.domain] ?? [:]
             var contrasts: [ContrastResult] = []
-            func add(_ measure: Measure, _ contrast: Contrast, _ family: TestFamily, reference: Double, _ outcome: (TestResult, TestMethod)?) {
-                guard let (test, method) = outcome else { return }
-                contrasts.append(ContrastResult(measure: measure, contrast: contrast, family: family, reference: reference, test: test, method: method))
+            func add(_ measure: Measure, _ contrast: Contrast, _ family: TestFamily, reference: Double, _ outcome: TestOutcome?) {
+                guard let outcome else { return }
+                var result = ContrastResult(
+                    measure: measure, contrast: contrast, family: family, reference: reference, test: outcome.result,
+                    method: outcome.method, effect: outcome.effect)
+                result.approximate = outcome.approximate
+                contrasts.append(result)
             }
             // Against the previous meting: the total and the gemeenten (breakdown categories are
             // compared with their rest only, which keeps that family to the report's questions).

@@ -61,12 +61,13 @@ struct Estimator: Sendable {
         }
     }
 
-    /// The measures that are tested, in order.
+    /// The measures that are tested, in order. Of two categories only the first: the second's
+    /// test is the same test.
     var tested: [Measure] {
         switch variable.type {
         case .grade: return [.mean, .pctOnvoldoende]
         case .likert: return [.pctAgree]
-        case .category: return codes.map { .pctCategory($0) }
+        case .category: return (codes.count == 2 ? Array(codes.prefix(1)) : codes).map { .pctCategory($0) }
         default: return []
         }
     }

@@ -12,6 +12,8 @@ public struct Finding: Sendable, Equatable {
     public var value: Double
     public var reference: Double
     public var pAdjusted: Double
+    /// The size of the difference (Hedges' g or Cohen's h), when it could be computed.
+    public var effect: Effect?
     /// Whether a higher figure is worse (negative statements, % onvoldoende).
     public var lowerIsBetter: Bool
 
@@ -36,7 +38,8 @@ extension StudyResults {
                         variable: result.variable.code,
                         text: label.isEmpty ? result.variable.text : "\(result.variable.text): \(label)",
                         domain: domain.domain, contrast: contrast.contrast, measure: contrast.measure, direction: contrast.direction,
-                        value: value, reference: contrast.reference, pAdjusted: contrast.pAdjusted, lowerIsBetter: negative)
+                        value: value, reference: contrast.reference, pAdjusted: contrast.pAdjusted, effect: contrast.effect,
+                        lowerIsBetter: negative)
                     let domainRank: Int
                     switch domain.domain {
                     case .total: domainRank = 0
@@ -54,5 +57,20 @@ extension StudyResults {
             }
         }
         return list.sorted { $0.order < $1.order }.map(\.finding)
+    }
+}
+
+extension StudyResults {
+    /// Every test of the current meting (items and coded questions).
+    public var contrasts: [ContrastResult] {
+        let items = variables.compactMap(\.current).filter { $0.meting == meting }
+        let questions = openQuestions.compactMap(\.current).filter { $0.meting == meting }
+        return (items + questions).flatMap { $0.domains.flatMap(\.contrasts) }
+    }
+
+    /// Whether any benchmark or earlier meting's published figure came with its n (only those
+    /// are tested).
+    public var publishedFiguresHaveN: Bool {
+        (benchmarks + earlierFigures).contains { $0.figures.values.contains { $0.n != nil } }
     }
 }

@@ -28,6 +28,9 @@ public struct ResultRow: Sendable, Equatable {
         case pValue = "p_value"
         /// The p-value adjusted within its family of tests (`[thresholds] adjust`).
         case pAdjusted = "p_adjusted"
+        /// The size of a tested difference: Hedges' g (means), Cohen's h (percentages).
+        case hedgesG = "hedges_g"
+        case cohensH = "cohens_h"
         // Weighted figures: Kish's effective n and the design effect (flags: measure:<m>).
         case nEffective = "n_effective"
         case designEffect = "design_effect"
@@ -163,6 +166,7 @@ extension StudyResults {
             let label = category(contrast.measure)
             if !label.isEmpty { flags.append("category:\(label)") }
             flags.append("method:\(contrast.method.rawValue)")
+            if contrast.approximate { flags.append("approximate") }
             let t = contrast.test
             let testBase = with(base) { $0.category = contrast.contrast.key(mostRecent: previousMeting); $0.flags = flags; $0.n = domain.n }
             rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
@@ -170,6 +174,11 @@ extension StudyResults {
             if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }
             rows.append(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
             rows.append(with(testBase) { $0.measure = .pAdjusted; $0.value = contrast.pAdjusted })
+            switch contrast.effect {
+            case .hedgesG(let g): rows.append(with(testBase) { $0.measure = .hedgesG; $0.value = g })
+            case .cohensH(let h): rows.append(with(testBase) { $0.measure = .cohensH; $0.value = h })
+            case nil: break
+            }
         }
         return rows
     }

@@ -1,23 +1,35 @@
 import KTOModel
 import KTOStats
 
+/// What a test found besides its p-value: how it was done and how large the difference is.
+struct TestOutcome: Sendable {
+    var result: TestResult
+    var method: TestMethod
+    var effect: Effect?
+    /// The comparison figure had no SD; the own SD stood in (`welchApproximate`).
+    var approximate = false
+}
+
 /// Runs the tests a study asks for: two-sided, with the small-n rules. Classical tests when
-/// unweighted; with weighting on, the difference of two estimates with its design-based SE.
+/// unweighted (Welch; two proportions by pooled z, or Fisher's exact test when an expected count
+/// is below 5); with weighting on, the difference of two estimates with its design-based SE. A
+/// published figure is tested only when its n is known: without n it is a sample of unknown size
+/// and stays context.
 struct Tester: Sendable {
     var alpha: Double
     var suppressBelow: Int
 
     /// Own figure against the same figure of another sample: an earlier meting (independent) or
     /// the domain's complement in the same design (`complement`: the variance frame to use).
-    func test(_ own: TestInput, against other: TestInput, complement: VarianceFrame?) -> (TestResult, TestMethod)? {
+    func test(_ own: TestInput, against other: TestInput, complement: VarianceFrame?) -> TestOutcome? {
         guard own.n >= suppressBelow, other.n >= suppressBelow else { return nil }
         switch (own, other) {
         case (.mean(let a), .mean(let b)):
-            return HypothesisTests.welch(a, b).map { ($0, .welch) }
+            guard let t = HypothesisTests.welch(a, b) else { return nil }
+            return TestOutcome(result: t, method: .welch, effect: Self.hedges(a.n, a.mean, a.sd, b.n, b.mean, b.sd))
         case (.proportion(let a), .proportion(let b)):
-            guard a.successes > 0, a.successes < a.n,
-                  let t = HypothesisTests.twoProportions(x1: a.successes, n1: a.n, x2: b.successes, n2: b.n) else { return nil }
-            return (scaled(t), .twoProportions)
+            guard a.successes > 0, a.successes < a.n else { return nil }
+            return proportions(x1: a.successes, n1: a.n, x2: b.successes, n2: b.n)
         case (.weighted(let a, let proportion), .weighted(let b, _)):
             if proportion, a.mean <= 0 || a.mean >= 1 { return nil }
             let difference: Double
@@ -30,50 +42,62 @@ struct Tester: Sendable {
                 (difference, se, method) = (a.mean - b.mean, (sa * sa + sb * sb).squareRoot(), .independentDifference)
             }
             guard se > 0 else { return nil }
-            let z = difference / se
-            let t = TestResult(statistic: z, df: nil, pValue: Normal.twoSidedPValue(z), difference: difference, standardError: se)
-            return (proportion ? scaled(t) : t, method)
+            let effect = proportion
+                ? EffectSize.cohensH(a.mean, b.mean).map(Effect.cohensH)
+                : Self.hedges(a.n, a.mean, a.weightedVariance?.squareRoot(), b.n, b.mean, b.weightedVariance?.squareRoot())
+            return TestOutcome(result: normal(difference, se, percent: proportion), method: method, effect: effect)
         default:
             return nil
         }
     }
 
-    /// Own figure against a published one: Welch (means) or two proportions when the publisher
-    /// gives n (and SD); otherwise the figure is a fixed value, tested with the own SE.
-    func test(_ own: TestInput, against figure: Aggregates.Figure) -> (TestResult, TestMethod)? {
-        guard own.n >= suppressBelow else { return nil }
+    /// Own figure against a published one that comes with its n (and, for means, its SD): Welch
+    /// or two proportions, as with respondent data; a mean without SD uses the own SD (marked
+    /// approximate). Without n: nil (context only).
+    func test(_ own: TestInput, against figure: Aggregates.Figure) -> TestOutcome? {
+        guard own.n >= suppressBelow, let n = figure.n, n >= suppressBelow else { return nil }
         switch own {
         case .mean(let a):
-            guard let se = a.se, se > 0 else { return nil }
-            if let n = figure.n, let sd = figure.sd, n >= 2,
-               let t = HypothesisTests.welch(n1: a.n, mean1: a.mean, sd1: a.sd ?? 0, n2: n, mean2: figure.value, sd2: sd) {
-                return (t, .welch)
-            }
-            return HypothesisTests.oneSample(estimate: a.mean, reference: figure.value, standardError: se, df: a.df).map { ($0, .fixedMean) }
+            guard let sd = figure.sd ?? a.sd,
+                  let t = HypothesisTests.welch(n1: a.n, mean1: a.mean, sd1: a.sd ?? 0, n2: n, mean2: figure.value, sd2: sd) else { return nil }
+            return TestOutcome(result: t, method: .welch, effect: Self.hedges(a.n, a.mean, a.sd, n, figure.value, sd), approximate: figure.sd == nil)
         case .proportion(let a):
             guard a.successes > 0, a.successes < a.n else { return nil }
-            let p0 = figure.value / 100
-            if let n = figure.n {
-                let x = Int((p0 * Double(n)).rounded())
-                return HypothesisTests.twoProportions(x1: a.successes, n1: a.n, x2: x, n2: n).map { (scaled($0), .twoProportions) }
-            }
-            return HypothesisTests.oneSample(estimate: a.proportion, reference: p0, standardError: a.se, df: nil).map { (scaled($0), .fixedProportion) }
+            return proportions(x1: a.successes, n1: a.n, x2: Int((figure.value / 100 * Double(n)).rounded()), n2: n)
         case .weighted(let a, let proportion):
             guard let se = a.se, se > 0 else { return nil }
             if proportion, a.mean <= 0 || a.mean >= 1 { return nil }
             let reference = proportion ? figure.value / 100 : figure.value
-            var otherSE: Double?
-            if let n = figure.n, n >= 2 {
-                if proportion { otherSE = (reference * (1 - reference) / Double(n)).squareRoot() }
-                else if let sd = figure.sd { otherSE = sd / Double(n).squareRoot() }
-            }
-            let combined = otherSE.map { (se * se + $0 * $0).squareRoot() } ?? se
-            let difference = a.mean - reference
-            let z = difference / combined
-            let t = TestResult(statistic: z, df: nil, pValue: Normal.twoSidedPValue(z), difference: difference, standardError: combined)
-            let method: TestMethod = otherSE == nil ? (proportion ? .fixedProportion : .fixedMean) : .independentDifference
-            return (proportion ? scaled(t) : t, method)
+            let sd = proportion ? (reference * (1 - reference)).squareRoot() : (figure.sd ?? a.weightedVariance?.squareRoot())
+            guard let sd else { return nil }
+            let other = sd / Double(n).squareRoot()
+            let effect = proportion
+                ? EffectSize.cohensH(a.mean, reference).map(Effect.cohensH)
+                : Self.hedges(a.n, a.mean, a.weightedVariance?.squareRoot(), n, reference, sd)
+            return TestOutcome(
+                result: normal(a.mean - reference, (se * se + other * other).squareRoot(), percent: proportion),
+                method: .independentDifference, effect: effect, approximate: !proportion && figure.sd == nil)
         }
+    }
+
+    /// Two proportions: pooled z, or Fisher's exact test when an expected count is below 5.
+    func proportions(x1: Int, n1: Int, x2: Int, n2: Int) -> TestOutcome? {
+        guard let (t, method) = ProportionComparison.test(x1: x1, n1: n1, x2: x2, n2: n2) else { return nil }
+        return TestOutcome(
+            result: scaled(t), method: method == .fisherExact ? .fisherExact : .twoProportions,
+            effect: EffectSize.cohensH(Double(x1) / Double(n1), Double(x2) / Double(n2)).map(Effect.cohensH))
+    }
+
+    static func hedges(_ n1: Int, _ m1: Double, _ s1: Double?, _ n2: Int, _ m2: Double, _ s2: Double?) -> Effect? {
+        guard let s1, let s2 else { return nil }
+        return EffectSize.hedgesG(n1: n1, mean1: m1, sd1: s1, n2: n2, mean2: m2, sd2: s2).map(Effect.hedgesG)
+    }
+
+    /// A z-test of a difference with its SE (normal p), in percentage points for proportions.
+    func normal(_ difference: Double, _ se: Double, percent: Bool) -> TestResult {
+        let z = difference / se
+        let t = TestResult(statistic: z, df: nil, pValue: Normal.twoSidedPValue(z), difference: difference, standardError: se)
+        return percent ? scaled(t) : t
     }
 
     /// Proportion tests report their difference and SE in percentage points, like the figures.

@@ -21,7 +21,9 @@ enum DutchText {
             marks.append("+/− achter het cijfer van een gemeente: significant hoger/lager dan de rest van de organisatie")
         }
         if benchmarks && !results.benchmarks.isEmpty {
-            marks.append("▲/▼ achter een vergelijkingscijfer: het totaal van deze meting is significant hoger/lager dan dat cijfer")
+            marks.append(results.benchmarks.contains { $0.figures.values.contains { $0.n != nil } }
+                ? "▲/▼ achter een vergelijkingscijfer: het totaal van deze meting is significant hoger/lager dan dat cijfer (alleen getoetst waar het aantal bekend is)"
+                : "vergelijkingscijfers zonder aantallen staan er ter vergelijking en zijn niet getoetst")
         }
         if !marks.isEmpty {
             var text = marks.joined(separator: "; ") + "."
@@ -96,8 +98,18 @@ enum DutchText {
             } else {
                 text += ": gemiddelden met de t-toets van Welch (ongelijke varianties), percentages met de z-toets voor twee proporties (gepoolde variantie)."
             }
-            if !results.benchmarks.isEmpty || results.previousFigures != nil {
-                text += " Van een gepubliceerd cijfer zonder aantallen is het eigen resultaat getoetst met de eigen standaardfout (t-toets voor gemiddelden, z-toets voor percentages); waar ook aantallen en spreiding bekend zijn, is de toets van Welch gebruikt."
+            let tests = results.contrasts
+            if tests.contains(where: { $0.method == .fisherExact }) {
+                text += " Waar bij twee percentages een verwachte celvulling kleiner is dan 5, is de exacte toets van Fisher gebruikt (tweezijdig)."
+            }
+            if !results.benchmarks.isEmpty || !results.earlierFigures.isEmpty {
+                text += " Een gepubliceerd cijfer (van een vergelijkingsgroep of een eerdere meting zonder antwoorden) is zelf een steekproef: het is alleen getoetst als het aantal waarnemingen bekend is, op dezelfde manier als de eigen cijfers; zonder aantal staat het er alleen ter vergelijking."
+                if tests.contains(where: \.approximate) {
+                    text += " Waar bij een gemiddelde de spreiding ontbrak, is de eigen spreiding gebruikt; die toets is benaderend."
+                }
+            }
+            if tests.contains(where: { $0.effect != nil }) {
+                text += " Bij elk getoetst verschil staat in results.csv ook de grootte: Hedges' g voor gemiddelden en Cohen's h voor percentages; de samenvatting noemt een verschil klein vanaf 0,2, middelgroot vanaf 0,5 en groot vanaf 0,8."
             }
             paragraphs.append(text)
             if let adjustment = adjustmentParagraph(results) { paragraphs.append(adjustment) }

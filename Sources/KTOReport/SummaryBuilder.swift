@@ -82,6 +82,17 @@ struct SummaryBuilder {
 
     func format(_ value: Double, _ kind: ValueKind) -> String { kind == .grade ? grade(value) : Rounding.formatPercent(value) }
 
+    /// "; klein verschil" by the effect size (0,2 / 0,5 / 0,8), nothing when it is unknown.
+    func size(_ finding: Finding) -> String {
+        switch finding.effect?.magnitude {
+        case .negligible?: return "; zeer klein verschil"
+        case .small?: return "; klein verschil"
+        case .medium?: return "; middelgroot verschil"
+        case .large?: return "; groot verschil"
+        case nil: return ""
+        }
+    }
+
     /// The annex's summary: where the gemeente differs significantly from the rest and from its
     /// own previous meting.
     func gemeenteSentences(_ g: Int) -> [SummarySentence] {
@@ -107,7 +118,7 @@ struct SummaryBuilder {
                 if case .previous = contrast, let previousMeting = results.previousMeting {
                     figures.append(.init(variable: finding.variable, row: name, column: previousMeting, value: finding.reference, kind: kind))
                 }
-                return "\(lowered(subject(finding.text))) \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)); \(other))"
+                return "\(lowered(subject(finding.text))) \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)); \(other)\(size(finding)))"
             }
             list.append(SummarySentence(text: "\(leadText) scoort \(name) significant: " + items.joined(separator: "; ") + ".", figures: figures))
         }
@@ -164,9 +175,9 @@ struct SummaryBuilder {
                 figures.append(.init(variable: finding.variable, row: "Totaal", column: results.meting, value: finding.value, kind: kind))
                 figures.append(.init(variable: finding.variable, row: "Totaal", column: previousMeting, value: finding.reference, kind: kind))
                 if finding.measure == .pctAgree {
-                    return "‘\(lowered(finding.text))’ (\(format(finding.value, kind)) eens tegen \(format(finding.reference, kind)))"
+                    return "‘\(lowered(finding.text))’ (\(format(finding.value, kind)) eens tegen \(format(finding.reference, kind))\(size(finding)))"
                 }
-                return "\(lowered(subject(finding.text))) (\(format(finding.value, kind)) tegen \(format(finding.reference, kind)))"
+                return "\(lowered(subject(finding.text))) (\(format(finding.value, kind)) tegen \(format(finding.reference, kind))\(size(finding)))"
             }
             let lead = improving
                 ? "Significant beter dan in \(previousMeting) scoren: "
@@ -195,7 +206,7 @@ struct SummaryBuilder {
                 let kind = kind(finding.measure)
                 let category = results.name(of: finding.domain)
                 figures.append(.init(variable: finding.variable, row: finding.text, column: category, value: finding.value, kind: kind))
-                return "\(lowered(subject(finding.text))) bij ‘\(category)’ \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)) tegen \(format(finding.reference, kind)) bij de overige klanten)"
+                return "\(lowered(subject(finding.text))) bij ‘\(category)’ \(finding.direction == .higher ? "hoger" : "lager") (\(format(finding.value, kind)) tegen \(format(finding.reference, kind)) bij de overige klanten\(size(finding)))"
             }
             return SummarySentence(text: "Naar \(name) scoren sommige groepen significant anders dan de overige klanten: " + items.joined(separator: "; ") + ".", figures: figures)
         }

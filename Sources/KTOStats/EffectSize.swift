@@ -87,3 +87,13 @@ public enum EffectSize {
         return .negligible
     }
 }
+
+extension EffectSize {
+    /// Cohen's h for two proportions: 2·asin(√p1) − 2·asin(√p2) (the difference on the
+    /// variance-stabilising arcsine scale); read with the same 0.2 / 0.5 / 0.8 bounds as d and g.
+    /// - Returns: nil for a proportion outside 0...1.
+    public static func cohensH(_ p1: Double, _ p2: Double) -> Double? {
+        guard (0...1).contains(p1), (0...1).contains(p2) else { return nil }
+        return 2 * asin(p1.squareRoot()) - 2 * asin(p2.squareRoot())
+    }
+}

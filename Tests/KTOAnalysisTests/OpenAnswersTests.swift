@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KTOModel
 import KTOStats
@@ -129,7 +130,7 @@ struct OpenAnswersTests {
         for k in 0..<40 { group.append(0); lists.append(k < 30 ? [1, 2] : [2]) }
         for k in 0..<40 { group.append(1); lists.append(k < 10 ? [1, 2] : [2]) }
         let benchmark = Aggregates(name: "Referentiegroep", figures: [
-            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 30, n: nil, sd: nil),
+            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 30, n: 80, sd: nil),
         ])
         let loaded = Self.study(
             group: group, lists: lists, texts: [String?](repeating: nil, count: 80),
@@ -148,11 +149,13 @@ struct OpenAnswersTests {
         #expect(a.pAdjusted == a.test.pValue)
         // Code 2 is 100% everywhere: not tested (p = 0 or 1).
         #expect(meting.domain(.gemeente(0))?.contrasts(of: .pctMentioned(2)).isEmpty == true)
-        // Total vs the benchmark's 30% as a fixed value: z = (0,5 − 0,3)/√(0,5 · 0,5/80) = √12,8 = 3,5777…
+        // Total 40/80 vs the benchmark's 30% of 80 (24/80): pooled p = 64/160 = 0,4;
+        // SE = √(0,4 · 0,6 · 2/80) = √0,006; z = 0,2/√0,006 = 2,5819…; Cohen's h = 2asin√0,5 − 2asin√0,3.
         let bench = try #require(meting.domain(.total)?.contrasts(of: snel).first)
         #expect(bench.contrast == .benchmark("Referentiegroep"))
-        #expect(abs(bench.test.statistic - 12.8.squareRoot()) < 1e-12)
-        #expect(bench.method == .fixedProportion)
+        #expect(abs(bench.test.statistic - 0.2 / 0.006.squareRoot()) < 1e-12)
+        #expect(bench.method == .twoProportions)
+        #expect(abs(bench.effect!.value - (2 * asin(0.5.squareRoot()) - 2 * asin(0.3.squareRoot()))) < 1e-12)
         // The flags in results.csv.
         let rows = results.rows.filter { $0.variable == "goed_codes" && $0.measure == .pctMentioned && $0.category == "Snel" }
         #expect(rows.first { $0.group == "A" }?.flags == ["sig_higher:rest"])
@@ -160,6 +163,12 @@ struct OpenAnswersTests {
         #expect(rows.first { $0.group == "total" }?.flags == ["sig_higher:benchmark:Referentiegroep"])
         let testRow = results.rows.first { $0.group == "A" && $0.measure == .testStat && $0.category == "rest" }
         #expect(testRow?.flags == ["measure:pct_mentioned", "category:Snel", "method:twoProportions"])
+        // A benchmark figure without n is context: shown, never tested.
+        var context = loaded
+        context.benchmarks = [Aggregates(name: "Referentiegroep", figures: [
+            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 30, n: nil, sd: nil),
+        ])]
+        #expect(try Analyzer().analyze(context).openQuestions.first?.current?.domain(.total)?.contrasts.isEmpty == true)
     }
 
     @Test func previousMetingWithCodesIsComparedByHand() throws {
@@ -188,16 +197,16 @@ struct OpenAnswersTests {
         #expect(rows.first { $0.meting == "2015" && $0.group == "total" }?.flags == ["sig_higher:previous"])
         #expect(rows.first { $0.meting == "2013" && $0.group == "total" }?.value == 25)
 
-        // Only the previous report's published figure: the total is tested against it as a fixed value.
+        // Only the previous report's published figure, with its n (50% of 40 = 20): two proportions,
+        // 30/40 vs 20/40, pooled p = 0,625, z = 0,25/√(0,625 · 0,375 · 2/40) = 2,3094…
         var published = current
         published.study.previous = .init(meting: "2013", dataFiles: [])
         published.previousAggregates = Aggregates(name: "2013", figures: [
-            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 50, n: nil, sd: nil),
+            Aggregates.Key(variable: "goed_codes", measure: "pct_mentioned", category: "Snel"): .init(value: 50, n: 40, sd: nil),
         ])
         let fixed = try #require(try Analyzer().analyze(published).openQuestions.first?.current?.domain(.total)?.contrasts(of: snel).first)
-        // z = (0,75 − 0,5)/√(0,75 · 0,25/40) = 0,25/0,0684653… = 3,6514837…
         #expect(fixed.contrast == .previous("2013"))
-        #expect(abs(fixed.test.statistic - 0.25 / (0.75 * 0.25 / 40).squareRoot()) < 1e-12)
+        #expect(abs(fixed.test.statistic - 0.25 / (0.625 * 0.375 * 2 / 40).squareRoot()) < 1e-12)
     }
 
     @Test func quotesPreferInformativeSingleCodeAnswersFromShownGroups() throws {

@@ -1,5 +1,6 @@
 import Testing
 import KTOModel
+import KTOStats
 @testable import KTOAnalysis
 
 @Suite("Small-n rules")
@@ -73,25 +74,35 @@ struct ComparisonTests {
     let base = AnalysisTests()
 
     /// Group A: 40 grades (20 × 8, 20 × 9: mean 8.5, SD = sqrt(40 × 0.25 / 39)); the previous meting
-    /// is known only as a published mean of 7.0 → tested as a fixed value with A's own SE.
-    @Test func previousFromAggregatesIsAFixedValue() throws {
-        var loaded = base.study(
-            group: [UInt16](repeating: 0, count: 40), grade: (0..<40).map { $0 % 2 == 0 ? 8 : 9 },
-            statement: [Int16](repeating: Dataset.noAnswer, count: 40), category: [Int16](repeating: Dataset.noAnswer, count: 40),
-            thresholds: .init(indicative: 30, suppress: 10))
-        loaded.previousAggregates = Aggregates(name: "2013", figures: [.init(variable: "cijfer", measure: "mean"): .init(value: 7.0)])
-        loaded.study.previous = .init(meting: "2013", dataFiles: [], aggregates: .init(path: "", displayName: ""))
-        let results = try Analyzer().analyze(loaded)
-        let total = try #require(results.result("cijfer")?.current?.domain(.total))
-        let test = try #require(total.contrasts.first { $0.contrast == .previous("2013") })
-        // SE = SD/√40 with SD² = 40 · 0.25 / 39; t = 1.5 / SE with 39 df.
-        let se = (40 * 0.25 / 39).squareRoot() / 40.0.squareRoot()
-        #expect(abs(test.test.statistic - 1.5 / se) < 1e-9)
-        #expect(test.test.df == 39)
-        #expect(test.method == .fixedMean)
-        #expect(test.direction == .higher)
-        // The rest comparison is not made: A is the only gemeente with respondents.
-        #expect(!total.contrasts.contains { $0.contrast == .rest })
+    /// is known only from its report. A published mean is a sample too: without its n it is not
+    /// tested (context only); with n and SD it is Welch as with respondent data; with n but no SD
+    /// the own SD stands in and the test is marked approximate.
+    @Test func previousFromAggregatesNeedsItsN() throws {
+        func total(_ figure: Aggregates.Figure) throws -> DomainResult {
+            var loaded = base.study(
+                group: [UInt16](repeating: 0, count: 40), grade: (0..<40).map { $0 % 2 == 0 ? 8 : 9 },
+                statement: [Int16](repeating: Dataset.noAnswer, count: 40), category: [Int16](repeating: Dataset.noAnswer, count: 40),
+                thresholds: .init(indicative: 30, suppress: 10))
+            loaded.previousAggregates = Aggregates(name: "2013", figures: [.init(variable: "cijfer", measure: "mean"): figure])
+            loaded.study.previous = .init(meting: "2013", dataFiles: [], aggregates: .init(path: "", displayName: ""))
+            return try #require(try Analyzer().analyze(loaded).result("cijfer")?.current?.domain(.total))
+        }
+        #expect(try total(.init(value: 7.0)).contrasts.isEmpty)
+        // Welch: s1² = 40 · 0.25/39 = 0.2564…, s2 = 1.2, n = 40 and 50.
+        let sd1 = (40 * 0.25 / 39).squareRoot()
+        let welch = try #require(try total(.init(value: 7.0, n: 50, sd: 1.2)).contrasts.first { $0.contrast == .previous("2013") })
+        let se = (sd1 * sd1 / 40 + 1.44 / 50).squareRoot()
+        #expect(abs(welch.test.statistic - 1.5 / se) < 1e-9)
+        #expect(welch.method == .welch)
+        #expect(!welch.approximate)
+        #expect(welch.direction == .higher)
+        let approximate = try #require(try total(.init(value: 7.0, n: 50)).contrasts.first)
+        // Without an SD the own SD stands in: SE = SD · √(1/40 + 1/50).
+        #expect(abs(approximate.test.statistic - 1.5 / (sd1 * (1.0 / 40 + 1.0 / 50).squareRoot())) < 1e-9)
+        #expect(approximate.approximate)
+        // Hedges' g: d = 1.5 / pooled SD, pooled SD² = (39 · s1² + 49 · s1²)/88 = s1²; J exact.
+        let g = try #require(approximate.effect?.value)
+        #expect(abs(g - 1.5 / sd1 * EffectSize.hedgesCorrection(df: 88)!) < 1e-12)
     }
 
     /// A gemeente is compared with the other gemeenten together, never with the total that holds it.

@@ -39,13 +39,30 @@ public enum TestMethod: String, Sendable, Equatable {
     case welch
     /// Pooled two-proportion z (unweighted).
     case twoProportions
-    /// Against a published figure taken as fixed: t (means) or z (percentages) with the own SE.
-    case fixedMean, fixedProportion
+    /// Fisher's exact test (two-sided, as R `fisher.test`): a two-proportion comparison whose
+    /// smallest expected count is below 5.
+    case fisherExact
     /// Domain against its complement in the same weighted design: the difference with its
     /// linearized SE (R `svyglm(y ~ in_domain)`), normal p.
     case designDifference
     /// Two independent weighted estimates (different metingen): SE = √(SE₁² + SE₂²), normal p.
     case independentDifference
+}
+
+/// How large a tested difference is, on a scale without units: Hedges' g for means (pooled SD,
+/// small-sample correction), Cohen's h for proportions; read with the 0.2 / 0.5 / 0.8 bounds.
+public enum Effect: Sendable, Equatable {
+    case hedgesG(Double)
+    case cohensH(Double)
+
+    public var value: Double {
+        switch self {
+        case .hedgesG(let g): return g
+        case .cohensH(let h): return h
+        }
+    }
+
+    public var magnitude: EffectSize.Magnitude { EffectSize.magnitude(value) }
 }
 
 /// Higher, lower or not significantly different (after adjustment).
@@ -63,19 +80,24 @@ public struct ContrastResult: Sendable, Equatable {
     /// Statistic, df, unadjusted p, difference (own − reference) and its SE, in the figure's units.
     public var test: TestResult
     public var method: TestMethod
+    /// The size of the difference.
+    public var effect: Effect?
+    /// The comparison figure had no SD; the own SD stood in.
+    public var approximate = false
     /// The p-value after adjustment within the family (`[thresholds] adjust`); equal to the
     /// unadjusted p until the analysis has adjusted it.
     public var pAdjusted: Double
     /// Significant at α after adjustment, and which way.
     public var direction: Direction
 
-    public init(measure: Measure, contrast: Contrast, family: TestFamily, reference: Double, test: TestResult, method: TestMethod) {
+    public init(measure: Measure, contrast: Contrast, family: TestFamily, reference: Double, test: TestResult, method: TestMethod, effect: Effect? = nil) {
         self.measure = measure
         self.contrast = contrast
         self.family = family
         self.reference = reference
         self.test = test
         self.method = method
+        self.effect = effect
         self.pAdjusted = test.pValue
         self.direction = .none
     }
