@@ -43,7 +43,7 @@ struct ItemContext: Sendable {
         var sums: [[Domain: ScoreSums]] = []
         for (m, frame) in frames.enumerated() {
             guard case .codes(let codes)? = datasets[m].columns[index] else { continue }
-            let counts = ItemCounts(codes: codes, variable: variable, frame: frame)
+            let counts = ItemCounts(codes: codes, variable: variable, frame: frame, asked: Self.asked(variable, in: datasets[m]))
             let estimator = Estimator(variable: variable, level: level, variance: frame.variance)
             let (result, domainInputs, domainSums) = meting(frame, counts: counts, estimator: estimator)
             metingen.append(result)
@@ -70,6 +70,13 @@ struct ItemContext: Sendable {
         return (VariableResult(variable: variable, metingen: metingen), weighted)
     }
 
+    /// Who was asked a routed item in a meting (nil: everyone).
+    static func asked(_ variable: Variable, in dataset: Dataset) -> [Bool]? {
+        guard let routing = variable.routing, case .codes(let codes)? = dataset.column(routing.variable) else { return nil }
+        let wanted = Set(routing.codes.compactMap { Int16(exactly: $0) })
+        return codes.map { wanted.contains($0) }
+    }
+
     /// A meting's domains: figures, small-n sizes with complements, and what the tests need.
     func meting(_ frame: MetingFrame, counts: ItemCounts, estimator: Estimator) -> (MetingResult, [Domain: [Measure: TestInput]], [Domain: ScoreSums]) {
         var results: [DomainResult] = []
@@ -79,8 +86,12 @@ struct ItemContext: Sendable {
             let sums = frame.sums(counts, cells: cells)
             var (result, domainInputs) = estimator.domain(domain, sums: sums, thresholds: thresholds)
             let slots = frame.slotCounts(counts, cells: cells)
-            result.nonresponse = Nonresponse(
-                missing: Array(slots[counts.validLevels..<(counts.slots - 2)]), noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
+            let missing = Array(slots[counts.validLevels..<(counts.slots - 2)])
+            result.nonresponse = Nonresponse(missing: missing, noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
+            result.nonresponse.asked = slots.reduce(0, +)
+            for (code, count) in zip(estimator.variable.missing.map(\.code), missing) {
+                if estimator.variable.missingKind(of: code) == .notApplicable { result.nonresponse.notApplicable += count } else { result.nonresponse.dontKnow += count }
+            }
             results.append(result)
             inputs[domain] = domainInputs
             allSums[domain] = sums

@@ -28,6 +28,10 @@ public struct ResultRow: Sendable, Equatable {
         case pValue = "p_value"
         /// The p-value adjusted within its family of tests (`[thresholds] adjust`).
         case pAdjusted = "p_adjusted"
+        // Item nonresponse: shares of the respondents asked (n), unweighted.
+        case pctDontKnow = "pct_dont_know"
+        case pctNotApplicable = "pct_not_applicable"
+        case pctNoAnswer = "pct_no_answer"
         /// The size of a tested difference: Hedges' g (means), Cohen's h (percentages).
         case hedgesG = "hedges_g"
         case cohensH = "cohens_h"
@@ -153,6 +157,13 @@ extension StudyResults {
                 }
             }
             rows.append(row)
+        }
+        if domain.nonresponse.asked > 0 {
+            let asked = with(base) { $0.n = domain.nonresponse.asked; $0.flags = sizeFlags }
+            for (kind, value) in [(ResultRow.Kind.pctDontKnow, domain.nonresponse.dontKnowPercent),
+                                  (.pctNotApplicable, domain.nonresponse.notApplicablePercent), (.pctNoAnswer, domain.nonresponse.noAnswerPercent)] {
+                rows.append(with(asked) { $0.measure = kind; $0.value = hidden ? nil : value })
+            }
         }
         guard !hidden else { return rows }
         for estimate in domain.estimates {

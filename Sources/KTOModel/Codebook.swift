@@ -28,7 +28,7 @@ public struct Codebook: Sendable, Equatable {
 extension Codebook {
     /// The columns a codebook file has; Dutch names are accepted as aliases.
     enum Column: String, CaseIterable {
-        case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale
+        case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing
 
         static let aliases: [String: Column] = [
             "variable": .variable, "variabele": .variable, "code": .variable,
@@ -42,6 +42,7 @@ extension Codebook {
             "polarity": .polarity, "richting": .polarity,
             "previous": .previous, "vorige": .previous,
             "scale": .scale, "schaal": .scale,
+            "routing": .routing, "asked_if": .routing, "gevraagd_als": .routing, "filter": .routing,
         ]
     }
 
@@ -165,6 +166,16 @@ extension Codebook {
             case let other: problem("schaal '\(other)' van '\(code)' is onbekend; laat leeg of kies reversed", .scale)
             }
             if type == .likert, let message = scaleProblem(&variable, labelsGiven: !cell(.labels).isEmpty) { problem(message, .labels) }
+            let routing = cell(.routing)
+            if !routing.isEmpty {
+                let parts = routing.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let codes = parts.count == 2 ? parts[1].split(whereSeparator: { $0 == "," || $0 == "|" }).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } : []
+                if parts.count == 2, !parts[0].isEmpty, !codes.isEmpty {
+                    variable.routing = Routing(variable: parts[0], codes: codes)
+                } else {
+                    problem("routing '\(routing)' van '\(code)' is geen variabele=codes (bijvoorbeeld traject=2,3: alleen gevraagd aan wie daar 2 of 3 antwoordde)", .routing)
+                }
+            }
             let previous = cell(.previous)
             if previous.contains(":") {
                 // Per meting: 2013:oud_naam|2011:-
@@ -183,6 +194,19 @@ extension Codebook {
         }
         if variables.isEmpty && problems.isEmpty {
             problems.append(StudyProblem("het codeboek bevat geen variabelen", at: SourceLocation(file: file, line: 1)))
+        }
+        // A routing condition names a coded variable of this codebook and its codes.
+        for variable in variables {
+            guard let routing = variable.routing else { continue }
+            guard let source = variables.first(where: { $0.code.lowercased() == routing.variable.lowercased() }),
+                  [.category, .grade, .likert].contains(source.type) else {
+                problems.append(StudyProblem("routing van '\(variable.code)' noemt '\(routing.variable)', maar dat is geen vraag met codes in het codeboek", at: SourceLocation(file: file, line: variable.line)))
+                continue
+            }
+            let known = Set(source.validCodes + source.missing.map(\.code))
+            if let wrong = routing.codes.first(where: { !known.contains($0) }) {
+                problems.append(StudyProblem("routing van '\(variable.code)': \(wrong) is geen code van '\(source.code)'", at: SourceLocation(file: file, line: variable.line)))
+            }
         }
         if variables.filter({ $0.type == .id }).count > 1 {
             problems.append(StudyProblem("het codeboek heeft meer dan één variabele van type id", at: SourceLocation(file: file, line: 1)))

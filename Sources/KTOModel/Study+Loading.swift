@@ -105,6 +105,12 @@ extension Study {
                     continue
                 }
                 limits.adjust = method
+            } else if key == "nonresponse" {
+                guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
+                    problems.append(StudyProblem("nonresponse (percentage zonder oordeel) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                    continue
+                }
+                limits.nonresponsePercent = share
             } else if key == "unreadable" {
                 guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
                     problems.append(StudyProblem("unreadable (percentage onleesbare cellen) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))

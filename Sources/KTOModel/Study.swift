@@ -116,6 +116,9 @@ public struct Study: Sendable, Equatable {
         /// A variable whose unusable non-empty cells exceed this share (percent) of its non-empty
         /// cells in a file stops the report: the answers were not understood.
         public var unreadablePercent: Double = 5
+        /// Items where more than this share (percent) of the respondents asked gave no valid answer
+        /// are named in the method section (`nonresponse = 20`).
+        public var nonresponsePercent: Double = 20
         /// How p-values are adjusted within each family of tests (`adjust = bh|holm|bonferroni|none`).
         public var adjust: PValueAdjustment = .benjaminiHochberg
 

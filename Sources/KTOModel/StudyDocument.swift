@@ -37,7 +37,7 @@ struct StudyDocument {
         "margin": nil,
         "groups": nil,
         "previous": ["meting", "data", "aggregates", "coding"],
-        "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust"],
+        "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust", "nonresponse"],
         "benchmark": ["file", "short"],
     ]
     static let aliases = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"]

@@ -33,6 +33,25 @@ public struct ValueLabel: Sendable, Equatable, Codable {
     }
 }
 
+/// Who was asked a routed question: the respondents with one of `codes` on `variable`.
+public struct Routing: Sendable, Equatable, Codable {
+    public var variable: String
+    public var codes: [Int]
+
+    public init(variable: String, codes: [Int]) {
+        self.variable = variable
+        self.codes = codes
+    }
+}
+
+/// Why a respondent gave no valid answer, by the missing code's label.
+public enum MissingKind: Sendable, Equatable {
+    /// 'weet niet', 'geen mening', 'wil niet zeggen': asked, but no opinion given.
+    case dontKnow
+    /// 'n.v.t.', 'niet van toepassing': the question did not apply.
+    case notApplicable
+}
+
 /// One variable of the questionnaire, as the codebook describes it.
 public struct Variable: Sendable, Equatable, Codable {
     /// The column name in the export (the questionnaire's variable code).
@@ -62,6 +81,8 @@ public struct Variable: Sendable, Equatable, Codable {
     /// Per earlier meting (`previous = 2013:oud_naam|2011:-`): its name then, nil = not asked.
     /// A meting not listed here follows `previousCode`.
     public var previousCodes: [String: String?] = [:]
+    /// Who was asked this question (`routing = traject=2,3`); nil: everyone.
+    public var routing: Routing?
     /// 1-based line in the codebook file, for messages.
     public var line: Int
 
@@ -81,6 +102,14 @@ public struct Variable: Sendable, Equatable, Codable {
         self.polarity = polarity
         self.previousCode = previousCode
         self.line = line
+    }
+
+    /// What a missing code means, by its label: 'n.v.t.' and 'niet van toepassing' do not apply;
+    /// every other missing code ('weet niet', 'geen mening') is an answer without an opinion.
+    public func missingKind(of code: Int) -> MissingKind? {
+        guard let label = missing.first(where: { $0.code == code })?.label else { return nil }
+        let key = Self.labelKey(label).replacingOccurrences(of: ".", with: "")
+        return key.contains("nvt") || key.contains("van toepassing") ? .notApplicable : .dontKnow
     }
 
     /// The column name in an earlier meting's data; nil when the variable was not asked then.

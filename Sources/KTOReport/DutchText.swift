@@ -9,7 +9,7 @@ enum DutchText {
         if results.previousMeting != nil { symbols.append("n.g. = niet gevraagd in die meting") }
         if (benchmarks && !results.benchmarks.isEmpty) || results.previousFigures != nil { symbols.append("n.b. = niet beschikbaar") }
         var lines = [
-            "n = aantal geldige antwoorden ('weet niet', 'n.v.t.' en geen antwoord tellen niet mee).",
+            "n = aantal geldige antwoorden ('weet niet', 'n.v.t.' en geen antwoord tellen niet mee); g.o. / % zonder oordeel = deel van wie de vraag kreeg zonder geldig antwoord.",
             symbols.joined(separator: "; ") + ".",
             "* = indicatief: gebaseerd op minder waarnemingen dan de drempel voor betrouwbare uitspraken.",
         ]
@@ -116,6 +116,7 @@ enum DutchText {
         }
         paragraphs.append("Kleine aantallen: een resultaat op minder dan \(t.indicative) antwoorden is indicatief (gemarkeerd met *); een resultaat op minder dan \(t.suppress) antwoorden wordt niet getoond en niet getoetst. Omdat zo’n resultaat anders terug te rekenen is als het totaal min de andere gemeenten, wordt dan ook de kleinste andere gemeente niet getoond (en zo nodig meer), tot de verborgen gemeenten samen minstens \(t.suppress) antwoorden hebben. Percentages van 0% of 100% worden wel getoond maar niet getoetst. De resultaten per gemeente zijn als geheel indicatief.")
         if let weighting = weightingParagraph(results) { paragraphs.append(weighting) }
+        if let nonresponse = nonresponseParagraph(results) { paragraphs.append(nonresponse) }
         paragraphs += results.dataNotes.compactMap(dataParagraph)
         return paragraphs
     }
@@ -182,6 +183,23 @@ enum DutchText {
     static func lowercasedFirst(_ text: String) -> String {
         guard let first = text.first, let second = text.dropFirst().first, first.isUppercase, second.isLowercase else { return text }
         return first.lowercased() + text.dropFirst()
+    }
+
+    /// Items where many respondents asked gave no valid answer (the total, this meting).
+    static func nonresponseParagraph(_ results: StudyResults) -> String? {
+        let threshold = results.thresholds.nonresponsePercent
+        let items = results.variables.compactMap { result -> (String, Double)? in
+            guard result.current?.meting == results.meting, let total = result.current?.domain(.total),
+                  let share = total.nonresponse.withoutAnswerPercent, share > threshold else { return nil }
+            return (result.variable.text.isEmpty ? result.variable.code : result.variable.text, share)
+        }
+        let base = "De tabellen geven per vraag het percentage klanten zonder oordeel: van wie de vraag kreeg, het deel dat ‘weet niet’ of ‘n.v.t.’ koos of niets invulde (bij een vraag die niet iedereen kreeg alleen over wie hem kreeg)."
+        guard !items.isEmpty else {
+            return base + " Bij geen enkele vraag was dat meer dan \(Rounding.formatDutch(threshold, decimals: 0))%."
+        }
+        var listed = items.sorted { $0.1 > $1.1 }.prefix(8).map { "‘\($0.0)’ (\(Rounding.formatPercent($0.1)))" }
+        if items.count > listed.count { listed.append("nog \(items.count - listed.count) andere") }
+        return base + " Bij \(items.count) \(items.count == 1 ? "vraag" : "vragen") was dat meer dan \(Rounding.formatDutch(threshold, decimals: 0))%: " + list(listed) + "; die cijfers rusten op een kleiner deel van de klanten."
     }
 
     /// Rows rejected and cells unusable in one meting's data, when there were any.

@@ -163,7 +163,10 @@ public struct ReportBuilder: Sendable {
                 }
                 cells.append(Cell(state: .value(figure.value), n: figure.n, marks: marks))
             }
-            return ItemTable.Row(group: results.name(of: id), cells: cells, breakdown: own.flatMap { Self.spread($0, measure: measure) }, isTotal: id == .total)
+            let withoutAnswer = own?.size.isShown == true ? own?.nonresponse.withoutAnswerPercent : nil
+            return ItemTable.Row(
+                group: results.name(of: id), cells: cells, breakdown: own.flatMap { Self.spread($0, measure: measure) }, isTotal: id == .total,
+                withoutAnswer: withoutAnswer)
         }
         return ItemTable(
             variable: code, title: title, measureLabel: label, kind: kind,

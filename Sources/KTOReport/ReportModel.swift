@@ -211,6 +211,8 @@ public struct ItemTable: Sendable, Equatable {
         public var breakdown: Breakdown?
         /// Whether this is the total of the organisation.
         public var isTotal: Bool
+        /// Percent of the respondents asked without a valid answer (weet niet, n.v.t., none), this meting.
+        public var withoutAnswer: Double?
     }
 
     public var variable: String

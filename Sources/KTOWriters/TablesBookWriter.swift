@@ -102,6 +102,7 @@ public struct TablesBookWriter: Sendable {
                         if k < table.metingColumns { header.append("n \(column)") }
                     }
                     header.append("Significant")
+                    header.append("% zonder oordeel")
                     rows.append(header)
                 }
                 var line = [section.title, label, table.measureLabel]
@@ -113,6 +114,7 @@ public struct TablesBookWriter: Sendable {
                     if !suffix.isEmpty { marks.append("\(table.columns[k]) \(suffix)") }
                 }
                 line.append(marks.joined(separator: ", "))
+                line.append(total.withoutAnswer.map { Rounding.formatDutch(Rounding.roundHalfAwayFromZero($0, decimals: 0), decimals: 0) } ?? "")
                 rows.append(line)
             }
         }

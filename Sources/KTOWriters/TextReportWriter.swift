@@ -145,22 +145,26 @@ public struct TextReportWriter: Sendable {
         return String(shorter.prefix(limit - 1)) + "."
     }
 
-    /// Groups as rows; each meting a value column and an n column, then the benchmarks' values.
+    /// Groups as rows; each meting a value column and an n column (the current one followed by
+    /// "g.o.", the percent without a valid answer), then the benchmarks' values.
     func render(_ table: ItemTable) -> [String] {
+        let nonresponse = table.rows.contains { $0.withoutAnswer != nil }
         var header = "    " + pad(table.measureLabel, 22)
         for (k, column) in table.columns.enumerated() {
-            header += k < table.metingColumns ? lpad(column, 9) + lpad("n", 5) : lpad(String(clean(column).prefix(9)), 10)
+            header += k < table.metingColumns ? lpad(column, 8) + lpad("n", 5) : lpad(String(clean(column).prefix(9)), 10)
+            if k == 0 && nonresponse { header += lpad("g.o.", 5) }
         }
         var lines = [header]
         for row in table.rows {
             var line = "    " + pad(clean(row.group), 22)
             for (k, cell) in row.cells.enumerated() {
                 if k < table.metingColumns {
-                    line += lpad(format(cell, kind: table.kind), 9)
+                    line += lpad(format(cell, kind: table.kind), 8)
                     line += lpad(cell.n.map(String.init) ?? "", 5)
                 } else {
                     line += lpad(format(cell, kind: table.kind), 10)
                 }
+                if k == 0 && nonresponse { line += lpad(row.withoutAnswer.map { Rounding.formatPercent($0) } ?? "", 5) }
             }
             lines.append(line)
         }

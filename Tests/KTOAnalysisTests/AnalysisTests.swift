@@ -76,8 +76,15 @@ struct AnalysisTests {
         #expect(a.value(.pctOnvoldoende) == 0)
         #expect(a.distribution.filter { $0.count > 0 }.map(\.code) == [6, 7, 8])
         #expect(a.value(.count(7)) == 1)
-        // 'weet niet' and the empty cell are counted apart, not in n.
-        #expect(a.nonresponse == Nonresponse(missing: [1], noAnswer: 1, unreadable: 0))
+        // 'weet niet' and the empty cell are counted apart, not in n: of the 5 asked, 1 weet niet
+        // (20%), 1 without an answer (20%), none n.v.t.
+        #expect(a.nonresponse.missing == [1])
+        #expect(a.nonresponse.noAnswer == 1 && a.nonresponse.asked == 5 && a.nonresponse.dontKnow == 1 && a.nonresponse.notApplicable == 0)
+        #expect(a.nonresponse.dontKnowPercent == 20 && a.nonresponse.noAnswerPercent == 20 && a.nonresponse.withoutAnswerPercent == 40)
+        let rows = results.rows.filter { $0.group == "A" && $0.variable == "cijfer" && $0.meting == "2015" }
+        #expect(rows.first { $0.measure == .pctDontKnow }?.value == 20)
+        #expect(rows.first { $0.measure == .pctNotApplicable }?.value == 0)
+        #expect(rows.first { $0.measure == .pctNoAnswer }?.n == 5)
     }
 
     @Test func totalPoolsTheGroups() throws {
@@ -192,6 +199,28 @@ struct AnalysisTests {
         #expect(abs(respons.value! - 600.0 / 115) < 1e-12)
         // Unweighted: no weight rows, no weighted flags.
         #expect(!rows.contains { $0.variable == "weights" || $0.flags.contains("weighted") })
+    }
+
+    /// A statement with 9 = weet niet and 8 = n.v.t.: A has 5, 4, 2, 9, 8 → of 5 asked, 20% weet niet,
+    /// 20% n.v.t.; a routed copy asked only of rows 0-2 (category 1 or 2 there: rows 0, 1, 2 have
+    /// 1, 1, 2) counts its empty cells only among those.
+    @Test func itemNonresponseAmongThoseAsked() throws {
+        let results = analyzed()
+        let a = try #require(domain(results, "stelling", .gemeente(0)))
+        #expect(a.nonresponse.dontKnowPercent == 20 && a.nonresponse.notApplicablePercent == 20 && a.nonresponse.noAnswerPercent == 0)
+        var routed = Self.grade
+        routed.code = "routed"
+        routed.routing = Routing(variable: "traject", codes: [1, 2])
+        var loaded = study(group: [0, 0, 0, 0, 0, 1], grade: [6, none, 8, none, none, 4], statement: [5, 4, 2, 9, 8, 3], category: [1, 1, 2, 3, none, 1])
+        loaded.codebook.variables.append(routed)
+        loaded.current = Dataset(
+            meting: "2015", codebook: loaded.codebook, groups: ["A", "B", "C"], group: loaded.current.group, ids: loaded.current.ids,
+            lines: loaded.current.lines, columns: loaded.current.columns + [.codes([6, none, 8, none, none, 4])])
+        let r = try #require(domain(try Analyzer().analyze(loaded), "routed", .gemeente(0)))
+        // Asked in A: rows 0, 1, 2 (traject 1, 1, 2); answers 6 and 8; row 1 empty → 1 of 3 without answer.
+        #expect(r.nonresponse.asked == 3)
+        #expect(abs(r.nonresponse.noAnswerPercent! - 100.0 / 3) < 1e-12)
+        #expect(r.n == 2)
     }
 
     @Test func unreadableAndUnknownCodesAreNotInTheBase() throws {

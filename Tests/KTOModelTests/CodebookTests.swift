@@ -60,7 +60,7 @@ struct CodebookTests {
         .init(name: "values on a text", text: "variable;type;values\nq;text;1-5\n", message: "waarden van 'q': een text-variabele heeft geen waarden", line: 2, column: 8),
         .init(name: "code too large", text: "variable;type;labels\nq;category;1=Ja|99999=Nee\n", message: "code 99999 van 'q' valt buiten -9999...9999", line: 2, column: nil),
         .init(name: "variable without name", text: "variable;type\n;grade\n", message: "variabele zonder naam", line: 2, column: 1),
-        .init(name: "unknown column", text: "variable;type;kleur\nq;grade;rood\n", message: "onbekende kolom 'kleur' in het codeboek; bekende kolommen: variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale", line: 1, column: nil),
+        .init(name: "unknown column", text: "variable;type;kleur\nq;grade;rood\n", message: "onbekende kolom 'kleur' in het codeboek; bekende kolommen: variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing", line: 1, column: nil),
         .init(name: "no type column", text: "variable;text\nq;Vraag\n", message: "het codeboek mist de kolom 'type'", line: 1, column: nil),
         .init(name: "no variables", text: "variable;type\n", message: "het codeboek bevat geen variabelen", line: 1, column: nil),
         .init(name: "two id variables", text: "variable;type\na;id\nb;id\n", message: "het codeboek heeft meer dan één variabele van type id", line: 1, column: nil),
@@ -69,6 +69,9 @@ struct CodebookTests {
               message: "de labels van 'q' lopen van eens naar oneens (1=Helemaal mee eens … 5=Helemaal mee oneens), maar kto telt de hoogste codes als eens: % eens zou het aandeel oneens tonen. Is de data zo gecodeerd, zet dan reversed in de kolom scale (kto keert de codes dan om en meldt dat); anders kloppen de labels niet", line: 2, column: 10),
         .init(name: "satisfaction labels backwards", text: "variable;type;labels\nq;likert;1=Zeer tevreden|5=Zeer ontevreden\n",
               message: "de labels van 'q' lopen van eens naar oneens (1=Zeer tevreden … 5=Zeer ontevreden), maar kto telt de hoogste codes als eens: % eens zou het aandeel oneens tonen. Is de data zo gecodeerd, zet dan reversed in de kolom scale (kto keert de codes dan om en meldt dat); anders kloppen de labels niet", line: 2, column: 10),
+        .init(name: "routing without codes", text: "variable;type;routing\nq;grade;traject\n", message: "routing 'traject' van 'q' is geen variabele=codes (bijvoorbeeld traject=2,3: alleen gevraagd aan wie daar 2 of 3 antwoordde)", line: 2, column: 9),
+        .init(name: "routing on an unknown variable", text: "variable;type;routing\nq;grade;traject=2\n", message: "routing van 'q' noemt 'traject', maar dat is geen vraag met codes in het codeboek", line: 2, column: nil),
+        .init(name: "routing on an unknown code", text: "variable;type;labels;routing\nt;category;1=Ja|2=Nee;\nq;grade;;t=3\n", message: "routing van 'q': 3 is geen code van 't'", line: 3, column: nil),
         .init(name: "reversed on a grade", text: "variable;type;scale\nq;grade;reversed\n", message: "alleen stellingen (likert) kunnen een omgekeerde schaal hebben; 'q' is grade", line: 2, column: 9),
         .init(name: "reversed, not symmetric", text: "variable;type;values;scale\nq;likert;1,2,3,5;reversed\n", message: "de geldige waarden van 'q' zijn niet symmetrisch, dus de schaal kan niet worden omgekeerd", line: 2, column: nil),
     ]

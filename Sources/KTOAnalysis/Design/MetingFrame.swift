@@ -109,8 +109,11 @@ struct ItemCounts: Sendable {
     var weightSquared: [Double]?
 
     /// Counts a code column in one pass.
+    /// - Parameters:
+    ///   - asked: for a routed item, who was asked; an empty cell of someone who was not asked is
+    ///     no non-response and is not counted at all.
     /// - Complexity: O(rows).
-    init(codes: [Int16], variable: Variable, frame: MetingFrame) {
+    init(codes: [Int16], variable: Variable, frame: MetingFrame, asked: [Bool]? = nil) {
         let valid = variable.validCodes
         let missing = variable.missing.map(\.code)
         let all = valid + missing
@@ -133,7 +136,10 @@ struct ItemCounts: Sendable {
                         for row in 0..<column.count {
                             let code = column[row]
                             let s: Int
-                            if code == Dataset.noAnswer { s = noAnswerSlot }
+                            if code == Dataset.noAnswer {
+                                if let asked, !asked[row] { continue }
+                                s = noAnswerSlot
+                            }
                             else if code == Dataset.unreadable { s = unreadableSlot }
                             else {
                                 let k = Int(code) - low
@@ -149,7 +155,10 @@ struct ItemCounts: Sendable {
             for row in 0..<codes.count {
                 let code = codes[row]
                 let s: Int
-                if code == Dataset.noAnswer { s = noAnswerSlot }
+                if code == Dataset.noAnswer {
+                    if let asked, !asked[row] { continue }
+                    s = noAnswerSlot
+                }
                 else if code == Dataset.unreadable { s = unreadableSlot }
                 else {
                     let k = Int(code) - low

@@ -31,18 +31,33 @@ public struct DomainResult: Sendable, Equatable {
     public func contrasts(of measure: Measure) -> [ContrastResult] { contrasts.filter { $0.measure == measure } }
 }
 
-/// Respondents of a domain without a valid answer, by kind.
+/// Respondents of a domain without a valid answer, by kind (unweighted counts).
 public struct Nonresponse: Sendable, Equatable {
     /// Per missing code, in codebook order.
     public var missing: [Int] = []
     public var noAnswer = 0
     public var unreadable = 0
+    /// Respondents who were asked (routing): valid answers, missing codes, empty and unusable cells.
+    public var asked = 0
+    /// Missing codes that mean 'weet niet' (no opinion) and 'n.v.t.' (did not apply).
+    public var dontKnow = 0
+    public var notApplicable = 0
 
     public init(missing: [Int] = [], noAnswer: Int = 0, unreadable: Int = 0) {
         self.missing = missing
         self.noAnswer = noAnswer
         self.unreadable = unreadable
     }
+
+    /// Shares of the respondents asked, 0-100; nil when nobody was asked.
+    public var dontKnowPercent: Double? { share(dontKnow) }
+    public var notApplicablePercent: Double? { share(notApplicable) }
+    /// Empty and unusable cells.
+    public var noAnswerPercent: Double? { share(noAnswer + unreadable) }
+    /// Everyone asked without a valid answer.
+    public var withoutAnswerPercent: Double? { share(dontKnow + notApplicable + noAnswer + unreadable) }
+
+    func share(_ count: Int) -> Double? { asked > 0 ? Double(count) / Double(asked) * 100 : nil }
 }
 
 /// A variable in one meting: every domain, total first, then the gemeenten, then the categories

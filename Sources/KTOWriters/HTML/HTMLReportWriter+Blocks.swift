@@ -45,8 +45,10 @@ extension HTMLReportWriter {
         }
     }
 
-    /// Rows = items, columns = series (value, and n for the own metingen).
+    /// Rows = items, columns = series (value, and n for the own metingen), then the share without
+    /// a valid answer in the first series' row (the current meting).
     func dataTable(_ tables: [ItemTable], series: [SeriesRef], labels: [String], caption: String, _ h: inout HTMLBuilder) {
+        let withoutAnswer = tables.contains { table in series.first.map { table.rows[$0.row].withoutAnswer != nil } ?? false }
         h.element("table", [("class", "data")]) { h in
             h.element("caption", [("class", "tag")], text: caption)
             h.element("thead") { h in
@@ -56,6 +58,7 @@ extension HTMLReportWriter {
                         h.element("th", [("scope", "col")], text: s.name)
                         if s.hasN { h.element("th", [("scope", "col")], text: "n") }
                     }
+                    if withoutAnswer { h.element("th", [("scope", "col")], text: "% zonder oordeel") }
                 }
             }
             h.element("tbody") { h in
@@ -69,6 +72,9 @@ extension HTMLReportWriter {
                             let cell = table.rows[s.row].cells[s.column]
                             h.element("td", text: CellFormatter.format(cell, kind: table.kind))
                             if s.hasN { h.element("td", [("class", "n")], text: cell.n.map(String.init) ?? "") }
+                        }
+                        if withoutAnswer {
+                            h.element("td", [("class", "n")], text: series.first.flatMap { table.rows[$0.row].withoutAnswer }.map { Rounding.formatPercent($0) } ?? "–")
                         }
                     }
                 }
