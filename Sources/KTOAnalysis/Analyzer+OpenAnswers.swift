@@ -16,7 +16,10 @@ extension ItemContext {
             for (m, frame) in frames.enumerated() {
                 guard case .multi(let lists)? = datasets[m].column(question.codes.code) else { continue }
                 let valid = Set(codes.compactMap { Int16(exactly: $0) })
-                let counts = codes.map { ItemCounts(lists: lists, code: Int16(truncatingIfNeeded: $0), validCodes: valid, frame: frame) }
+                // A closed question with a 'geen van deze' option: everyone asked is in the base.
+                let base = question.isClosed && question.hasNoneOption
+                    ? (Self.asked(question.codes, in: datasets[m]) ?? [Bool](repeating: true, count: lists.count)) : nil
+                let counts = codes.map { ItemCounts(lists: lists, code: Int16(truncatingIfNeeded: $0), validCodes: valid, frame: frame, base: base) }
                 let (result, domainInputs, sums) = meting(frame, counts: counts, codes: codes)
                 metingen.append(result)
                 inputs[frame.meting] = domainInputs
@@ -36,8 +39,9 @@ extension ItemContext {
                       let total = sums[.total]?[k], let own = sums[domain]?[k] else { return nil }
                 return Self.mention(total.subtracting(own), variance: variance, level: level).input
             }
-            let order = Self.tableOrder(question: question, total: metingen[0].domain(.total))
-            let selection = QuoteSelection(perCode: study.quotesPerCode, anonymizer: anonymizer)
+            // A closed question keeps the questionnaire's order and has no words to quote.
+            let order = question.isClosed ? codes : Self.tableOrder(question: question, total: metingen[0].domain(.total))
+            let selection = QuoteSelection(perCode: question.isClosed ? 0 : study.quotesPerCode, anonymizer: anonymizer)
                 .select(question: question, dataset: loaded.current, order: order, domains: metingen[0])
             results.append(CodedQuestionResult(
                 question: question, metingen: metingen, order: order, quotes: selection.quotes,
@@ -45,6 +49,26 @@ extension ItemContext {
                 anonymization: selection.anonymization))
         }
         return results
+    }
+
+    /// Open questions without codes: written answers per gemeente and a few anonymised quotes
+    /// (twice the quotes per code), never from a gemeente with fewer written answers than the
+    /// suppression threshold.
+    func uncodedQuestions(_ loaded: LoadedStudy) -> [UncodedQuestionResult] {
+        let anonymizer = Anonymizer(knownNames: loaded.staffNames)
+        let dataset = loaded.current
+        return loaded.codebook.uncodedOpenQuestions.compactMap { variable in
+            guard case .texts(let texts)? = dataset.column(variable.code) else { return nil }
+            var written = [Int](repeating: 0, count: study.groups.count)
+            for (row, text) in texts.enumerated() where !(text?.isEmpty ?? true) { written[Int(dataset.group[row])] += 1 }
+            let allowed = Set(written.indices.filter { written[$0] >= max(thresholds.suppress, 1) })
+            let selection = QuoteSelection(perCode: study.quotesPerCode, anonymizer: anonymizer)
+                .selectUncoded(text: variable, dataset: dataset, gemeenten: allowed, count: study.quotesPerCode * 2)
+            let respondents = dataset.groupCounts
+            return UncodedQuestionResult(
+                variable: variable, written: [written.reduce(0, +)] + written, respondents: [respondents.reduce(0, +)] + respondents,
+                quotes: selection.quotes, anonymization: selection.anonymization)
+        }
     }
 
     /// One meting of a coded question: per domain the base, and per code the share mentioning it.

@@ -65,6 +65,7 @@ public struct Analyzer: Sendable {
         results.benchmarks = context.benchmarks
         results.earlierFigures = context.earlierFigures
         results.openQuestions = openQuestions
+        results.uncodedQuestions = context.uncodedQuestions(loaded)
         results.families = families
         results.weightingEffect = Self.weightingEffect(analysed, unweighted: !study.weighting.isWeighted)
         results.dataNotes = Self.dataNotes(loaded.ledgers)

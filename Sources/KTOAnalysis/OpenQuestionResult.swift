@@ -45,3 +45,15 @@ public struct CodedQuestionResult: Sendable, Equatable {
         question.codeList.first { $0.code == code }?.label ?? String(code)
     }
 }
+
+/// An open question without codes: how many clients wrote something, per gemeente, and a few
+/// anonymised quotes. Nothing is counted per theme: the answers were not coded.
+public struct UncodedQuestionResult: Sendable, Equatable {
+    public var variable: Variable
+    /// Written answers of the current meting: total first, then per gemeente (study order).
+    public var written: [Int]
+    /// Respondents of the current meting: total first, then per gemeente (the base of `written`).
+    public var respondents: [Int]
+    public var quotes: [Quote]
+    public var anonymization: AnonymizationSummary
+}

@@ -102,6 +102,42 @@ struct QuoteSelection {
         return Outcome(quotes: result, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary)
     }
 
+    /// Quotes of an open question without codes: `count` written answers, chosen by the same rules
+    /// (informative length first, then the stable hash; no repeats), only from gemeenten in
+    /// `gemeenten` (those with enough written answers not to be recognisable).
+    func selectUncoded(text variable: Variable, dataset: Dataset, gemeenten: Set<Int>, count: Int) -> (quotes: [Quote], written: Int, anonymization: AnonymizationSummary) {
+        guard case .texts(let texts)? = dataset.column(variable.code) else { return ([], 0, AnonymizationSummary()) }
+        var summary = AnonymizationSummary()
+        var candidates: [(row: Int, text: String, hash: UInt64)] = []
+        var written = 0
+        for (row, text) in texts.enumerated() {
+            guard let text else { continue }
+            let cleaned = TextCleaner.plain(text, singleLine: true)
+            guard !cleaned.isEmpty else { continue }
+            written += 1
+            let result = anonymizer.anonymize(cleaned)
+            summary.add(result)
+            guard gemeenten.contains(Int(dataset.group[row])) else { continue }
+            let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
+            candidates.append((row, result.text, Self.fnv1a("\(variable.code.lowercased())|\(id)")))
+        }
+        let ranked = candidates.sorted { a, b in
+            let (ra, rb) = (lengths.contains(a.text.count) ? 0 : 1, lengths.contains(b.text.count) ? 0 : 1)
+            if ra != rb { return ra < rb }
+            if a.hash != b.hash { return a.hash < b.hash }
+            return a.row < b.row
+        }
+        var chosen: [Quote] = []
+        var used: [String] = []
+        for candidate in ranked where chosen.count < count {
+            let key = " " + Self.normalised(candidate.text) + " "
+            guard key.count > 2, !used.contains(where: { $0.contains(key) || key.contains($0) }) else { continue }
+            used.append(key)
+            chosen.append(Quote(respondent: dataset.ids[candidate.row], text: candidate.text))
+        }
+        return (chosen, written, summary)
+    }
+
     /// Lower case, accents removed, letters and digits only, words separated by one space.
     static func normalised(_ text: String) -> String {
         KeywordDictionary.words(of: text).joined(separator: " ")

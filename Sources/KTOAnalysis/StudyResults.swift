@@ -81,6 +81,8 @@ public struct StudyResults: Sendable, Equatable {
     public var metingen: [String] { [meting] + earlierMetingen }
     /// Coded open questions (multi-code percentages, tests, quotes), in codebook order.
     public var openQuestions: [CodedQuestionResult] = []
+    /// Open questions without codes, in codebook order.
+    public var uncodedQuestions: [UncodedQuestionResult] = []
     public var design: DesignSummary
     /// Per family of tests: how many, and how many significant before and after adjustment.
     public var families: [FamilySummary] = []

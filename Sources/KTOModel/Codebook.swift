@@ -28,7 +28,7 @@ public struct Codebook: Sendable, Equatable {
 extension Codebook {
     /// The columns a codebook file has; Dutch names are accepted as aliases.
     enum Column: String, CaseIterable {
-        case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing
+        case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing, columns
 
         static let aliases: [String: Column] = [
             "variable": .variable, "variabele": .variable, "code": .variable,
@@ -43,6 +43,7 @@ extension Codebook {
             "previous": .previous, "vorige": .previous,
             "scale": .scale, "schaal": .scale,
             "routing": .routing, "asked_if": .routing, "gevraagd_als": .routing, "filter": .routing,
+            "columns": .columns, "kolommen": .columns,
         ]
     }
 
@@ -166,6 +167,18 @@ extension Codebook {
             case let other: problem("schaal '\(other)' van '\(code)' is onbekend; laat leeg of kies reversed", .scale)
             }
             if type == .likert, let message = scaleProblem(&variable, labelsGiven: !cell(.labels).isEmpty) { problem(message, .labels) }
+            let columns = cell(.columns)
+            if !columns.isEmpty {
+                if type != .multi { problem("alleen een meerkeuzevraag (multi) kan uit kolommen per optie bestaan; '\(code)' is \(type.rawValue)", .columns) }
+                do {
+                    variable.optionColumns = try parseLabels(columns).map { OptionColumn(code: $0.code, column: $0.label) }
+                } catch let message as LabelSyntax {
+                    problem("kolommen van '\(code)': \(message.text); schrijf code=kolom, bijvoorbeeld 1=kanaal_tel|2=kanaal_balie", .columns)
+                }
+                if let unknown = variable.optionColumns.first(where: { !variable.validCodes.contains($0.code) }) {
+                    problem("kolommen van '\(code)': code \(unknown.code) staat niet bij de labels (de opties)", .columns)
+                }
+            }
             let routing = cell(.routing)
             if !routing.isEmpty {
                 let parts = routing.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

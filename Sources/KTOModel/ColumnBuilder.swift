@@ -16,6 +16,8 @@ struct CellDecoder: Sendable {
     let low: Int
     let kinds: [UInt8]
     let labelCodes: [String: Int]
+    /// For option columns: code → its label's key (a cell with the label ticks the option).
+    let optionLabels: [Int16: String]
     /// For a reversed scale: valid codes become `reverseSum - code`; 0 otherwise.
     let reverseSum: Int
 
@@ -33,6 +35,11 @@ struct CellDecoder: Sendable {
         var labels: [String: Int] = [:]
         for l in variable.labels + variable.missing { labels[Variable.labelKey(l.label)] = l.code }
         self.labelCodes = labels
+        var options: [Int16: String] = [:]
+        for option in variable.optionColumns {
+            if let label = variable.label(of: option.code) { options[Int16(truncatingIfNeeded: option.code)] = Variable.labelKey(label) }
+        }
+        optionLabels = options
         let valid = variable.validCodes
         reverseSum = variable.reversedScale ? (valid.min() ?? 0) + (valid.max() ?? 0) : 0
     }

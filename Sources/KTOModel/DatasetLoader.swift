@@ -139,7 +139,10 @@ public struct DatasetLoader: Sendable {
             guard variable.type != .group && variable.type != .id, !codedElsewhere.contains(variable.code.lowercased()) else { continue }
             guard let name = name(of: variable, naming) else { continue }  // not asked in that meting
             var message = "variabele '\(name)' staat niet in de data van meting \(meting) (\(files))"
-            if let near = NameSuggestion.nearest(name, in: unknown) {
+            if !variable.optionColumns.isEmpty {
+                let missing = ledgers.flatMap(\.absentVariables).filter { $0.hasPrefix(variable.code + " (") }.first ?? variable.code
+                message = "meerkeuzevraag \(missing) staat niet in de data van meting \(meting) (\(files)); controleer de kolom columns in het codeboek"
+            } else if let near = NameSuggestion.nearest(name, in: unknown) {
                 message += "; bedoelt u kolom '\(near)'? Pas de naam in het codeboek aan"
             } else if naming != .current {
                 message += "; staat de vraag er onder een andere naam in, zet die naam dan in de kolom previous van het codeboek; was de vraag toen niet gesteld, zet dan '-' in die kolom"
@@ -258,7 +261,20 @@ public struct DatasetLoader: Sendable {
         var absent: [Int] = []
         var groupColumn: Int?
         var idColumn: Int?
+        var optionSlots: [(variable: Int, fields: [(field: Int, code: Int16)])] = []
         for (v, variable) in codebook.variables.enumerated() {
+            // A multi-select question in option columns: every option's column must be there.
+            if !variable.optionColumns.isEmpty {
+                let fields = variable.optionColumns.compactMap { option in position[option.column.lowercased()].map { ($0, Int16(truncatingIfNeeded: option.code)) } }
+                if fields.count == variable.optionColumns.count {
+                    optionSlots.append((v, fields))
+                } else {
+                    absent.append(v)
+                    let missing = variable.optionColumns.filter { position[$0.column.lowercased()] == nil }.map(\.column)
+                    ledger.absentVariables.append("\(variable.code) (kolom \(missing.joined(separator: ", ")))")
+                }
+                continue
+            }
             // The group and id columns keep their names in every meting.
             let name: String? = variable.type == .group || variable.type == .id ? variable.code : self.name(of: variable, naming)
             guard let name, let k = position[name.lowercased()] else {
@@ -272,9 +288,10 @@ public struct DatasetLoader: Sendable {
             default: targets[k] = v
             }
         }
-        let used = Set(codebook.variables.compactMap { variable -> String? in
+        var used = Set(codebook.variables.compactMap { variable -> String? in
             variable.type == .group || variable.type == .id ? variable.code.lowercased() : name(of: variable, naming)?.lowercased()
         })
+        for variable in codebook.variables { for option in variable.optionColumns { used.insert(option.column.lowercased()) } }
         var weightColumn: Int?
         if case .variable(let name) = study.weighting {
             weightColumn = position[name.lowercased()]
@@ -316,7 +333,13 @@ public struct DatasetLoader: Sendable {
             } else {
                 plan.otherColumns.append(k)
                 plan.otherVariables.append(v)
+                plan.optionFields.append(nil)
             }
+        }
+        for slot in optionSlots {
+            plan.otherColumns.append(slot.fields[0].field)
+            plan.otherVariables.append(slot.variable)
+            plan.optionFields.append(slot.fields)
         }
         // The gemeente's number codes go straight to group indexes; names and the rest take the
         // slow path (`GroupLookup.resolve`).

@@ -23,6 +23,8 @@ struct FilePlan: Sendable {
     var unnamedColumns: [Int] = []
     var otherColumns: [Int] = []
     var otherVariables: [Int] = []
+    /// Per other slot: for a multi-select question in option columns, each option's field and code.
+    var optionFields: [[(field: Int, code: Int16)]?] = []
     var table: CSVCodeTable
 
     /// Variables in slot order: code slots, then other slots.
@@ -264,6 +266,10 @@ struct PartReader: Sendable {
                 inTile += 1
                 if inTile == tileRows { flush() }
                 for s in 0..<otherCount {
+                    if let options = plan.optionFields[s] {
+                        part.multis[s].append(ticked(options, record, slot: codeCount + s, part: &part))
+                        continue
+                    }
                     let field = plan.otherColumns[s]
                     let decoder = decoders[plan.otherVariables[s]]
                     if decoder.type == .text {
@@ -287,6 +293,29 @@ struct PartReader: Sendable {
         part.registry = registry
         return part
     }
+
+    /// The options ticked in a row of option columns: `1`, `ja`, `x`, `waar` or the option's own
+    /// label tick it; empty, `0`, `nee`, `onwaar` do not; anything else is an unusable cell.
+    func ticked(_ options: [(field: Int, code: Int16)], _ record: CSVRecord, slot: Int, part: inout PartResult) -> [Int16] {
+        var list: [Int16] = []
+        var any = false
+        let variable = decoders[plan.otherVariables[slot - plan.codeColumns.count]]
+        for option in options where option.field < record.count {
+            if record.isBlank(option.field) { continue }
+            any = true
+            let text = Variable.labelKey(record.withBytes(option.field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) })
+            if Self.tickedWords.contains(text) || text == variable.optionLabels[option.code] {
+                list.append(option.code)
+            } else if !Self.notTickedWords.contains(text) {
+                note(.unreadable, slot: slot, record: record, field: option.field, part: &part)
+            }
+        }
+        if any { part.issues[slot].nonEmpty += 1 }
+        return list
+    }
+
+    static let tickedWords: Set<String> = ["1", "ja", "j", "yes", "y", "x", "waar", "true", "aangevinkt", "wel"]
+    static let notTickedWords: Set<String> = ["0", "nee", "n", "no", "onwaar", "false", "niet aangevinkt", "niet"]
 
     /// A row's weight: a positive, finite number; anything else is noted (the load then fails
     /// with every such row listed) and stands as 1 meanwhile.

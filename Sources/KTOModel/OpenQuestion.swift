@@ -19,6 +19,18 @@ public struct OpenQuestion: Sendable, Equatable {
         self.text = text
     }
 
+    /// A closed multi-select question (options to tick, no answer in the client's own words).
+    public var isClosed: Bool { text == nil }
+
+    /// Whether the base is everyone asked rather than those who ticked an option: the question
+    /// has a 'geen van deze' option, so an empty answer is a real non-answer, not 'none apply'.
+    public var hasNoneOption: Bool {
+        codes.labels.contains { label in
+            let key = Variable.labelKey(label.label)
+            return key.hasPrefix("geen van") || key == "geen" || key == "geen enkele" || key == "niets"
+        }
+    }
+
     /// The code list: (code, label) in code order. Codes without a label are shown by number.
     public var codeList: [ValueLabel] {
         let codes = self.codes.validCodes.isEmpty ? self.codes.labels.map(\.code) : self.codes.validCodes
@@ -34,7 +46,8 @@ extension Codebook {
         var textFor: [String: Variable] = [:]  // multi code (lowercased) → text variable
         var order: [String] = []
         var sections: [String: (texts: [Variable], multis: [Variable])] = [:]
-        for variable in variables where variable.type == .text || variable.type == .multi {
+        // A multi-select question in option columns is closed: it never pairs with a text.
+        for variable in variables where variable.type == .text || (variable.type == .multi && variable.optionColumns.isEmpty) {
             let key = Variable.labelKey(variable.chapter) + "\u{1F}" + Variable.labelKey(variable.section)
             if sections[key] == nil { order.append(key) }
             if variable.type == .text { sections[key, default: ([], [])].texts.append(variable) }
@@ -66,6 +79,12 @@ extension Codebook {
 
     /// The coded open questions (see `openQuestionPairing()`), without the problems.
     public var openQuestions: [OpenQuestion] { openQuestionPairing().questions }
+
+    /// Open questions without codes: `text` variables that no `multi` variable pairs with.
+    public var uncodedOpenQuestions: [Variable] {
+        let paired = Set(openQuestions.compactMap { $0.text?.code.lowercased() })
+        return variables.filter { $0.type == .text && !paired.contains($0.code.lowercased()) }
+    }
 
     /// `goed_tekst` → `goed`; a name without `_` is its own stem.
     static func stem(_ code: String) -> String {

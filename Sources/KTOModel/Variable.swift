@@ -44,6 +44,18 @@ public struct Routing: Sendable, Equatable, Codable {
     }
 }
 
+/// One option of a multi-select question stored as a column of its own (1/0, 1/leeg, Ja/Nee, or
+/// the option's label when ticked).
+public struct OptionColumn: Sendable, Equatable, Codable {
+    public var code: Int
+    public var column: String
+
+    public init(code: Int, column: String) {
+        self.code = code
+        self.column = column
+    }
+}
+
 /// Why a respondent gave no valid answer, by the missing code's label.
 public enum MissingKind: Sendable, Equatable {
     /// 'weet niet', 'geen mening', 'wil niet zeggen': asked, but no opinion given.
@@ -81,6 +93,8 @@ public struct Variable: Sendable, Equatable, Codable {
     /// Per earlier meting (`previous = 2013:oud_naam|2011:-`): its name then, nil = not asked.
     /// A meting not listed here follows `previousCode`.
     public var previousCodes: [String: String?] = [:]
+    /// A multi-select question stored as one column per option (`columns = 1=kanaal_tel|2=…`).
+    public var optionColumns: [OptionColumn] = []
     /// Who was asked this question (`routing = traject=2,3`); nil: everyone.
     public var routing: Routing?
     /// 1-based line in the codebook file, for messages.

@@ -16,15 +16,22 @@ extension ReportBuilder {
         into chapters: inout [Chapter], results: StudyResults, domains: [Domain], benchmarks: Bool = true, quotes: Bool = true
     ) {
         var order: [String] = []
-        var sections: [String: [Section]] = [:]
+        var sections: [String: [(line: Int, section: Section)]] = [:]
         var firstLine: [String: Int] = [:]
-        for question in results.openQuestions {
-            let title = question.question.codes.chapter.isEmpty ? "Open vragen" : question.question.codes.chapter
+        func add(_ section: Section, chapter: String, line: Int) {
+            let title = chapter.isEmpty ? "Open vragen" : chapter
             if sections[title] == nil {
                 order.append(title)
-                firstLine[title] = question.question.codes.line
+                firstLine[title] = line
             }
-            sections[title, default: []].append(openAnswerSection(question, results: results, domains: domains, benchmarks: benchmarks, quotes: quotes))
+            sections[title, default: []].append((line, section))
+        }
+        for question in results.openQuestions {
+            add(openAnswerSection(question, results: results, domains: domains, benchmarks: benchmarks, quotes: quotes),
+                chapter: question.question.codes.chapter, line: question.question.codes.line)
+        }
+        for question in results.uncodedQuestions {
+            add(uncodedSection(question, results: results, domains: domains, quotes: quotes), chapter: question.variable.chapter, line: question.variable.line)
         }
         // Where each existing chapter starts in the codebook (chapters without items: before all).
         var chapterLine: [String: Int] = [:]
@@ -33,7 +40,7 @@ extension ReportBuilder {
             chapterLine[title] = min(chapterLine[title] ?? Int.max, result.variable.line)
         }
         for title in order {
-            let own = sections[title] ?? []
+            let own = (sections[title] ?? []).sorted { $0.line < $1.line }.map(\.section)
             if let k = chapters.firstIndex(where: { $0.title == title }) {
                 chapters[k].sections += own
                 continue
@@ -44,6 +51,27 @@ extension ReportBuilder {
         }
     }
 
+    /// An open question without codes: how many wrote something, per gemeente, and a few quotes.
+    func uncodedSection(_ question: UncodedQuestionResult, results: StudyResults, domains: [Domain], quotes: Bool) -> Section {
+        let rows = domains.map { domain -> UncodedAnswersTable.Row in
+            let k: Int
+            switch domain {
+            case .gemeente(let g): k = g + 1
+            default: k = 0
+            }
+            return UncodedAnswersTable.Row(group: results.name(of: domain), written: question.written[k], respondents: question.respondents[k])
+        }
+        let total = question.written.first ?? 0
+        let intro = "Deze open vraag is niet gecodeerd: er zijn geen percentages per onderwerp. De tabel toont hoeveel klanten iets schreven"
+            + (quotes && !question.quotes.isEmpty ? "; daaronder enkele geanonimiseerde citaten, op dezelfde manier gekozen als bij de gecodeerde vragen." : ".")
+            + " In totaal schreven \(Rounding.formatInteger(total)) klanten een antwoord."
+        let table = UncodedAnswersTable(
+            variable: question.variable.code, question: question.variable.text.isEmpty ? question.variable.code : question.variable.text, rows: rows,
+            quotes: quotes ? question.quotes.map { TextCleaner.plain($0.text, singleLine: true) } : [])
+        let title = question.variable.section.isEmpty ? question.variable.text : question.variable.section
+        return Section(title: title, blocks: [.paragraph(intro), .uncodedAnswers(table)])
+    }
+
     /// One coded question: a short explanation, the table, and what was not counted.
     func openAnswerSection(_ question: CodedQuestionResult, results: StudyResults, domains: [Domain], benchmarks: Bool, quotes: Bool) -> Section {
         let table = codedAnswersTable(question, results: results, domains: domains, benchmarks: benchmarks, quotes: quotes)
@@ -52,9 +80,16 @@ extension ReportBuilder {
         let base = total?.n ?? 0
         // Whether the percentages add up to more than 100 is a fact of this table, not a given.
         let sum = question.question.codeList.reduce(0) { $0 + Int(total?.value(.count($1.code)) ?? 0) }
-        var intro = "Klanten konden in eigen woorden antwoorden; elk antwoord is ingedeeld in een of meer punten van een vaste codelijst. "
-            + "De tabel toont per punt het percentage van de klanten die ten minste één punt noemden (totaal: \(Rounding.formatInteger(base))); "
-            + (sum > base ? "omdat een klant meer punten kan noemen, tellen de percentages op tot meer dan 100%." : "een klant kan meer punten noemen.")
+        var intro: String
+        if question.question.isClosed {
+            let who = question.question.hasNoneOption ? "de klanten aan wie de vraag gesteld werd" : "de klanten die ten minste één antwoord aankruisten"
+            intro = "Meer antwoorden mogelijk. De tabel toont per antwoord het percentage van \(who) (totaal: \(Rounding.formatInteger(base))); "
+                + (sum > base ? "omdat een klant meer antwoorden kan geven, tellen de percentages op tot meer dan 100%." : "een klant kan meer antwoorden geven.")
+        } else {
+            intro = "Klanten konden in eigen woorden antwoorden; elk antwoord is ingedeeld in een of meer punten van een vaste codelijst. "
+                + "De tabel toont per punt het percentage van de klanten die ten minste één punt noemden (totaal: \(Rounding.formatInteger(base))); "
+                + (sum > base ? "omdat een klant meer punten kan noemen, tellen de percentages op tot meer dan 100%." : "een klant kan meer punten noemen.")
+        }
         if question.uncodedAnswers > 0 {
             let n = question.uncodedAnswers
             intro += " \(Rounding.formatInteger(n)) \(n == 1 ? "geschreven antwoord bevatte" : "geschreven antwoorden bevatten") geen codeerbaar punt (bijvoorbeeld ‘geen’) en \(n == 1 ? "telt" : "tellen") niet mee."
@@ -131,18 +166,25 @@ extension ReportBuilder {
         let quoteBlocks = quotes ? question.quotes.map { entry in
             CodedAnswersTable.Quotes(label: entry.label, quotes: entry.quotes.map { TextCleaner.plain($0.text, singleLine: true) })
         } : []
-        return CodedAnswersTable(
+        var table = CodedAnswersTable(
             variable: variable, question: question.question.text?.text ?? question.question.codes.text,
             columns: columns.map(\.heading), bases: bases, rows: rows, quotes: quoteBlocks)
+        table.closed = question.question.isClosed
+        return table
     }
 
     /// The method paragraph on open answers: coding, base, quotes and what the anonymiser replaced.
     func openAnswerMethod(_ results: StudyResults) -> [Block] {
-        guard !results.openQuestions.isEmpty else { return [] }
-        let written = results.openQuestions.reduce(0) { $0 + $1.writtenAnswers }
+        var blocks: [Block] = []
+        if results.openQuestions.contains(where: \.question.isClosed) {
+            blocks.append(.paragraph("Bij meerkeuzevragen (meer antwoorden mogelijk) is het percentage per antwoord berekend over de klanten die ten minste één antwoord aankruisten, of, bij een vraag met het antwoord ‘geen van deze’, over iedereen aan wie de vraag gesteld werd; de percentages zijn getoetst zoals de andere percentages."))
+        }
+        let coded = results.openQuestions.filter { !$0.question.isClosed }
+        guard !coded.isEmpty else { return blocks }
+        let written = coded.reduce(0) { $0 + $1.writtenAnswers }
         var summary: [AnonymizationKind: Int] = [:]
         var changed = 0
-        for question in results.openQuestions {
+        for question in coded {
             for (kind, count) in question.anonymization.counts { summary[kind, default: 0] += count }
             changed += question.anonymization.textsChanged
         }
@@ -161,6 +203,6 @@ extension ReportBuilder {
                 + "in \(Rounding.formatInteger(changed)) \(changed == 1 ? "antwoord is" : "antwoorden zijn") \(Rounding.formatInteger(total)) "
                 + "\(total == 1 ? "gegeven" : "gegevens") vervangen door (…): \(AnonymizationWording.describe(summary))."
         }
-        return [.paragraph(text)]
+        return blocks + [.paragraph(text)]
     }
 }

@@ -48,6 +48,26 @@ public enum Block: Sendable, Equatable {
     case codedAnswers(CodedAnswersTable)
     /// A section's grades and statements by the categories of one breakdown variable.
     case breakdown(BreakdownTable)
+    /// An open question without codes: written answers per group and a few quotes.
+    case uncodedAnswers(UncodedAnswersTable)
+}
+
+/// An open question that was not coded: per group how many clients wrote something, and quotes.
+public struct UncodedAnswersTable: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        public var group: String
+        public var written: Int
+        public var respondents: Int
+
+        /// Percent of the respondents who wrote something.
+        public var percent: Double? { respondents > 0 ? Double(written) / Double(respondents) * 100 : nil }
+    }
+
+    public var variable: String
+    public var question: String
+    public var rows: [Row]
+    /// Anonymised, cleaned quotes.
+    public var quotes: [String]
 }
 
 /// Items as rows, the total and a breakdown variable's categories as columns; each category's
@@ -125,6 +145,8 @@ public struct CodedAnswersTable: Sendable, Equatable {
     /// Codes in the order the published tables use (most mentioned first, "Anders" last).
     public var rows: [Row]
     public var quotes: [Quotes]
+    /// A closed multi-select question (options ticked), not coded open answers.
+    public var closed = false
 
     public init(variable: String, question: String, columns: [String], bases: [Int?], rows: [Row], quotes: [Quotes]) {
         self.variable = variable

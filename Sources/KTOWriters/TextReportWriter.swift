@@ -60,6 +60,15 @@ public struct TextReportWriter: Sendable {
             return renderCodedAnswers(table)
         case .breakdown(let table):
             return renderBreakdown(table)
+        case .uncodedAnswers(let table):
+            var lines = [""] + wrap(clean(table.question), indent: "")
+            lines.append(pad("", 26) + lpad("schreef iets", 14) + lpad("respondenten", 14) + lpad("%", 6))
+            for row in table.rows {
+                lines.append("  " + pad(clean(row.group), 24) + lpad(Rounding.formatInteger(row.written), 14)
+                    + lpad(Rounding.formatInteger(row.respondents), 14) + lpad(row.percent.map { Rounding.formatPercent($0) } ?? "–", 6))
+            }
+            for quote in table.quotes { lines += [""] + wrap("‘" + clean(quote) + "’", indent: "      ", first: "    - ") }
+            return lines
         case .response(let table):
             var lines = [""]
             lines.append(pad("", 24) + lpad("aangeschreven", 14) + lpad("respondenten", 14) + lpad("respons", 9) + lpad("foutmarge", 11))
@@ -81,7 +90,7 @@ public struct TextReportWriter: Sendable {
         let labelWidth = max(20, width - 4 - columnWidth * table.columns.count)
         var lines = [""] + wrap(clean(table.question), indent: "")
         let headings = table.columns.map { abbreviate(clean($0), to: columnWidth - 1) }
-        var header = "    " + pad("% van wie iets noemde", labelWidth)
+        var header = "    " + pad(table.closed ? "% per antwoord" : "% van wie iets noemde", labelWidth)
         for heading in headings { header += lpad(heading, columnWidth) }
         lines.append(header)
         for row in table.rows {

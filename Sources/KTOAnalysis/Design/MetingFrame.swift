@@ -176,17 +176,18 @@ struct ItemCounts: Sendable {
         self.weightSquared = weightSquared
     }
 
-    /// Counts of a multi-code column as one binary item per code: level 0 = respondents with a
-    /// valid code who do not mention `code`, level 1 = who do. Respondents without any valid code
-    /// are outside the base (not counted).
-    init(lists: [[Int16]], code: Int16, validCodes: Set<Int16>, frame: MetingFrame) {
+    /// Counts of a multi-code column as one binary item per code: level 0 = respondents in the
+    /// base who do not mention `code`, level 1 = who do. The base is the respondents with a valid
+    /// code, or (`base`) the respondents given, such as everyone asked a question with a 'geen
+    /// van deze' option.
+    init(lists: [[Int16]], code: Int16, validCodes: Set<Int16>, frame: MetingFrame, base: [Bool]? = nil) {
         validLevels = 2
         slots = 2
         let size = frame.cellCount * 2
         var count = [Int32](repeating: 0, count: size)
         var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
         var weightSquared = weight
-        for (row, list) in lists.enumerated() where list.contains(where: validCodes.contains) {
+        for (row, list) in lists.enumerated() where base?[row] ?? list.contains(where: validCodes.contains) {
             let index = Int(frame.cellOfRow[row]) * 2 + (list.contains(code) ? 1 : 0)
             count[index] += 1
             if let rowWeight = frame.rowWeight {

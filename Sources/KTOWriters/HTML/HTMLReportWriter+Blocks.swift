@@ -181,11 +181,13 @@ extension HTMLReportWriter {
                 title: table.question, items: table.rows.map(\.label), series: chartSeries,
                 bars: table.rows.map { [SVGCharts.Bar(value: $0.cells.first?.value, suffix: $0.cells.first.map(CellFormatter.suffix) ?? "")] },
                 scale: 100, format: { Rounding.formatPercent($0) }))
-            h.element("figcaption", text: "\(table.question) — % van de klanten die iets noemden; meer antwoorden mogelijk, dus samen meer dan 100%.")
+            h.element("figcaption", text: table.closed
+                ? "\(table.question) — % per antwoord; meer antwoorden mogelijk."
+                : "\(table.question) — % van de klanten die iets noemden; meer antwoorden mogelijk, dus samen meer dan 100%.")
             h.element("table", [("class", "data")]) { h in
                 h.element("thead") { h in
                     h.element("tr") { h in
-                        h.element("th", [("scope", "col")], text: "Genoemd punt")
+                        h.element("th", [("scope", "col")], text: table.closed ? "Antwoord" : "Genoemd punt")
                         for column in table.columns { h.element("th", [("scope", "col")], text: column) }
                     }
                 }
@@ -207,6 +209,30 @@ extension HTMLReportWriter {
             h.element("h4", text: group.label)
             for quote in group.quotes { h.element("blockquote", text: "‘\(quote)’") }
         }
+    }
+
+    /// An open question without codes: written answers per group, then the quotes.
+    func uncoded(_ table: UncodedAnswersTable, _ h: inout HTMLBuilder) {
+        h.element("h4", text: table.question)
+        h.element("table", [("class", "data")]) { h in
+            h.element("caption", [("class", "tag")], text: "Aantal klanten dat iets schreef, en het percentage van de respondenten.")
+            h.element("thead") { h in
+                h.element("tr") { h in
+                    for heading in ["", "Schreef iets", "Respondenten", "%"] { h.element("th", [("scope", "col")], text: heading) }
+                }
+            }
+            h.element("tbody") { h in
+                for row in table.rows {
+                    h.element("tr") { h in
+                        h.element("th", [("scope", "row")], text: row.group)
+                        h.element("td", text: Rounding.formatInteger(row.written))
+                        h.element("td", [("class", "n")], text: Rounding.formatInteger(row.respondents))
+                        h.element("td", text: row.percent.map { Rounding.formatPercent($0) } ?? "–")
+                    }
+                }
+            }
+        }
+        for quote in table.quotes { h.element("blockquote", text: "‘\(quote)’") }
     }
 
     /// A section's grades and statements by breakdown category: a grouped bar chart per kind of

@@ -113,6 +113,8 @@ public struct HTMLReportWriter: Sendable {
             codedAnswers(table, &h)
         case .breakdown(let table):
             breakdown(table, report: report, &h)
+        case .uncodedAnswers(let table):
+            uncoded(table, &h)
         }
     }
 }
