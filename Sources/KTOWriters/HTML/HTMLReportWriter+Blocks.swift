@@ -82,6 +82,29 @@ extension HTMLReportWriter {
         }
     }
 
+    /// A line chart of the items over three or more metingen (a pair is already in the bars): the
+    /// total, or the gemeente in an annex. The numbers are in the table above it.
+    func trend(_ tables: [ItemTable], title: String, report: ReportModel, _ h: inout HTMLBuilder) {
+        guard let first = tables.first, first.metingColumns >= 3 else { return }
+        let metingen = Array(first.columns.prefix(first.metingColumns).reversed())
+        let values: [[Double?]] = tables.map { table in
+            guard let row = mainRow(table, report: report) else { return metingen.map { _ in nil } }
+            return row.cells.prefix(table.metingColumns).reversed().map(\.value)
+        }
+        // Only a trend when some item has a figure in an earlier meting.
+        guard values.contains(where: { $0.dropLast().contains { $0 != nil } }) else { return }
+        let who = report.gemeente ?? "totaal"
+        let chartTitle = "\(title): ontwikkeling \(metingen.first ?? "")-\(metingen.last ?? "") (\(who))"
+        let series = tables.enumerated().map { SVGCharts.Series(name: $1.title, colour: palette($0)) }
+        let percent = first.kind == .percent
+        h.element("figure", [("class", "trend")]) { h in
+            h.trusted(SVGCharts.trend(
+                title: chartTitle, metingen: metingen, series: series, values: values, percent: percent,
+                format: { percent ? Rounding.formatPercent($0) : Rounding.formatDutch($0, decimals: 1) }))
+            h.element("figcaption", text: "\(chartTitle). " + (percent ? "% (helemaal) eens" : "Gemiddeld rapportcijfer") + " per meting; de getallen en de toetsen staan in de tabel hierboven.")
+        }
+    }
+
     func grades(_ tables: [ItemTable], section: String, report: ReportModel, spread: Bool, _ h: inout HTMLBuilder) {
         let series = present(self.series(tables[0], report: report), in: tables)
         let chartSeries = series.enumerated().map { SVGCharts.Series(name: $1.name, colour: palette($0)) }
@@ -93,6 +116,7 @@ extension HTMLReportWriter {
             h.element("figcaption", text: "\(title). Gemiddeld rapportcijfer (1-10); de getallen staan in de tabel.")
             dataTable(tables, series: series, labels: tables.map(\.title), caption: "Gemiddeld rapportcijfer per vergelijkingsgroep. " + report.marksKey, &h)
         }
+        trend(tables, title: title, report: report, &h)
         guard spread, let table = tables.first, let row = mainRow(table, report: report),
               case .grades(let percents, let codes, let onvoldoende)? = row.breakdown else { return }
         let n = row.cells.first?.n ?? 0
@@ -135,6 +159,7 @@ extension HTMLReportWriter {
                 h.element("figcaption", text: "\(title): verdeling van de antwoorden in \(report.meting) (\(report.gemeente ?? "totaal")); % (helemaal) eens per vergelijkingsgroep in de tabel.")
                 dataTable(group, series: series, labels: group.map(\.title), caption: "% (helemaal) eens per vergelijkingsgroep. " + report.marksKey, &h)
             }
+            trend(group, title: title, report: report, &h)
         }
     }
 

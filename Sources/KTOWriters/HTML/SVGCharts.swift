@@ -182,6 +182,72 @@ enum SVGCharts {
         return svg + "</svg>"
     }
 
+    /// A marker shape per series, so lines stay apart without colour (and beyond the palette).
+    static func marker(_ k: Int, x: Double, y: Double, colour: String, tip: String) -> String {
+        let tipText = tip.isEmpty ? "" : "<title>\(esc(tip))</title>"
+        switch k % 4 {
+        case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(colour)\">\(tipText)</circle>"
+        case 1: return "<rect x=\"\(n(x - 3.5))\" y=\"\(n(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\">\(tipText)</rect>"
+        case 2: return "<path d=\"M\(n(x)) \(n(y - 5))L\(n(x + 5)) \(n(y))L\(n(x)) \(n(y + 5))L\(n(x - 5)) \(n(y))Z\" fill=\"\(colour)\">\(tipText)</path>"
+        default: return "<path d=\"M\(n(x)) \(n(y - 5))L\(n(x + 5)) \(n(y + 4))L\(n(x - 5)) \(n(y + 4))Z\" fill=\"\(colour)\">\(tipText)</path>"
+        }
+    }
+
+    /// A line per series across the metingen, oldest on the left; a missing figure breaks the
+    /// line. The value axis runs 0-100% for percentages; for grades from 5 (lower when a figure is)
+    /// to 10, since a line, unlike a bar, need not start at zero.
+    /// - Parameters:
+    ///   - metingen: the x-axis labels, oldest first.
+    ///   - values: per series, one value per meting (same order as `metingen`).
+    static func trend(title: String, metingen: [String], series: [Series], values: [[Double?]], percent: Bool, format: (Double) -> String) -> String {
+        let width = 680.0
+        let left = 46.0
+        let right = 24.0
+        let top = 14.0
+        let plotHeight = 190.0
+        let bottom = top + plotHeight
+        let lowest = values.joined().compactMap { $0 }.min() ?? 5
+        let (low, high, step) = percent ? (0.0, 100.0, 20.0) : (min(5, lowest.rounded(.down)), 10.0, 1.0)
+        let legendLines = series.map { lines($0.name, width: 100, max: 2) }
+        let legendTop = bottom + 34
+        let height = legendTop + Double(legendLines.joined().count) * 14 + Double(series.count) * 4 + 6
+        var svg = header(width: width, height: height, title: title)
+        func y(_ v: Double) -> Double { bottom - plotHeight * (v - low) / (high - low) }
+        let slot = (width - left - right) / Double(max(metingen.count, 1))
+        func x(_ k: Int) -> Double { left + slot * (Double(k) + 0.5) }
+        for t in stride(from: low, through: high, by: step) {
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(t)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
+            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(Int(t))\(percent ? "%" : "")</text>"
+        }
+        for (k, meting) in metingen.enumerated() {
+            svg += "<text x=\"\(n(x(k)))\" y=\"\(n(bottom + 18))\" class=\"label\" text-anchor=\"middle\">\(esc(meting))</text>"
+        }
+        svg += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(width - right))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
+        for (s, line) in values.enumerated() where s < series.count {
+            let colour = series[s].colour
+            // Segments between neighbouring metingen that both have a figure.
+            for k in line.indices.dropLast() {
+                guard let a = line[k], let b = line[k + 1] else { continue }
+                svg += "<line x1=\"\(n(x(k)))\" y1=\"\(n(y(a)))\" x2=\"\(n(x(k + 1)))\" y2=\"\(n(y(b)))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            }
+            for (k, value) in line.enumerated() {
+                guard let value else { continue }
+                svg += marker(s, x: x(k), y: y(value), colour: colour, tip: "\(series[s].name), \(metingen[k]): \(format(value))")
+            }
+        }
+        var ly = legendTop
+        for (s, labelLines) in legendLines.enumerated() {
+            let colour = series[s].colour
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(ly - 4))\" x2=\"\(n(left + 22))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            svg += marker(s, x: left + 11, y: ly - 4, colour: colour, tip: "")
+            for (l, text) in labelLines.enumerated() {
+                svg += "<text x=\"\(n(left + 30))\" y=\"\(n(ly + Double(l) * 14))\" class=\"legend\">\(esc(text))</text>"
+            }
+            ly += Double(labelLines.count) * 14 + 4
+        }
+        return svg + "</svg>"
+    }
+
     static func header(width: Double, height: Double, title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" aria-label=\"\(attr(title))\"><title>\(esc(title))</title>"
     }
