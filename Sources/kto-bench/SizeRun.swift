@@ -10,7 +10,7 @@ import KTOWriters
 /// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
 /// analyse and render (`try ReportPipeline().files(for:)`: every item × gemeente × meting, every
 /// output rendered), write (`OutputFolder.write`). Peak resident memory (VmHWM) is taken right
-/// after, so it is the pipeline's; then our figures for the pandas peer are written.
+/// after, so it is the pipeline's; then our figures for the peers are written.
 /// With `oneCore`, only the read, through the loader with parallelism 1.
 struct SizeRun {
     var folder: String
@@ -63,45 +63,56 @@ struct SizeRun {
     }
 }
 
-/// Our figures in the form the pandas peer computes them, for its cross-check.
+/// Our figures in the form the peers compute them, for their cross-checks.
 enum PeerFigures {
-    /// `meting;item;gemeente;n;mean;sd;pct_agree`: per grade n, mean and SD; per statement n and
-    /// % (4+5) of valid answers; per gemeente (its code) and meting. Missing values are empty.
+    /// The peers' name of a domain: `total`, `gemeente=CODE` (the gemeente's code in the data),
+    /// `VARIABLE=CODE` for a breakdown category.
+    static func key(_ domain: Domain, in results: StudyResults) -> String {
+        switch domain {
+        case .total: return "total"
+        case .gemeente(let g): return "gemeente=\(g + 1)"
+        case .category(let b, let code): return "\(results.breakdowns[b].variable.code)=\(code)"
+        }
+    }
+
+    /// `meting;item;group;n;mean;pct_agree`: per meting and domain (total, every gemeente, every
+    /// breakdown category) the unweighted n of valid answers, and the (weighted, as the study
+    /// says) mean of every grade and % (4+5) of every statement. Missing values are empty.
     static func write(_ results: StudyResults, to path: String) throws {
-        var lines = ["meting;item;gemeente;n;mean;sd;pct_agree"]
-        for variable in results.variables {
+        var lines = ["meting;item;group;n;mean;pct_agree"]
+        for variable in results.variables where variable.variable.type == .grade || variable.variable.type == .likert {
+            let grade = variable.variable.type == .grade
             for meting in variable.metingen {
-                // Within a gemeente every weight is the same, so its weighted figures are the plain ones.
                 for domain in meting.domains {
-                    guard case .gemeente(let g) = domain.domain else { continue }
-                    let prefix = "\(meting.meting);\(variable.variable.code);\(g + 1)"
-                    switch variable.variable.type {
-                    case .grade:
-                        lines.append("\(prefix);\(domain.n);\(domain.value(.mean).map { "\($0)" } ?? "");\(domain.value(.sd).map { "\($0)" } ?? "");")
-                    case .likert:
-                        lines.append("\(prefix);\(domain.n);;;\(domain.value(.pctAgree).map { "\($0)" } ?? "")")
-                    default:
-                        continue
-                    }
+                    let value = domain.value(grade ? .mean : .pctAgree).map { "\($0)" } ?? ""
+                    let prefix = "\(meting.meting);\(variable.variable.code);\(key(domain.domain, in: results));\(domain.n)"
+                    lines.append(grade ? "\(prefix);\(value);" : "\(prefix);;\(value)")
                 }
             }
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// `meting;item;estimate;se`: the total post-stratified to the gemeenten's populations, per
-    /// grade (mean) and statement (proportion (4+5) of valid answers, 0...1), for the R peer.
+    /// `meting;item;group;estimate;se`: the total and every gemeente, per grade (mean) and
+    /// statement (proportion (4+5) of valid answers, 0...1), for the R peer.
     static func writeWeighted(_ results: StudyResults, to path: String) throws {
-        var lines = ["meting;item;estimate;se"]
-        for variable in results.variables {
+        var lines = ["meting;item;group;estimate;se"]
+        for variable in results.variables where variable.variable.type == .grade || variable.variable.type == .likert {
+            let measure: Measure = variable.variable.type == .grade ? .mean : .pctAgree
+            let scale = measure == .mean ? 1.0 : 0.01
             for meting in variable.metingen {
-                let measure: Measure = variable.variable.type == .grade ? .mean : .pctAgree
-                guard variable.variable.type == .grade || variable.variable.type == .likert,
-                      let estimate = meting.domain(.total)?.estimate(measure), let value = estimate.value else { continue }
-                let scale = measure == .mean ? 1.0 : 0.01
-                lines.append("\(meting.meting);\(variable.variable.code);\(value * scale);\(estimate.se.map { "\($0 * scale)" } ?? "")")
+                for domain in meting.domains where !isCategory(domain.domain) {
+                    guard let estimate = domain.estimate(measure), let value = estimate.value else { continue }
+                    lines.append("\(meting.meting);\(variable.variable.code);\(key(domain.domain, in: results));\(value * scale);\(estimate.se.map { "\($0 * scale)" } ?? "")")
+                }
             }
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// A breakdown category (the R peer checks the total and the gemeenten).
+    static func isCategory(_ domain: Domain) -> Bool {
+        if case .category = domain { return true }
+        return false
     }
 }

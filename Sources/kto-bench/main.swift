@@ -3,6 +3,7 @@ import Foundation
 // kto-bench: measures the whole pipeline on deterministic synthetic studies. Release mode only:
 //   swift build -c release --product kto-bench && .build/release/kto-bench
 //   kto-bench [run] [--sizes 10000,100000,1000000] [--runs 3] [--no-peers] [--folder DIR]
+//             [--weighting rake|gemeente]   the study's weighting (default rake: gemeente, leeftijd)
 //   kto-bench parse [--mb 120]      CSV parse and read+validate MB/s vs a String-split peer
 //   kto-bench read STUDY [--threads N]   only the read of a study, for profiling
 //   kto-bench cursor EXPORT.csv          only the CSV pass, one core, without and with a code table
@@ -10,8 +11,9 @@ import Foundation
 //                                        SAVReader alone vs pyreadstat (writes FILE.sav if absent)
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
 // Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
-// when python3 can import pandas; R survey (peers/r_survey_peer.R, weighted case) at 100,000
-// respondents when Rscript can load survey. Both check their figures against ours to 1e-9.
+// when python3 can import pandas; R survey (peers/r_survey_peer.R) at 100,000 respondents when
+// Rscript can load survey. Both do the same weighted work and check their figures against ours
+// (estimates to 1e-9, R's standard errors to 1e-6); a difference fails the benchmark.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -22,6 +24,7 @@ func option(_ name: String) -> String? {
 
 let usage = """
     usage: kto-bench [run] [--sizes 10000,100000,1000000] [--runs 3] [--no-peers] [--folder DIR]
+                     [--weighting rake|gemeente]
            kto-bench parse [--mb 120]
            kto-bench read STUDY [--threads N] [--runs 3]
            kto-bench cursor EXPORT.csv
@@ -36,7 +39,10 @@ do {
         let sizes = (option("--sizes") ?? "10000,100000,1000000").split(separator: ",").compactMap { Int($0) }
         let runs = option("--runs").flatMap { Int($0) } ?? 3
         let folder = option("--folder") ?? NSTemporaryDirectory() + "kto-bench"
-        try BenchRun(sizes: sizes, runs: max(1, runs), folder: folder, peers: !arguments.contains("--no-peers")).run()
+        guard let weighting = SyntheticStudy.Weighting(rawValue: option("--weighting") ?? "rake") else {
+            throw BenchError("--weighting: rake or gemeente")
+        }
+        try BenchRun(sizes: sizes, runs: max(1, runs), folder: folder, peers: !arguments.contains("--no-peers"), weighting: weighting).run()
     case "run-size":
         // Internal: one size in a child process, so its peak memory is its own.
         guard let folder = option("--folder") else { throw BenchError("run-size needs --folder") }
