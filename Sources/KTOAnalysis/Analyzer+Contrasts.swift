@@ -7,12 +7,12 @@ extension ItemContext {
     /// each gemeente and breakdown category against its complement, and the total against every
     /// benchmark. p-values are adjusted later, over the whole report.
     /// - Parameters:
-    ///   - rest: the test input of a measure over a domain's complement.
+    ///   - rest: the domains' complements (`complements`).
     ///   - inputs: per meting, what the tests need of each domain.
     ///   - earlier: the variable's earlier metingen with respondent data.
     func compare(
         _ current: MetingResult, inputs: [String: [Domain: [Measure: TestInput]]], earlier: [MetingResult],
-        tested: [Measure], variable: String, frame: MetingFrame, rest: (Domain, Measure) -> TestInput?
+        tested: [Measure], variable: String, frame: MetingFrame, rest: Complements
     ) -> MetingResult {
         var result = current
         let tester = self.tester
@@ -36,7 +36,7 @@ extension ItemContext {
                     guard old.domain(domain.domain)?.size.isShown == true, let oldInputs = inputs[label]?[domain.domain] else { continue }
                     for measure in tested {
                         guard let a = own[measure], let b = oldInputs[measure] else { continue }
-                        add(measure, .previous(label), .previous(label), reference: b.shown, tester.test(a, against: b, complement: nil))
+                        add(measure, .previous(label), .previous(label), reference: b.shown, tester.test(a, against: b, pairing: .independent))
                     }
                 } else if domain.domain == .total, let figures = earlierFigures.first(where: { $0.name == label }) {
                     for measure in tested {
@@ -52,8 +52,10 @@ extension ItemContext {
                 let family: TestFamily
                 if case .breakdown(let b) = domain.domain.partition { family = .breakdown(b) } else { family = .gemeenten }
                 for measure in tested {
-                    guard let a = own[measure], let b = rest(domain.domain, measure) else { continue }
-                    add(measure, .rest, family, reference: b.shown, tester.test(a, against: b, complement: frame.variance))
+                    let key = Complements.Key(domain: domain.domain, measure: measure)
+                    guard let a = own[measure], let b = rest.inputs[key] else { continue }
+                    let pairing: Tester.Pairing = frame.isWeighted ? .complement(differenceVariance: rest.differenceVariances[key]) : .independent
+                    add(measure, .rest, family, reference: b.shown, tester.test(a, against: b, pairing: pairing))
                 }
             }
             if domain.domain == .total {
@@ -70,10 +72,62 @@ extension ItemContext {
     }
 }
 
+/// Every shown gemeente and breakdown category against the rest of the respondents: the rest's
+/// test inputs, and with weighting the variances of the differences. Made before the tests so
+/// that all those variances of a variable go through the design together.
+struct Complements: Sendable {
+    struct Key: Hashable, Sendable {
+        var domain: Domain
+        var measure: Measure
+    }
+
+    var inputs: [Key: TestInput] = [:]
+    /// Only where the test uses one (`Tester.needsDifferenceVariance`) and the design gives one.
+    var differenceVariances: [Key: Double] = [:]
+}
+
+extension ItemContext {
+    /// The complements of the current meting's shown domains that are tested against their rest.
+    /// - Parameters:
+    ///   - own: the domains' test inputs.
+    ///   - restInput: the test input of a measure over a domain's complement.
+    func complements(
+        _ current: MetingResult, own: [Domain: [Measure: TestInput]], tested: [Measure], frame: MetingFrame,
+        restInput: (Domain, Measure) -> TestInput?
+    ) -> Complements {
+        var rest = Complements()
+        let tester = self.tester
+        var requests = VarianceRequests()
+        var requested: [Complements.Key] = []
+        for domain in current.domains where domain.size.isShown && domain.domain.partition != .none {
+            for measure in tested {
+                guard let a = own[domain.domain]?[measure], let b = restInput(domain.domain, measure) else { continue }
+                let key = Complements.Key(domain: domain.domain, measure: measure)
+                rest.inputs[key] = b
+                if frame.isWeighted, tester.needsDifferenceVariance(a, against: b),
+                   case .weighted(let x, _) = a, case .weighted(let y, _) = b {
+                    let difference = VarianceFrame.difference(x, y)
+                    _ = requests.add(sum: difference.sum, sumOfSquares: difference.sumOfSquares)
+                    requested.append(key)
+                }
+            }
+        }
+        if let variance = frame.variance {
+            for (key, v) in zip(requested, variance.variances(requests)) { rest.differenceVariances[key] = v }
+        }
+        return rest
+    }
+}
+
 extension Estimator {
-    /// The test input of a measure from sums (a complement's).
+    /// The test input of a measure from sums (a complement's). A weighted one comes without its
+    /// own variance: its test takes the variance of the difference instead (`Complements`).
     func input(_ measure: Measure, sums: ScoreSums) -> TestInput? {
-        let counts = sums.totals().n.map { Int($0.rounded()) }
-        return figure(measure, sums: sums, counts: counts, n: counts.reduce(0, +)).1
+        let totals = sums.totals()
+        let counts = totals.counts
+        switch figure(measure, sums: sums, totals: totals, counts: counts, n: counts.reduce(0, +)) {
+        case .final(_, let input): return input
+        case .weighted(let e, let proportion): return .weighted(e, proportion: proportion)
+        }
     }
 }

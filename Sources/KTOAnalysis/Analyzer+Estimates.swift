@@ -86,56 +86,103 @@ struct Estimator: Sendable {
         }
     }
 
-    /// The domain's figures and the inputs of its tests.
+    /// The domain's figures and the inputs of its tests, variances included (one domain alone;
+    /// `ItemContext.meting` prepares all domains first so their variances go together).
     func domain(_ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds) -> (result: DomainResult, inputs: [Measure: TestInput]) {
-        let (tn, tw, _) = sums.totals()
-        let counts = tn.map { Int($0.rounded()) }
+        var requests = VarianceRequests()
+        let pending = prepare(domain, sums: sums, thresholds: thresholds, requests: &requests)
+        var quantiles = TQuantiles(level: level)
+        return finish(pending, variances: variance?.variances(requests) ?? [], quantiles: &quantiles)
+    }
+
+    /// The domain's figures, except the variances of weighted ones: their influence sums go to
+    /// `requests`, and `finish` completes them.
+    func prepare(_ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds, requests: inout VarianceRequests) -> PendingDomain {
+        let totals = sums.totals()
+        let counts = totals.counts
         let n = counts.reduce(0, +)
-        var estimates: [Estimate] = []
-        var inputs: [Measure: TestInput] = [:]
-        let W = tw.reduce(0, +)
+        var pending = PendingDomain(result: DomainResult(domain: domain, n: n, size: SampleSize(n: n, thresholds: thresholds), estimates: []))
         for measure in measures {
-            let (estimate, input) = figure(measure, sums: sums, counts: counts, n: n)
-            estimates.append(estimate)
-            if let input { inputs[measure] = input }
+            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n) {
+            case .final(let estimate, let input):
+                pending.result.estimates.append(estimate)
+                if let input { pending.inputs[measure] = input }
+            case .weighted(let e, let proportion):
+                pending.waiting.append(PendingDomain.Waiting(
+                    index: pending.result.estimates.count, estimate: e, proportion: proportion,
+                    request: requests.add(sum: e.sum, sumOfSquares: e.sumOfSquares)))
+                pending.result.estimates.append(Estimate(measure: measure, value: nil, n: n))
+            }
         }
-        var result = DomainResult(domain: domain, n: n, size: SampleSize(n: n, thresholds: thresholds), estimates: estimates)
         if variable.type == .grade || variable.type == .likert {
-            result.distribution = zip(codes, zip(counts, tw)).sorted { $0.0 < $1.0 }.map { code, pair in
+            let W = totals.w.reduce(0, +)
+            pending.result.distribution = zip(codes, zip(counts, totals.w)).sorted { $0.0 < $1.0 }.map { code, pair in
                 CodeFrequency(code: code, count: pair.0, percent: W > 0 ? pair.1 / W * 100 : 0)
             }
+        }
+        return pending
+    }
+
+    /// The domain's figures once the variances asked for in `prepare` are known.
+    func finish(_ pending: PendingDomain, variances: [Double?], quantiles: inout TQuantiles) -> (result: DomainResult, inputs: [Measure: TestInput]) {
+        var result = pending.result
+        var inputs = pending.inputs
+        guard let variance else { return (result, inputs) }
+        for waiting in pending.waiting {
+            let measure = result.estimates[waiting.index].measure
+            let e = variance.completed(waiting.estimate, variance: waiting.request < variances.count ? variances[waiting.request] : nil)
+            result.estimates[waiting.index] = weighted(measure, e, proportion: waiting.proportion, n: result.n, quantiles: &quantiles)
+            inputs[measure] = .weighted(e, proportion: waiting.proportion)
         }
         return (result, inputs)
     }
 
+    /// A figure: final, or a weighted one that waits for its variance.
+    enum Figure {
+        case final(Estimate, TestInput?)
+        case weighted(DesignEstimate, proportion: Bool)
+    }
+
     /// One figure.
-    func figure(_ measure: Measure, sums: ScoreSums, counts: [Int], n: Int) -> (Estimate, TestInput?) {
+    func figure(_ measure: Measure, sums: ScoreSums, totals: ScoreSums.Totals, counts: [Int], n: Int) -> Figure {
         if case .count(let code) = measure {
             let k = codes.firstIndex(of: code)
-            return (Estimate(measure: measure, value: Double(k.map { counts[$0] } ?? 0), n: n), nil)
+            return .final(Estimate(measure: measure, value: Double(k.map { counts[$0] } ?? 0), n: n), nil)
         }
-        guard let variance else { return unweighted(measure, counts: counts, n: n) }
+        guard let variance else {
+            let (estimate, input) = unweighted(measure, counts: counts, n: n)
+            return .final(estimate, input)
+        }
+        let none = Figure.final(Estimate(measure: measure, value: nil, n: n), nil)
         switch measure {
-        case .mean, .sd, .median:
-            guard let e = variance.estimate(sums, scores: codes.map(Double.init)) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
-            switch measure {
-            case .sd:
-                return (Estimate(measure: measure, value: e.weightedVariance.map { $0.squareRoot() }, n: n), nil)
-            case .median:
-                return (Estimate(measure: measure, value: weightedMedian(sums), n: n), nil)
-            default:
-                let z = Normal.upperQuantile((1 - level) / 2)
-                return (Estimate(measure: measure, value: e.mean, n: n, se: e.se, ciLow: e.se.map { e.mean - z * $0 },
-                                 ciHigh: e.se.map { e.mean + z * $0 }, design: e.design), .weighted(e, proportion: false))
-            }
+        case .mean:
+            guard let e = variance.influence(sums, totals: totals, scores: codes.map(Double.init)) else { return none }
+            return .weighted(e, proportion: false)
+        case .sd:
+            // The weighted SD and median need no variance.
+            guard let moments = VarianceFrame.moments(totals, scores: codes.map(Double.init)) else { return none }
+            return .final(Estimate(measure: measure, value: moments.weightedVariance.map { $0.squareRoot() }, n: n), nil)
+        case .median:
+            guard VarianceFrame.moments(totals, scores: codes.map(Double.init)) != nil else { return none }
+            return .final(Estimate(measure: measure, value: weightedMedian(totals), n: n), nil)
         default:
             let scores = successes(measure).map { $0 ? 1.0 : 0.0 }
-            guard let e = variance.estimate(sums, scores: scores) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
-            let interval = e.se.flatMap { LogitInterval.interval(proportion: e.mean, standardError: $0, df: e.df, level: level) }
-            return (Estimate(measure: measure, value: e.mean * 100, n: n, se: e.se.map { $0 * 100 },
-                             ciLow: interval.map { $0.low * 100 }, ciHigh: interval.map { $0.high * 100 }, design: e.design),
-                    .weighted(e, proportion: true))
+            guard let e = variance.influence(sums, totals: totals, scores: scores) else { return none }
+            return .weighted(e, proportion: true)
         }
+    }
+
+    /// A weighted figure with its variance: a mean with its normal interval, or a percentage with
+    /// the logit interval.
+    func weighted(_ measure: Measure, _ e: DesignEstimate, proportion: Bool, n: Int, quantiles: inout TQuantiles) -> Estimate {
+        guard proportion else {
+            let z = Normal.upperQuantile((1 - level) / 2)
+            return Estimate(measure: measure, value: e.mean, n: n, se: e.se, ciLow: e.se.map { e.mean - z * $0 },
+                            ciHigh: e.se.map { e.mean + z * $0 }, design: e.design)
+        }
+        let interval = e.se.flatMap { LogitInterval.interval(proportion: e.mean, standardError: $0, df: e.df, quantiles: &quantiles) }
+        return Estimate(measure: measure, value: e.mean * 100, n: n, se: e.se.map { $0 * 100 },
+                        ciLow: interval.map { $0.low * 100 }, ciHigh: interval.map { $0.high * 100 }, design: e.design)
     }
 
     /// Classical figures: mean with SD (n−1), SE and t interval; percentages with the Wilson interval.
@@ -175,8 +222,8 @@ struct Estimator: Sendable {
     }
 
     /// The weighted median: the lowest code at which the cumulative weight reaches half of Σw.
-    func weightedMedian(_ sums: ScoreSums) -> Double? {
-        let (_, tw, _) = sums.totals()
+    func weightedMedian(_ totals: ScoreSums.Totals) -> Double? {
+        let tw = totals.w
         let W = tw.reduce(0, +)
         guard W > 0 else { return nil }
         var cumulative = 0.0
@@ -186,6 +233,23 @@ struct Estimator: Sendable {
         }
         return codes.max().map(Double.init)
     }
+}
+
+/// A domain's figures before the variances of its weighted figures are known.
+struct PendingDomain: Sendable {
+    /// A weighted figure waiting for its variance: its place in `result.estimates`, the estimate
+    /// so far, and its request.
+    struct Waiting: Sendable {
+        var index: Int
+        var estimate: DesignEstimate
+        var proportion: Bool
+        var request: Int
+    }
+
+    var result: DomainResult
+    /// The test inputs that are final already.
+    var inputs: [Measure: TestInput] = [:]
+    var waiting: [Waiting] = []
 }
 
 /// The pass mark of a rapportcijfer.

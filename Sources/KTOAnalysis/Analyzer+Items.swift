@@ -59,13 +59,13 @@ struct ItemContext: Sendable {
         if let first = metingen.first, first.meting == study.meting {
             let estimator = Estimator(variable: variable, level: level, variance: frames[0].variance)
             let current = sums[0]
-            metingen[0] = compare(
-                metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
-                tested: estimator.tested, variable: variable.code, frame: frames[0]
-            ) { domain, measure in
+            let rest = complements(metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0]) { domain, measure in
                 guard let total = current[.total], let own = current[domain] else { return nil }
                 return estimator.input(measure, sums: total.subtracting(own))
             }
+            metingen[0] = compare(
+                metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
+                tested: estimator.tested, variable: variable.code, frame: frames[0], rest: rest)
         }
         return (VariableResult(variable: variable, metingen: metingen), weighted)
     }
@@ -82,9 +82,18 @@ struct ItemContext: Sendable {
         var results: [DomainResult] = []
         var inputs: [Domain: [Measure: TestInput]] = [:]
         var allSums: [Domain: ScoreSums] = [:]
+        // Every domain's figures first, then all their variances at once, then the rest.
+        var pending: [(domain: Domain, cells: [Int], figures: PendingDomain)] = []
+        var requests = VarianceRequests()
         for (domain, cells) in domains(frame) {
             let sums = frame.sums(counts, cells: cells)
-            var (result, domainInputs) = estimator.domain(domain, sums: sums, thresholds: thresholds)
+            pending.append((domain, cells, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests)))
+            allSums[domain] = sums
+        }
+        let variances = frame.variance?.variances(requests) ?? []
+        var quantiles = TQuantiles(level: level)
+        for (domain, cells, figures) in pending {
+            var (result, domainInputs) = estimator.finish(figures, variances: variances, quantiles: &quantiles)
             let slots = frame.slotCounts(counts, cells: cells)
             let missing = Array(slots[counts.validLevels..<(counts.slots - 2)])
             result.nonresponse = Nonresponse(missing: missing, noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
@@ -94,7 +103,6 @@ struct ItemContext: Sendable {
             }
             results.append(result)
             inputs[domain] = domainInputs
-            allSums[domain] = sums
         }
         applyComplements(&results, unknown: breakdowns.indices.map { b in
             Int(frame.sums(counts, cells: frame.unknownCells(breakdown: b)).totals().n.reduce(0, +).rounded())

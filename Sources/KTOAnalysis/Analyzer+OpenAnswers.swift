@@ -31,14 +31,14 @@ extension ItemContext {
             }
             let sums = perCode[0]
             let variance = frames[0].variance
-            metingen[0] = compare(
-                first, inputs: inputs, earlier: Array(metingen.dropFirst()), tested: tested,
-                variable: question.codes.code, frame: frames[0]
-            ) { domain, measure in
+            let rest = complements(first, own: inputs[first.meting] ?? [:], tested: tested, frame: frames[0]) { domain, measure in
                 guard let code = measure.code, let k = codes.firstIndex(of: code),
                       let total = sums[.total]?[k], let own = sums[domain]?[k] else { return nil }
                 return Self.mention(total.subtracting(own), variance: variance, level: level).input
             }
+            metingen[0] = compare(
+                first, inputs: inputs, earlier: Array(metingen.dropFirst()), tested: tested,
+                variable: question.codes.code, frame: frames[0], rest: rest)
             // A closed question keeps the questionnaire's order and has no words to quote.
             let order = question.isClosed ? codes : Self.tableOrder(question: question, total: metingen[0].domain(.total))
             let selection = QuoteSelection(perCode: question.isClosed ? 0 : study.quotesPerCode, anonymizer: anonymizer)
@@ -102,7 +102,7 @@ extension ItemContext {
 
     /// The share of the base mentioning a code (level 1 of the sums), classical or linearized.
     static func mention(_ sums: ScoreSums, variance: VarianceFrame?, level: Double) -> (estimate: Estimate, input: TestInput?) {
-        let (tn, _, _) = sums.totals()
+        let tn = sums.totals().n
         let base = Int(tn.reduce(0, +).rounded())
         let hits = Int(tn[1].rounded())
         if let variance {

@@ -19,9 +19,27 @@ struct Tester: Sendable {
     var alpha: Double
     var suppressBelow: Int
 
+    /// How the two figures of a test relate.
+    enum Pairing: Sendable {
+        /// Different samples (an earlier meting): SE = √(SE₁² + SE₂²).
+        case independent
+        /// The domain and its complement in the same weighted design, with the variance of the
+        /// difference of their influence values (nil: none; then as independent).
+        case complement(differenceVariance: Double?)
+    }
+
+    /// Whether `test(own, against: other, pairing: .complement)` uses the variance of the
+    /// difference: both weighted, large enough, and a proportion strictly inside 0...1. Only then
+    /// is that variance worth computing.
+    func needsDifferenceVariance(_ own: TestInput, against other: TestInput) -> Bool {
+        guard own.n >= suppressBelow, other.n >= suppressBelow,
+              case .weighted(let a, let proportion) = own, case .weighted = other else { return false }
+        return !proportion || (a.mean > 0 && a.mean < 1)
+    }
+
     /// Own figure against the same figure of another sample: an earlier meting (independent) or
-    /// the domain's complement in the same design (`complement`: the variance frame to use).
-    func test(_ own: TestInput, against other: TestInput, complement: VarianceFrame?) -> TestOutcome? {
+    /// the domain's complement in the same design.
+    func test(_ own: TestInput, against other: TestInput, pairing: Pairing) -> TestOutcome? {
         guard own.n >= suppressBelow, other.n >= suppressBelow else { return nil }
         switch (own, other) {
         case (.mean(let a), .mean(let b)):
@@ -35,8 +53,8 @@ struct Tester: Sendable {
             let difference: Double
             let se: Double
             let method: TestMethod
-            if let complement, let d = complement.difference(a, b) {
-                (difference, se, method) = (d.difference, d.se, .designDifference)
+            if case .complement(let variance?) = pairing {
+                (difference, se, method) = (a.mean - b.mean, variance.squareRoot(), .designDifference)
             } else {
                 guard let sa = a.se, let sb = b.se else { return nil }
                 (difference, se, method) = (a.mean - b.mean, (sa * sa + sb * sb).squareRoot(), .independentDifference)

@@ -44,26 +44,8 @@ public enum Linearization {
             }
             return v
         case .raked(let categories, let categoryCounts, let weights):
-            // Every respondent of a cell is shifted by the same amount: track the shift per cell.
-            var shift = [Double](repeating: 0, count: respondents.count)
-            for _ in 0..<rakingSweeps {
-                for m in categoryCounts.indices {
-                    var mean = [Double](repeating: 0, count: categoryCounts[m].count)
-                    for k in respondents.indices where weights[k] > 0 {
-                        mean[categories[k][m]] += (sum[k] - Double(respondents[k]) * shift[k]) / weights[k]
-                    }
-                    for c in mean.indices where categoryCounts[m][c] > 0 { mean[c] /= Double(categoryCounts[m][c]) }
-                    for k in respondents.indices { shift[k] += weights[k] * mean[categories[k][m]] }
-                }
-            }
-            var s1 = 0.0
-            var s2 = 0.0
-            for k in respondents.indices {
-                let n = Double(respondents[k])
-                s1 += sum[k] - n * shift[k]
-                s2 += sumOfSquares[k] - 2 * shift[k] * sum[k] + n * shift[k] * shift[k]
-            }
-            return srs(n: total, s1: s1, s2: s2)
+            return RakedProjection(categories: categories, categoryCounts: categoryCounts, weights: weights)
+                .variance(respondents: respondents, sum: sum, sumOfSquares: sumOfSquares)
         }
     }
 

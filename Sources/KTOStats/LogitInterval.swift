@@ -11,13 +11,51 @@ public enum LogitInterval {
     ///   - level: confidence level.
     /// - Returns: nil for p̂ of 0 or 1 or without an SE.
     public static func interval(proportion p: Double, standardError se: Double, df: Double?, level: Double = 0.95) -> (low: Double, high: Double)? {
-        guard p > 0, p < 1, se.isFinite, se >= 0, StatsPrecondition.isValidLevel(level) else { return nil }
-        let alpha = (1 - level) / 2
-        let q: Double
-        if let df, df > 0 { q = StudentT.upperQuantile(alpha, df: df) } else { q = Normal.upperQuantile(alpha) }
+        var quantiles = TQuantiles(level: level)
+        return interval(proportion: p, standardError: se, df: df, quantiles: &quantiles)
+    }
+
+    /// As `interval(proportion:standardError:df:level:)`, with the t quantiles of `quantiles`
+    /// (its level), which keeps those it computes for the next interval.
+    public static func interval(proportion p: Double, standardError se: Double, df: Double?, quantiles: inout TQuantiles) -> (low: Double, high: Double)? {
+        guard p > 0, p < 1, se.isFinite, se >= 0, StatsPrecondition.isValidLevel(quantiles.level) else { return nil }
+        let q = quantiles.upper(df: df)
         let logit = log(p / (1 - p))
         let half = q * se / (p * (1 - p))
         func expit(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
         return (expit(logit - half), expit(logit + half))
+    }
+}
+
+/// The upper quantiles t_df of a two-sided interval, remembered per degrees of freedom: a report
+/// asks for the same few thousand df tens of thousands of times, and each costs a Newton
+/// iteration on the incomplete beta function. A value to carry through one computation (no shared
+/// state); the quantiles are those `StudentT.upperQuantile` gives, bit for bit.
+public struct TQuantiles: Sendable {
+    /// The confidence level.
+    public let level: Double
+    /// (1 − level)/2.
+    let alpha: Double
+    private var known: [Double: Double] = [:]
+    private var normal: Double?
+
+    public init(level: Double) {
+        self.level = level
+        alpha = (1 - level) / 2
+    }
+
+    /// t with P(T > t) = (1 − level)/2 for `df` degrees of freedom; the normal quantile for df nil
+    /// or ≤ 0.
+    public mutating func upper(df: Double?) -> Double {
+        guard let df, df > 0 else {
+            if let normal { return normal }
+            let z = Normal.upperQuantile(alpha)
+            normal = z
+            return z
+        }
+        if let q = known[df] { return q }
+        let q = StudentT.upperQuantile(alpha, df: df)
+        known[df] = q
+        return q
     }
 }

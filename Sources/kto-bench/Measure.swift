@@ -7,6 +7,26 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// CPU seconds (user + system, every thread of this process) spent so far: unlike wall-clock
+/// time it does not grow while other jobs hold the cores, so it compares runs on a shared machine.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func value(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return value(usage.ru_utime) + value(usage.ru_stime)
+}
+
+/// Wall-clock and CPU seconds of `body`.
+func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpu = processCPUSeconds()
+    let wall = try seconds(body)
+    return (wall, processCPUSeconds() - cpu)
+}
+
 /// The fastest of `runs` timings.
 func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []

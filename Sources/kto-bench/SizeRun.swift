@@ -24,11 +24,11 @@ struct SizeRun {
             .reduce(0, +)
         var loaded: LoadedStudy?
         var made: (results: StudyResults, files: [(path: String, bytes: [UInt8])])?
-        let read = try seconds { loaded = try LoadedStudy.load(studyPath: studyPath) }
+        let (read, readCPU) = try timed { loaded = try LoadedStudy.load(studyPath: studyPath) }
         guard let study = loaded else { throw BenchError("no study") }
-        let analyse = try seconds { made = try ReportPipeline().files(for: study) }
+        let (analyse, analyseCPU) = try timed { made = try ReportPipeline().files(for: study) }
         guard let (results, files) = made else { throw BenchError("no files") }
-        let write = try seconds { try OutputFolder(path: folder + "/report").write(files) }
+        let (write, writeCPU) = try timed { try OutputFolder(path: folder + "/report").write(files) }
         let peak = peakRSSMegabytes()
         let rows = study.current.rowCount + (study.previous?.rowCount ?? 0)
         try PeerFigures.write(results, to: folder + "/ours.csv")
@@ -40,6 +40,9 @@ struct SizeRun {
         print("analyse_render_seconds: \(fixed(analyse, 4))")
         print("write_seconds: \(fixed(write, 4))")
         print("end_to_end_seconds: \(fixed(read + analyse + write, 4))")
+        print("read_cpu_seconds: \(fixed(readCPU, 4))")
+        print("analyse_render_cpu_seconds: \(fixed(analyseCPU, 4))")
+        print("write_cpu_seconds: \(fixed(writeCPU, 4))")
         print("output_files: \(files.count)")
         print("output_mb: \(fixed(Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6, 1))")
         print("peak_rss_mb: \(fixed(peak, 0))")

@@ -1,0 +1,134 @@
+import KTOStats
+
+/// The figures of a linearized (weighted) mean of scores over a domain.
+struct DesignEstimate: Sendable {
+    var mean: Double
+    /// nil until the variance is known (`VarianceFrame.completed`), and without one.
+    var se: Double?
+    /// Respondents (unweighted) and Σw.
+    var n: Int
+    var sumOfWeights: Double
+    /// Degrees of freedom of the design within the domain: respondents − strata with respondents.
+    var df: Double
+    var design: DesignFigures
+    /// Σw(y − ȳ)²/Σw · n/(n − 1): the weighted variance of the scores (for a weighted SD).
+    var weightedVariance: Double?
+    /// Per group: Σz and Σz² of the influence values, for the variance and for contrasts.
+    var sum: [Double]
+    var sumOfSquares: [Double]
+}
+
+/// How respondents make up the variance of a weighted estimate: the linearization design, the
+/// respondents per group (all of them), and whether groups are strata (for degrees of freedom).
+///
+/// A domain's estimate comes in two steps, `influence` and then `completed` with its variance, so
+/// that the variances of many figures go through the design together (`variances`): with raking
+/// that is most of the analysis.
+struct VarianceFrame: Sendable {
+    let design: Linearization.Design
+    let groupRespondents: [Int]
+    let groupsAreStrata: Bool
+    /// The raking projection laid out once (thousands of variances share it).
+    let projection: RakedProjection?
+
+    init(design: Linearization.Design, groupRespondents: [Int], groupsAreStrata: Bool) {
+        self.design = design
+        self.groupRespondents = groupRespondents
+        self.groupsAreStrata = groupsAreStrata
+        if case .raked(let categories, let categoryCounts, let weights) = design {
+            projection = RakedProjection(categories: categories, categoryCounts: categoryCounts, weights: weights)
+        } else {
+            projection = nil
+        }
+    }
+
+    /// The weighted mean of `scores` (levels = scores) and the weighted variance of the scores.
+    /// - Returns: nil without respondents or weight.
+    static func moments(_ totals: ScoreSums.Totals, scores: [Double]) -> (mean: Double, weightedVariance: Double?, n: Int, sumOfWeights: Double)? {
+        let W = totals.w.reduce(0, +)
+        let n = Int(totals.n.reduce(0, +).rounded())
+        guard W > 0, n > 0 else { return nil }
+        var weighted = 0.0
+        for l in totals.w.indices { weighted += totals.w[l] * scores[l] }
+        let mean = weighted / W
+        var spread = 0.0
+        for l in totals.w.indices { spread += totals.w[l] * (scores[l] - mean) * (scores[l] - mean) }
+        return (mean, n > 1 ? spread / W * Double(n) / Double(n - 1) : nil, n, W)
+    }
+
+    /// The estimate of `scores` over `sums` (levels = scores) with its influence sums, but without
+    /// its variance (`se` and the design effect nil): see `completed`.
+    func influence(_ sums: ScoreSums, totals: ScoreSums.Totals, scores: [Double]) -> DesignEstimate? {
+        guard let (mean, weightedVariance, n, W) = Self.moments(totals, scores: scores) else { return nil }
+        var s1 = [Double](repeating: 0, count: sums.groups), s2 = s1
+        var strata = 0
+        for g in 0..<sums.groups {
+            var a = 0.0, b = 0.0, present = false
+            for l in 0..<sums.levels {
+                let k = g * sums.levels + l
+                guard sums.n[k] > 0 else { continue }
+                present = true
+                let d = scores[l] - mean
+                a += sums.w[k] * d
+                b += sums.q[k] * d * d
+            }
+            s1[g] = a / W
+            s2[g] = b / (W * W)
+            if present { strata += 1 }
+        }
+        return DesignEstimate(
+            mean: mean, se: nil, n: n, sumOfWeights: W,
+            df: Double(n - (groupsAreStrata ? max(strata, 1) : 1)),
+            design: DesignFigures(effectiveN: Linearization.kishEffectiveN(sumOfWeights: W, sumOfSquaredWeights: totals.q.reduce(0, +)), designEffect: nil),
+            weightedVariance: weightedVariance, sum: s1, sumOfSquares: s2)
+    }
+
+    /// The estimate with its variance: SE and design effect.
+    func completed(_ estimate: DesignEstimate, variance: Double?) -> DesignEstimate {
+        var e = estimate
+        e.se = variance.map { $0.squareRoot() }
+        e.design.designEffect = variance.flatMap { v in
+            e.weightedVariance.flatMap { Linearization.designEffect(variance: v, weightedVariance: $0, sumOfWeights: e.sumOfWeights, count: e.n) }
+        }
+        return e
+    }
+
+    /// The estimate of `scores` over `sums`, variance included.
+    func estimate(_ sums: ScoreSums, scores: [Double]) -> DesignEstimate? {
+        guard let e = influence(sums, totals: sums.totals(), scores: scores) else { return nil }
+        return completed(e, variance: variances(sums: [e.sum], sumsOfSquares: [e.sumOfSquares])[0])
+    }
+
+    /// The variances of several sets of influence sums per group, in order.
+    func variances(sums: [[Double]], sumsOfSquares: [[Double]]) -> [Double?] {
+        if let projection { return projection.variances(respondents: groupRespondents, sums: sums, sumsOfSquares: sumsOfSquares) }
+        return zip(sums, sumsOfSquares).map { Linearization.variance(design, respondents: groupRespondents, sum: $0, sumOfSquares: $1) }
+    }
+
+    /// The influence sums of the difference of two disjoint domains' estimates (a domain and its
+    /// complement), whose variance is that of the difference (R `svyglm(y ~ in_domain)`).
+    static func difference(_ a: DesignEstimate, _ b: DesignEstimate) -> (sum: [Double], sumOfSquares: [Double]) {
+        (zip(a.sum, b.sum).map { $0 - $1 }, zip(a.sumOfSquares, b.sumOfSquares).map { $0 + $1 })
+    }
+}
+
+/// Influence sums waiting for their variance, gathered so they go through the design together.
+struct VarianceRequests: Sendable {
+    var sums: [[Double]] = []
+    var sumsOfSquares: [[Double]] = []
+
+    /// Adds a request; returns its index in the answer of `VarianceFrame.variances`.
+    mutating func add(sum: [Double], sumOfSquares: [Double]) -> Int {
+        sums.append(sum)
+        sumsOfSquares.append(sumOfSquares)
+        return sums.count - 1
+    }
+
+    var isEmpty: Bool { sums.isEmpty }
+}
+
+extension VarianceFrame {
+    func variances(_ requests: VarianceRequests) -> [Double?] {
+        requests.isEmpty ? [] : variances(sums: requests.sums, sumsOfSquares: requests.sumsOfSquares)
+    }
+}

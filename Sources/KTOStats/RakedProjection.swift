@@ -1,0 +1,156 @@
+/// The raking projection of `Linearization.Design.raked`, laid out once per design so that the
+/// thousands of variances of one meting (every item × domain × measure, and their contrasts) pay
+/// only for the arithmetic: category indices in one flat array per margin, the divisors as
+/// `Double`, and the cells that take part listed in order.
+///
+/// The arithmetic is the same, operation for operation and in the same order, as the plain loops
+/// (`Linearization.variance` on the enum case), so the variances are equal to the last bit: the
+/// results are written with every digit, and the R cross-checks pin them.
+public struct RakedProjection: Sendable {
+    /// Raking cells (the variance groups).
+    public let cells: Int
+    /// Per margin: the category of every cell, as an index into `divisor` (margin offsets added).
+    let category: [[Int32]]
+    /// Per category of every margin: its respondents as a Double (0: no respondents, left alone).
+    let divisor: [Double]
+    /// Per margin: the range of its categories in `divisor`.
+    let categoryRange: [Range<Int>]
+    /// Per margin: the cells with a positive weight (the only ones that add to a category mean)
+    /// grouped by category, in cell order within a category; `memberEnd[c]` ends category c's
+    /// run. A category's mean is then summed in a register, in the same order as the plain loop
+    /// adds to it, instead of through memory.
+    let members: [[Int32]]
+    let memberEnd: [Int]
+    /// The cell weights.
+    let weight: [Double]
+
+    /// - Parameters: as `Linearization.Design.raked`: per cell its category in each margin, per
+    ///   margin the respondents of each category, per cell its weight.
+    public init(categories: [[Int]], categoryCounts: [[Int]], weights: [Double]) {
+        cells = min(categories.count, weights.count)
+        var ranges: [Range<Int>] = []
+        var divisor: [Double] = []
+        for counts in categoryCounts {
+            ranges.append(divisor.count..<(divisor.count + counts.count))
+            divisor += counts.map(Double.init)
+        }
+        categoryRange = ranges
+        self.divisor = divisor
+        category = ranges.enumerated().map { m, range in
+            categories.prefix(weights.count).map { cell in
+                // A category outside its margin traps in the plain loops; here it reads as the
+                // margin's first (the design comes from `Raking`, so it never happens).
+                let c = m < cell.count ? cell[m] : 0
+                return Int32(range.lowerBound + (c >= 0 && c < range.count ? c : 0))
+            }
+        }
+        var members: [[Int32]] = []
+        var memberEnd = [Int](repeating: 0, count: divisor.count)
+        for (m, range) in ranges.enumerated() {
+            var list: [Int32] = []
+            for c in range {
+                for k in 0..<cells where weights[k] > 0 && category[m][k] == c { list.append(Int32(k)) }
+                memberEnd[c] = list.count
+            }
+            members.append(list)
+        }
+        self.members = members
+        self.memberEnd = memberEnd
+        weight = Array(weights.prefix(cells))
+    }
+
+    /// The variance after projecting on the raking margins, `Linearization.rakingSweeps` sweeps.
+    /// - Parameters: respondents, Σz and Σz² per cell (`cells` each).
+    /// - Returns: the variance, or nil with fewer than two respondents in all (or sums that do not
+    ///   have a value per cell).
+    public func variance(respondents: [Int], sum: [Double], sumOfSquares: [Double]) -> Double? {
+        variances(respondents: respondents, sums: [sum], sumsOfSquares: [sumOfSquares])[0]
+    }
+
+    /// Several variances of the same design at once, as `variance(respondents:sum:sumOfSquares:)`
+    /// gives each: the sums go through the projection side by side, one per SIMD lane, so the
+    /// loop and index work is shared while every lane does exactly its own arithmetic.
+    /// - Parameters: respondents per cell; per variance Σz and Σz² per cell.
+    /// - Returns: a variance (or nil) per entry of `sums`.
+    public func variances(respondents: [Int], sums: [[Double]], sumsOfSquares: [[Double]]) -> [Double?] {
+        var result = [Double?](repeating: nil, count: sums.count)
+        let total = respondents.reduce(0, +)
+        guard total >= 2, respondents.count == cells, sumsOfSquares.count == sums.count else { return result }
+        let n = respondents.map(Double.init)
+        let usable = sums.indices.filter { sums[$0].count == cells && sumsOfSquares[$0].count == cells }
+        let width = Lanes.scalarCount
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { scratch in
+            let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<cells])
+            let squares = UnsafeMutableBufferPointer(rebasing: scratch[cells..<(2 * cells)])
+            let shift = UnsafeMutableBufferPointer(rebasing: scratch[(2 * cells)..<(3 * cells)])
+            let residual = UnsafeMutableBufferPointer(rebasing: scratch[(3 * cells)..<(4 * cells)])
+            let mean = UnsafeMutableBufferPointer(rebasing: scratch[(4 * cells)...])
+            n.withUnsafeBufferPointer { n in
+                for start in stride(from: 0, to: usable.count, by: width) {
+                    let batch = usable[start..<min(start + width, usable.count)]
+                    // Unused lanes carry zeros: their arithmetic is harmless and never read.
+                    for k in 0..<cells {
+                        var s = Lanes(), q = Lanes()
+                        for (lane, entry) in batch.enumerated() {
+                            s[lane] = sums[entry][k]
+                            q[lane] = sumsOfSquares[entry][k]
+                        }
+                        sum[k] = s
+                        squares[k] = q
+                        shift[k] = Lanes()
+                    }
+                    project(n: n, sum: UnsafeBufferPointer(sum), shift: shift, mean: mean, residual: residual)
+                    var s1 = Lanes(), s2 = Lanes()
+                    for k in 0..<cells {
+                        // As the plain loop: s1 += Σz − n·shift, s2 += Σz² − 2·shift·Σz + n·shift·shift,
+                        // left to right (split only for the type checker).
+                        let moved: Lanes = n[k] * shift[k]
+                        s1 += sum[k] - moved
+                        let cross: Lanes = 2 * shift[k] * sum[k]
+                        let spread: Lanes = moved * shift[k]
+                        s2 += squares[k] - cross + spread
+                    }
+                    for (lane, entry) in batch.enumerated() {
+                        result[entry] = Linearization.srs(n: total, s1: s1[lane], s2: s2[lane])
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The shift per cell: every respondent of cell k moves by `shift[k]`.
+    private func project(
+        n: UnsafeBufferPointer<Double>, sum: UnsafeBufferPointer<Lanes>,
+        shift: UnsafeMutableBufferPointer<Lanes>, mean: UnsafeMutableBufferPointer<Lanes>,
+        residual: UnsafeMutableBufferPointer<Lanes>
+    ) {
+        weight.withUnsafeBufferPointer { weight in
+            divisor.withUnsafeBufferPointer { divisor in
+                memberEnd.withUnsafeBufferPointer { memberEnd in
+                    for _ in 0..<Linearization.rakingSweeps {
+                        for m in category.indices {
+                            // Every cell's residual over its weight (a zero weight's is never read).
+                            for k in 0..<cells { residual[k] = (sum[k] - n[k] * shift[k]) / weight[k] }
+                            members[m].withUnsafeBufferPointer { members in
+                                var start = 0
+                                for c in categoryRange[m] {
+                                    var total = Lanes()
+                                    for j in start..<memberEnd[c] { total += residual[Int(members[j])] }
+                                    start = memberEnd[c]
+                                    mean[c] = divisor[c] > 0 ? total / divisor[c] : total
+                                }
+                            }
+                            category[m].withUnsafeBufferPointer { category in
+                                for k in 0..<cells { shift[k] += weight[k] * mean[Int(category[k])] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Variances computed side by side.
+    public typealias Lanes = SIMD4<Double>
+}
