@@ -44,15 +44,11 @@ struct QuoteSelection {
         var prepared: [Int: String] = [:]
         var written = 0
         var uncoded = 0
-        for (row, text) in texts.enumerated() {
-            guard let text else { continue }
-            let cleaned = TextCleaner.plain(text, singleLine: true)
-            guard !cleaned.isEmpty else { continue }
+        for answer in prepare(texts) {
             written += 1
-            if row >= lists.count || lists[row].isEmpty { uncoded += 1 }
-            let result = anonymizer.anonymize(cleaned)
-            summary.add(result)
-            prepared[row] = result.text
+            if answer.row >= lists.count || lists[answer.row].isEmpty { uncoded += 1 }
+            summary.add(answer.result)
+            prepared[answer.row] = answer.result.text
         }
         guard perCode > 0 else { return Outcome(quotes: empty, writtenAnswers: written, uncodedAnswers: uncoded, anonymization: summary) }
         let shownGroups = Set(domains.domains.compactMap { domain -> Int? in
@@ -64,21 +60,22 @@ struct QuoteSelection {
             var text: String
             var codes: [Int16]
             var hash: UInt64
+            /// Of an informative length (counted once: `String.count` walks the text).
+            var informative: Bool
         }
         var candidates: [Candidate] = []
         for (row, text) in prepared.sorted(by: { $0.key < $1.key }) {
             guard row < lists.count, !lists[row].isEmpty, shownGroups.contains(Int(dataset.group[row])) else { continue }
             let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
-            candidates.append(Candidate(row: row, text: text, codes: lists[row], hash: Self.fnv1a("\(question.codes.code.lowercased())|\(id)")))
+            candidates.append(Candidate(
+                row: row, text: text, codes: lists[row], hash: Self.fnv1a("\(question.codes.code.lowercased())|\(id)"),
+                informative: lengths.contains(text.count)))
         }
         var usedRows = Set<Int>()
         var usedTexts: [String] = []
         var result: [CodeQuotes] = []
         for code in order {
-            func rank(_ c: Candidate) -> Int {
-                let informative = lengths.contains(c.text.count)
-                return (informative ? 0 : 2) + (c.codes.count == 1 ? 0 : 1)
-            }
+            func rank(_ c: Candidate) -> Int { (c.informative ? 0 : 2) + (c.codes.count == 1 ? 0 : 1) }
             let ranked = candidates
                 .filter { $0.codes.contains(Int16(truncatingIfNeeded: code)) && !usedRows.contains($0.row) }
                 .sorted { a, b in
@@ -108,22 +105,20 @@ struct QuoteSelection {
     func selectUncoded(text variable: Variable, dataset: Dataset, gemeenten: Set<Int>, count: Int) -> (quotes: [Quote], written: Int, anonymization: AnonymizationSummary) {
         guard case .texts(let texts)? = dataset.column(variable.code) else { return ([], 0, AnonymizationSummary()) }
         var summary = AnonymizationSummary()
-        var candidates: [(row: Int, text: String, hash: UInt64)] = []
+        var candidates: [(row: Int, text: String, hash: UInt64, rank: Int)] = []
         var written = 0
-        for (row, text) in texts.enumerated() {
-            guard let text else { continue }
-            let cleaned = TextCleaner.plain(text, singleLine: true)
-            guard !cleaned.isEmpty else { continue }
+        for answer in prepare(texts) {
             written += 1
-            let result = anonymizer.anonymize(cleaned)
-            summary.add(result)
+            summary.add(answer.result)
+            let row = answer.row
             guard gemeenten.contains(Int(dataset.group[row])) else { continue }
             let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
-            candidates.append((row, result.text, Self.fnv1a("\(variable.code.lowercased())|\(id)")))
+            let text = answer.result.text
+            // The rank once per candidate: `String.count` walks the text.
+            candidates.append((row, text, Self.fnv1a("\(variable.code.lowercased())|\(id)"), lengths.contains(text.count) ? 0 : 1))
         }
         let ranked = candidates.sorted { a, b in
-            let (ra, rb) = (lengths.contains(a.text.count) ? 0 : 1, lengths.contains(b.text.count) ? 0 : 1)
-            if ra != rb { return ra < rb }
+            if a.rank != b.rank { return a.rank < b.rank }
             if a.hash != b.hash { return a.hash < b.hash }
             return a.row < b.row
         }
@@ -136,6 +131,24 @@ struct QuoteSelection {
             chosen.append(Quote(respondent: dataset.ids[candidate.row], text: candidate.text))
         }
         return (chosen, written, summary)
+    }
+
+    /// Every written answer cleaned (`TextCleaner.plain`, one line) and anonymised, in row order;
+    /// empty ones left out. The answers are independent, so they are prepared on all cores in
+    /// chunks of rows and put back in order: the same answers as one pass.
+    func prepare(_ texts: [String?]) -> [(row: Int, result: AnonymizationResult)] {
+        let chunk = 512
+        let anonymizer = self.anonymizer
+        return parallelMap((texts.count + chunk - 1) / chunk) { part in
+            var answers: [(row: Int, result: AnonymizationResult)] = []
+            for row in (part * chunk)..<min(texts.count, (part + 1) * chunk) {
+                guard let text = texts[row] else { continue }
+                let cleaned = TextCleaner.plain(text, singleLine: true)
+                guard !cleaned.isEmpty else { continue }
+                answers.append((row, anonymizer.anonymize(cleaned)))
+            }
+            return answers
+        }.flatMap { $0 }
     }
 
     /// Lower case, accents removed, letters and digits only, words separated by one space.

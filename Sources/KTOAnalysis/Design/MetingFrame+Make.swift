@@ -88,9 +88,8 @@ extension MetingFrame {
         let categoryCodes = roles.breakdowns.map { codebook.variables[$0].validCodes }
         let categoryOfRow: [[Int32]] = roles.breakdowns.enumerated().map { b, index in
             guard case .codes(let codes)? = dataset.columns[index] else { return [Int32](repeating: -1, count: rows) }
-            var lookup: [Int16: Int32] = [:]
-            for (c, code) in categoryCodes[b].enumerated() { if let small = Int16(exactly: code) { lookup[small] = Int32(c) } }
-            return codes.map { lookup[$0] ?? -1 }
+            let lookup = CodeTable(categoryCodes[b].enumerated().compactMap { c, code in Int16(exactly: code).map { ($0, Int32(c)) } })
+            return codes.map { lookup[$0] }
         }
 
         // The design: a group per row, and what the variance needs.
@@ -128,10 +127,11 @@ extension MetingFrame {
                 groupRespondents: raked.respondents, groupsAreStrata: false)
         }
 
-        // Cells: gemeente × breakdown categories × design group, the combinations that occur.
+        // Cells: gemeente × breakdown categories × design group, the combinations that occur, in
+        // the order they first occur.
         var radix = [gemeenten] + categoryCodes.map { $0.count + 1 } + [groups]
         if radix.isEmpty { radix = [1] }
-        var cellOfKey: [Int: Int32] = [:]
+        var cellOfKey = CellIndex(keys: radix.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }, rows: rows)
         var cellOfRow = [Int32](repeating: 0, count: rows)
         var cellGemeente: [Int] = []
         var cellCategory = [[Int]](repeating: [], count: categoryCodes.count)
@@ -141,13 +141,9 @@ extension MetingFrame {
             var key = g
             for b in categoryCodes.indices { key = key * radix[b + 1] + Int(categoryOfRow[b][row]) + 1 }
             key = key * groups + Int(groupOfRow[row])
-            if let cell = cellOfKey[key] {
-                cellOfRow[row] = cell
-                continue
-            }
-            let cell = Int32(cellGemeente.count)
-            cellOfKey[key] = cell
+            let (cell, isNew) = cellOfKey.cell(for: key)
             cellOfRow[row] = cell
+            guard isNew else { continue }
             cellGemeente.append(g)
             for b in categoryCodes.indices { cellCategory[b].append(Int(categoryOfRow[b][row])) }
             cellGroup.append(Int(groupOfRow[row]))
@@ -163,7 +159,8 @@ extension MetingFrame {
             var count = [Int](repeating: 0, count: gemeenten + 1)
             for row in 0..<rows {
                 let w = weight(row)
-                for k in [0, Int(dataset.group[row]) + 1] {
+                for k in 0..<2 {
+                    let k = k == 0 ? 0 : Int(dataset.group[row]) + 1
                     sum[k] += w; sq[k] += w * w; low[k] = min(low[k], w); high[k] = max(high[k], w); count[k] += 1
                 }
             }
@@ -191,11 +188,12 @@ extension MetingFrame {
                 categoryOfRow.append(dataset.group.map { Int($0) })
                 continue
             }
-            var slot: [Int: Int] = [:]
-            var noValue: Int?
+            var known: [(Int16, Int32)] = []
+            var noValue: Int32 = -1
             for (k, code) in margin.categories.enumerated() {
-                if let code { slot[code] = k } else { noValue = k }
+                if let code { if let small = Int16(exactly: code) { known.append((small, Int32(k))) } } else { noValue = Int32(k) }
             }
+            let slot = CodeTable(known)
             guard case .codes(let codes)? = dataset.columns[index] else {
                 errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: "(niet gevraagd)", lines: [], count: rows))
                 categoryOfRow.append([])
@@ -206,8 +204,8 @@ extension MetingFrame {
             let variable = codebook.variables[index]
             for row in 0..<rows {
                 let code = codes[row]
-                let known = code == Dataset.noAnswer || code == Dataset.unreadable ? noValue : slot[Int(code)]
-                if let known { list[row] = known; continue }
+                let known = code == Dataset.noAnswer || code == Dataset.unreadable ? noValue : slot[code]
+                if known >= 0 { list[row] = Int(known); continue }
                 let value = code == Dataset.noAnswer || code == Dataset.unreadable ? "geen waarde" : (variable.label(of: Int(code)) ?? String(code))
                 var entry = outside[value, default: ([], 0)]
                 if entry.lines.count < 10 { entry.lines.append(Int(dataset.lines[row])) }
@@ -220,23 +218,24 @@ extension MetingFrame {
             categoryOfRow.append(list)
         }
         guard errors.isEmpty else { throw DesignErrors(errors) }
-        // Raking cells: the combinations of margin categories that occur.
-        var cellOfKey: [[Int]: Int32] = [:]
+        // Raking cells: the combinations of margin categories that occur, in the order they first
+        // occur.
+        let sizes = roles.rake.map { max(1, $0.targets.count) }
+        var cellOfKey = CellIndex(keys: sizes.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }, rows: rows)
         var categories: [[Int]] = []
         var respondents: [Int] = []
         var cellOfRow = [Int32](repeating: 0, count: rows)
         for row in 0..<rows {
-            let key = categoryOfRow.map { $0[row] }
-            if let cell = cellOfKey[key] {
-                cellOfRow[row] = cell
-                respondents[Int(cell)] += 1
-                continue
-            }
-            let cell = Int32(categories.count)
-            cellOfKey[key] = cell
-            categories.append(key)
-            respondents.append(1)
+            var key = 0
+            for m in categoryOfRow.indices { key = key * sizes[m] + categoryOfRow[m][row] }
+            let (cell, isNew) = cellOfKey.cell(for: key)
             cellOfRow[row] = cell
+            if isNew {
+                categories.append(categoryOfRow.map { $0[row] })
+                respondents.append(1)
+            } else {
+                respondents[Int(cell)] += 1
+            }
         }
         let categoryCounts = roles.rake.enumerated().map { m, margin in
             (0..<margin.targets.count).map { c in zip(categories, respondents).reduce(0) { $0 + ($1.0[m] == c ? $1.1 : 0) } }
