@@ -68,6 +68,16 @@ extension StudyResults {
         return (items + questions).flatMap { $0.domains.flatMap(\.contrasts) }
     }
 
+    /// Whether any test of the current meting (items and coded questions) satisfies `predicate`:
+    /// as `contrasts.contains(where:)`, without gathering every test first.
+    public func containsContrast(where predicate: (ContrastResult) -> Bool) -> Bool {
+        func found(_ current: MetingResult?) -> Bool {
+            guard let current, current.meting == meting else { return false }
+            return current.domains.contains { $0.contrasts.contains(where: predicate) }
+        }
+        return variables.contains { found($0.current) } || openQuestions.contains { found($0.current) }
+    }
+
     /// Whether any benchmark or earlier meting's published figure came with its n (only those
     /// are tested).
     public var publishedFiguresHaveN: Bool {

@@ -98,17 +98,16 @@ enum DutchText {
             } else {
                 text += ": gemiddelden met de t-toets van Welch (ongelijke varianties), percentages met de z-toets voor twee proporties (gepoolde variantie)."
             }
-            let tests = results.contrasts
-            if tests.contains(where: { $0.method == .fisherExact }) {
+            if results.containsContrast(where: { $0.method == .fisherExact }) {
                 text += " Waar bij twee percentages een verwachte celvulling kleiner is dan 5, is de exacte toets van Fisher gebruikt (tweezijdig)."
             }
             if !results.benchmarks.isEmpty || !results.earlierFigures.isEmpty {
                 text += " Een gepubliceerd cijfer (van een vergelijkingsgroep of een eerdere meting zonder antwoorden) is zelf een steekproef: het is alleen getoetst als het aantal waarnemingen bekend is, op dezelfde manier als de eigen cijfers; zonder aantal staat het er alleen ter vergelijking."
-                if tests.contains(where: \.approximate) {
+                if results.containsContrast(where: \.approximate) {
                     text += " Waar bij een gemiddelde de spreiding ontbrak, is de eigen spreiding gebruikt; die toets is benaderend."
                 }
             }
-            if tests.contains(where: { $0.effect != nil }) {
+            if results.containsContrast(where: { $0.effect != nil }) {
                 text += " Bij elk getoetst verschil staat in results.csv ook de grootte: Hedges' g voor gemiddelden en Cohen's h voor percentages; de samenvatting noemt een verschil klein vanaf 0,2, middelgroot vanaf 0,5 en groot vanaf 0,8."
             }
             paragraphs.append(text)

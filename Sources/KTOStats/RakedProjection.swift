@@ -90,14 +90,13 @@ public struct RakedProjection: Sendable {
                     let batch = usable[start..<min(start + width, usable.count)]
                     // Unused lanes carry zeros: their arithmetic is harmless and never read.
                     for k in 0..<cells {
-                        var s = Lanes(), q = Lanes()
-                        for (lane, entry) in batch.enumerated() {
-                            s[lane] = sums[entry][k]
-                            q[lane] = sumsOfSquares[entry][k]
-                        }
-                        sum[k] = s
-                        squares[k] = q
+                        sum[k] = Lanes()
+                        squares[k] = Lanes()
                         shift[k] = Lanes()
+                    }
+                    for (lane, entry) in batch.enumerated() {
+                        Self.put(sums[entry], lane: lane, into: sum)
+                        Self.put(sumsOfSquares[entry], lane: lane, into: squares)
                     }
                     project(n: n, sum: UnsafeBufferPointer(sum), shift: shift, mean: mean, residual: residual)
                     var s1 = Lanes(), s2 = Lanes()
@@ -117,6 +116,16 @@ public struct RakedProjection: Sendable {
             }
         }
         return result
+    }
+
+    /// Writes `values` (one per cell) into lane `lane` of `target`.
+    private static func put(_ values: [Double], lane: Int, into target: UnsafeMutableBufferPointer<Lanes>) {
+        let width = Lanes.scalarCount
+        UnsafeMutableRawBufferPointer(target).withMemoryRebound(to: Double.self) { doubles in
+            values.withUnsafeBufferPointer { values in
+                for k in 0..<min(values.count, target.count) { doubles[k * width + lane] = values[k] }
+            }
+        }
     }
 
     /// The shift per cell: every respondent of cell k moves by `shift[k]`.

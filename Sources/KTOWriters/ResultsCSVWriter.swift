@@ -21,16 +21,25 @@ public enum ResultsCSVWriter {
             field(row.variable, &out)
             field(row.measure.rawValue, &out)
             field(row.category, &out)
-            out.append(contentsOf: number(row.value).utf8)
+            append(row.value, &out)
             out.append(0x2C)
-            if let n = row.n { out.append(contentsOf: String(n).utf8) }
+            if let n = row.n { appendInteger(Int64(n), &out) }
             out.append(0x2C)
-            for value in [row.se, row.ciLow, row.ciHigh] {
-                out.append(contentsOf: number(value).utf8)
-                out.append(0x2C)
-            }
+            append(row.se, &out)
+            out.append(0x2C)
+            append(row.ciLow, &out)
+            out.append(0x2C)
+            append(row.ciHigh, &out)
+            out.append(0x2C)
             // Flags name category labels, which may hold commas: quoted like any text field.
-            out.append(contentsOf: quoted(row.flags.joined(separator: "|")).utf8)
+            if row.flags.contains(where: needsQuotes) {
+                out.append(contentsOf: quoted(row.flags.joined(separator: "|")).utf8)
+            } else {
+                for (k, flag) in row.flags.enumerated() {
+                    if k > 0 { out.append(0x7C) }
+                    out.append(contentsOf: flag.utf8)
+                }
+            }
             out.append(0x0A)
         }
         return out
@@ -38,8 +47,31 @@ public enum ResultsCSVWriter {
 
     /// A text field with its trailing comma, quoted where needed.
     static func field(_ text: String, _ out: inout [UInt8]) {
-        out.append(contentsOf: quoted(text).utf8)
+        if needsQuotes(text) { out.append(contentsOf: quoted(text).utf8) } else { out.append(contentsOf: text.utf8) }
         out.append(0x2C)
+    }
+
+    /// `number(value)`'s bytes, without a String for the integers.
+    static func append(_ value: Double?, _ out: inout [UInt8]) {
+        guard let value, value.isFinite else { return }
+        if value == value.rounded(), abs(value) < 1e15 { return appendInteger(Int64(value), &out) }
+        out.append(contentsOf: value.description.utf8)
+    }
+
+    /// Decimal digits of an integer, as `String(value)` writes them.
+    static func appendInteger(_ value: Int64, _ out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            out.append(contentsOf: buffer[(24 - count)...])
+        }
     }
 
     /// Full precision; integers without a fraction ("649", not "649.0").
@@ -49,11 +81,17 @@ public enum ResultsCSVWriter {
         return "\(value)"
     }
 
+    /// Whether a field needs RFC 4180 quotes: it holds a comma, a quote or a line break. A byte
+    /// scan: these four are ASCII.
+    static func needsQuotes(_ field: String) -> Bool {
+        var field = field
+        return field.withUTF8 { bytes in bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+    }
+
     /// RFC 4180 quoting for machine readers. Cells are our own identifiers and labels, never
     /// formulas: this file is for programs, the tables book is the one for Excel.
     static func quoted(_ field: String) -> String {
-        // A byte scan: these four are ASCII, and a Character walk was a third of this writer's time.
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        guard needsQuotes(field) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

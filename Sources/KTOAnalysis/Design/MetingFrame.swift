@@ -61,8 +61,10 @@ struct MetingFrame: Sendable {
         let levels = counts.validLevels
         var sums = ScoreSums(groups: groups, levels: levels)
         let slots = counts.slots
+        var touched = [Bool](repeating: false, count: groups)
         for cell in cells {
             let g = cellGroup[cell]
+            touched[g] = true
             let base = cell * slots
             let weight = cellWeight?[cell]
             for l in 0..<levels {
@@ -82,6 +84,7 @@ struct MetingFrame: Sendable {
                 }
             }
         }
+        sums.present = touched.indices.filter { touched[$0] }
         return sums
     }
 }

@@ -11,6 +11,11 @@ struct ScoreSums: Sendable {
     var n: [Double]
     var w: [Double]
     var q: [Double]
+    /// The groups that may hold respondents, ascending; every other group's sums are 0. A
+    /// gemeente meets 5 of 150 raking cells: the loops over groups visit only these. Skipping a
+    /// group of zeros changes no sum (adding +0 to a sum of non-negative terms leaves it as it
+    /// is), so the figures stay the same to the bit.
+    var present: [Int]
 
     init(groups: Int, levels: Int) {
         self.groups = groups
@@ -18,6 +23,7 @@ struct ScoreSums: Sendable {
         n = [Double](repeating: 0, count: groups * levels)
         w = n
         q = n
+        present = Array(0..<groups)
     }
 
     @inline(__always) func index(_ group: Int, _ level: Int) -> Int { group * levels + level }
@@ -25,7 +31,7 @@ struct ScoreSums: Sendable {
     /// Respondents, Σw and Σw² per level over all groups.
     func totals() -> Totals {
         var tn = [Double](repeating: 0, count: levels), tw = tn, tq = tn
-        for g in 0..<groups {
+        for g in present {
             for l in 0..<levels {
                 let k = g * levels + l
                 tn[l] += n[k]; tw[l] += w[k]; tq[l] += q[k]
@@ -48,6 +54,7 @@ struct ScoreSums: Sendable {
     /// This domain's sums minus another's (the complement: total − domain).
     func subtracting(_ other: ScoreSums) -> ScoreSums {
         var result = self
+        if other.present.contains(where: { !present.contains($0) }) { result.present = Array(0..<groups) }
         for k in n.indices {
             result.n[k] -= other.n[k]; result.w[k] -= other.w[k]; result.q[k] -= other.q[k]
         }

@@ -62,7 +62,7 @@ struct VarianceFrame: Sendable {
         guard let (mean, weightedVariance, n, W) = Self.moments(totals, scores: scores) else { return nil }
         var s1 = [Double](repeating: 0, count: sums.groups), s2 = s1
         var strata = 0
-        for g in 0..<sums.groups {
+        for g in sums.present {
             var a = 0.0, b = 0.0, present = false
             for l in 0..<sums.levels {
                 let k = g * sums.levels + l

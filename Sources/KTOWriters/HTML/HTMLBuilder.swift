@@ -9,14 +9,14 @@ struct HTMLBuilder {
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout HTMLBuilder) -> Void) {
         open(name, attributes)
         body(&self)
-        html += "</\(name)>"
+        close(name)
     }
 
     /// An element whose content is text (escaped).
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
         open(name, attributes)
         self.text(text)
-        html += "</\(name)>"
+        close(name)
     }
 
     /// A void element (`<meta>`, `<br>`).
@@ -25,16 +25,30 @@ struct HTMLBuilder {
     }
 
     /// Escaped text content.
-    mutating func text(_ text: String) { html += HTMLEscaper.escapeContent(text) }
+    mutating func text(_ text: String) { html += InertText.content(text) }
 
     /// Markup made by our own code (CSS, SVG from `SVGBuilder`): never user text.
     mutating func trusted(_ markup: String) { html += markup }
 
     mutating func newline() { html += "\n" }
 
+    // Piece by piece rather than interpolated: a report has hundreds of thousands of tags.
     private mutating func open(_ name: String, _ attributes: [(String, String)]) {
-        html += "<\(name)"
-        for (key, value) in attributes { html += " \(key)=\"\(HTMLEscaper.escapeAttribute(value))\"" }
+        html += "<"
+        html += name
+        for (key, value) in attributes {
+            html += " "
+            html += key
+            html += "=\""
+            html += InertText.attribute(value)
+            html += "\""
+        }
+        html += ">"
+    }
+
+    private mutating func close(_ name: String) {
+        html += "</"
+        html += name
         html += ">"
     }
 }

@@ -1,0 +1,55 @@
+import Testing
+import KTOText
+@testable import KTOAnalysis
+@testable import KTOWriters
+
+/// The writers' shortcuts must give the bytes the plain code gives.
+@Suite("Writer shortcuts agree with the plain code")
+struct FastPathWriterTests {
+    /// Texts built from pieces that HTMLEscaper changes and pieces it keeps, ASCII and not,
+    /// including the UTF-8 neighbours of the removed controls (U+00A0 next to C1, U+2029/U+202F
+    /// next to the bidi controls, U+FFFD next to U+FFFE).
+    static let pieces = [
+        "a", "Z", "7", " ", ",", ".", "-", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{0}", "\u{1B}", "\u{7F}",
+        "\u{80}", "\u{9F}", "\u{A0}", "é", "ë", "–", "▲", "▼", "−", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}",
+        "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "😀", "€",
+    ]
+
+    @Test func inertTextIsExactlyWhatTheEscaperLeavesAlone() {
+        var state: UInt64 = 12345
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var inert = 0
+        for _ in 0..<20_000 {
+            let length = next() % 6
+            let text = (0..<length).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            #expect(InertText.content(text) == HTMLEscaper.escapeContent(text), "\(Array(text.unicodeScalars))")
+            #expect(InertText.attribute(text) == HTMLEscaper.escapeAttribute(text), "\(Array(text.unicodeScalars))")
+            #expect(InertText.isInert(text, inAttribute: false) == (HTMLEscaper.escapeContent(text) == text))
+            if InertText.isInert(text, inAttribute: true) { inert += 1 }
+        }
+        #expect(inert > 1000)
+        for piece in Self.pieces {
+            #expect(InertText.isInert(piece, inAttribute: false) == (HTMLEscaper.escapeContent(piece) == piece), "\(Array(piece.unicodeScalars))")
+        }
+    }
+
+    @Test func resultsCSVNumbersAsBefore() {
+        var out: [UInt8] = []
+        for value in [0, -0.0, 1, -1, 649, 1e14, 999_999_999_999_999, 1e15, -1e15, 12.5, 1e-5, 13.998397435897436, .nan, .infinity, Double(Int64.max)] {
+            out.removeAll()
+            ResultsCSVWriter.append(value, &out)
+            #expect(String(decoding: out, as: UTF8.self) == ResultsCSVWriter.number(value), "\(value)")
+        }
+        for n in [0, 7, -12, 1234567890, Int.max, Int.min + 1] {
+            out.removeAll()
+            ResultsCSVWriter.appendInteger(Int64(n), &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(n))
+        }
+        out.removeAll()
+        ResultsCSVWriter.appendInteger(Int64.min, &out)
+        #expect(String(decoding: out, as: UTF8.self) == String(Int64.min))
+    }
+}
