@@ -90,18 +90,21 @@ extension ItemContext {
     /// The complements of the current meting's shown domains that are tested against their rest.
     /// - Parameters:
     ///   - own: the domains' test inputs.
-    ///   - restInput: the test input of a measure over a domain's complement.
+    ///   - restInputs: the test inputs of the measures over a domain's complement.
     func complements(
         _ current: MetingResult, own: [Domain: [Measure: TestInput]], tested: [Measure], frame: MetingFrame,
-        restInput: (Domain, Measure) -> TestInput?
+        restInputs: (Domain, [Measure]) -> [Measure: TestInput]
     ) -> Complements {
         var rest = Complements()
         let tester = self.tester
         var requests = VarianceRequests()
         var requested: [Complements.Key] = []
         for domain in current.domains where domain.size.isShown && domain.domain.partition != .none {
-            for measure in tested {
-                guard let a = own[domain.domain]?[measure], let b = restInput(domain.domain, measure) else { continue }
+            let measures = tested.filter { own[domain.domain]?[$0] != nil }
+            guard !measures.isEmpty else { continue }
+            let inputs = restInputs(domain.domain, measures)
+            for measure in measures {
+                guard let a = own[domain.domain]?[measure], let b = inputs[measure] else { continue }
                 let key = Complements.Key(domain: domain.domain, measure: measure)
                 rest.inputs[key] = b
                 if frame.isWeighted, tester.needsDifferenceVariance(a, against: b),
@@ -120,14 +123,19 @@ extension ItemContext {
 }
 
 extension Estimator {
-    /// The test input of a measure from sums (a complement's). A weighted one comes without its
+    /// The test inputs of measures from sums (a complement's). A weighted one comes without its
     /// own variance: its test takes the variance of the difference instead (`Complements`).
-    func input(_ measure: Measure, sums: ScoreSums) -> TestInput? {
+    func inputs(_ measures: [Measure], sums: ScoreSums) -> [Measure: TestInput] {
         let totals = sums.totals()
         let counts = totals.counts
-        switch figure(measure, sums: sums, totals: totals, counts: counts, n: counts.reduce(0, +)) {
-        case .final(_, let input): return input
-        case .weighted(let e, let proportion): return .weighted(e, proportion: proportion)
+        let n = counts.reduce(0, +)
+        var inputs: [Measure: TestInput] = [:]
+        for measure in measures {
+            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n) {
+            case .final(_, let input): inputs[measure] = input
+            case .weighted(let e, let proportion): inputs[measure] = .weighted(e, proportion: proportion)
+            }
         }
+        return inputs
     }
 }

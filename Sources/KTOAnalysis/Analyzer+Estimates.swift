@@ -43,16 +43,29 @@ struct Estimator: Sendable {
     let variance: VarianceFrame?
     /// Valid codes in level order (the codebook's), and sorted with their level.
     let codes: [Int]
+    /// `measures`, the codes as scores, and each percentage's 0/1 scores per level: made once per
+    /// variable, read for every domain.
+    let measures: [Measure]
+    let codeScores: [Double]
+    let successScores: [Measure: [Double]]
 
     init(variable: Variable, level: Double, variance: VarianceFrame?) {
         self.variable = variable
         self.level = level
         self.variance = variance
         codes = variable.validCodes
+        codeScores = codes.map(Double.init)
+        var successScores: [Measure: [Double]] = [:]
+        let measures = Self.measures(variable, codes: codes)
+        for measure in measures + Self.tested(variable, codes: codes) {
+            successScores[measure] = Self.successes(measure, codes: codes).map { $0 ? 1.0 : 0.0 }
+        }
+        self.measures = measures
+        self.successScores = successScores
     }
 
     /// The measures a variable has, in results.csv order.
-    var measures: [Measure] {
+    static func measures(_ variable: Variable, codes: [Int]) -> [Measure] {
         switch variable.type {
         case .grade: return [.mean, .sd, .median, .pctOnvoldoende] + codes.sorted().map { .count($0) }
         case .likert: return [.pctAgree] + (codes.count % 2 == 1 ? [.pctNeutral] : []) + [.pctDisagree]
@@ -63,7 +76,9 @@ struct Estimator: Sendable {
 
     /// The measures that are tested, in order. Of two categories only the first: the second's
     /// test is the same test.
-    var tested: [Measure] {
+    var tested: [Measure] { Self.tested(variable, codes: codes) }
+
+    static func tested(_ variable: Variable, codes: [Int]) -> [Measure] {
         switch variable.type {
         case .grade: return [.mean, .pctOnvoldoende]
         case .likert: return [.pctAgree]
@@ -73,7 +88,9 @@ struct Estimator: Sendable {
     }
 
     /// Which levels count as a success for a percentage measure.
-    func successes(_ measure: Measure) -> [Bool] {
+    func successes(_ measure: Measure) -> [Bool] { Self.successes(measure, codes: codes) }
+
+    static func successes(_ measure: Measure, codes: [Int]) -> [Bool] {
         let sorted = codes.sorted()
         let half = sorted.count / 2
         switch measure {
@@ -156,17 +173,17 @@ struct Estimator: Sendable {
         let none = Figure.final(Estimate(measure: measure, value: nil, n: n), nil)
         switch measure {
         case .mean:
-            guard let e = variance.influence(sums, totals: totals, scores: codes.map(Double.init)) else { return none }
+            guard let e = variance.influence(sums, totals: totals, scores: codeScores) else { return none }
             return .weighted(e, proportion: false)
         case .sd:
             // The weighted SD and median need no variance.
-            guard let moments = VarianceFrame.moments(totals, scores: codes.map(Double.init)) else { return none }
+            guard let moments = VarianceFrame.moments(totals, scores: codeScores) else { return none }
             return .final(Estimate(measure: measure, value: moments.weightedVariance.map { $0.squareRoot() }, n: n), nil)
         case .median:
-            guard VarianceFrame.moments(totals, scores: codes.map(Double.init)) != nil else { return none }
+            guard VarianceFrame.moments(totals, scores: codeScores) != nil else { return none }
             return .final(Estimate(measure: measure, value: weightedMedian(totals), n: n), nil)
         default:
-            let scores = successes(measure).map { $0 ? 1.0 : 0.0 }
+            let scores = successScores[measure] ?? successes(measure).map { $0 ? 1.0 : 0.0 }
             guard let e = variance.influence(sums, totals: totals, scores: scores) else { return none }
             return .weighted(e, proportion: true)
         }

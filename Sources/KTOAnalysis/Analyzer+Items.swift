@@ -24,15 +24,8 @@ struct ItemContext: Sendable {
 
     /// The domains of a meting in report order: total, gemeenten, breakdown categories.
     func domains(_ frame: MetingFrame) -> [(domain: Domain, cells: [Int])] {
-        var list: [(Domain, [Int])] = [(.total, frame.cells(of: .total))]
-        for g in study.groups.indices { list.append((.gemeente(g), frame.cells(of: .gemeente(g)))) }
-        for (b, breakdown) in breakdowns.enumerated() {
-            for category in breakdown.categories {
-                let domain = Domain.category(breakdown: b, code: category.code)
-                list.append((domain, frame.cells(of: domain)))
-            }
-        }
-        return list
+        frame.domains.count == 1 + study.groups.count + breakdowns.reduce(0) { $0 + $1.categories.count }
+            ? frame.domains : frame.allDomains(gemeenten: study.groups.count)
     }
 
     /// One variable: its figures per meting and domain, and the tests of the current meting's.
@@ -59,9 +52,9 @@ struct ItemContext: Sendable {
         if let first = metingen.first, first.meting == study.meting {
             let estimator = Estimator(variable: variable, level: level, variance: frames[0].variance)
             let current = sums[0]
-            let rest = complements(metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0]) { domain, measure in
-                guard let total = current[.total], let own = current[domain] else { return nil }
-                return estimator.input(measure, sums: total.subtracting(own))
+            let rest = complements(metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0]) { domain, measures in
+                guard let total = current[.total], let own = current[domain] else { return [:] }
+                return estimator.inputs(measures, sums: total.subtracting(own))
             }
             metingen[0] = compare(
                 metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),

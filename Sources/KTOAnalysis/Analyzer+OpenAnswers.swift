@@ -31,10 +31,14 @@ extension ItemContext {
             }
             let sums = perCode[0]
             let variance = frames[0].variance
-            let rest = complements(first, own: inputs[first.meting] ?? [:], tested: tested, frame: frames[0]) { domain, measure in
-                guard let code = measure.code, let k = codes.firstIndex(of: code),
-                      let total = sums[.total]?[k], let own = sums[domain]?[k] else { return nil }
-                return Self.mention(total.subtracting(own), variance: variance, level: level).input
+            let rest = complements(first, own: inputs[first.meting] ?? [:], tested: tested, frame: frames[0]) { domain, measures in
+                var inputs: [Measure: TestInput] = [:]
+                for measure in measures {
+                    guard let code = measure.code, let k = codes.firstIndex(of: code),
+                          let total = sums[.total]?[k], let own = sums[domain]?[k] else { continue }
+                    inputs[measure] = Self.mention(total.subtracting(own), variance: variance, level: level).input
+                }
+                return inputs
             }
             metingen[0] = compare(
                 first, inputs: inputs, earlier: Array(metingen.dropFirst()), tested: tested,

@@ -62,7 +62,38 @@ public struct ResultRow: Sendable, Equatable {
     public static let totalName = "total"
 }
 
+extension TestMethod {
+    /// `method:<method>`, as results.csv flags it.
+    var flag: String {
+        switch self {
+        case .welch: return "method:welch"
+        case .twoProportions: return "method:twoProportions"
+        case .fisherExact: return "method:fisherExact"
+        case .designDifference: return "method:designDifference"
+        case .independentDifference: return "method:independentDifference"
+        }
+    }
+}
+
 extension ResultRow.Kind {
+    /// `measure:<kind>`, the flag that names the figure a test or design row belongs to (a
+    /// literal per kind: these flags are on every test row).
+    var measureFlag: String {
+        switch self {
+        case .mean: return "measure:mean"
+        case .sd: return "measure:sd"
+        case .median: return "measure:median"
+        case .pctOnvoldoende: return "measure:pct_onvoldoende"
+        case .pctAgree: return "measure:pct_agree"
+        case .pctNeutral: return "measure:pct_neutral"
+        case .pctDisagree: return "measure:pct_disagree"
+        case .pctCategory: return "measure:pct_category"
+        case .pctMentioned: return "measure:pct_mentioned"
+        case .count: return "measure:count"
+        default: return "measure:" + rawValue
+        }
+    }
+
     init(_ measure: Measure) {
         switch measure {
         case .mean: self = .mean
@@ -82,26 +113,40 @@ extension ResultRow.Kind {
 extension StudyResults {
     /// The tidy rows of every result: variables in codebook order, metingen current first, domains
     /// total first, then gemeenten, then breakdown categories; coded open questions; the weights;
-    /// the response rows last.
+    /// the response rows last. The concatenation of the blocks `rows(block:)`.
     public var rows: [ResultRow] {
+        (0..<rowBlocks).flatMap { rows(block: $0) }
+    }
+
+    /// `rows` comes in blocks that can be made independently (and so on several cores): one per
+    /// variable, one per coded open question, and one with the weights and the response.
+    public var rowBlocks: Int { variables.count + openQuestions.count + 1 }
+
+    /// The rows of block `k` (`rowBlocks`), in `rows` order.
+    public func rows(block k: Int) -> [ResultRow] {
         var rows: [ResultRow] = []
-        for result in variables {
+        if k < variables.count {
+            let result = variables[k]
+            let codeIsLabel = result.variable.type == .category
             for meting in result.metingen {
                 for domain in meting.domains {
-                    rows += self.rows(for: domain, meting: meting.meting, variable: result.variable.code) { measure in
-                        self.category(measure, codeIsLabel: result.variable.type == .category, variable: result)
+                    self.rows(for: domain, meting: meting.meting, variable: result.variable.code, into: &rows) { measure in
+                        self.category(measure, codeIsLabel: codeIsLabel, variable: result)
                     }
                 }
             }
+            return rows
         }
-        for question in openQuestions {
+        if k - variables.count < openQuestions.count {
+            let question = openQuestions[k - variables.count]
             for meting in question.metingen {
                 for domain in meting.domains {
-                    rows += self.rows(for: domain, meting: meting.meting, variable: question.question.codes.code) { measure in
+                    self.rows(for: domain, meting: meting.meting, variable: question.question.codes.code, into: &rows) { measure in
                         measure == .base ? "base" : measure.code.map { question.label(of: $0) } ?? ""
                     }
                 }
             }
+            return rows
         }
         rows += weightRows
         for r in response {
@@ -127,6 +172,12 @@ extension StudyResults {
     /// One domain's rows: its figures (with the small-n rules and significance flags), then per
     /// weighted figure its effective n and design effect, then its tests.
     func rows(for domain: DomainResult, meting: String, variable: String, category: (Measure) -> String) -> [ResultRow] {
+        var rows: [ResultRow] = []
+        self.rows(for: domain, meting: meting, variable: variable, into: &rows, category: category)
+        return rows
+    }
+
+    func rows(for domain: DomainResult, meting: String, variable: String, into rows: inout [ResultRow], category: (Measure) -> String) {
         let base = ResultRow(meting: meting, group: key(of: domain.domain), variable: variable, measure: .count)
         let hidden = domain.size == .suppressed || domain.size == .complementary
         var sizeFlags: [String] = []
@@ -136,11 +187,18 @@ extension StudyResults {
         case .indicative: sizeFlags = ["indicatief"]
         case .enough, .none: break
         }
-        var rows: [ResultRow] = []
+        // A category label per measure, looked up once per domain.
+        var categories: [Measure: String] = [:]
+        func label(_ measure: Measure) -> String {
+            if let known = categories[measure] { return known }
+            let text = category(measure)
+            categories[measure] = text
+            return text
+        }
         for estimate in domain.estimates {
             var row = with(base) {
                 $0.measure = ResultRow.Kind(estimate.measure)
-                $0.category = category(estimate.measure)
+                $0.category = label(estimate.measure)
                 $0.n = estimate.n
                 $0.flags = sizeFlags
             }
@@ -152,7 +210,7 @@ extension StudyResults {
                 row.ciLow = estimate.ciLow
                 row.ciHigh = estimate.ciHigh
                 if estimate.design != nil { row.flags.append("weighted") }
-                for contrast in domain.contrasts(of: estimate.measure) where contrast.direction != .none {
+                for contrast in domain.contrasts where contrast.measure == estimate.measure && contrast.direction != .none {
                     row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key(mostRecent: previousMeting))
                 }
             }
@@ -160,23 +218,22 @@ extension StudyResults {
         }
         if domain.nonresponse.asked > 0 {
             let asked = with(base) { $0.n = domain.nonresponse.asked; $0.flags = sizeFlags }
-            for (kind, value) in [(ResultRow.Kind.pctDontKnow, domain.nonresponse.dontKnowPercent),
-                                  (.pctNotApplicable, domain.nonresponse.notApplicablePercent), (.pctNoAnswer, domain.nonresponse.noAnswerPercent)] {
-                rows.append(with(asked) { $0.measure = kind; $0.value = hidden ? nil : value })
-            }
+            rows.append(with(asked) { $0.measure = .pctDontKnow; $0.value = hidden ? nil : domain.nonresponse.dontKnowPercent })
+            rows.append(with(asked) { $0.measure = .pctNotApplicable; $0.value = hidden ? nil : domain.nonresponse.notApplicablePercent })
+            rows.append(with(asked) { $0.measure = .pctNoAnswer; $0.value = hidden ? nil : domain.nonresponse.noAnswerPercent })
         }
-        guard !hidden else { return rows }
+        guard !hidden else { return }
         for estimate in domain.estimates {
             guard let design = estimate.design else { continue }
-            let tested = with(base) { $0.category = category(estimate.measure); $0.n = estimate.n; $0.flags = ["measure:\(ResultRow.Kind(estimate.measure).rawValue)"] }
+            let tested = with(base) { $0.category = label(estimate.measure); $0.n = estimate.n; $0.flags = [ResultRow.Kind(estimate.measure).measureFlag] }
             rows.append(with(tested) { $0.measure = .nEffective; $0.value = design.effectiveN })
             if let deff = design.designEffect { rows.append(with(tested) { $0.measure = .designEffect; $0.value = deff }) }
         }
         for contrast in domain.contrasts {
-            var flags = ["measure:\(ResultRow.Kind(contrast.measure).rawValue)"]
-            let label = category(contrast.measure)
-            if !label.isEmpty { flags.append("category:\(label)") }
-            flags.append("method:\(contrast.method.rawValue)")
+            var flags = [ResultRow.Kind(contrast.measure).measureFlag]
+            let label = label(contrast.measure)
+            if !label.isEmpty { flags.append("category:" + label) }
+            flags.append(contrast.method.flag)
             if contrast.approximate { flags.append("approximate") }
             let t = contrast.test
             let testBase = with(base) { $0.category = contrast.contrast.key(mostRecent: previousMeting); $0.flags = flags; $0.n = domain.n }
@@ -191,7 +248,6 @@ extension StudyResults {
             case nil: break
             }
         }
-        return rows
     }
 
     /// The weights per meting and group: sum, min, max (n = respondents) and Kish's effective n.

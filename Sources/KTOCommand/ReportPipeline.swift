@@ -29,14 +29,14 @@ public struct ReportPipeline: Sendable {
         // The documents are independent: rendered on all cores, listed in a fixed order.
         let documents = parallelMap(4 + results.groupNames.count) { k -> [(path: String, bytes: [UInt8])] in
             switch k {
-            case 0: return [("results.csv", ResultsCSVWriter.bytes(results.rows))]
+            case 0: return [("results.csv", ResultsCSVWriter.bytes(results))]
             case 1: return [("report.txt", Array(TextReportWriter().render(report).utf8))]
-            case 2: return [("index.html", Array(HTMLReportWriter().render(report).utf8))]
+            case 2: return [("index.html", HTMLReportWriter().bytes(report))]
             case 3: return TablesBookWriter().render(report)
             default:
                 let g = k - 4
                 let annex = builder.build(results, scope: .gemeente(g))
-                return [("annex-\(annexSlugs[g]).html", Array(HTMLReportWriter().render(annex).utf8))]
+                return [("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annex))]
             }
         }
         let files = documents.flatMap { $0 }

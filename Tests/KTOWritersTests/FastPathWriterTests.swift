@@ -36,9 +36,32 @@ struct FastPathWriterTests {
         }
     }
 
+    @Test func chartCoordinatesAsBefore() {
+        var state: UInt64 = 7
+        var values: [Double] = [0, -0.0, 0.04, 0.05, -0.05, 0.15, 0.25, 1.05, 2.675, 99.95, -12.34, 1e13 - 0.05, 1e13, 9.999e12, 5.55e12, 1e14, 1e15, 1e17, -1e-300]
+        for _ in 0..<100_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append((unit - 0.3) * 1000)
+            values.append((unit - 0.5) * pow10(Int(state % 18)))  // both trap beyond Int
+        }
+        for value in values { #expect(SVGCharts.n(value) == SVGCharts.plainN(value), "\(value)") }
+    }
+
+    func pow10(_ e: Int) -> Double { (0..<e).reduce(1.0) { x, _ in x * 10 } }
+
     @Test func resultsCSVNumbersAsBefore() {
         var out: [UInt8] = []
         for value in [0, -0.0, 1, -1, 649, 1e14, 999_999_999_999_999, 1e15, -1e15, 12.5, 1e-5, 13.998397435897436, .nan, .infinity, Double(Int64.max)] {
+            out.removeAll()
+            ResultsCSVWriter.append(value, &out)
+            #expect(String(decoding: out, as: UTF8.self) == ResultsCSVWriter.number(value), "\(value)")
+        }
+        // Doubles of every magnitude, as written through `ByteOutput`.
+        var state: UInt64 = 99
+        for _ in 0..<50_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let value = Double(bitPattern: state)
             out.removeAll()
             ResultsCSVWriter.append(value, &out)
             #expect(String(decoding: out, as: UTF8.self) == ResultsCSVWriter.number(value), "\(value)")

@@ -170,10 +170,12 @@ extension MetingFrame {
                               effectiveN: Linearization.kishEffectiveN(sumOfWeights: sum[k], sumOfSquaredWeights: sq[k]))
             }
         }
-        return MetingFrame(
+        var frame = MetingFrame(
             meting: dataset.meting, rows: rows, cellOfRow: cellOfRow, cellCount: cellGemeente.count,
             cellGemeente: cellGemeente, cellCategory: cellCategory, cellGroup: cellGroup, cellWeight: cellWeight,
             rowWeight: rowWeight, variance: variance, groups: groups, categoryCodes: categoryCodes, weightSummaries: summaries)
+        frame.domains = frame.allDomains(gemeenten: gemeenten)
+        return frame
     }
 
     /// Raking cells and weights of one meting.

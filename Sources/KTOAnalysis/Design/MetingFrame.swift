@@ -29,8 +29,25 @@ struct MetingFrame: Sendable {
     let categoryCodes: [[Int]]
     /// Weights per gemeente and in total: sum, min, max, Kish n.
     let weightSummaries: [WeightSummary]
+    /// Every domain with its cells, in report order: total, gemeenten, breakdown categories.
+    /// Made once: every item of the meting reads it.
+    var domains: [(domain: Domain, cells: [Int])] = []
 
     var isWeighted: Bool { variance != nil }
+
+    /// The domains of the meting in report order with their cells: the total, `gemeenten`
+    /// gemeenten, then the categories of every breakdown.
+    func allDomains(gemeenten: Int) -> [(domain: Domain, cells: [Int])] {
+        var list: [(Domain, [Int])] = [(.total, cells(of: .total))]
+        for g in 0..<gemeenten { list.append((.gemeente(g), cells(of: .gemeente(g)))) }
+        for (b, codes) in categoryCodes.enumerated() {
+            for code in codes {
+                let domain = Domain.category(breakdown: b, code: code)
+                list.append((domain, cells(of: domain)))
+            }
+        }
+        return list
+    }
 
     /// Cells of a domain.
     func cells(of domain: Domain) -> [Int] {
@@ -49,9 +66,14 @@ struct MetingFrame: Sendable {
     /// Respondents per slot (valid codes, missing codes, empty, unusable) over `cells`, unweighted.
     func slotCounts(_ counts: ItemCounts, cells: [Int]) -> [Int] {
         var totals = [Int](repeating: 0, count: counts.slots)
-        for cell in cells {
-            let base = cell * counts.slots
-            for s in 0..<counts.slots { totals[s] += Int(counts.count[base + s]) }
+        let slots = counts.slots
+        totals.withUnsafeMutableBufferPointer { totals in
+            counts.count.withUnsafeBufferPointer { count in
+                for cell in cells {
+                    let base = cell * slots
+                    for s in 0..<slots { totals[s] += Int(count[base + s]) }
+                }
+            }
         }
         return totals
     }
@@ -62,25 +84,40 @@ struct MetingFrame: Sendable {
         var sums = ScoreSums(groups: groups, levels: levels)
         let slots = counts.slots
         var touched = [Bool](repeating: false, count: groups)
-        for cell in cells {
-            let g = cellGroup[cell]
-            touched[g] = true
-            let base = cell * slots
-            let weight = cellWeight?[cell]
-            for l in 0..<levels {
-                let c = Double(counts.count[base + l])
-                guard c > 0 else { continue }
-                let k = g * levels + l
-                sums.n[k] += c
-                if let weight {
-                    sums.w[k] += c * weight
-                    sums.q[k] += c * weight * weight
-                } else if let w = counts.weight, let q = counts.weightSquared {
-                    sums.w[k] += w[base + l]
-                    sums.q[k] += q[base + l]
-                } else {
-                    sums.w[k] += c
-                    sums.q[k] += c
+        // Each entry adds up in the order of `cells`, as one plain loop over them would.
+        sums.n.withUnsafeMutableBufferPointer { sn in
+            sums.w.withUnsafeMutableBufferPointer { sw in
+                sums.q.withUnsafeMutableBufferPointer { sq in
+                    counts.count.withUnsafeBufferPointer { count in
+                        for cell in cells {
+                            let g = cellGroup[cell]
+                            touched[g] = true
+                            let base = cell * slots
+                            let k0 = g * levels
+                            if let cellWeight {
+                                let weight = cellWeight[cell]
+                                for l in 0..<levels where count[base + l] > 0 {
+                                    let c = Double(count[base + l])
+                                    sn[k0 + l] += c
+                                    sw[k0 + l] += c * weight
+                                    sq[k0 + l] += c * weight * weight
+                                }
+                            } else if let w = counts.weight, let q = counts.weightSquared {
+                                for l in 0..<levels where count[base + l] > 0 {
+                                    sn[k0 + l] += Double(count[base + l])
+                                    sw[k0 + l] += w[base + l]
+                                    sq[k0 + l] += q[base + l]
+                                }
+                            } else {
+                                for l in 0..<levels where count[base + l] > 0 {
+                                    let c = Double(count[base + l])
+                                    sn[k0 + l] += c
+                                    sw[k0 + l] += c
+                                    sq[k0 + l] += c
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

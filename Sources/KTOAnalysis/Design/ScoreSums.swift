@@ -31,10 +31,23 @@ struct ScoreSums: Sendable {
     /// Respondents, Σw and Σw² per level over all groups.
     func totals() -> Totals {
         var tn = [Double](repeating: 0, count: levels), tw = tn, tq = tn
-        for g in present {
-            for l in 0..<levels {
-                let k = g * levels + l
-                tn[l] += n[k]; tw[l] += w[k]; tq[l] += q[k]
+        let levels = self.levels
+        tn.withUnsafeMutableBufferPointer { tn in
+            tw.withUnsafeMutableBufferPointer { tw in
+                tq.withUnsafeMutableBufferPointer { tq in
+                    n.withUnsafeBufferPointer { n in
+                        w.withUnsafeBufferPointer { w in
+                            q.withUnsafeBufferPointer { q in
+                                for g in present where g >= 0 && g < groups {
+                                    let base = g * levels
+                                    for l in 0..<levels {
+                                        tn[l] += n[base + l]; tw[l] += w[base + l]; tq[l] += q[base + l]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
         return Totals(n: tn, w: tw, q: tq)
@@ -54,10 +67,21 @@ struct ScoreSums: Sendable {
     /// This domain's sums minus another's (the complement: total − domain).
     func subtracting(_ other: ScoreSums) -> ScoreSums {
         var result = self
-        if other.present.contains(where: { !present.contains($0) }) { result.present = Array(0..<groups) }
-        for k in n.indices {
-            result.n[k] -= other.n[k]; result.w[k] -= other.w[k]; result.q[k] -= other.q[k]
+        // The other's groups are normally among ours (a domain within the total); if not, all.
+        if present.count < groups {
+            let mine = Set(present)
+            if other.present.contains(where: { !mine.contains($0) }) { result.present = Array(0..<groups) }
         }
+        func subtract(_ a: inout [Double], _ b: [Double]) {
+            a.withUnsafeMutableBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for k in 0..<min(a.count, b.count) { a[k] -= b[k] }
+                }
+            }
+        }
+        subtract(&result.n, other.n)
+        subtract(&result.w, other.w)
+        subtract(&result.q, other.q)
         return result
     }
 

@@ -62,19 +62,33 @@ struct VarianceFrame: Sendable {
         guard let (mean, weightedVariance, n, W) = Self.moments(totals, scores: scores) else { return nil }
         var s1 = [Double](repeating: 0, count: sums.groups), s2 = s1
         var strata = 0
-        for g in sums.present {
-            var a = 0.0, b = 0.0, present = false
-            for l in 0..<sums.levels {
-                let k = g * sums.levels + l
-                guard sums.n[k] > 0 else { continue }
-                present = true
-                let d = scores[l] - mean
-                a += sums.w[k] * d
-                b += sums.q[k] * d * d
+        // The deviation of each level's score (the same value for every group).
+        let deviation = scores.map { $0 - mean }
+        let levels = sums.levels
+        s1.withUnsafeMutableBufferPointer { s1 in
+            s2.withUnsafeMutableBufferPointer { s2 in
+                sums.n.withUnsafeBufferPointer { n in
+                    sums.w.withUnsafeBufferPointer { w in
+                        sums.q.withUnsafeBufferPointer { q in
+                            deviation.withUnsafeBufferPointer { deviation in
+                                for g in sums.present where g >= 0 && g < sums.groups {
+                                    var a = 0.0, b = 0.0, present = false
+                                    let base = g * levels
+                                    for l in 0..<min(levels, deviation.count) where n[base + l] > 0 {
+                                        present = true
+                                        let d = deviation[l]
+                                        a += w[base + l] * d
+                                        b += q[base + l] * d * d
+                                    }
+                                    s1[g] = a / W
+                                    s2[g] = b / (W * W)
+                                    if present { strata += 1 }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            s1[g] = a / W
-            s2[g] = b / (W * W)
-            if present { strata += 1 }
         }
         return DesignEstimate(
             mean: mean, se: nil, n: n, sumOfWeights: W,

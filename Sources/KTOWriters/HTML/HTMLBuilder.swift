@@ -1,9 +1,13 @@
-import KTOText
-
 /// A tiny HTML builder: every text goes through `HTMLEscaper`, every attribute is quoted and
 /// escaped, and every element it opens it closes. Writers never concatenate raw text into markup.
+///
+/// The document grows as UTF-8 bytes: a report has hundreds of thousands of tags, and appending
+/// bytes costs a fraction of growing a String piece by piece.
 struct HTMLBuilder {
-    private(set) var html = ""
+    private(set) var bytes: [UInt8] = []
+
+    /// The document so far.
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     /// An element with attributes and content built by `body`.
     mutating func element(_ name: String, _ attributes: [(String, String)] = [], _ body: (inout HTMLBuilder) -> Void) {
@@ -25,30 +29,33 @@ struct HTMLBuilder {
     }
 
     /// Escaped text content.
-    mutating func text(_ text: String) { html += InertText.content(text) }
+    mutating func text(_ text: String) {
+        bytes.append(contentsOf: InertText.content(text).utf8)
+    }
 
     /// Markup made by our own code (CSS, SVG from `SVGBuilder`): never user text.
-    mutating func trusted(_ markup: String) { html += markup }
+    mutating func trusted(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
 
-    mutating func newline() { html += "\n" }
+    mutating func newline() { bytes.append(0x0A) }
 
-    // Piece by piece rather than interpolated: a report has hundreds of thousands of tags.
     private mutating func open(_ name: String, _ attributes: [(String, String)]) {
-        html += "<"
-        html += name
+        bytes.append(0x3C)  // <
+        bytes.append(contentsOf: name.utf8)
         for (key, value) in attributes {
-            html += " "
-            html += key
-            html += "=\""
-            html += InertText.attribute(value)
-            html += "\""
+            bytes.append(0x20)
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(0x3D)  // =
+            bytes.append(0x22)  // "
+            bytes.append(contentsOf: InertText.attribute(value).utf8)
+            bytes.append(0x22)
         }
-        html += ">"
+        bytes.append(0x3E)  // >
     }
 
     private mutating func close(_ name: String) {
-        html += "</"
-        html += name
-        html += ">"
+        bytes.append(0x3C)
+        bytes.append(0x2F)  // /
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3E)
     }
 }

@@ -7,6 +7,11 @@ public struct HTMLReportWriter: Sendable {
     public init() {}
 
     public func render(_ report: ReportModel) -> String {
+        String(decoding: bytes(report), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 bytes (what `render` returns, without making a String of it).
+    public func bytes(_ report: ReportModel) -> [UInt8] {
         var h = HTMLBuilder()
         h.trusted("<!DOCTYPE html>\n")
         h.element("html", [("lang", "nl")]) { h in
@@ -32,7 +37,8 @@ public struct HTMLReportWriter: Sendable {
                 }
             }
         }
-        return h.html + "\n"
+        h.newline()
+        return h.bytes
     }
 
     func cover(_ report: ReportModel, _ h: inout HTMLBuilder) {
