@@ -30,7 +30,8 @@ struct ItemContext: Sendable {
 
     /// One variable: its figures per meting and domain, and the tests of the current meting's.
     /// Also, for an unweighted study, the current total weighted by gemeente (for the method section).
-    func variable(_ variable: Variable, index: Int) -> (result: VariableResult, gemeenteWeighted: MetingResult?) {
+    /// - Parameter quantiles: t quantiles already computed (by this worker), kept for the next.
+    func variable(_ variable: Variable, index: Int, quantiles: inout TQuantiles) -> (result: VariableResult, gemeenteWeighted: MetingResult?) {
         var metingen: [MetingResult] = []
         var inputs: [String: [Domain: [Measure: TestInput]]] = [:]
         var sums: [[Domain: ScoreSums]] = []
@@ -38,7 +39,7 @@ struct ItemContext: Sendable {
             guard case .codes(let codes)? = datasets[m].columns[index] else { continue }
             let counts = ItemCounts(codes: codes, variable: variable, frame: frame, asked: Self.asked(variable, in: datasets[m]))
             let estimator = Estimator(variable: variable, level: level, variance: frame.variance)
-            let (result, domainInputs, domainSums) = meting(frame, counts: counts, estimator: estimator)
+            let (result, domainInputs, domainSums) = meting(frame, counts: counts, estimator: estimator, quantiles: &quantiles)
             metingen.append(result)
             inputs[frame.meting] = domainInputs
             sums.append(domainSums)
@@ -71,7 +72,9 @@ struct ItemContext: Sendable {
     }
 
     /// A meting's domains: figures, small-n sizes with complements, and what the tests need.
-    func meting(_ frame: MetingFrame, counts: ItemCounts, estimator: Estimator) -> (MetingResult, [Domain: [Measure: TestInput]], [Domain: ScoreSums]) {
+    func meting(
+        _ frame: MetingFrame, counts: ItemCounts, estimator: Estimator, quantiles: inout TQuantiles
+    ) -> (MetingResult, [Domain: [Measure: TestInput]], [Domain: ScoreSums]) {
         var results: [DomainResult] = []
         var inputs: [Domain: [Measure: TestInput]] = [:]
         var allSums: [Domain: ScoreSums] = [:]
@@ -84,7 +87,6 @@ struct ItemContext: Sendable {
             allSums[domain] = sums
         }
         let variances = frame.variance?.variances(requests) ?? []
-        var quantiles = TQuantiles(level: level)
         for (domain, cells, figures) in pending {
             var (result, domainInputs) = estimator.finish(figures, variances: variances, quantiles: &quantiles)
             let slots = frame.slotCounts(counts, cells: cells)

@@ -49,7 +49,12 @@ public struct Analyzer: Sendable {
 
         // Variables are independent: analysed on all cores, collected in codebook order.
         let indices = loaded.codebook.variables.indices.filter { [.grade, .likert, .category].contains(loaded.codebook.variables[$0].type) }
-        let analysed = parallelMap(indices.count) { k in context.variable(loaded.codebook.variables[indices[k]], index: indices[k]) }
+        // Each worker keeps the t quantiles it computed: the same degrees of freedom recur across
+        // variables.
+        let level = self.level
+        let analysed = parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
+            context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
+        }
         var variables = analysed.map(\.result)
         var openQuestions = context.openQuestions(loaded)
 

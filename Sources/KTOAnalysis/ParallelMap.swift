@@ -21,3 +21,38 @@ private final class ResultSlots<T: Sendable>: @unchecked Sendable {
 
     var values: [T] { lock.withLock { items.compactMap { $0 } } }
 }
+
+/// As `parallelMap`, with a value per worker that the calls of that worker share and change (a
+/// memo such as `TQuantiles`): one worker per core takes the next index until none is left. The
+/// results come back in index order; they must not depend on which worker ran an index, which
+/// holds for a memo of a pure function.
+public func parallelMap<State, T: Sendable>(
+    _ count: Int, state: @Sendable () -> State, _ body: @Sendable (inout State, Int) -> T
+) -> [T] {
+    let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+    guard workers > 1 else {
+        var shared = state()
+        return (0..<count).map { body(&shared, $0) }
+    }
+    let slots = ResultSlots<T>(count: count)
+    let next = NextIndex()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        var own = state()
+        while let i = next.claim(below: count) { slots.set(i, body(&own, i)) }
+    }
+    return slots.values
+}
+
+/// Hands out 0, 1, 2, … to whichever worker asks next.
+private final class NextIndex: @unchecked Sendable {
+    private var next = 0
+    private let lock = NSLock()
+
+    func claim(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+}

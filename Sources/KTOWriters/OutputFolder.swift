@@ -1,4 +1,5 @@
 import Foundation
+import KTOAnalysis
 import KTOImport
 
 /// Writes a report folder atomically: files go to a temporary sibling folder, which replaces the
@@ -47,7 +48,7 @@ public struct OutputFolder: Sendable {
             throw .notAReportFolder(path: path, examples: Array(contents.sorted().prefix(5)), count: contents.count)
         }
         var foreign: [String] = []
-        var changed: [String] = []
+        var listed: [(sub: String, entry: Manifest.Entry)] = []
         for sub in contents.sorted() where sub != Self.manifestName {
             var isDir: ObjCBool = false
             fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
@@ -56,9 +57,15 @@ public struct OutputFolder: Sendable {
                 continue
             }
             guard let entry = manifest.entries[sub] else { foreign.append(sub); continue }
-            let bytes = fm.contents(atPath: target + "/" + sub).map { [UInt8]($0) } ?? []
-            if bytes.count != entry.size || CRC32.checksum(bytes) != entry.crc { changed.append(sub) }
+            listed.append((sub, entry))
         }
+        // The files are read and checksummed on all cores; the list stays in name order.
+        let files = listed
+        let unchanged = parallelMap(files.count) { k -> Bool in
+            let bytes = FileManager.default.contents(atPath: target + "/" + files[k].sub).map { [UInt8]($0) } ?? []
+            return bytes.count == files[k].entry.size && CRC32.checksum(bytes) == files[k].entry.crc
+        }
+        let changed = files.indices.filter { !unchanged[$0] }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
         if !changed.isEmpty { throw .changedFiles(path: path, files: changed) }
     }
@@ -80,12 +87,16 @@ public struct OutputFolder: Sendable {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
         do {
-            for file in all {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                guard fm.createFile(atPath: url.path, contents: Data(file.bytes)) else {
-                    throw WriteError(path: url.path, reason: "bestand kan niet worden aangemaakt")
-                }
+            // Folders first, then the files on all cores (each file is written whole by one).
+            var folders = Set<String>()
+            for file in all { folders.insert(staging.appendingPathComponent(file.path).deletingLastPathComponent().path) }
+            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            let failed = parallelMap(all.count) { k -> String? in
+                let url = staging.appendingPathComponent(all[k].path)
+                return FileManager.default.createFile(atPath: url.path, contents: Data(all[k].bytes)) ? nil : url.path
+            }
+            if let path = failed.compactMap({ $0 }).first {
+                throw WriteError(path: path, reason: "bestand kan niet worden aangemaakt")
             }
             // Swap by renames within one folder: the old report is moved aside, the new one moved
             // in, and only then is the old one removed.
@@ -149,8 +160,10 @@ struct Manifest {
     static let header = "# kto-rapportmap: kto schreef deze map en mag haar als geheel vervangen. Bestanden: grootte en CRC-32."
 
     init(files: [(path: String, bytes: [UInt8])]) {
+        // The checksums on all cores: the files are many megabytes.
+        let crcs = parallelMap(files.count) { CRC32.checksum(files[$0].bytes) }
         var entries: [String: Entry] = [:]
-        for file in files { entries[file.path] = Entry(size: file.bytes.count, crc: CRC32.checksum(file.bytes)) }
+        for (file, crc) in zip(files, crcs) { entries[file.path] = Entry(size: file.bytes.count, crc: crc) }
         self.entries = entries
     }
 

@@ -20,9 +20,10 @@ struct ScoreSums: Sendable {
     init(groups: Int, levels: Int) {
         self.groups = groups
         self.levels = levels
+        // Three buffers of their own: sharing one would copy it at the first write.
         n = [Double](repeating: 0, count: groups * levels)
-        w = n
-        q = n
+        w = [Double](repeating: 0, count: groups * levels)
+        q = [Double](repeating: 0, count: groups * levels)
         present = Array(0..<groups)
     }
 
@@ -30,7 +31,9 @@ struct ScoreSums: Sendable {
 
     /// Respondents, Σw and Σw² per level over all groups.
     func totals() -> Totals {
-        var tn = [Double](repeating: 0, count: levels), tw = tn, tq = tn
+        var tn = [Double](repeating: 0, count: levels)
+        var tw = [Double](repeating: 0, count: levels)
+        var tq = [Double](repeating: 0, count: levels)
         let levels = self.levels
         tn.withUnsafeMutableBufferPointer { tn in
             tw.withUnsafeMutableBufferPointer { tw in

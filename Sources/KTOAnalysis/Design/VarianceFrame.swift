@@ -60,7 +60,8 @@ struct VarianceFrame: Sendable {
     /// its variance (`se` and the design effect nil): see `completed`.
     func influence(_ sums: ScoreSums, totals: ScoreSums.Totals, scores: [Double]) -> DesignEstimate? {
         guard let (mean, weightedVariance, n, W) = Self.moments(totals, scores: scores) else { return nil }
-        var s1 = [Double](repeating: 0, count: sums.groups), s2 = s1
+        var s1 = [Double](repeating: 0, count: sums.groups)
+        var s2 = [Double](repeating: 0, count: sums.groups)
         var strata = 0
         // The deviation of each level's score (the same value for every group).
         let deviation = scores.map { $0 - mean }
