@@ -125,13 +125,13 @@ extension ItemContext {
 extension Estimator {
     /// The test inputs of measures from sums (a complement's). A weighted one comes without its
     /// own variance: its test takes the variance of the difference instead (`Complements`).
-    func inputs(_ measures: [Measure], sums: ScoreSums) -> [Measure: TestInput] {
+    func inputs(_ measures: [Measure], sums: ScoreSums, quantiles: inout TQuantiles) -> [Measure: TestInput] {
         let totals = sums.totals()
         let counts = totals.counts
         let n = counts.reduce(0, +)
         var inputs: [Measure: TestInput] = [:]
         for measure in measures {
-            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n) {
+            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n, quantiles: &quantiles) {
             case .final(_, let input): inputs[measure] = input
             case .weighted(let e, let proportion): inputs[measure] = .weighted(e, proportion: proportion)
             }

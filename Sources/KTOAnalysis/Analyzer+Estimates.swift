@@ -107,20 +107,22 @@ struct Estimator: Sendable {
     /// `ItemContext.meting` prepares all domains first so their variances go together).
     func domain(_ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds) -> (result: DomainResult, inputs: [Measure: TestInput]) {
         var requests = VarianceRequests()
-        let pending = prepare(domain, sums: sums, thresholds: thresholds, requests: &requests)
         var quantiles = TQuantiles(level: level)
+        let pending = prepare(domain, sums: sums, thresholds: thresholds, requests: &requests, quantiles: &quantiles)
         return finish(pending, variances: variance?.variances(requests) ?? [], quantiles: &quantiles)
     }
 
     /// The domain's figures, except the variances of weighted ones: their influence sums go to
     /// `requests`, and `finish` completes them.
-    func prepare(_ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds, requests: inout VarianceRequests) -> PendingDomain {
+    func prepare(
+        _ domain: Domain, sums: ScoreSums, thresholds: Study.Thresholds, requests: inout VarianceRequests, quantiles: inout TQuantiles
+    ) -> PendingDomain {
         let totals = sums.totals()
         let counts = totals.counts
         let n = counts.reduce(0, +)
         var pending = PendingDomain(result: DomainResult(domain: domain, n: n, size: SampleSize(n: n, thresholds: thresholds), estimates: []))
         for measure in measures {
-            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n) {
+            switch figure(measure, sums: sums, totals: totals, counts: counts, n: n, quantiles: &quantiles) {
             case .final(let estimate, let input):
                 pending.result.estimates.append(estimate)
                 if let input { pending.inputs[measure] = input }
@@ -161,13 +163,13 @@ struct Estimator: Sendable {
     }
 
     /// One figure.
-    func figure(_ measure: Measure, sums: ScoreSums, totals: ScoreSums.Totals, counts: [Int], n: Int) -> Figure {
+    func figure(_ measure: Measure, sums: ScoreSums, totals: ScoreSums.Totals, counts: [Int], n: Int, quantiles: inout TQuantiles) -> Figure {
         if case .count(let code) = measure {
             let k = codes.firstIndex(of: code)
             return .final(Estimate(measure: measure, value: Double(k.map { counts[$0] } ?? 0), n: n), nil)
         }
         guard let variance else {
-            let (estimate, input) = unweighted(measure, counts: counts, n: n)
+            let (estimate, input) = unweighted(measure, counts: counts, n: n, quantiles: &quantiles)
             return .final(estimate, input)
         }
         let none = Figure.final(Estimate(measure: measure, value: nil, n: n), nil)
@@ -203,10 +205,10 @@ struct Estimator: Sendable {
     }
 
     /// Classical figures: mean with SD (n−1), SE and t interval; percentages with the Wilson interval.
-    func unweighted(_ measure: Measure, counts: [Int], n: Int) -> (Estimate, TestInput?) {
+    func unweighted(_ measure: Measure, counts: [Int], n: Int, quantiles: inout TQuantiles) -> (Estimate, TestInput?) {
         switch measure {
         case .mean, .sd, .median:
-            guard let e = meanEstimate(counts: counts, n: n) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
+            guard let e = meanEstimate(counts: counts, n: n, quantiles: &quantiles) else { return (Estimate(measure: measure, value: nil, n: n), nil) }
             switch measure {
             case .sd: return (Estimate(measure: measure, value: e.sd, n: n), nil)
             case .median: return (Estimate(measure: measure, value: e.median, n: n), nil)
@@ -220,7 +222,7 @@ struct Estimator: Sendable {
     }
 
     /// Mean (exact from integer totals), squared deviations about it, and the median from counts.
-    func meanEstimate(counts: [Int], n: Int) -> MeanEstimate? {
+    func meanEstimate(counts: [Int], n: Int, quantiles: inout TQuantiles) -> MeanEstimate? {
         guard n > 0 else { return nil }
         let pairs = zip(codes, counts).sorted { $0.0 < $1.0 }
         let total = pairs.reduce(0) { $0 + $1.0 * $1.1 }
@@ -235,7 +237,7 @@ struct Estimator: Sendable {
             return pairs.last?.0 ?? 0
         }
         let median = Double(value(atRank: (n + 1) / 2) + value(atRank: n / 2 + 1)) / 2
-        return MeanEstimate(n: n, mean: mean, sumOfSquaredDeviations: ssd, median: median, level: level)
+        return MeanEstimate(n: n, mean: mean, sumOfSquaredDeviations: ssd, median: median, quantiles: &quantiles)
     }
 
     /// The weighted median: the lowest code at which the cumulative weight reaches half of Σw.

@@ -55,7 +55,7 @@ struct ItemContext: Sendable {
             let current = sums[0]
             let rest = complements(metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0]) { domain, measures in
                 guard let total = current[.total], let own = current[domain] else { return [:] }
-                return estimator.inputs(measures, sums: total.subtracting(own))
+                return estimator.inputs(measures, sums: total.subtracting(own), quantiles: &quantiles)
             }
             metingen[0] = compare(
                 metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
@@ -83,7 +83,7 @@ struct ItemContext: Sendable {
         var requests = VarianceRequests()
         for (domain, cells) in domains(frame) {
             let sums = frame.sums(counts, cells: cells)
-            pending.append((domain, cells, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests)))
+            pending.append((domain, cells, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests, quantiles: &quantiles)))
             allSums[domain] = sums
         }
         let variances = frame.variance?.variances(requests) ?? []

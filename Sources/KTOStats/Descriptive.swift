@@ -39,6 +39,14 @@ public struct MeanEstimate: Sendable, Equatable {
     /// - Complexity: one t-quantile evaluation.
     public init?(n: Int, mean: Double, sumOfSquaredDeviations: Double, median: Double? = nil,
                  level: Double = 0.95) {
+        var quantiles = TQuantiles(level: level)
+        self.init(n: n, mean: mean, sumOfSquaredDeviations: sumOfSquaredDeviations, median: median, quantiles: &quantiles)
+    }
+
+    /// As `init?(n:mean:sumOfSquaredDeviations:median:level:)` at the level of `quantiles`, whose
+    /// t quantile it uses (and keeps) for df = n − 1: many estimates share their df.
+    public init?(n: Int, mean: Double, sumOfSquaredDeviations: Double, median: Double? = nil, quantiles: inout TQuantiles) {
+        let level = quantiles.level
         guard n >= 1, mean.isFinite, sumOfSquaredDeviations.isFinite,
               StatsPrecondition.isValidLevel(level) else { return nil }
         self.n = n
@@ -53,7 +61,7 @@ public struct MeanEstimate: Sendable, Equatable {
         let s = v.squareRoot()
         let standardError = s / Double(n).squareRoot()
         let degrees = Double(n - 1)
-        let half = StudentT.upperQuantile((1 - level) / 2, df: degrees) * standardError
+        let half = quantiles.upper(df: degrees) * standardError
         variance = v
         sd = s
         se = standardError

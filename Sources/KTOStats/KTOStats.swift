@@ -16,6 +16,8 @@
 // - ProportionComparison.swift  two proportions: Fisher when an expected count < 5, else pooled z
 // - EffectSize.swift   Cohen's d, Hedges' g (exact correction J) and Cohen's magnitude labels
 // - Stratified.swift   stratified (post-stratified) mean and proportion
+// - Linearization.swift, RakedProjection.swift  design-based variances (R survey), raked in batches
+// - LogitInterval.swift, TQuantiles.swift  logit interval of a proportion; t quantiles kept per df
 // - Rounding.swift     half-away-from-zero rounding and Dutch number formatting
 //
 // No type in this module holds global mutable state; all public types are `Sendable` values.

@@ -63,7 +63,7 @@ public struct OutputFolder: Sendable {
         let files = listed
         let unchanged = parallelMap(files.count) { k -> Bool in
             let bytes = FileManager.default.contents(atPath: target + "/" + files[k].sub).map { [UInt8]($0) } ?? []
-            return bytes.count == files[k].entry.size && CRC32.checksum(bytes) == files[k].entry.crc
+            return bytes.count == files[k].entry.size && FileChecksum.crc32(bytes) == files[k].entry.crc
         }
         let changed = files.indices.filter { !unchanged[$0] }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
@@ -91,13 +91,11 @@ public struct OutputFolder: Sendable {
             var folders = Set<String>()
             for file in all { folders.insert(staging.appendingPathComponent(file.path).deletingLastPathComponent().path) }
             for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            let failed = parallelMap(all.count) { k -> String? in
+            let failed = parallelMap(all.count) { k -> WriteError? in
                 let url = staging.appendingPathComponent(all[k].path)
-                return FileManager.default.createFile(atPath: url.path, contents: Data(all[k].bytes)) ? nil : url.path
+                return Self.writeFile(all[k].bytes, to: url)
             }
-            if let path = failed.compactMap({ $0 }).first {
-                throw WriteError(path: path, reason: "bestand kan niet worden aangemaakt")
-            }
+            if let error = failed.compactMap({ $0 }).first { throw error }
             // Swap by renames within one folder: the old report is moved aside, the new one moved
             // in, and only then is the old one removed.
             let aside = Self.freshSibling(of: target, prefix: ".old-")
@@ -116,6 +114,20 @@ public struct OutputFolder: Sendable {
         } catch {
             try? fm.removeItem(at: staging)
             throw WriteError(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes a new file in the staging folder: plainly (the folder as a whole is what is swapped
+    /// in atomically) and straight from the bytes, without a copy into `Data`.
+    static func writeFile(_ bytes: [UInt8], to url: URL) -> WriteError? {
+        do {
+            try bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return try Data().write(to: url) }
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none).write(to: url)
+            }
+            return nil
+        } catch {
+            return WriteError(path: url.path, reason: "bestand kan niet worden aangemaakt")
         }
     }
 
@@ -161,7 +173,7 @@ struct Manifest {
 
     init(files: [(path: String, bytes: [UInt8])]) {
         // The checksums on all cores: the files are many megabytes.
-        let crcs = parallelMap(files.count) { CRC32.checksum(files[$0].bytes) }
+        let crcs = parallelMap(files.count) { FileChecksum.crc32(files[$0].bytes) }
         var entries: [String: Entry] = [:]
         for (file, crc) in zip(files, crcs) { entries[file.path] = Entry(size: file.bytes.count, crc: crc) }
         self.entries = entries

@@ -1,4 +1,5 @@
 import Testing
+import KTOImport
 import KTOText
 @testable import KTOAnalysis
 @testable import KTOWriters
@@ -34,6 +35,18 @@ struct FastPathWriterTests {
         for piece in Self.pieces {
             #expect(InertText.isInert(piece, inAttribute: false) == (HTMLEscaper.escapeContent(piece) == piece), "\(Array(piece.unicodeScalars))")
         }
+    }
+
+    @Test func fileChecksumIsCRC32() {
+        var state: UInt64 = 3
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4099] {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return UInt8(truncatingIfNeeded: state >> 40)
+            }
+            #expect(FileChecksum.crc32(bytes) == CRC32.checksum(bytes), "length \(length)")
+        }
+        #expect(FileChecksum.crc32(Array("123456789".utf8)) == 0xCBF4_3926)   // the standard check value
     }
 
     @Test func chartCoordinatesAsBefore() {
