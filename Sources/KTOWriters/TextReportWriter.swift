@@ -33,11 +33,7 @@ public struct TextReportWriter: Sendable {
         lines.append("")
         lines.append("Toelichting")
         for entry in report.legend { lines += wrap(entry, indent: "  ", first: "- ") }
-        return lines.map { line in
-            var trimmed = Substring(line)
-            while trimmed.last == " " { trimmed = trimmed.dropLast() }
-            return String(trimmed)
-        }.joined(separator: "\n") + "\n"
+        return lines.map(Self.trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
 
     func render(_ block: Block) -> [String] {
@@ -180,6 +176,19 @@ public struct TextReportWriter: Sendable {
         return lines
     }
 
+    /// The line without the spaces at its end. Spaces after an ASCII character are cut as bytes;
+    /// after anything else by characters (a space can belong to the character before it).
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        let utf8 = line.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        if end == utf8.endIndex { return line }
+        if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 { return String(line[..<end]) }
+        var trimmed = Substring(line)
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     func format(_ cell: Cell, kind: ValueKind) -> String { CellFormatter.format(cell, kind: kind) }
 
     func boxed(_ title: String) -> [String] {
@@ -189,7 +198,7 @@ public struct TextReportWriter: Sendable {
     }
 
     /// Open text from a study never carries control characters into a terminal.
-    func clean(_ text: String) -> String { TextCleaner.plain(text, singleLine: true) }
+    func clean(_ text: String) -> String { PlainText.singleLine(text) }
 
     /// Word-wraps to `width` (or `limit`); the first line gets `first` (default: `indent`).
     func wrap(_ text: String, indent: String, first: String? = nil, width limit: Int? = nil) -> [String] {
@@ -197,13 +206,28 @@ public struct TextReportWriter: Sendable {
         var lines: [String] = []
         var line = first ?? indent
         var lineHasWord = false
+        // The line's length in characters, kept as it grows while line and words are plain ASCII
+        // (no CR): then characters are bytes and nothing joins across the space. Otherwise the
+        // line is counted again, as before.
+        func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        var ascii = isPlainASCII(line)
+        var length = line.count
         for word in text.split(separator: " ") {
-            if lineHasWord && line.count + 1 + word.count > width {
+            let wordLength = word.count
+            if lineHasWord && length + 1 + wordLength > width {
                 lines.append(line)
                 line = indent
+                ascii = isPlainASCII(line)
+                length = line.count
                 lineHasWord = false
             }
             line += (lineHasWord ? " " : "") + word
+            if ascii, isPlainASCII(word) {
+                length += (lineHasWord ? 1 : 0) + word.utf8.count
+            } else {
+                ascii = isPlainASCII(line)
+                length = line.count
+            }
             lineHasWord = true
         }
         if lineHasWord { lines.append(line) }

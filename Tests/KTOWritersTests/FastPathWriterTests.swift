@@ -37,6 +37,77 @@ struct FastPathWriterTests {
         }
     }
 
+    /// Pieces for plain text: white space of every kind, the removed controls and their UTF-8
+    /// neighbours, combining marks and a prepend character next to spaces.
+    static let plainPieces = [
+        "a", "Zo", "7", " ", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{0}", "\u{7F}", "\u{80}", "\u{85}",
+        "\u{9F}", "\u{A0}", "\u{A1}", "é", "e\u{301}", "\u{301}", "\u{600}", "\u{1680}", "\u{1681}", "\u{2000}", "\u{200A}",
+        "\u{200B}", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{202E}", "\u{202F}", "\u{2030}", "\u{205F}", "\u{2060}",
+        "\u{2066}", "\u{2069}", "\u{3000}", "\u{3001}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "–", "‘", "’", "😀", "&", "<",
+    ]
+
+    @Test func plainTextIsExactlyWhatTheCleanerLeavesAlone() {
+        var state: UInt64 = 4242
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var clean = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 7)).map { _ in Self.plainPieces[next() % Self.plainPieces.count] }.joined()
+            #expect(PlainText.singleLine(text) == TextCleaner.plain(text, singleLine: true), "\(Array(text.unicodeScalars))")
+            #expect(PlainText.isClean(text) == (TextCleaner.plain(text, singleLine: true) == text) || !PlainText.isClean(text))
+            if PlainText.isClean(text) { clean += 1 }
+        }
+        #expect(clean > 1000)
+    }
+
+    /// The text report's line handling as it was: trailing spaces cut by characters, lines wrapped
+    /// by counting the line again for every word.
+    static func plainTrim(_ line: String) -> String {
+        var trimmed = Substring(line)
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
+    static func plainWrap(_ text: String, indent: String, first: String?, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = first ?? indent
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            if lineHasWord && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        if lineHasWord { lines.append(line) }
+        return lines
+    }
+
+    @Test func textReportLinesAsBefore() {
+        var state: UInt64 = 77
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let words = ["a", "bb", "woord", "langerwoord", "é", "\u{301}x", "\u{600}", "\r\n", "–", "😀", "x\u{301}", "1234567890123"]
+        let writer = TextReportWriter()
+        for _ in 0..<5_000 {
+            let text = (0..<(next() % 30)).map { _ in words[next() % words.count] }.joined(separator: next() % 5 == 0 ? "  " : " ")
+            let width = 5 + next() % 40
+            let indent = ["", "  ", "    - ", "\u{600}"][next() % 4]
+            let first: String? = next() % 2 == 0 ? nil : "- "
+            #expect(writer.wrap(text, indent: indent, first: first, width: width) == Self.plainWrap(text, indent: indent, first: first, width: width))
+            let line = text + String(repeating: " ", count: next() % 3)
+            #expect(TextReportWriter.trimmingTrailingSpaces(line) == Self.plainTrim(line), "\(Array(line.unicodeScalars))")
+        }
+        #expect(TextReportWriter.trimmingTrailingSpaces("x\u{600} ") == Self.plainTrim("x\u{600} "))
+        #expect(TextReportWriter.trimmingTrailingSpaces("   ") == "")
+    }
+
     @Test func fileChecksumIsCRC32() {
         var state: UInt64 = 3
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4099] {
