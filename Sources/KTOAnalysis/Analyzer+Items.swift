@@ -87,14 +87,16 @@ struct ItemContext: Sendable {
             allSums[domain] = sums
         }
         let variances = frame.variance?.variances(requests) ?? []
+        // Which missing codes mean 'n.v.t.': read from their labels once, not per domain.
+        let notApplicable = estimator.variable.missing.map { estimator.variable.missingKind(of: $0.code) == .notApplicable }
         for (domain, cells, figures) in pending {
             var (result, domainInputs) = estimator.finish(figures, variances: variances, quantiles: &quantiles)
             let slots = frame.slotCounts(counts, cells: cells)
             let missing = Array(slots[counts.validLevels..<(counts.slots - 2)])
             result.nonresponse = Nonresponse(missing: missing, noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
             result.nonresponse.asked = slots.reduce(0, +)
-            for (code, count) in zip(estimator.variable.missing.map(\.code), missing) {
-                if estimator.variable.missingKind(of: code) == .notApplicable { result.nonresponse.notApplicable += count } else { result.nonresponse.dontKnow += count }
+            for (isNotApplicable, count) in zip(notApplicable, missing) {
+                if isNotApplicable { result.nonresponse.notApplicable += count } else { result.nonresponse.dontKnow += count }
             }
             results.append(result)
             inputs[domain] = domainInputs

@@ -88,7 +88,7 @@ struct QuoteSelection {
             for candidate in ranked where chosen.count < perCode {
                 // Padded with spaces so that containment is on whole words.
                 let key = " " + Self.normalised(candidate.text) + " "
-                guard key.count > 2, !usedTexts.contains(where: { $0.contains(key) || key.contains($0) }) else { continue }
+                guard key.count > 2, !usedTexts.contains(where: { Self.contains($0, key) || Self.contains(key, $0) }) else { continue }
                 usedTexts.append(key)
                 usedRows.insert(candidate.row)
                 let id = dataset.ids[candidate.row]
@@ -126,7 +126,7 @@ struct QuoteSelection {
         var used: [String] = []
         for candidate in ranked where chosen.count < count {
             let key = " " + Self.normalised(candidate.text) + " "
-            guard key.count > 2, !used.contains(where: { $0.contains(key) || key.contains($0) }) else { continue }
+            guard key.count > 2, !used.contains(where: { Self.contains($0, key) || Self.contains(key, $0) }) else { continue }
             used.append(key)
             chosen.append(Quote(respondent: dataset.ids[candidate.row], text: candidate.text))
         }
@@ -149,6 +149,30 @@ struct QuoteSelection {
             }
             return answers
         }.flatMap { $0 }
+    }
+
+    /// Whether `text` contains `part`, as `text.contains(part)` says. Normalised texts are
+    /// nearly always ASCII: then it is a byte search (for ASCII, characters are bytes, so the
+    /// answer is the same); otherwise Foundation's search, as before.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        var text = text
+        var part = part
+        let found: Bool? = text.withUTF8 { haystack in
+            part.withUTF8 { needle -> Bool? in
+                // Not ASCII, a CR (CR LF is one character), or an empty part: Foundation decides.
+                func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+                guard !needle.isEmpty, plain(haystack), plain(needle) else { return nil }
+                guard needle.count <= haystack.count else { return false }
+                let first = needle[0]
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    var k = 1
+                    while k < needle.count && haystack[start + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                return false
+            }
+        }
+        return found ?? text.contains(part)
     }
 
     /// Lower case, accents removed, letters and digits only, words separated by one space.

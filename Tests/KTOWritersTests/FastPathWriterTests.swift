@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import KTOImport
 import KTOText
@@ -106,6 +107,20 @@ struct FastPathWriterTests {
         }
         #expect(TextReportWriter.trimmingTrailingSpaces("x\u{600} ") == Self.plainTrim("x\u{600} "))
         #expect(TextReportWriter.trimmingTrailingSpaces("   ") == "")
+    }
+
+    @Test func quoteTextContainmentAsFoundation() {
+        var state: UInt64 = 5
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let pieces = ["a", "b", "ab", " ", "ba", "é", "e\u{301}", "\r", "\n", "\r\n", ""]
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let part = (0..<(next() % 4)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(QuoteSelection.contains(text, part) == text.contains(part), "\(Array(text.unicodeScalars)) ⊇ \(Array(part.unicodeScalars))")
+        }
     }
 
     @Test func fileChecksumIsCRC32() {
