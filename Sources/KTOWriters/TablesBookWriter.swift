@@ -44,7 +44,13 @@ public struct TablesBookWriter: Sendable {
     }
 
     func encode(_ rows: [[String]]) -> [UInt8] {
-        Self.bom + Array(rows.map { CSVCell.row($0, separator: ";") + "\r\n" }.joined().utf8)
+        var bytes = Self.bom
+        for row in rows {
+            bytes.append(contentsOf: SpreadsheetCell.row(row).utf8)
+            bytes.append(0x0D)
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     func number(_ cell: Cell, kind: ValueKind) -> String {

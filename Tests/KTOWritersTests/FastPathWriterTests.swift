@@ -123,6 +123,56 @@ struct FastPathWriterTests {
         }
     }
 
+    @Test func spreadsheetCellsAsCSVCell() {
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let pieces = ["a", "7", ",5", " ", "-", "=", "+", "@", "\"", ";", ",", "\t", "\r", "\n", "\u{0}", "\u{7F}", "\u{80}",
+                      "\u{9F}", "\u{A0}", "é", "–", "\u{202A}", "\u{2066}", "\u{FF1D}", "\u{FF0D}", "\u{FF21}", "\u{FFFD}", "\u{FFFE}", "😀"]
+        var inert = 0
+        for _ in 0..<20_000 {
+            let value = (0..<(next() % 6)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(SpreadsheetCell.field(value) == CSVCell.field(value, separator: ";"), "\(Array(value.unicodeScalars))")
+            if SpreadsheetCell.isInert(value) { inert += 1 }
+        }
+        #expect(inert > 1000)
+        #expect(SpreadsheetCell.row(["a", "-3", "=1", "x;y"]) == CSVCell.row(["a", "-3", "=1", "x;y"], separator: ";"))
+    }
+
+    static func plainLines(_ text: String, width: Int, max: Int = 3) -> [String] {
+        var result: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                result.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { result.append(line) }
+        if result.count > max {
+            result = Array(result.prefix(max))
+            result[max - 1] += " …"
+        }
+        return result
+    }
+
+    @Test func chartLabelLinesAsBefore() {
+        var state: UInt64 = 13
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let words = ["a", "bb", "woord", "langerwoord", "é", "\u{301}x", "\r\n", "–", "😀", "1234567890123456789012345"]
+        for _ in 0..<5_000 {
+            let text = (0..<(next() % 20)).map { _ in words[next() % words.count] }.joined(separator: " ")
+            let width = 3 + next() % 40
+            #expect(SVGCharts.lines(text, width: width) == Self.plainLines(text, width: width))
+        }
+    }
+
     @Test func fileChecksumIsCRC32() {
         var state: UInt64 = 3
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4099] {

@@ -46,12 +46,26 @@ enum SVGCharts {
     static func lines(_ text: String, width: Int, max: Int = 3) -> [String] {
         var result: [String] = []
         var line = ""
+        // The line's length kept as it grows while it is plain ASCII (no CR): then characters
+        // are bytes and a word adds its own length; otherwise the line is counted again.
+        var length = 0
+        var ascii = true
         for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > width {
+            let wordLength = word.count
+            if !line.isEmpty && length + 1 + wordLength > width {
                 result.append(line)
                 line = ""
+                length = 0
+                ascii = true
             }
-            line += (line.isEmpty ? "" : " ") + word
+            let separated = !line.isEmpty
+            line += (separated ? " " : "") + word
+            if ascii, word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                length += (separated ? 1 : 0) + word.utf8.count
+            } else {
+                ascii = false
+                length = line.count
+            }
         }
         if !line.isEmpty { result.append(line) }
         if result.count > max {
