@@ -16,8 +16,9 @@ public struct ReportPipeline: Sendable {
             throw StudyError(loaded.quality.problems.map { StudyProblem($0.message, at: $0.location) })
         }
         let results = try Analyzer().analyze(loaded)
-        let builder = ReportBuilder()
-        let report = builder.build(results)
+        // The organisation's report and every gemeente's annex, sharing what they have in common.
+        let models = ReportBuilder().build(results, scopes: [.organisation] + results.groupNames.indices.map { .gemeente($0) })
+        let report = models[0]
         var slugs: [String] = []
         for (g, name) in results.groupNames.enumerated() {
             // Two names that fold to the same slug still get distinct files.
@@ -35,8 +36,7 @@ public struct ReportPipeline: Sendable {
             case 3: return TablesBookWriter().render(report)
             default:
                 let g = k - 4
-                let annex = builder.build(results, scope: .gemeente(g))
-                return [("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annex))]
+                return [("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(models[1 + g]))]
             }
         }
         let files = documents.flatMap { $0 }

@@ -15,13 +15,36 @@ public struct ReportBuilder: Sendable {
 
     /// A report: the summary, the introduction with the method, then every chapter of the codebook.
     public func build(_ results: StudyResults, scope: Scope = .organisation) -> ReportModel {
+        build(results, scope: scope, shared: Shared(results))
+    }
+
+    /// The reports of several scopes (the organisation and every gemeente's annex), on all cores,
+    /// in the order of `scopes`: what does not depend on the scope (the introduction with the
+    /// method, the findings) is made once for all of them. Each is `build(results, scope:)`.
+    public func build(_ results: StudyResults, scopes: [Scope]) -> [ReportModel] {
+        let shared = Shared(results)
+        return parallelMap(scopes.count) { build(results, scope: scopes[$0], shared: shared) }
+    }
+
+    /// The parts of a report that are the same for every scope.
+    struct Shared: Sendable {
+        var introduction: Chapter
+        var findings: [Finding]
+
+        init(_ results: StudyResults) {
+            introduction = ReportBuilder().introduction(results)
+            findings = results.findings
+        }
+    }
+
+    func build(_ results: StudyResults, scope: Scope, shared: Shared) -> ReportModel {
         let metingen = results.metingen
         let domains: [Domain]
         switch scope {
         case .organisation: domains = results.groupDomains
         case .gemeente(let g): domains = [.gemeente(g), .total]
         }
-        var chapters: [Chapter] = [summary(results, scope: scope), introduction(results)]
+        var chapters: [Chapter] = [summary(results, scope: scope, findings: shared.findings), shared.introduction]
         // Chapters and sections in the order the codebook first names them.
         var chapterOrder: [String] = []
         var sectionsByChapter: [String: [(title: String, blocks: [Block], items: [VariableResult])]] = [:]
@@ -63,14 +86,15 @@ public struct ReportBuilder: Sendable {
         return model
     }
 
-    func summary(_ results: StudyResults, scope: Scope) -> Chapter {
+    func summary(_ results: StudyResults, scope: Scope, findings: [Finding]) -> Chapter {
+        let summary = SummaryBuilder(results: results, findings: findings)
         switch scope {
         case .organisation:
-            return Chapter(title: "Samenvatting", sections: [Section(title: "", blocks: [.summary(SummaryBuilder(results: results).sentences())])])
+            return Chapter(title: "Samenvatting", sections: [Section(title: "", blocks: [.summary(summary.sentences())])])
         case .gemeente(let g):
             return Chapter(title: "Samenvatting", sections: [Section(title: "", blocks: [
                 .paragraph(DutchText.annexIntro(results.groupNames[g])),
-                .summary(SummaryBuilder(results: results).gemeenteSentences(g)),
+                .summary(summary.gemeenteSentences(g)),
             ])])
         }
     }

@@ -11,8 +11,13 @@ struct SummaryBuilder {
     let findings: [Finding]
 
     init(results: StudyResults) {
+        self.init(results: results, findings: results.findings)
+    }
+
+    /// With the findings already made (`results.findings`).
+    init(results: StudyResults, findings: [Finding]) {
         self.results = results
-        self.findings = results.findings
+        self.findings = findings
     }
 
     func sentences() -> [SummarySentence] {

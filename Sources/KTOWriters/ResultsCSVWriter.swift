@@ -52,11 +52,11 @@ public enum ResultsCSVWriter {
             out.append(0x2C)
             // Flags name category labels, which may hold commas: quoted like any text field.
             if row.flags.contains(where: needsQuotes) {
-                out.append(contentsOf: quoted(row.flags.joined(separator: "|")).utf8)
+                out.appendUTF8(quoted(row.flags.joined(separator: "|")))
             } else {
                 for (k, flag) in row.flags.enumerated() {
                     if k > 0 { out.append(0x7C) }
-                    out.append(contentsOf: flag.utf8)
+                    out.appendUTF8(flag)
                 }
             }
             out.append(0x0A)
@@ -65,7 +65,14 @@ public enum ResultsCSVWriter {
 
     /// A text field with its trailing comma, quoted where needed.
     static func field(_ text: String, _ out: inout [UInt8]) {
-        if needsQuotes(text) { out.append(contentsOf: quoted(text).utf8) } else { out.append(contentsOf: text.utf8) }
+        var text = text
+        // One look at the bytes: copied as they are, or quoted.
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { out.appendUTF8(quoted(text)) }
         out.append(0x2C)
     }
 

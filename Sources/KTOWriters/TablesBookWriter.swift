@@ -46,7 +46,7 @@ public struct TablesBookWriter: Sendable {
     func encode(_ rows: [[String]]) -> [UInt8] {
         var bytes = Self.bom
         for row in rows {
-            bytes.append(contentsOf: SpreadsheetCell.row(row).utf8)
+            bytes.appendUTF8(SpreadsheetCell.row(row))
             bytes.append(0x0D)
             bytes.append(0x0A)
         }

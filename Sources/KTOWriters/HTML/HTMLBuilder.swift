@@ -30,23 +30,23 @@ struct HTMLBuilder {
 
     /// Escaped text content.
     mutating func text(_ text: String) {
-        bytes.append(contentsOf: InertText.content(text).utf8)
+        bytes.appendUTF8(InertText.content(text))
     }
 
     /// Markup made by our own code (CSS, SVG from `SVGBuilder`): never user text.
-    mutating func trusted(_ markup: String) { bytes.append(contentsOf: markup.utf8) }
+    mutating func trusted(_ markup: String) { bytes.appendUTF8(markup) }
 
     mutating func newline() { bytes.append(0x0A) }
 
     private mutating func open(_ name: String, _ attributes: [(String, String)]) {
         bytes.append(0x3C)  // <
-        bytes.append(contentsOf: name.utf8)
+        bytes.appendUTF8(name)
         for (key, value) in attributes {
             bytes.append(0x20)
-            bytes.append(contentsOf: key.utf8)
+            bytes.appendUTF8(key)
             bytes.append(0x3D)  // =
             bytes.append(0x22)  // "
-            bytes.append(contentsOf: InertText.attribute(value).utf8)
+            bytes.appendUTF8(InertText.attribute(value))
             bytes.append(0x22)
         }
         bytes.append(0x3E)  // >
@@ -55,7 +55,7 @@ struct HTMLBuilder {
     private mutating func close(_ name: String) {
         bytes.append(0x3C)
         bytes.append(0x2F)  // /
-        bytes.append(contentsOf: name.utf8)
+        bytes.appendUTF8(name)
         bytes.append(0x3E)
     }
 }
