@@ -81,19 +81,24 @@ struct MetingFrame: Sendable {
     /// The sums of `counts` over `cells`, valid levels only, per design group.
     func sums(_ counts: ItemCounts, cells: [Int]) -> ScoreSums {
         let levels = counts.validLevels
-        var sums = ScoreSums(groups: groups, levels: levels)
         let slots = counts.slots
-        var touched = [Bool](repeating: false, count: groups)
+        // The groups the cells meet, and the row of each.
+        var row = [Int](repeating: -1, count: groups)
+        for cell in cells { row[cellGroup[cell]] = 0 }
+        var present: [Int] = []
+        for g in 0..<groups where row[g] == 0 {
+            row[g] = present.count
+            present.append(g)
+        }
+        var sums = ScoreSums(groups: groups, levels: levels, present: present)
         // Each entry adds up in the order of `cells`, as one plain loop over them would.
         sums.n.withUnsafeMutableBufferPointer { sn in
             sums.w.withUnsafeMutableBufferPointer { sw in
                 sums.q.withUnsafeMutableBufferPointer { sq in
                     counts.count.withUnsafeBufferPointer { count in
                         for cell in cells {
-                            let g = cellGroup[cell]
-                            touched[g] = true
                             let base = cell * slots
-                            let k0 = g * levels
+                            let k0 = row[cellGroup[cell]] * levels
                             if let cellWeight {
                                 let weight = cellWeight[cell]
                                 for l in 0..<levels where count[base + l] > 0 {
@@ -121,7 +126,6 @@ struct MetingFrame: Sendable {
                 }
             }
         }
-        sums.present = touched.indices.filter { touched[$0] }
         return sums
     }
 }

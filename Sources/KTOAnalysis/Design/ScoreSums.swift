@@ -5,29 +5,31 @@ import KTOStats
 /// need: per design group and per level (a valid code, or one code of a multi-code question) the
 /// respondents n, the sum of weights W and of squared weights Q. Unweighted designs have one group
 /// and W = Q = n.
+///
+/// Only the groups that may hold respondents of the domain are stored (`present`): a gemeente
+/// meets 5 of 150 raking cells, so its sums are 5 rows, not 150 rows of mostly zeros. Every other
+/// group's sums are 0, and leaving them out changes no figure: adding +0 to a sum of non-negative
+/// terms leaves it as it is, so totals and influence sums are the same to the bit.
 struct ScoreSums: Sendable {
     let groups: Int
     let levels: Int
+    /// The groups stored, ascending: row r of `n`, `w`, `q` (`levels` values) is group present[r].
+    let present: [Int]
     var n: [Double]
     var w: [Double]
     var q: [Double]
-    /// The groups that may hold respondents, ascending; every other group's sums are 0. A
-    /// gemeente meets 5 of 150 raking cells: the loops over groups visit only these. Skipping a
-    /// group of zeros changes no sum (adding +0 to a sum of non-negative terms leaves it as it
-    /// is), so the figures stay the same to the bit.
-    var present: [Int]
 
-    init(groups: Int, levels: Int) {
+    /// Zero sums for `present` (ascending; default every group).
+    init(groups: Int, levels: Int, present: [Int]? = nil) {
         self.groups = groups
         self.levels = levels
+        self.present = present ?? Array(0..<groups)
+        let count = self.present.count * levels
         // Three buffers of their own: sharing one would copy it at the first write.
-        n = [Double](repeating: 0, count: groups * levels)
-        w = [Double](repeating: 0, count: groups * levels)
-        q = [Double](repeating: 0, count: groups * levels)
-        present = Array(0..<groups)
+        n = [Double](repeating: 0, count: count)
+        w = [Double](repeating: 0, count: count)
+        q = [Double](repeating: 0, count: count)
     }
-
-    @inline(__always) func index(_ group: Int, _ level: Int) -> Int { group * levels + level }
 
     /// Respondents, Σw and Σw² per level over all groups.
     func totals() -> Totals {
@@ -35,14 +37,15 @@ struct ScoreSums: Sendable {
         var tw = [Double](repeating: 0, count: levels)
         var tq = [Double](repeating: 0, count: levels)
         let levels = self.levels
+        let rows = present.count
         tn.withUnsafeMutableBufferPointer { tn in
             tw.withUnsafeMutableBufferPointer { tw in
                 tq.withUnsafeMutableBufferPointer { tq in
                     n.withUnsafeBufferPointer { n in
                         w.withUnsafeBufferPointer { w in
                             q.withUnsafeBufferPointer { q in
-                                for g in present where g >= 0 && g < groups {
-                                    let base = g * levels
+                                for r in 0..<rows {
+                                    let base = r * levels
                                     for l in 0..<levels {
                                         tn[l] += n[base + l]; tw[l] += w[base + l]; tq[l] += q[base + l]
                                     }
@@ -67,38 +70,61 @@ struct ScoreSums: Sendable {
         var counts: [Int] { n.map { Int($0.rounded()) } }
     }
 
-    /// This domain's sums minus another's (the complement: total − domain).
+    /// These sums on the rows of `groups` (ascending, holding every stored group): the other
+    /// rows are zero.
+    func laidOut(on groups: [Int]) -> ScoreSums {
+        if groups == present { return self }
+        var result = ScoreSums(groups: self.groups, levels: levels, present: groups)
+        var r = 0
+        for (target, g) in groups.enumerated() where r < present.count && present[r] == g {
+            for l in 0..<levels {
+                result.n[target * levels + l] = n[r * levels + l]
+                result.w[target * levels + l] = w[r * levels + l]
+                result.q[target * levels + l] = q[r * levels + l]
+            }
+            r += 1
+        }
+        return result
+    }
+
+    /// The groups of two ascending lists, ascending (the first itself when it holds the second).
+    static func union(_ a: [Int], _ b: [Int]) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(a.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { merged.append(a[i]); i += 1 }
+            else if i == a.count || b[j] < a[i] { merged.append(b[j]); j += 1 }
+            else { merged.append(a[i]); i += 1; j += 1 }
+        }
+        return merged
+    }
+
+    /// This domain's sums minus another's (the complement: total − domain), on the groups of
+    /// both.
     func subtracting(_ other: ScoreSums) -> ScoreSums {
-        var result = self
-        // The other's groups are normally among ours (a domain within the total); if not, all.
-        if present.count < groups {
-            let mine = Set(present)
-            if other.present.contains(where: { !mine.contains($0) }) { result.present = Array(0..<groups) }
+        let union = Self.union(present, other.present)
+        var result = laidOut(on: union)
+        let levels = self.levels
+        // Row of each of the other's groups among the result's.
+        var row = 0
+        var rows: [Int] = []
+        for g in other.present {
+            while union[row] != g { row += 1 }
+            rows.append(row)
         }
         func subtract(_ a: inout [Double], _ b: [Double]) {
             a.withUnsafeMutableBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
-                    for k in 0..<min(a.count, b.count) { a[k] -= b[k] }
+                    for (r, target) in rows.enumerated() {
+                        for l in 0..<levels { a[target * levels + l] -= b[r * levels + l] }
+                    }
                 }
             }
         }
         subtract(&result.n, other.n)
         subtract(&result.w, other.w)
         subtract(&result.q, other.q)
-        return result
-    }
-
-    /// Levels collapsed by a mapping (e.g. valid codes → agree/other): level l goes to `map[l]`
-    /// (nil: dropped).
-    func collapsed(_ map: [Int?], into count: Int) -> ScoreSums {
-        var result = ScoreSums(groups: groups, levels: count)
-        for g in 0..<groups {
-            for l in 0..<levels {
-                guard let target = map[l] else { continue }
-                let from = g * levels + l, to = g * count + target
-                result.n[to] += n[from]; result.w[to] += w[from]; result.q[to] += q[from]
-            }
-        }
         return result
     }
 }

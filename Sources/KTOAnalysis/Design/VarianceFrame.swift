@@ -72,9 +72,9 @@ struct VarianceFrame: Sendable {
                     sums.w.withUnsafeBufferPointer { w in
                         sums.q.withUnsafeBufferPointer { q in
                             deviation.withUnsafeBufferPointer { deviation in
-                                for g in sums.present where g >= 0 && g < sums.groups {
+                                for (r, g) in sums.present.enumerated() where g >= 0 && g < sums.groups {
                                     var a = 0.0, b = 0.0, present = false
-                                    let base = g * levels
+                                    let base = r * levels
                                     for l in 0..<min(levels, deviation.count) where n[base + l] > 0 {
                                         present = true
                                         let d = deviation[l]
