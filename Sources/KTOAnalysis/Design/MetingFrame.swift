@@ -66,12 +66,14 @@ struct MetingFrame: Sendable {
     /// Respondents per slot (valid codes, missing codes, empty, unusable) over `cells`, unweighted.
     func slotCounts(_ counts: ItemCounts, cells: [Int]) -> [Int] {
         var totals = [Int](repeating: 0, count: counts.slots)
-        let slots = counts.slots
         totals.withUnsafeMutableBufferPointer { totals in
-            counts.count.withUnsafeBufferPointer { count in
-                for cell in cells {
-                    let base = cell * slots
-                    for s in 0..<slots { totals[s] += Int(count[base + s]) }
+            counts.firstNonzero.withUnsafeBufferPointer { first in
+                counts.nonzeroSlot.withUnsafeBufferPointer { slot in
+                    counts.nonzeroCount.withUnsafeBufferPointer { count in
+                        for cell in cells {
+                            for j in Int(first[cell])..<Int(first[cell + 1]) { totals[Int(slot[j])] += Int(count[j]) }
+                        }
+                    }
                 }
             }
         }
@@ -91,34 +93,36 @@ struct MetingFrame: Sendable {
             present.append(g)
         }
         var sums = ScoreSums(groups: groups, levels: levels, present: present)
-        // Each entry adds up in the order of `cells`, as one plain loop over them would.
+        // Each entry adds up in the order of `cells`, and within a cell in the order of the
+        // levels, as one plain loop over every cell and level would (a level without respondents
+        // adds nothing).
         sums.n.withUnsafeMutableBufferPointer { sn in
             sums.w.withUnsafeMutableBufferPointer { sw in
                 sums.q.withUnsafeMutableBufferPointer { sq in
-                    counts.count.withUnsafeBufferPointer { count in
-                        for cell in cells {
-                            let base = cell * slots
-                            let k0 = row[cellGroup[cell]] * levels
-                            if let cellWeight {
-                                let weight = cellWeight[cell]
-                                for l in 0..<levels where count[base + l] > 0 {
-                                    let c = Double(count[base + l])
-                                    sn[k0 + l] += c
-                                    sw[k0 + l] += c * weight
-                                    sq[k0 + l] += c * weight * weight
-                                }
-                            } else if let w = counts.weight, let q = counts.weightSquared {
-                                for l in 0..<levels where count[base + l] > 0 {
-                                    sn[k0 + l] += Double(count[base + l])
-                                    sw[k0 + l] += w[base + l]
-                                    sq[k0 + l] += q[base + l]
-                                }
-                            } else {
-                                for l in 0..<levels where count[base + l] > 0 {
-                                    let c = Double(count[base + l])
-                                    sn[k0 + l] += c
-                                    sw[k0 + l] += c
-                                    sq[k0 + l] += c
+                    counts.firstNonzero.withUnsafeBufferPointer { first in
+                        counts.nonzeroSlot.withUnsafeBufferPointer { slot in
+                            counts.nonzeroCount.withUnsafeBufferPointer { count in
+                                for cell in cells {
+                                    let base = cell * slots
+                                    let k0 = row[cellGroup[cell]] * levels
+                                    for j in Int(first[cell])..<Int(first[cell + 1]) {
+                                        let l = Int(slot[j])
+                                        // Slots ascend: past the valid levels, only missing codes follow.
+                                        guard l < levels else { break }
+                                        let c = Double(count[j])
+                                        sn[k0 + l] += c
+                                        if let cellWeight {
+                                            let weight = cellWeight[cell]
+                                            sw[k0 + l] += c * weight
+                                            sq[k0 + l] += c * weight * weight
+                                        } else if let w = counts.weight, let q = counts.weightSquared {
+                                            sw[k0 + l] += w[base + l]
+                                            sq[k0 + l] += q[base + l]
+                                        } else {
+                                            sw[k0 + l] += c
+                                            sq[k0 + l] += c
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -141,106 +145,4 @@ public struct WeightSummary: Sendable, Equatable {
     public var effectiveN: Double
 
     public var ratio: Double { min > 0 ? max / min : .infinity }
-}
-
-/// One item's answers counted per cell and slot: the valid codes (levels) first, then the missing
-/// codes, then empty cells, then unreadable ones.
-struct ItemCounts: Sendable {
-    let slots: Int
-    let validLevels: Int
-    var count: [Int32]
-    var weight: [Double]?
-    var weightSquared: [Double]?
-
-    /// Counts a code column in one pass.
-    /// - Parameters:
-    ///   - asked: for a routed item, who was asked; an empty cell of someone who was not asked is
-    ///     no non-response and is not counted at all.
-    /// - Complexity: O(rows).
-    init(codes: [Int16], variable: Variable, frame: MetingFrame, asked: [Bool]? = nil) {
-        let valid = variable.validCodes
-        let missing = variable.missing.map(\.code)
-        let all = valid + missing
-        validLevels = valid.count
-        slots = all.count + 2
-        let noAnswerSlot = all.count, unreadableSlot = all.count + 1
-        let low = all.min() ?? 0
-        let high = all.max() ?? -1
-        var slotOf = [Int](repeating: unreadableSlot, count: max(0, high - low + 1))
-        for (k, c) in all.enumerated() { slotOf[c - low] = k }
-        let slotCount = all.count + 2
-        let size = frame.cellCount * slotCount
-        var tally = [Int32](repeating: 0, count: size)
-        var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
-        var weightSquared = weight
-        codes.withUnsafeBufferPointer { column in
-            frame.cellOfRow.withUnsafeBufferPointer { cells in
-                slotOf.withUnsafeBufferPointer { slotOf in
-                    tally.withUnsafeMutableBufferPointer { out in
-                        for row in 0..<column.count {
-                            let code = column[row]
-                            let s: Int
-                            if code == Dataset.noAnswer {
-                                if let asked, !asked[row] { continue }
-                                s = noAnswerSlot
-                            }
-                            else if code == Dataset.unreadable { s = unreadableSlot }
-                            else {
-                                let k = Int(code) - low
-                                s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
-                            }
-                            out[Int(cells[row]) &* slotCount &+ s] &+= 1
-                        }
-                    }
-                }
-            }
-        }
-        if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
-            for row in 0..<codes.count {
-                let code = codes[row]
-                let s: Int
-                if code == Dataset.noAnswer {
-                    if let asked, !asked[row] { continue }
-                    s = noAnswerSlot
-                }
-                else if code == Dataset.unreadable { s = unreadableSlot }
-                else {
-                    let k = Int(code) - low
-                    s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
-                }
-                let index = Int(frame.cellOfRow[row]) * slotCount + s
-                w[index] += rowWeight[row]
-                q[index] += rowWeight[row] * rowWeight[row]
-            }
-            weight = w
-            weightSquared = q
-        }
-        self.count = tally
-        self.weight = weight
-        self.weightSquared = weightSquared
-    }
-
-    /// Counts of a multi-code column as one binary item per code: level 0 = respondents in the
-    /// base who do not mention `code`, level 1 = who do. The base is the respondents with a valid
-    /// code, or (`base`) the respondents given, such as everyone asked a question with a 'geen
-    /// van deze' option.
-    init(lists: [[Int16]], code: Int16, validCodes: Set<Int16>, frame: MetingFrame, base: [Bool]? = nil) {
-        validLevels = 2
-        slots = 2
-        let size = frame.cellCount * 2
-        var count = [Int32](repeating: 0, count: size)
-        var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
-        var weightSquared = weight
-        for (row, list) in lists.enumerated() where base?[row] ?? list.contains(where: validCodes.contains) {
-            let index = Int(frame.cellOfRow[row]) * 2 + (list.contains(code) ? 1 : 0)
-            count[index] += 1
-            if let rowWeight = frame.rowWeight {
-                weight?[index] += rowWeight[row]
-                weightSquared?[index] += rowWeight[row] * rowWeight[row]
-            }
-        }
-        self.count = count
-        self.weight = weight
-        self.weightSquared = weightSquared
-    }
 }

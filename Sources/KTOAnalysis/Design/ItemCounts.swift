@@ -1,0 +1,135 @@
+import KTOModel
+
+/// One item's answers counted per cell and slot: the valid codes (levels) first, then the missing
+/// codes, then empty cells, then unreadable ones.
+struct ItemCounts: Sendable {
+    let slots: Int
+    let validLevels: Int
+    var count: [Int32]
+    var weight: [Double]?
+    var weightSquared: [Double]?
+    /// The same counts without the zeros, per cell its slots with respondents in ascending order:
+    /// cell c's are `nonzeroSlot[j]`, `nonzeroCount[j]` for j in firstNonzero[c]..<firstNonzero[c + 1].
+    /// A cell holds a respondent or two of a small study, so most of its slots are empty; the
+    /// domains' sums visit only these.
+    private(set) var firstNonzero: [Int32] = []
+    private(set) var nonzeroSlot: [Int32] = []
+    private(set) var nonzeroCount: [Int32] = []
+
+    /// Fills the lists of non-zero slots from `count`.
+    mutating func compress() {
+        let cells = slots > 0 ? count.count / slots : 0
+        var first = [Int32](repeating: 0, count: cells + 1)
+        var slotList: [Int32] = []
+        var countList: [Int32] = []
+        slotList.reserveCapacity(count.count / 2)
+        countList.reserveCapacity(count.count / 2)
+        count.withUnsafeBufferPointer { count in
+            for cell in 0..<cells {
+                let base = cell * slots
+                for s in 0..<slots where count[base + s] != 0 {
+                    slotList.append(Int32(s))
+                    countList.append(count[base + s])
+                }
+                first[cell + 1] = Int32(slotList.count)
+            }
+        }
+        firstNonzero = first
+        nonzeroSlot = slotList
+        nonzeroCount = countList
+    }
+
+    /// Counts a code column in one pass.
+    /// - Parameters:
+    ///   - asked: for a routed item, who was asked; an empty cell of someone who was not asked is
+    ///     no non-response and is not counted at all.
+    /// - Complexity: O(rows).
+    init(codes: [Int16], variable: Variable, frame: MetingFrame, asked: [Bool]? = nil) {
+        let valid = variable.validCodes
+        let missing = variable.missing.map(\.code)
+        let all = valid + missing
+        validLevels = valid.count
+        slots = all.count + 2
+        let noAnswerSlot = all.count, unreadableSlot = all.count + 1
+        let low = all.min() ?? 0
+        let high = all.max() ?? -1
+        var slotOf = [Int](repeating: unreadableSlot, count: max(0, high - low + 1))
+        for (k, c) in all.enumerated() { slotOf[c - low] = k }
+        let slotCount = all.count + 2
+        let size = frame.cellCount * slotCount
+        var tally = [Int32](repeating: 0, count: size)
+        var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
+        var weightSquared = weight
+        codes.withUnsafeBufferPointer { column in
+            frame.cellOfRow.withUnsafeBufferPointer { cells in
+                slotOf.withUnsafeBufferPointer { slotOf in
+                    tally.withUnsafeMutableBufferPointer { out in
+                        for row in 0..<column.count {
+                            let code = column[row]
+                            let s: Int
+                            if code == Dataset.noAnswer {
+                                if let asked, !asked[row] { continue }
+                                s = noAnswerSlot
+                            }
+                            else if code == Dataset.unreadable { s = unreadableSlot }
+                            else {
+                                let k = Int(code) - low
+                                s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
+                            }
+                            out[Int(cells[row]) &* slotCount &+ s] &+= 1
+                        }
+                    }
+                }
+            }
+        }
+        if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
+            for row in 0..<codes.count {
+                let code = codes[row]
+                let s: Int
+                if code == Dataset.noAnswer {
+                    if let asked, !asked[row] { continue }
+                    s = noAnswerSlot
+                }
+                else if code == Dataset.unreadable { s = unreadableSlot }
+                else {
+                    let k = Int(code) - low
+                    s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
+                }
+                let index = Int(frame.cellOfRow[row]) * slotCount + s
+                w[index] += rowWeight[row]
+                q[index] += rowWeight[row] * rowWeight[row]
+            }
+            weight = w
+            weightSquared = q
+        }
+        self.count = tally
+        self.weight = weight
+        self.weightSquared = weightSquared
+        compress()
+    }
+
+    /// Counts of a multi-code column as one binary item per code: level 0 = respondents in the
+    /// base who do not mention `code`, level 1 = who do. The base is the respondents with a valid
+    /// code, or (`base`) the respondents given, such as everyone asked a question with a 'geen
+    /// van deze' option.
+    init(lists: [[Int16]], code: Int16, validCodes: Set<Int16>, frame: MetingFrame, base: [Bool]? = nil) {
+        validLevels = 2
+        slots = 2
+        let size = frame.cellCount * 2
+        var count = [Int32](repeating: 0, count: size)
+        var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
+        var weightSquared = weight
+        for (row, list) in lists.enumerated() where base?[row] ?? list.contains(where: validCodes.contains) {
+            let index = Int(frame.cellOfRow[row]) * 2 + (list.contains(code) ? 1 : 0)
+            count[index] += 1
+            if let rowWeight = frame.rowWeight {
+                weight?[index] += rowWeight[row]
+                weightSquared?[index] += rowWeight[row] * rowWeight[row]
+            }
+        }
+        self.count = count
+        self.weight = weight
+        self.weightSquared = weightSquared
+        compress()
+    }
+}
