@@ -34,10 +34,21 @@ public enum ResultsCSVWriter {
     static var header: [UInt8] { Array((ResultRow.columns.joined(separator: ",") + "\n").utf8) }
 
     static func encode(_ rows: [ResultRow], into out: inout [UInt8]) {
+        // The rows of a domain share meting, group and variable: those three fields are encoded
+        // once and copied while they stay the same.
+        var prefixOf: (meting: String, group: String, variable: String)?
+        var prefix: [UInt8] = []
         for row in rows {
-            field(row.meting, &out)
-            field(row.group, &out)
-            field(row.variable, &out)
+            if let last = prefixOf, last.meting == row.meting, last.group == row.group, last.variable == row.variable {
+                out.append(contentsOf: prefix)
+            } else {
+                prefix.removeAll(keepingCapacity: true)
+                field(row.meting, &prefix)
+                field(row.group, &prefix)
+                field(row.variable, &prefix)
+                prefixOf = (row.meting, row.group, row.variable)
+                out.append(contentsOf: prefix)
+            }
             field(row.measure.rawValue, &out)
             field(row.category, &out)
             append(row.value, &out)
