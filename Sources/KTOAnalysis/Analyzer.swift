@@ -22,10 +22,16 @@ public struct Analyzer: Sendable {
         let study = loaded.study
         let roles = try MetingFrame.roles(study: study, codebook: loaded.codebook)
         let datasets = [loaded.current] + loaded.earlier.compactMap(\.dataset)
-        var frames: [MetingFrame] = []
-        for dataset in datasets {
-            frames.append(try MetingFrame.make(study: study, codebook: loaded.codebook, dataset: dataset, roles: roles))
+        // The metingen's frames are independent: made on all cores; the first meting's problem
+        // (in meting order) is the one reported, as one after the other would.
+        let codebook = loaded.codebook
+        let made = parallelMap(datasets.count) { m -> Result<MetingFrame, DesignErrors> in
+            Result { () throws(DesignErrors) -> MetingFrame in
+                try MetingFrame.make(study: study, codebook: codebook, dataset: datasets[m], roles: roles)
+            }
         }
+        var frames: [MetingFrame] = []
+        for frame in made { frames.append(try frame.get()) }
         let breakdowns = roles.breakdowns.map { index -> BreakdownVariable in
             let variable = loaded.codebook.variables[index]
             return BreakdownVariable(variable: variable, categories: variable.validCodes.map { ValueLabel(code: $0, label: variable.label(of: $0) ?? String($0)) })
