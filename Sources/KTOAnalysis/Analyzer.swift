@@ -58,11 +58,24 @@ public struct Analyzer: Sendable {
         // Each worker keeps the t quantiles it computed: the same degrees of freedom recur across
         // variables.
         let level = self.level
-        let analysed = parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
-            context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
+        // The open questions (anonymising every written answer) do not depend on the variables:
+        // they are made alongside them.
+        let parts = parallelMap(2) { part -> AnalysedParts in
+            guard part == 0 else { return .questions(context.openQuestions(loaded), context.uncodedQuestions(loaded)) }
+            return .variables(parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
+                context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
+            })
+        }
+        var analysed: [(result: VariableResult, gemeenteWeighted: MetingResult?)] = []
+        var openQuestions: [CodedQuestionResult] = []
+        var uncodedQuestions: [UncodedQuestionResult] = []
+        for part in parts {
+            switch part {
+            case .variables(let list): analysed = list
+            case .questions(let coded, let uncoded): (openQuestions, uncodedQuestions) = (coded, uncoded)
+            }
         }
         var variables = analysed.map(\.result)
-        var openQuestions = context.openQuestions(loaded)
 
         let families = Self.adjust(&variables, &openQuestions, method: study.thresholds.adjust, alpha: study.thresholds.alpha)
         var results = StudyResults(
@@ -76,11 +89,17 @@ public struct Analyzer: Sendable {
         results.benchmarks = context.benchmarks
         results.earlierFigures = context.earlierFigures
         results.openQuestions = openQuestions
-        results.uncodedQuestions = context.uncodedQuestions(loaded)
+        results.uncodedQuestions = uncodedQuestions
         results.families = families
         results.weightingEffect = Self.weightingEffect(analysed, unweighted: !study.weighting.isWeighted)
         results.dataNotes = Self.dataNotes(loaded.ledgers)
         return results
+    }
+
+    /// What the two concurrent parts of the analysis give.
+    enum AnalysedParts: Sendable {
+        case variables([(result: VariableResult, gemeenteWeighted: MetingResult?)])
+        case questions([CodedQuestionResult], [UncodedQuestionResult])
     }
 
     /// The weights of every meting as the study's weighting makes them (for `kto check`), without
