@@ -1,23 +1,5 @@
 import KTOStats
 
-/// The figures of a linearized (weighted) mean of scores over a domain.
-struct DesignEstimate: Sendable {
-    var mean: Double
-    /// nil until the variance is known (`VarianceFrame.completed`), and without one.
-    var se: Double?
-    /// Respondents (unweighted) and Σw.
-    var n: Int
-    var sumOfWeights: Double
-    /// Degrees of freedom of the design within the domain: respondents − strata with respondents.
-    var df: Double
-    var design: DesignFigures
-    /// Σw(y − ȳ)²/Σw · n/(n − 1): the weighted variance of the scores (for a weighted SD).
-    var weightedVariance: Double?
-    /// Per group: Σz and Σz² of the influence values, for the variance and for contrasts.
-    var sum: [Double]
-    var sumOfSquares: [Double]
-}
-
 /// How respondents make up the variance of a weighted estimate: the linearization design, the
 /// respondents per group (all of them), and whether groups are strata (for degrees of freedom).
 ///
@@ -124,26 +106,5 @@ struct VarianceFrame: Sendable {
     /// complement), whose variance is that of the difference (R `svyglm(y ~ in_domain)`).
     static func difference(_ a: DesignEstimate, _ b: DesignEstimate) -> (sum: [Double], sumOfSquares: [Double]) {
         (zip(a.sum, b.sum).map { $0 - $1 }, zip(a.sumOfSquares, b.sumOfSquares).map { $0 + $1 })
-    }
-}
-
-/// Influence sums waiting for their variance, gathered so they go through the design together.
-struct VarianceRequests: Sendable {
-    var sums: [[Double]] = []
-    var sumsOfSquares: [[Double]] = []
-
-    /// Adds a request; returns its index in the answer of `VarianceFrame.variances`.
-    mutating func add(sum: [Double], sumOfSquares: [Double]) -> Int {
-        sums.append(sum)
-        sumsOfSquares.append(sumOfSquares)
-        return sums.count - 1
-    }
-
-    var isEmpty: Bool { sums.isEmpty }
-}
-
-extension VarianceFrame {
-    func variances(_ requests: VarianceRequests) -> [Double?] {
-        requests.isEmpty ? [] : variances(sums: requests.sums, sumsOfSquares: requests.sumsOfSquares)
     }
 }
