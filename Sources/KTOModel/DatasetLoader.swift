@@ -163,7 +163,8 @@ public struct DatasetLoader: Sendable {
     ) {
         let rowsBefore = dataset.rowCount
         let rows = parts.reduce(0) { $0 + $1.rows }
-        for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
+        // Option columns of a multi-select question are no target of their own: begin them too.
+        for v in plan.targets.compactMap({ $0 }) + plan.otherVariables { builders[v].begin(rowsBefore: rowsBefore) }
         for (j, v) in plan.codeVariables.enumerated() {
             if builders[v].codes.isEmpty {
                 builders[v].codes = columns[j]

@@ -94,7 +94,7 @@ extension HTMLReportWriter {
         // Only a trend when some item has a figure in an earlier meting.
         guard values.contains(where: { $0.dropLast().contains { $0 != nil } }) else { return }
         let who = report.gemeente ?? "totaal"
-        let chartTitle = "\(title): ontwikkeling \(metingen.first ?? "")-\(metingen.last ?? "") (\(who))"
+        let chartTitle = "\(title) – ontwikkeling \(metingen.first ?? "")-\(metingen.last ?? "") (\(who))"
         let series = tables.enumerated().map { SVGCharts.Series(name: $1.title, colour: palette($0)) }
         let percent = first.kind == .percent
         h.element("figure", [("class", "trend")]) { h in

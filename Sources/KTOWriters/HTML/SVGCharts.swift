@@ -233,6 +233,10 @@ enum SVGCharts {
             for (k, value) in line.enumerated() {
                 guard let value else { continue }
                 svg += marker(s, x: x(k), y: y(value), colour: colour, tip: "\(series[s].name), \(metingen[k]): \(format(value))")
+                // With few lines the values fit beside their points.
+                if values.count <= 3 {
+                    svg += "<text x=\"\(n(x(k) + 8))\" y=\"\(n(y(value) - 7))\" class=\"value\">\(esc(format(value)))</text>"
+                }
             }
         }
         var ly = legendTop
