@@ -124,6 +124,13 @@ struct TrendTests {
         #expect(index.contains("Deze open vraag is niet gecodeerd"))
         #expect(!index.contains("Jansen"))
         #expect(index.contains("De wachttijd aan de telefoon is veel te lang."))
+        // The tables book has both, the closed question with every meting that asked it.
+        let answers = String(decoding: try #require(Self.trend["tables/80-open-en-meerkeuzevragen.csv"]), as: UTF8.self)
+        #expect(answers.contains("Via welke kanalen had u contact?;meerkeuzevraag;Telefoon;Totaal 2011;56;225;"))
+        #expect(answers.contains("Wie hielp u bij het aanvragen?;meerkeuzevraag;Familie;Totaal 2013;"))
+        #expect(!answers.contains("Wie hielp u bij het aanvragen?;meerkeuzevraag;Familie;Totaal 2011;"))
+        let written = String(decoding: try #require(Self.trend["tables/81-open-vragen-niet-gecodeerd.csv"]), as: UTF8.self)
+        #expect(written.contains("Heeft u nog opmerkingen?;Totaal;124;280;44"))
     }
 
     /// The sample study's 2013 meting as published figures with n and SD
