@@ -51,6 +51,12 @@ public struct Aggregates: Sendable, Equatable {
     ///   category, unreadable number).
     public static func load(_ file: Study.DataFile, name: String, codebook: Codebook) throws -> Aggregates {
         let source = try SourceText(contentsOf: file.path, displayName: file.displayName)
+        return try parse(source, name: name, codebook: codebook)
+    }
+
+    /// Parses an aggregates file's text (see `load`); messages name `source.file`.
+    public static func parse(_ source: SourceText, name: String, codebook: Codebook) throws -> Aggregates {
+        let file = Study.DataFile(path: source.file, displayName: source.file)
         let reader = try CSVReader(source: source)
         var index: [String: Int] = [:]
         for (k, h) in reader.header.enumerated() { index[h.lowercased()] = k }
