@@ -75,8 +75,11 @@ public struct Aggregates: Sendable, Equatable {
             }
             func problem(_ message: String, _ column: String) {
                 let k = index[column] ?? 0
-                let col = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                problems.append(StudyProblem(message, at: SourceLocation(file: file.displayName, line: record.line, column: col), lineText: source.lineText(record.line)))
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = k < record.count ? record.offset(ofField: k) : nil
+                let line = offset.map(record.line(ofByte:)) ?? record.line
+                let col = offset.map(source.column(ofByte:))
+                problems.append(StudyProblem(message, at: SourceLocation(file: file.displayName, line: line, column: col), lineText: source.lineText(line)))
             }
             let code = cell("variable")
             if code.isEmpty && (0..<record.count).allSatisfy(record.isBlank) { continue }

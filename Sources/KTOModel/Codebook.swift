@@ -103,11 +103,14 @@ extension Codebook {
             }
             func place(_ c: Column) -> SourceLocation {
                 let k = columnIndex[c] ?? 0
-                let column = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                return SourceLocation(file: file, line: record.line, column: column)
+                guard k < record.count else { return SourceLocation(file: file, line: record.line) }
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k)
+                return SourceLocation(file: file, line: record.line(ofByte: offset), column: source.column(ofByte: offset))
             }
             func problem(_ message: String, _ c: Column) {
-                problems.append(StudyProblem(message, at: place(c), lineText: source.lineText(record.line)))
+                let location = place(c)
+                problems.append(StudyProblem(message, at: location, lineText: source.lineText(location.line)))
             }
             let code = cell(.variable)
             if code.isEmpty && (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }

@@ -23,12 +23,15 @@ final class Driver {
     private var signatures: [FuzzTarget: Set<String>] = [:]
     private var runsPerTarget: [FuzzTarget: Int] = [:]
     private var violations = 0
+    private var slowInputs = 0
     private var saved: Set<String> = []
     private let current: Int32
     private let currentTarget: Int32
 
     /// How many mutated inputs a target's corpus keeps at most.
     static let corpusLimit = 4000
+    /// A run longer than this is reported (and its input saved) as slow: not an error, a lead.
+    static let slowSeconds = 2.0
 
     init(options: Options) throws {
         self.options = options
@@ -52,8 +55,8 @@ final class Driver {
     func fuzz() -> Int32 {
         let seeds = Seeds(root: Seeds.repositoryRoot(options.root), corpora: options.corpora, maxLength: min(options.maxLength, 16 * 1024))
         let start = Date()
-        print("kto-fuzz: seed \(options.seed), targets \(options.targets.map(\.rawValue).joined(separator: ", ")), \(seeds.files.count) seed files")
-        print("kto-fuzz: each input is written to \(options.work)/current.bin before it runs; after a crash: kto-fuzz --replay \(options.work)/current.bin --target $(cat \(options.work)/current.target)")
+        say("kto-fuzz: seed \(options.seed), targets \(options.targets.map(\.rawValue).joined(separator: ", ")), \(seeds.files.count) seed files")
+        say("kto-fuzz: each input is written to \(options.work)/current.bin before it runs; after a crash: kto-fuzz --replay \(options.work)/current.bin --target $(cat \(options.work)/current.target)")
         var total = 0
         func done() -> Bool {
             if let runs = options.runs, total >= runs { return true }
@@ -80,14 +83,14 @@ final class Driver {
             total += 1
             if Date().timeIntervalSince(lastReport) >= 30 {
                 lastReport = Date()
-                print("kto-fuzz: \(total) runs, \(Int(Date().timeIntervalSince(start))) s, corpus \(corpusSummary()), invariant violations \(violations)")
+                say("kto-fuzz: \(total) runs, \(Int(Date().timeIntervalSince(start))) s, corpus \(corpusSummary()), invariant violations \(violations)")
             }
         }
         let elapsed = Date().timeIntervalSince(start)
         let perTarget = options.targets.map { "\($0.rawValue) \(runsPerTarget[$0] ?? 0)" }.joined(separator: ", ")
-        print("kto-fuzz: \(total) runs in \(String(format: "%.1f", elapsed)) s (\(perTarget))")
-        print("kto-fuzz: corpus \(corpusSummary())")
-        print("kto-fuzz: crashes 0, invariant violations \(violations)\(violations > 0 ? " (inputs in \(options.work))" : "")")
+        say("kto-fuzz: \(total) runs in \(String(format: "%.1f", elapsed)) s (\(perTarget))")
+        say("kto-fuzz: corpus \(corpusSummary())")
+        say("kto-fuzz: crashes 0, invariant violations \(violations)\(violations > 0 ? " (inputs in \(options.work))" : ""), slow inputs \(slowInputs)")
         return violations > 0 ? 1 : 0
     }
 
@@ -100,7 +103,17 @@ final class Driver {
     private func execute(_ target: FuzzTarget, _ input: [UInt8]) {
         writeCurrent(input, target: target)
         runsPerTarget[target, default: 0] += 1
+        let started = Date()
         let outcome = target.run(input, context: context)
+        let seconds = Date().timeIntervalSince(started)
+        if seconds > Self.slowSeconds {
+            let name = "slow-\(target.rawValue)-\(String(Self.hash(input), radix: 16)).bin"
+            if saved.insert(name).inserted {
+                slowInputs += 1
+                _ = FileManager.default.createFile(atPath: options.work + "/" + name, contents: Data(input))
+                say("kto-fuzz: \(target.rawValue): slow input, \(String(format: "%.1f", seconds)) s (\(options.work)/\(name), \(input.count) bytes)")
+            }
+        }
         if signatures[target, default: []].insert(outcome.signature).inserted, (corpus[target]?.count ?? 0) < Self.corpusLimit {
             corpus[target, default: []].append(input)
         }
@@ -109,8 +122,8 @@ final class Driver {
         guard saved.insert(name).inserted else { return }
         violations += 1
         _ = FileManager.default.createFile(atPath: options.work + "/" + name, contents: Data(input))
-        print("kto-fuzz: \(target.rawValue): invariant broken (input \(options.work)/\(name), \(input.count) bytes):")
-        for message in outcome.violations.prefix(5) { print("  " + String(message.prefix(600))) }
+        say("kto-fuzz: \(target.rawValue): invariant broken (input \(options.work)/\(name), \(input.count) bytes):")
+        for message in outcome.violations.prefix(5) { say("  " + String(message.prefix(600))) }
     }
 
     private func writeCurrent(_ input: [UInt8], target: FuzzTarget) {
@@ -126,18 +139,58 @@ final class Driver {
         var broken = 0
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                print("kto-fuzz: cannot read \(file)")
+                say("kto-fuzz: cannot read \(file)")
                 broken += 1
                 continue
             }
             for target in options.targets {
                 let outcome = target.run([UInt8](data), context: context)
-                print("\(file): \(target.rawValue): \(outcome.violations.isEmpty ? "ok" : "invariant broken") (\(outcome.signature))")
-                for message in outcome.violations { print("  " + message) }
+                say("\(file): \(target.rawValue): \(outcome.violations.isEmpty ? "ok" : "invariant broken") (\(outcome.signature))")
+                for message in outcome.violations { say("  " + message) }
                 if !outcome.violations.isEmpty { broken += 1 }
             }
         }
         return broken > 0 ? 1 : 0
+    }
+
+    /// Shrinks a saved input while it still breaks an invariant on `options.targets` (removing
+    /// ever smaller pieces), and writes the result next to it as FILE.min.
+    func minimize(_ file: String) -> Int32 {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            say("kto-fuzz: cannot read \(file)")
+            return 1
+        }
+        func breaks(_ input: [UInt8]) -> Bool {
+            options.targets.contains { !$0.run(input, context: context).violations.isEmpty }
+        }
+        var input = [UInt8](data)
+        guard breaks(input) else {
+            say("kto-fuzz: \(file) breaks no invariant")
+            return 1
+        }
+        var chunk = max(1, input.count / 2)
+        while true {
+            var start = 0
+            var removed = false
+            while start < input.count {
+                var candidate = input
+                candidate.removeSubrange(start..<min(input.count, start + chunk))
+                if breaks(candidate) {
+                    input = candidate
+                    removed = true
+                } else {
+                    start += chunk
+                }
+            }
+            if chunk == 1 && !removed { break }
+            if !removed { chunk = max(1, chunk / 2) }
+        }
+        _ = FileManager.default.createFile(atPath: file + ".min", contents: Data(input))
+        say("kto-fuzz: \(data.count) bytes -> \(input.count) bytes: \(file).min")
+        for target in options.targets {
+            for message in target.run(input, context: context).violations { say("  \(target.rawValue): \(message)") }
+        }
+        return 0
     }
 
     /// FNV-1a, to name saved inputs.
@@ -149,4 +202,9 @@ final class Driver {
 struct FuzzError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// Prints a line at once (`print` to a file or pipe is block-buffered; a crash would lose it).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

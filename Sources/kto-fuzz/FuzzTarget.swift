@@ -60,6 +60,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
 /// Collects broken invariants.
 struct Checker {
     var violations: [String] = []
+    /// The lines of the source checked last (sources are checked many times in a row).
+    private var index: LineIndex?
 
     mutating func check(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { violations.append(message()) }
@@ -72,12 +74,12 @@ struct Checker {
         check(location.line >= 1, "\(what): line \(location.line) < 1")
         // Only places in the input itself can be checked (a loader error may name the codebook).
         guard let source, location.file == source.file else { return }
-        guard let text = source.lineText(location.line) else {
+        if index?.isIndex(of: source) != true { index = LineIndex(source) }
+        guard let index, let length = index.length(ofLine: location.line) else {
             return check(false, "\(what): line \(location.line) does not exist (\(location))")
         }
         if let column = location.column {
-            check(column >= 1 && column <= text.unicodeScalars.count + 1,
-                  "\(what): column \(column) outside line \(location.line) (\(text.unicodeScalars.count) characters)")
+            check(column >= 1 && column <= length + 1, "\(what): column \(column) outside line \(location.line) (\(length) characters)")
         }
     }
 
@@ -99,5 +101,44 @@ struct Checker {
             check(false, "\(what): undocumented error type \(type(of: error)): \(error)")
             return "other"
         }
+    }
+}
+
+/// Where the lines of a source start, by the rules of `SourceText.lineText` (LF, CR, CRLF), and
+/// their lengths in the characters `SourceText.column(ofByte:)` counts.
+struct LineIndex {
+    private let source: SourceText
+    private var starts: [Int] = [0]
+
+    init(_ source: SourceText) {
+        self.source = source
+        let bytes = source.bytes
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                starts.append(i + 1)
+            } else if bytes[i] == 0x0D {
+                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+    }
+
+    func isIndex(of other: SourceText) -> Bool {
+        other.bytes.baseAddress == source.bytes.baseAddress && other.bytes.count == source.bytes.count && other.file == source.file
+    }
+
+    /// Characters in line `line` (1-based), nil when there is no such line.
+    func length(ofLine line: Int) -> Int? {
+        guard line >= 1 && line <= starts.count else { return nil }
+        let bytes = source.bytes
+        var i = starts[line - 1]
+        var count = 0
+        while i < bytes.count && bytes[i] != 0x0A && bytes[i] != 0x0D {
+            if source.encoding == .windows1252 || bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 }

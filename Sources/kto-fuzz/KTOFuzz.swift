@@ -8,6 +8,7 @@ enum KTOFuzz {
         usage: kto-fuzz [--seconds N | --runs N] [--seed S] [--target NAME]... [--corpus DIR]...
                         [--work DIR] [--max-length BYTES] [--root DIR]
                kto-fuzz --replay FILE... [--target NAME]...
+               kto-fuzz --minimize FILE [--target NAME]...
                kto-fuzz --write-seeds DIR
 
         Mutates seed inputs (Tests/Fixtures, SampleData and a few built in) and runs them through
@@ -16,12 +17,14 @@ enum KTOFuzz {
         Each input is written to WORK/current.bin before it runs (WORK: .build/kto-fuzz); a crash
         ends the process, and `kto-fuzz --replay WORK/current.bin` runs that input again.
         Inputs that break an invariant are saved in WORK and make the exit status 1.
+        --minimize shrinks a saved input that breaks an invariant (to FILE.min).
         --write-seeds writes the seed files into DIR (a corpus for libFuzzer).
         """
 
     static func main(_ arguments: [String]) -> Int32 {
         var options = Driver.Options()
         var replay: [String] = []
+        var minimize: String?
         var writeSeeds: String?
         var targets: [FuzzTarget] = []
         var k = 0
@@ -56,6 +59,9 @@ enum KTOFuzz {
             case "--root":
                 guard let v = value() else { return fail("--root needs a folder") }
                 options.root = v
+            case "--minimize":
+                guard let v = value() else { return fail("--minimize needs a file") }
+                minimize = v
             case "--write-seeds":
                 guard let v = value() else { return fail("--write-seeds needs a folder") }
                 writeSeeds = v
@@ -85,6 +91,7 @@ enum KTOFuzz {
         }
         do {
             let driver = try Driver(options: options)
+            if let minimize { return driver.minimize(minimize) }
             return replay.isEmpty ? driver.fuzz() : driver.replay(replay)
         } catch {
             FileHandle.standardError.write(Data("kto-fuzz: \(error)\n".utf8))
@@ -98,11 +105,13 @@ enum KTOFuzz {
     }
 }
 
-#if !KTO_LIBFUZZER
 @main
 struct KTOFuzzMain {
     static func main() {
+        #if KTO_LIBFUZZER
+        exit(runLibFuzzer())
+        #else
         exit(KTOFuzz.main(Array(CommandLine.arguments.dropFirst())))
+        #endif
     }
 }
-#endif

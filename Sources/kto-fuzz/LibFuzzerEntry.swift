@@ -2,8 +2,9 @@
 import Foundation
 
 // libFuzzer drives the same targets: build with
-//   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -DKTO_LIBFUZZER --product kto-fuzz
-// and run `.build/debug/kto-fuzz CORPUS_DIR` (KTO_FUZZ_TARGET=loader picks one target; without
+//   swift build -c debug --scratch-path .build/libfuzzer -Xswiftc -sanitize=fuzzer,address \
+//     -Xswiftc -DKTO_LIBFUZZER --product kto-fuzz
+// and run `.build/libfuzzer/debug/kto-fuzz CORPUS_DIR` (KTO_FUZZ_TARGET=loader picks one target; without
 // it the first byte of each input picks the target). A broken invariant stops the run like a
 // crash, so libFuzzer saves the input.
 
@@ -17,6 +18,21 @@ let libFuzzerContext: FuzzContext = {
 }()
 
 let libFuzzerTarget: FuzzTarget? = ProcessInfo.processInfo.environment["KTO_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:))
+
+/// libFuzzer's driver (`FuzzerDriver.cpp`). SwiftPM links an executable's `main` to the
+/// module's own entry point, so libFuzzer's `main` is not used: ours hands over to its driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+func runLibFuzzer() -> CInt {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in libFuzzerTestOneInput(data, size) }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func libFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

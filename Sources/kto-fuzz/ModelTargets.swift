@@ -15,6 +15,11 @@ enum ModelTargets {
 
     struct SignatureError: Error { var signature: String }
 
+    /// The kinds of problems (their first words), for the signature.
+    static func kinds(_ error: StudyError) -> String {
+        Set(error.problems.map { String($0.message.prefix(12)) }).sorted().prefix(8).joined(separator: ",")
+    }
+
     static func study(_ input: [UInt8], context: FuzzContext, checker: inout Checker) -> String {
         let text: SourceText
         switch source(input, file: "kto.study", checker: &checker) {
@@ -29,7 +34,7 @@ enum ModelTargets {
             return "ok|\(study.previous != nil)|\(study.benchmarks.count)|\(study.weighted)|\(study.encoding?.rawValue ?? "")"
         } catch {
             let kind = checker.checkError(error, source: text, "Study.parse")
-            let messages = (error as? StudyError)?.problems.map { $0.message.prefix(12) }.sorted().joined(separator: ",") ?? ""
+            let messages = (error as? StudyError).map { kinds($0) } ?? ""
             return kind + "|" + messages
         }
     }
@@ -45,7 +50,7 @@ enum ModelTargets {
             codebook = try Codebook.parse(text)
         } catch {
             let kind = checker.checkError(error, source: text, "Codebook.parse")
-            let messages = (error as? StudyError)?.problems.map { $0.message.prefix(10) }.sorted().joined(separator: ",") ?? ""
+            let messages = (error as? StudyError).map { kinds($0) } ?? ""
             return kind + "|" + String(messages.prefix(200))
         }
         let pairing = codebook.openQuestionPairing()
@@ -112,7 +117,7 @@ enum ModelTargets {
             return "ok|\(min(aggregates.figures.count, 5))"
         } catch {
             let kind = checker.checkError(error, source: text, "Aggregates.parse")
-            let messages = (error as? StudyError)?.problems.map { $0.message.prefix(8) }.sorted().joined(separator: ",") ?? ""
+            let messages = (error as? StudyError).map { kinds($0) } ?? ""
             return kind + "|" + String(messages.prefix(120))
         }
     }
@@ -141,7 +146,7 @@ enum ModelTargets {
             return "ok|\(min(dictionary.rules.count, 8))|\(fired > 0)"
         } catch {
             let kind = checker.checkError(error, source: text, "KeywordDictionary.parse")
-            let messages = (error as? StudyError)?.problems.map { $0.message.prefix(8) }.sorted().joined(separator: ",") ?? ""
+            let messages = (error as? StudyError).map { kinds($0) } ?? ""
             return kind + "|" + String(messages.prefix(120))
         }
     }

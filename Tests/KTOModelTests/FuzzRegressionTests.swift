@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import KTOImport
+@testable import KTOModel
+
+/// Inputs `kto-fuzz` found (Tests/Fixtures/fuzz, see its README): places named by the ledger and
+/// the parsers must be the line and column of the cell, also after a quoted field that spans
+/// lines. Before the fix they named the row's first line with a column counted on a later line.
+@Suite("Fuzz regressions: places after a quoted field over several lines")
+struct FuzzRegressionTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fuzz").path
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixtures + "/" + name)))
+    }
+
+    /// Loads a fixture as the data of MiniStudy.
+    func loadMini(_ name: String, strict: Bool = false) throws -> (Dataset, RowLedger) {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("data.csv", bytes: try Self.fixture(name))
+        let loaded = try LoadedStudy.load(studyPath: folder.write("kto.study", MiniStudy.study()), strict: strict)
+        return (loaded.current, try #require(loaded.ledgers.first))
+    }
+
+    /// `1;1;7;4;2;1;"eerste regel` / `tweede"x`: the stray `x` is line 3, column 8.
+    @Test func textAfterClosingQuoteNamesItsOwnLine() throws {
+        let (dataset, ledger) = try loadMini("loader-stray-quote.csv")
+        #expect(ledger.rejections == [.init(line: 3, reason: .textAfterClosingQuote(column: 8))])
+        #expect(dataset.lines == [4])
+        // --strict: the error names the same place, with that line under it.
+        #expect {
+            try loadMini("loader-stray-quote.csv", strict: true)
+        } throws: { error in
+            guard let strict = error as? StrictModeError else { return false }
+            return strict.location == KTOImport.SourceLocation(file: "data.csv", line: 3) && strict.lineText == "tweede\"x"
+                && strict.message == "rij afgewezen (--strict): tekst na een afsluitend aanhalingsteken (kolom 8)"
+        }
+    }
+
+    /// `1;"regel een` / `regel twee";1;11;4;2;1`: the grade 11 is line 3, column 15.
+    @Test func cellExampleNamesItsOwnLine() throws {
+        let (dataset, ledger) = try loadMini("loader-cell-example.csv")
+        let cijfer = try #require(ledger.cellIssues.first { $0.variable == "cijfer" })
+        #expect(cijfer.examples == [.init(line: 3, column: 15, value: "11")])
+        #expect(dataset.lines == [2, 4])
+        #expect(dataset.column("goed") == .texts(["regel een\r\nregel twee", nil]))
+    }
+
+    /// `101;"Altijd` / `op tijd";goed_codes;7`: the code 7 is line 3, column 21; on a line of its
+    /// own (`102;Vriendelijk;goed_codes;5`) the place was and is right.
+    @Test func codingFileRejectionNamesItsOwnLine() throws {
+        let folder = OpenStudy.folder(coding: String(decoding: try Self.fixture("coding-multiline.csv"), as: UTF8.self))
+        let loaded = try LoadedStudy.load(studyPath: folder.path + "/kto.study")
+        let ledger = try #require(loaded.codingLedgers.first)
+        #expect(ledger.rejections.map(\.kind) == [.unknownCode, .unknownCode])
+        #expect(ledger.rejections.map(\.location) == [
+            KTOImport.SourceLocation(file: "codering.csv", line: 3, column: 21),
+            KTOImport.SourceLocation(file: "codering.csv", line: 4, column: 28),
+        ])
+        #expect(ledger.rejections.map(\.lineText) == ["op tijd\";goed_codes;7", "102;Vriendelijk;goed_codes;5"])
+    }
+
+    /// `cijfer;grade;A;B;"Hoe tevreden` / `bent u?";;;;sideways;`: the polarity is line 4, column 13.
+    @Test func codebookProblemNamesItsOwnLine() throws {
+        let source = try SourceText(bytes: try Self.fixture("codebook-multiline.csv"), file: "codebook.csv")
+        #expect {
+            try Codebook.parse(source)
+        } throws: { error in
+            let problems = (error as? StudyError)?.problems ?? []
+            return problems.map(\.location) == [KTOImport.SourceLocation(file: "codebook.csv", line: 4, column: 13)]
+                && problems.map(\.lineText) == ["bent u?\";;;;sideways;"]
+                && problems.first?.message.hasPrefix("richting 'sideways' van 'cijfer' is onbekend") == true
+        }
+    }
+
+    /// `cijfer;mean;"x` / `y";zeven;;`: the value is line 3, column 4.
+    @Test func aggregatesProblemNamesItsOwnLine() throws {
+        let codebook = try Codebook.parse(try SourceText(bytes: Array(MiniStudy.codebook.utf8), file: "codebook.csv"))
+        let source = try SourceText(bytes: try Self.fixture("aggregates-multiline.csv"), file: "benchmark.csv")
+        #expect {
+            try Aggregates.parse(source, name: "Benchmark", codebook: codebook)
+        } throws: { error in
+            let problems = (error as? StudyError)?.problems ?? []
+            return problems.map(\.location) == [KTOImport.SourceLocation(file: "benchmark.csv", line: 3, column: 4)]
+                && problems.map(\.message) == ["waarde 'zeven' is geen getal"] && problems.map(\.lineText) == ["y\";zeven;;"]
+        }
+    }
+
+    /// `goed_codes;"op` / `tijd";99`: the code is line 3, column 7.
+    @Test func dictionaryProblemNamesItsOwnLine() throws {
+        let codebook = try Codebook.parse(try SourceText(bytes: Array(OpenStudy.codebook.utf8), file: "codebook.csv"))
+        let source = try SourceText(bytes: try Self.fixture("dictionary-multiline.csv"), file: "trefwoorden.csv")
+        #expect {
+            try KeywordDictionary.parse(source, questions: codebook.openQuestions)
+        } throws: { error in
+            let problems = (error as? StudyError)?.problems ?? []
+            return problems.map(\.location) == [KTOImport.SourceLocation(file: "trefwoorden.csv", line: 3, column: 7)]
+                && problems.map(\.lineText) == ["tijd\";99"]
+        }
+    }
+}
