@@ -76,10 +76,11 @@ public struct Aggregates: Sendable, Equatable {
             func problem(_ message: String, _ column: String) {
                 let k = index[column] ?? 0
                 // The cell's own line: a quoted cell before it may span lines.
-                let offset = k < record.count ? record.offset(ofField: k) : nil
-                let line = offset.map(record.line(ofByte:)) ?? record.line
-                let col = offset.map(source.column(ofByte:))
-                problems.append(StudyProblem(message, at: SourceLocation(file: file.displayName, line: line, column: col), lineText: source.lineText(line)))
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let col = k < record.count ? source.column(ofByte: offset) : nil
+                problems.append(StudyProblem(
+                    message, at: SourceLocation(file: file.displayName, line: record.line(ofByte: offset), column: col),
+                    lineText: source.lineText(containingByte: offset)))
             }
             let code = cell("variable")
             if code.isEmpty && (0..<record.count).allSatisfy(record.isBlank) { continue }

@@ -101,16 +101,13 @@ extension Codebook {
                 return record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            func place(_ c: Column) -> SourceLocation {
-                let k = columnIndex[c] ?? 0
-                guard k < record.count else { return SourceLocation(file: file, line: record.line) }
-                // The cell's own line: a quoted cell before it may span lines.
-                let offset = record.offset(ofField: k)
-                return SourceLocation(file: file, line: record.line(ofByte: offset), column: source.column(ofByte: offset))
-            }
             func problem(_ message: String, _ c: Column) {
-                let location = place(c)
-                problems.append(StudyProblem(message, at: location, lineText: source.lineText(location.line)))
+                let k = columnIndex[c] ?? 0
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let location = SourceLocation(
+                    file: file, line: record.line(ofByte: offset), column: k < record.count ? source.column(ofByte: offset) : nil)
+                problems.append(StudyProblem(message, at: location, lineText: source.lineText(containingByte: offset)))
             }
             let code = cell(.variable)
             if code.isEmpty && (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }

@@ -89,10 +89,11 @@ public struct KeywordDictionary: Sendable, Equatable {
             if record.count > 0, cell(0).hasPrefix("#") { continue }
             func problem(_ message: String, _ k: Int) {
                 // The cell's own line: a quoted cell before it may span lines.
-                let offset = k < record.count ? record.offset(ofField: k) : nil
-                let line = offset.map(record.line(ofByte:)) ?? record.line
-                let column = offset.map(source.column(ofByte:))
-                problems.append(StudyProblem(message, at: SourceLocation(file: file, line: line, column: column), lineText: source.lineText(line)))
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let column = k < record.count ? source.column(ofByte: offset) : nil
+                problems.append(StudyProblem(
+                    message, at: SourceLocation(file: file, line: record.line(ofByte: offset), column: column),
+                    lineText: source.lineText(containingByte: offset)))
             }
             let name = cell(variableColumn)
             guard let question = questions.first(where: {

@@ -19,6 +19,22 @@ struct CSVFuzzRegressionTests {
         }
     }
 
+    /// `lineText(containingByte:)` (linear per message) gives, for every byte, the line that
+    /// `lineText(_:)` (a scan from the start) gives for that byte's line number.
+    @Test func lineTextOfAByteIsTheTextOfItsLine() throws {
+        let text = "a;b\r\n\r\nc\rd\n\né;\"x\ny\"\r\n"
+        let source = try SourceText(bytes: Array(text.utf8), file: "t.csv")
+        var line = 1
+        var i = 0
+        let bytes = Array(text.utf8)
+        while i <= bytes.count {
+            #expect(source.lineText(containingByte: i) == source.lineText(line), "byte \(i), line \(line)")
+            if i < bytes.count && (bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A))) { line += 1 }
+            i += 1
+        }
+        #expect(line == 8)
+    }
+
     /// `CSVRecord.line(ofByte:)`: line ends inside quoted fields (LF, CRLF, CR) count once each.
     @Test func lineOfByteCountsLineEndsInsideQuotes() throws {
         let text = "a;b;c\n1;\"x\ny\r\nz\rw\";3\n"
