@@ -127,21 +127,20 @@ struct ParallelLoaderTests {
     @Test func severalMiBReadInTwoThreeAndFourPartsEqualsSequential() throws {
         var export = SyntheticExport(seed: 2015)
         // 4.3 MiB: four parts of at least 1 MiB each at the loader's own threshold.
-        let clock = ContinuousClock()
-        let t0 = clock.now
         let bytes = export.bytes(minimumSize: 4_300_000)
-        print("TIMING generate", clock.now - t0)
         let setup = try Setup([bytes])
-        let t1 = clock.now
         let sequential = setup.load(threads: 1)
-        print("TIMING load1", clock.now - t1)
         #expect(sequential.parts.isEmpty, "one thread: no parts")
         let loaded = try #require(sequential.loaded)
         try export.expectMatches(loaded.dataset, loaded.ledgers[0])
+        // The file has every kind of rejected row, blank lines, labels and unusable cells.
+        let ledger = loaded.ledgers[0]
+        #expect(export.rejectionKinds.count == 7 && Set(ledger.rejections.map(\.reason.kind)).count == 7)
+        #expect(ledger.blankLines > 0 && ledger.labelsMatched > 0)
+        #expect(ledger.cellIssues.map(\.variable) == ["cijfer", "stipt", "wisselen", "traject", "goed_codes"])
+        #expect(ledger.cellIssues.allSatisfy { $0.outOfRange > 0 && $0.examples.count == 5 })
         for threads in 2...4 {
-            let t2 = clock.now
             let parallel = setup.load(threads: threads)
-            print("TIMING load", threads, clock.now - t2)
             #expect(parallel.parts.map(\.parts) == [threads], "\(threads) threads: cut into \(threads) parts")
             #expect(parallel.parts.map(\.merged) == [threads], "\(threads) threads: every part merged as read")
             #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
