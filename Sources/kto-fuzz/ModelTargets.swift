@@ -31,7 +31,7 @@ enum ModelTargets {
             checker.check(!study.groups.isEmpty && study.groups.allSatisfy { $0.population > 0 }, "study without positive groups")
             checker.check(study.thresholds.suppress <= study.thresholds.indicative, "suppress above indicative")
             checker.check(!study.dataFiles.isEmpty, "study without data files")
-            return "ok|\(study.previous != nil)|\(study.benchmarks.count)|\(study.weighted)|\(study.encoding?.rawValue ?? "")"
+            return "ok|\(study.previous != nil)|\(study.benchmarks.count)|\(study.weighting.isWeighted)|\(study.encoding?.rawValue ?? "")"
         } catch {
             let kind = checker.checkError(error, source: text, "Study.parse")
             let messages = (error as? StudyError).map { kinds($0) } ?? ""

@@ -8,8 +8,9 @@ import KTOImport
 /// numbers, labels), written down per generated cell, not computed by the loader's code.
 ///
 /// Rows mix LF, CRLF and CR line ends; quoted open answers hold `;`, doubled quotes and LF, CRLF
-/// and CR inside; some rows are rejected (wrong field counts, text after a closing quote, empty
-/// rows, no or unknown gemeente, no or duplicate id), some cells unusable, some are labels.
+/// and CR inside; there are blank lines and lines of only separators; some rows are rejected
+/// (wrong field counts, text after a closing quote, no or unknown gemeente, no or duplicate id),
+/// some cells unusable, some are labels.
 struct SyntheticExport {
     enum Encoding: Sendable, CustomTestStringConvertible {
         case utf8, utf8BOM, windows1252, utf16LE
@@ -235,6 +236,12 @@ struct SyntheticExport {
         text.append(contentsOf: end.utf8)
         endedWithCR = end == "\r"
         lastEndLength = end.utf8.count
+        if kind == .empty {
+            // A line of only separators is how Excel saves an empty row: a blank line.
+            blankLines += 1
+            nextLine += 1
+            return
+        }
         rowsRead += 1
         // The answer's line ends, when the row still has it.
         nextLine += (cells.count > 6 && kind != .empty ? goedLines : 0) + 1
@@ -244,7 +251,7 @@ struct SyntheticExport {
         switch kind {
         case .short, .long: reason = "aantal velden"
         case .strayQuote: reason = "aanhalingstekens"
-        case .empty: reason = "lege rij"
+        case .empty: break
         case .noGroup: reason = "geen gemeente"
         case .unknownGroup: reason = "onbekende gemeente"
         case .noID: reason = "geen respondentnummer"
