@@ -144,7 +144,7 @@ extension Codebook {
             if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty && problems.count == problemsBefore {
                 problem("categorievariabele '\(code)' heeft geen labels of waarden", .labels)
             }
-            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { abs($0) > 9999 }) {
+            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { !(-9999...9999).contains($0) }) {
                 problem("code \(wild) van '\(code)' valt buiten -9999...9999", .values)
                 return
             }

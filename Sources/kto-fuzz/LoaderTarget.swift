@@ -130,6 +130,10 @@ enum LoaderTarget {
                 for example in issues.examples {
                     checker.checkLocation(SourceLocation(file: source.file, line: example.line, column: example.column), in: source, "cell example of \(issues.variable)")
                 }
+                for value in issues.values {
+                    checker.checkLocation(SourceLocation(file: source.file, line: value.line, column: value.column), in: source, "unusable value of \(issues.variable)")
+                }
+                checker.check(issues.values.reduce(0) { $0 + $1.count } <= issues.total, "\(issues.variable): values counted more than the unusable cells")
             }
             for line in dataset.lines.prefix(1000) {
                 checker.checkLocation(SourceLocation(file: source.file, line: Int(line)), in: source, "row line")

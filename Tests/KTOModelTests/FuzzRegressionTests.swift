@@ -3,10 +3,11 @@ import Testing
 import KTOImport
 @testable import KTOModel
 
-/// Inputs `kto-fuzz` found (Tests/Fixtures/fuzz, see its README): places named by the ledger and
+/// Inputs `kto-fuzz` found (Tests/Fixtures/fuzz, see its README). Places named by the ledger and
 /// the parsers must be the line and column of the cell, also after a quoted field that spans
-/// lines. Before the fix they named the row's first line with a column counted on a later line.
-@Suite("Fuzz regressions: places after a quoted field over several lines")
+/// lines (they named the row's first line with a column counted on a later line); no input may
+/// trap or take quadratic time.
+@Suite("Fuzz regressions: the loader and the study-description parsers")
 struct FuzzRegressionTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/fuzz").path
@@ -117,5 +118,48 @@ struct FuzzRegressionTests {
             return problems.map(\.location) == [KTOImport.SourceLocation(file: "trefwoorden.csv", line: 3, column: 7)]
                 && problems.map(\.lineText) == ["tijd\";99"]
         }
+    }
+
+    /// A code of -9223372036854775808 (`Int.min`, which `Int("...")` reads) trapped in the range
+    /// check (`abs` of `Int.min`): the process ended. Now it is a codebook error at the cell.
+    @Test func codebookCodeIntMinIsAnError() throws {
+        let source = try SourceText(bytes: try Self.fixture("codebook-int-min.csv"), file: "codebook.csv")
+        #expect {
+            try Codebook.parse(source)
+        } throws: { error in
+            let problems = (error as? StudyError)?.problems ?? []
+            return problems.map(\.message) == ["code -9223372036854775808 van 'mw_best' valt buiten -9999...9999"]
+                && problems.map(\.location) == [KTOImport.SourceLocation(file: "codebook.csv", line: 2, column: 53)]
+        }
+    }
+
+    /// A label or cell ending in a long run of dots took quadratic time in `labelKey` (the trim
+    /// counted the whole string per dot): a 64 KB codebook cell took 64 s in a release build.
+    /// 150,000 dots take milliseconds now; 50,000 took 10 s before in a debug build, 150,000 nine
+    /// times as long.
+    @Test func labelKeyTrimsLongRunsInLinearTime() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let dots = String(repeating: ".", count: 150_000)
+        #expect(Variable.labelKey(dots + " Weet  Niet" + dots) == "weet niet")
+        #expect(Variable.labelKey(dots) == "")
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    /// A label whose code is neither valid nor missing (`99=weet niet` under labels of a grade
+    /// 1-10): the cell 'weet niet' was kept as code 99, an answer no count includes, while the
+    /// cell 99 was counted as out of range. Both are out of range now.
+    @Test func labelOfACodeOutsideTheValidCodesIsOutOfRange() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", bytes: try Self.fixture("codebook-label-outside-codes.csv"))
+        folder.write("data.csv", "respnr;gemeente;cijfer\r\n1;1;weet niet\r\n2;2;99\r\n3;3;7\r\n")
+        let study = try Study.load(path: folder.write("kto.study", MiniStudy.study()))
+        let codebook = try Codebook.load(path: study.codebook.path, displayName: "codebook.csv")
+        let (dataset, ledgers) = try DatasetLoader(study: study, codebook: codebook).load(files: study.dataFiles, meting: "2015")
+        #expect(dataset.column("cijfer") == .codes([Dataset.unreadable, Dataset.unreadable, 7]))
+        let cijfer = try #require(ledgers.first?.cellIssues.first { $0.variable == "cijfer" })
+        #expect(cijfer.outOfRange == 2 && cijfer.unreadable == 0)
+        #expect(cijfer.examples == [.init(line: 2, column: 5, value: "weet niet"), .init(line: 3, column: 5, value: "99")])
+        #expect(ledgers.first?.labelsMatched == 0)
     }
 }
