@@ -162,4 +162,25 @@ struct FuzzRegressionTests {
         #expect(cijfer.examples == [.init(line: 2, column: 5, value: "weet niet"), .init(line: 3, column: 5, value: "99")])
         #expect(ledgers.first?.labelsMatched == 0)
     }
+
+    /// Respondent numbers of 19 digits (numbers of any length are read now) overflowed the id
+    /// table's arithmetic (`id + 1` at Int.max) and the process trapped. They are ids like any
+    /// other: a repeat is a duplicate.
+    @Test func hugeRespondentNumbersAreIDs() throws {
+        let (dataset, ledger) = try loadMini("loader-huge-ids.csv")
+        #expect(dataset.ids == ["1", "9223372036854775807", "-9223372036854775807"])
+        #expect(ledger.rejections == [.init(line: 5, reason: .duplicateID("9223372036854775807", firstLine: 3))])
+    }
+
+    /// The id registry answers as a dictionary would, for ids anywhere in Int's range.
+    @Test func idRegistryTakesEveryInt() {
+        var registry = IDRegistry()
+        let ids = [5, Int.max, 6, Int.min, -(1 << 52), 1 << 52, (1 << 52) + 1, Int.max - 1, 5, Int.min, Int.max]
+        var seen: [Int: Int] = [:]
+        for (k, id) in ids.enumerated() {
+            #expect(registry.register(id, line: k + 2) == seen[id], "id \(id)")
+            if seen[id] == nil { seen[id] = k + 2 }
+        }
+        #expect(registry.numericCount == seen.count)
+    }
 }
