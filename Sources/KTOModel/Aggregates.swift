@@ -105,6 +105,11 @@ public struct Aggregates: Sendable, Equatable {
                     problem("n '\(nText)' is geen positief geheel getal", "n")
                     continue
                 }
+                // Numbers of any length are read: `Int(parsed)` would trap beyond Int.max.
+                guard parsed <= Self.maximumN else {
+                    problem("n '\(nText)' is groter dan 1.000.000.000: dat kan geen aantal respondenten zijn", "n")
+                    continue
+                }
                 n = Int(parsed)
             }
             var sd: Double?
@@ -118,6 +123,9 @@ public struct Aggregates: Sendable, Equatable {
         guard problems.isEmpty else { throw StudyError(problems) }
         return Aggregates(name: name, figures: figures)
     }
+
+    /// The largest n a figure may have (no survey reaches it; it keeps sums of n far from overflow).
+    static let maximumN = 1_000_000_000.0
 
     static func number(_ text: String) -> Double? {
         let bytes = Array(text.utf8)

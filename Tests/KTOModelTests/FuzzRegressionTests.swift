@@ -183,4 +183,18 @@ struct FuzzRegressionTests {
         }
         #expect(registry.numericCount == seen.count)
     }
+
+    /// An n of 20 digits (numbers of any length are read now) trapped in `Int(n)`. Now an n above
+    /// 1,000,000,000 is an error at the cell; 1,000,000,000 itself is read.
+    @Test func aggregatesHugeNIsAnError() throws {
+        let codebook = try Codebook.parse(try SourceText(bytes: Array(MiniStudy.codebook.utf8), file: "codebook.csv"))
+        let source = try SourceText(bytes: try Self.fixture("aggregates-huge-n.csv"), file: "benchmark.csv")
+        #expect {
+            try Aggregates.parse(source, name: "Benchmark", codebook: codebook)
+        } throws: { error in
+            let problems = (error as? StudyError)?.problems ?? []
+            return problems.map(\.location) == [KTOImport.SourceLocation(file: "benchmark.csv", line: 2, column: 18)]
+                && problems.map(\.message) == ["n '99999999999999999999' is groter dan 1.000.000.000: dat kan geen aantal respondenten zijn"]
+        }
+    }
 }
