@@ -1,24 +1,31 @@
 import KTOImport
 
-/// Where the lines of a source start, by the rules of `SourceText.lineText` (LF, CR, CRLF), and
-/// their lengths in the characters `SourceText.column(ofByte:)` counts.
+/// The lines of a source by the rules of `SourceText.lineText` (LF, CR, CRLF), with their
+/// lengths in the characters `SourceText.column(ofByte:)` counts; built once, so that checking
+/// thousands of places stays linear.
 struct LineIndex {
     private let source: SourceText
-    private var starts: [Int] = [0]
+    /// Characters per line (line `k` at index `k - 1`).
+    private var lengths: [Int] = []
 
     init(_ source: SourceText) {
         self.source = source
         let bytes = source.bytes
+        let windows1252 = source.encoding == .windows1252
+        var count = 0
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0A {
-                starts.append(i + 1)
-            } else if bytes[i] == 0x0D {
-                if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                lengths.append(count)
+                count = 0
+                if b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+            } else if windows1252 || b & 0xC0 != 0x80 {
+                count += 1
             }
             i += 1
         }
+        lengths.append(count)
     }
 
     func isIndex(of other: SourceText) -> Bool {
@@ -27,14 +34,6 @@ struct LineIndex {
 
     /// Characters in line `line` (1-based), nil when there is no such line.
     func length(ofLine line: Int) -> Int? {
-        guard line >= 1 && line <= starts.count else { return nil }
-        let bytes = source.bytes
-        var i = starts[line - 1]
-        var count = 0
-        while i < bytes.count && bytes[i] != 0x0A && bytes[i] != 0x0D {
-            if source.encoding == .windows1252 || bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
+        line >= 1 && line <= lengths.count ? lengths[line - 1] : nil
     }
 }
