@@ -114,6 +114,20 @@ public struct SourceText: Sendable {
         return string(start..<end)
     }
 
+    /// The text of the physical line that holds byte `offset`: what `lineText(_:)` gives for
+    /// that line's number, found from the byte itself (no scan from the start of the file, so a
+    /// message per row stays linear in the file).
+    public func lineText(containingByte offset: Int) -> String {
+        let bytes = self.bytes
+        var start = min(max(offset, 0), bytes.count)
+        // The LF of a CRLF ends the line before it, as the CR does.
+        if start > 0 && start < bytes.count && bytes[start] == 0x0A && bytes[start - 1] == 0x0D { start -= 1 }
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        return string(start..<end)
+    }
+
     /// The 1-based character column of byte `offset`, counted from the start of its line.
     public func column(ofByte offset: Int) -> Int {
         let bytes = self.bytes

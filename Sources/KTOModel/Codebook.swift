@@ -101,13 +101,13 @@ extension Codebook {
                 return record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            func place(_ c: Column) -> SourceLocation {
-                let k = columnIndex[c] ?? 0
-                let column = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                return SourceLocation(file: file, line: record.line, column: column)
-            }
             func problem(_ message: String, _ c: Column) {
-                problems.append(StudyProblem(message, at: place(c), lineText: source.lineText(record.line)))
+                let k = columnIndex[c] ?? 0
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let location = SourceLocation(
+                    file: file, line: record.line(ofByte: offset), column: k < record.count ? source.column(ofByte: offset) : nil)
+                problems.append(StudyProblem(message, at: location, lineText: source.lineText(containingByte: offset)))
             }
             let code = cell(.variable)
             if code.isEmpty && (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
@@ -144,7 +144,7 @@ extension Codebook {
             if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty && problems.count == problemsBefore {
                 problem("categorievariabele '\(code)' heeft geen labels of waarden", .labels)
             }
-            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { abs($0) > 9999 }) {
+            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { !(-9999...9999).contains($0) }) {
                 problem("code \(wild) van '\(code)' valt buiten -9999...9999", .values)
                 return
             }

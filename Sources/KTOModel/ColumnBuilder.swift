@@ -80,8 +80,11 @@ struct CellDecoder: Sendable {
             return (Dataset.unreadable, .unreadable, false)
         case .text:
             let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            if let code = labelCodes[Variable.labelKey(value)] { return (Int16(code), nil, true) }
-            return (Dataset.unreadable, .unreadable, false)
+            guard let code = labelCodes[Variable.labelKey(value)] else { return (Dataset.unreadable, .unreadable, false) }
+            // A label stands for its code: one that is neither valid nor missing is out of range,
+            // as the number itself would be (not kept as if it were an answer).
+            guard kind(of: code) != 0 else { return (Dataset.unreadable, .outOfRange, false) }
+            return (Int16(code), nil, true)
         }
     }
 

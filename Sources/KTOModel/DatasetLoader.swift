@@ -28,6 +28,11 @@ public struct DatasetLoader: Sendable {
     /// Threads to read one file with; nil = one per active processor. Files under 1 MB per
     /// thread are read on the calling thread.
     public var parallelism: Int?
+    /// Test seam: the smallest share of a file worth a thread of its own (`minimumPartBytes`),
+    /// lowered by the tests and `kto-fuzz` so that small files take the parallel path.
+    package var minimumPartSize = DatasetLoader.minimumPartBytes
+    /// Test seam: told, per file read in parts, how many parts were merged as read.
+    package var partLog: PartLog?
 
     public init(study: Study, codebook: Codebook, strict: Bool = false) {
         self.study = study
