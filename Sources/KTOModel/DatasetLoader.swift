@@ -76,12 +76,13 @@ public struct DatasetLoader: Sendable {
         var registry = IDRegistry()
         let groupLookup = try makeGroupLookup(meting: meting)
         for file in files {
-            let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
-            let reader = try CSVReader(source: source, dialect: study.dialect)
+            let (source, table) = try openSource(file)
+            let reader = try CSVReader(source: source, dialect: table == nil ? study.dialect : .comma)
             var ledger = RowLedger(
                 file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
                 dialect: reader.dialect, dialectSniffed: reader.sniffed)
             ledger.meting = meting
+            ledger.table = table
             let plan = try makePlan(
                 header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
                 decoders: decoders, groupLookup: groupLookup)
@@ -103,7 +104,8 @@ public struct DatasetLoader: Sendable {
             progress?(file.displayName, total, total)
 
             ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
-            try checkWeights(parts, file: file.displayName)
+            if let places = source.tablePlaces { ledger.locate(with: places) }
+            try checkWeights(parts, source: source)
             // The base of an unusable share: the non-empty cells, counted only where there are issues.
             for k in ledger.cellIssues.indices {
                 guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
@@ -118,13 +120,14 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Every row's weight must be a positive number: the rows that are not, by line.
-    func checkWeights(_ parts: [PartResult], file: String) throws {
+    func checkWeights(_ parts: [PartResult], source: SourceText) throws {
+        let file = source.file
         let count = parts.reduce(0) { $0 + $1.weightProblemCount }
         guard count > 0, case .variable(let column) = study.weighting else { return }
         var problems = parts.flatMap(\.weightProblems).prefix(20).map { example in
             StudyProblem(
                 "gewicht '\(example.value)' in kolom '\(column)' is geen positief getal; elke respondent heeft een gewicht groter dan 0 nodig",
-                at: SourceLocation(file: file, line: example.line, column: example.column))
+                at: source.location(line: example.line, column: example.column))
         }
         if count > problems.count {
             problems.append(StudyProblem("en nog \(count - problems.count) rijen met een ongeldig gewicht", at: SourceLocation(file: file, line: 1)))

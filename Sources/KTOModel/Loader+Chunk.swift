@@ -242,7 +242,7 @@ struct PartReader: Sendable {
                         let reason = part.rejections.last.map(\.reason.message) ?? ""
                         let line = part.rejections.last?.line ?? record.line
                         throw StrictModeError(
-                            location: SourceLocation(file: fileName, line: line),
+                            location: source.location(line: line),
                             message: "rij afgewezen (--strict): \(reason)", lineText: source.lineText(line))
                     }
                     continue
@@ -346,7 +346,7 @@ struct PartReader: Sendable {
             let line = record.line(ofByte: offset)
             throw StudyError([StudyProblem(
                 "kolom \(k + 1) heeft geen naam in de kopregel, maar hier staat een waarde ('\(value)'); geef de kolom een naam (en neem haar op in het codeboek) of maak haar leeg",
-                at: SourceLocation(file: fileName, line: line, column: source.column(ofByte: offset)),
+                at: source.location(line: line, column: source.column(ofByte: offset)),
                 lineText: source.lineText(line))])
         }
     }

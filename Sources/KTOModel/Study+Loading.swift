@@ -24,7 +24,7 @@ extension Study {
 
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
-        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with",
+        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with", "sheet",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -67,9 +67,11 @@ extension Study {
             problems.append(StudyProblem("de studie mist '\(key) = ...'", at: SourceLocation(file: file, line: 1)))
             return ""
         }
-        func resolve(_ path: String) -> DataFile {
+        func resolve(_ path: String, sheet: String? = nil) -> DataFile {
             let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardized.path
-            return DataFile(path: resolved, displayName: path)
+            var file = DataFile(path: resolved, displayName: path)
+            file.sheet = sheet
+            return file
         }
         let title = required("title")
         let meting = required("meting")
@@ -199,7 +201,7 @@ extension Study {
             if previousMetingen.contains(where: { Variable.labelKey($0.meting) == Variable.labelKey(label) }) {
                 problem("meting \(label) staat twee keer als vorige meting in de studie", block.line)
             }
-            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0) }, aggregates: aggregates)
+            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0, sheet: keys["sheet"]?.value) }, aggregates: aggregates)
             meting.codingFiles = coding.map { resolve($0.0) }
             previousMetingen.append(meting)
         }
@@ -265,7 +267,7 @@ extension Study {
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
         var study = Study(
             studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
-            dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
+            dataFiles: dataLines.map { resolve($0.0, sheet: top["sheet"]?.value) }, codebook: resolve(codebook), groupVariable: groupVariable,
             groups: groups, previous: nil, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
         study.previousMetingen = previousMetingen

@@ -54,6 +54,8 @@ public struct Study: Sendable, Equatable {
     public struct DataFile: Sendable, Equatable {
         public var path: String
         public var displayName: String
+        /// For an .xlsx file: the sheet to read (`sheet =`); nil = the first.
+        public var sheet: String?
 
         public init(path: String, displayName: String) {
             self.path = path

@@ -36,7 +36,7 @@ struct StudyDocument {
         "population": nil,
         "margin": nil,
         "groups": nil,
-        "previous": ["meting", "data", "aggregates", "coding"],
+        "previous": ["meting", "data", "aggregates", "coding", "sheet"],
         "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust", "nonresponse"],
         "benchmark": ["file", "short"],
     ]
