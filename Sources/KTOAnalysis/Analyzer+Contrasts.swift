@@ -10,9 +10,12 @@ extension ItemContext {
     ///   - rest: the test input of a measure over a domain's complement.
     ///   - inputs: per meting, what the tests need of each domain.
     ///   - earlier: the variable's earlier metingen with respondent data.
+    ///   - pairwise: for an item of the breakdown tables, the measure they show and the item's
+    ///     section: each breakdown category is then also tested against every later category.
     func compare(
         _ current: MetingResult, inputs: [String: [Domain: [Measure: TestInput]]], earlier: [MetingResult],
-        tested: [Measure], variable: String, frame: MetingFrame, rest: (Domain, Measure) -> TestInput?
+        tested: [Measure], variable: String, frame: MetingFrame, pairwise: (measure: Measure, section: String)? = nil,
+        rest: (Domain, Measure) -> TestInput?
     ) -> MetingResult {
         var result = current
         let tester = self.tester
@@ -54,6 +57,17 @@ extension ItemContext {
                 for measure in tested {
                     guard let a = own[measure], let b = rest(domain.domain, measure) else { continue }
                     add(measure, .rest, family, reference: b.shown, tester.test(a, against: b, complement: frame.variance))
+                }
+            }
+            // Pairs within a breakdown, each pair once (on the lower code), both shown: a breakdown
+            // table's significance letters.
+            if let pairwise, case .category(let b, let code) = domain.domain, let a = own[pairwise.measure] {
+                for other in current.domains where other.size.isShown {
+                    guard case .category(b, let otherCode) = other.domain, otherCode > code,
+                          let input = inputs[current.meting]?[other.domain]?[pairwise.measure] else { continue }
+                    let label = breakdownLabel(b, otherCode)
+                    add(pairwise.measure, .category(code: otherCode, label: label), .pairwise(breakdown: b, section: pairwise.section),
+                        reference: input.shown, tester.test(a, against: input, complement: frame.variance))
                 }
             }
             if domain.domain == .total {

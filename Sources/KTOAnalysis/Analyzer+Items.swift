@@ -22,6 +22,23 @@ struct ItemContext: Sendable {
     var thresholds: Study.Thresholds { study.thresholds }
     var tester: Tester { Tester(alpha: thresholds.alpha, suppressBelow: max(thresholds.suppress, 2)) }
 
+    /// A breakdown category's label.
+    func breakdownLabel(_ b: Int, _ code: Int) -> String {
+        b < breakdowns.count ? breakdowns[b].label(of: code) : String(code)
+    }
+
+    /// What the breakdown tables show of an item, and which table it is in (its section): the
+    /// pairwise tests of the significance letters. Nil for items those tables do not show.
+    func pairwise(_ variable: Variable) -> (measure: Measure, section: String)? {
+        guard !breakdowns.isEmpty else { return nil }
+        let section = variable.chapter + "|" + variable.section
+        switch variable.type {
+        case .grade: return (.mean, section)
+        case .likert: return (.pctAgree, section)
+        default: return nil
+        }
+    }
+
     /// The domains of a meting in report order: total, gemeenten, breakdown categories.
     func domains(_ frame: MetingFrame) -> [(domain: Domain, cells: [Int])] {
         var list: [(Domain, [Int])] = [(.total, frame.cells(of: .total))]
@@ -61,7 +78,7 @@ struct ItemContext: Sendable {
             let current = sums[0]
             metingen[0] = compare(
                 metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
-                tested: estimator.tested, variable: variable.code, frame: frames[0]
+                tested: estimator.tested, variable: variable.code, frame: frames[0], pairwise: pairwise(variable)
             ) { domain, measure in
                 guard let total = current[.total], let own = current[domain] else { return nil }
                 return estimator.input(measure, sums: total.subtracting(own))

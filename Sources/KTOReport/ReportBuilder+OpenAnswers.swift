@@ -140,9 +140,9 @@ extension ReportBuilder {
             let cells = columns.map { entry -> Cell in
                 switch entry.column {
                 case .current(let id):
-                    return current?.domain(id).map { Self.cell($0, measure: measure, marks: true) } ?? Cell(state: .notAsked, n: nil)
+                    return current?.domain(id).map { Self.cell($0, measure: measure, marks: true, previous: results.previousMeting) } ?? Cell(state: .notAsked, n: nil)
                 case .previousData(let domain):
-                    return domain.map { Self.cell($0, measure: measure, marks: false) } ?? Cell(state: .notAsked, n: nil)
+                    return domain.map { Self.cell($0, measure: measure, marks: false, previous: results.previousMeting) } ?? Cell(state: .notAsked, n: nil)
                 case .figures(let figures, let marks):
                     guard let figure = figures.figure(variable, measure) else { return Cell(state: .notAvailable, n: nil) }
                     let shown = marks ? (total?.contrasts(of: measure) ?? []).compactMap { contrast -> Cell.Mark? in

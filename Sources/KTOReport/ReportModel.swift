@@ -101,13 +101,31 @@ public struct BreakdownTable: Sendable, Equatable {
     public var title: String
     /// "Totaal", then the category labels.
     public var columns: [String]
+    /// Per column its significance letter ("" for the total): A, B, C, … for the categories.
+    public var letters: [String]
     public var rows: [Row]
 
-    public init(variable: String, title: String, columns: [String], rows: [Row]) {
+    public init(variable: String, title: String, columns: [String], letters: [String] = [], rows: [Row]) {
         self.variable = variable
         self.title = title
         self.columns = columns
+        self.letters = letters
         self.rows = rows
+    }
+
+    /// What the letters mean, for captions and legends.
+    public static let lettersKey = "Letters: het cijfer is significant hoger dan dat van de kolom met die letter (toetsen tussen elk paar categorieën, gecorrigeerd binnen de tabel)."
+
+    /// The letter of category column `k` (1-based among the columns, after the total): A … Z,
+    /// then AA, AB, … as spreadsheet columns go.
+    public static func letter(_ k: Int) -> String {
+        var n = k
+        var text = ""
+        while n > 0 {
+            text = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + text
+            n = (n - 1) / 26
+        }
+        return text
     }
 }
 
@@ -202,6 +220,9 @@ public struct Cell: Sendable, Equatable {
     /// Indicatief: shown, but on fewer answers than the indicative threshold.
     public var indicative: Bool
     public var marks: [Mark]
+    /// In a breakdown table: the letters of the columns this figure is significantly higher than
+    /// ("BC"), as SPSS CTABLES and Q print them.
+    public var letters = ""
 
     public init(state: State, n: Int?, indicative: Bool = false, marks: [Mark] = []) {
         self.state = state

@@ -125,12 +125,18 @@ public struct TextReportWriter: Sendable {
         var header = "    " + pad("", labelWidth)
         for heading in headings { header += lpad(heading, columnWidth) }
         lines.append(header)
+        if table.letters.contains(where: { !$0.isEmpty }) {
+            var letters = "    " + pad("", labelWidth)
+            for letter in table.letters { letters += lpad(letter.isEmpty ? "" : "(\(letter))", columnWidth) }
+            lines.append(letters)
+        }
         for row in table.rows {
             let label = clean(row.item) + (row.kind == .grade ? " (cijfer)" : row.negative ? " (% eens, lager=beter)" : " (% eens)")
             let labelLines = wrap(label, indent: "", width: labelWidth - 1)
             for extra in labelLines.dropLast() { lines.append("    " + extra) }
             var line = "    " + pad(labelLines.last ?? "", labelWidth)
-            for cell in row.cells { line += lpad(format(cell, kind: row.kind), columnWidth) }
+            // Letters close up to the figure ("7,2BC") to fit the column.
+            for cell in row.cells { line += lpad(format(cell, kind: row.kind).replacingOccurrences(of: " ", with: ""), columnWidth) }
             lines.append(line)
             var counts = "    " + pad("  n", labelWidth)
             for cell in row.cells { counts += lpad(cell.n.map(String.init) ?? "", columnWidth) }
@@ -138,6 +144,7 @@ public struct TextReportWriter: Sendable {
         }
         let key = zip(headings, table.columns).filter { $0.0 != clean($0.1) }.map { "\($0.0) = \(clean($0.1))" }
         if !key.isEmpty { lines += wrap(key.joined(separator: "; "), indent: "    ") }
+        if table.letters.contains(where: { !$0.isEmpty }) { lines += wrap(BreakdownTable.lettersKey, indent: "    ") }
         return lines
     }
 

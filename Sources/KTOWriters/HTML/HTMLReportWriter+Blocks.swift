@@ -264,7 +264,11 @@ extension HTMLReportWriter {
     /// figure (grades, percentages), then the table with n and the marks against the rest.
     func breakdown(_ table: BreakdownTable, report: ReportModel, _ h: inout HTMLBuilder) {
         h.element("h4", text: table.title)
-        let chartSeries = table.columns.enumerated().map { SVGCharts.Series(name: $1, colour: palette($0)) }
+        // Each category column is named with its letter: "18-26 (A)".
+        let headings = table.columns.enumerated().map { k, column in
+            k < table.letters.count && !table.letters[k].isEmpty ? "\(column) (\(table.letters[k]))" : column
+        }
+        let chartSeries = headings.enumerated().map { SVGCharts.Series(name: $1, colour: palette($0)) }
         for kind in [ValueKind.grade, .percent] {
             let rows = table.rows.filter { $0.kind == kind }
             guard !rows.isEmpty else { continue }
@@ -278,11 +282,11 @@ extension HTMLReportWriter {
                     format: { kind == .grade ? Rounding.formatDutch($0, decimals: 1) : Rounding.formatPercent($0) }))
                 h.element("figcaption", text: "\(title) per categorie; de getallen staan in de tabel.")
                 h.element("table", [("class", "data")]) { h in
-                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. +/− significant hoger/lager dan de overige klanten, * indicatief, – te weinig waarnemingen.")
+                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. " + BreakdownTable.lettersKey + " * indicatief, – te weinig waarnemingen.")
                     h.element("thead") { h in
                         h.element("tr") { h in
                             h.element("th", [("scope", "col")], text: rows[0].measureLabel)
-                            for column in table.columns {
+                            for column in headings {
                                 h.element("th", [("scope", "col")], text: column)
                                 h.element("th", [("scope", "col")], text: "n")
                             }
