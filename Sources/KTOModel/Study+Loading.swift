@@ -25,6 +25,7 @@ extension Study {
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
         "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with", "sheet",
+        "overall", "aspects", "drivers",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -263,6 +264,18 @@ extension Study {
             }
         }
 
+        var priorities: Priorities?
+        if let overall = top["overall"] {
+            let drivers = Priorities.Drivers(rawValue: (top["drivers"]?.value ?? "correlation").lowercased())
+            if drivers == nil, let entry = top["drivers"] {
+                problems.append(StudyProblem("drivers moet correlation of regression zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            }
+            priorities = Priorities(
+                overall: overall.value, aspects: splitList(top["aspects"]?.value ?? ""), drivers: drivers ?? .correlation, line: overall.line)
+        } else if let entry = top["aspects"] ?? top["drivers"] {
+            problems.append(StudyProblem("aspects en drivers horen bij de prioriteitenmatrix: noem ook het totaaloordeel, bijvoorbeeld overall = algemeen", at: SourceLocation(file: file, line: entry.line)))
+        }
+
         guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
         var study = Study(
@@ -277,6 +290,7 @@ extension Study {
         study.breakdowns = splitList(top["breakdowns"]?.value ?? "")
         study.weightingLine = top["weighting"]?.line ?? 1
         study.breakdownsLine = top["breakdowns"]?.line ?? 1
+        study.priorities = priorities
         study.codingFiles = codingLines.map { resolve($0.0) }
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }

@@ -63,6 +63,31 @@ public struct Study: Sendable, Equatable {
         }
     }
 
+    /// What drives the overall grade: `overall = algemeen`, optionally `aspects = a, b` (default:
+    /// every other grade) and `drivers = correlation | regression`.
+    public struct Priorities: Sendable, Equatable {
+        public enum Drivers: String, Sendable, Equatable {
+            /// Pearson's r of each aspect with the overall grade (pairwise complete cases).
+            case correlation
+            /// Standardized coefficients of one regression on all aspects (complete cases).
+            case regression
+        }
+
+        public var overall: String
+        /// Empty: every grade of the codebook other than the overall one.
+        public var aspects: [String]
+        public var drivers: Drivers
+        /// Where `overall =` is in the study file (for messages).
+        public var line: Int
+
+        public init(overall: String, aspects: [String] = [], drivers: Drivers = .correlation, line: Int = 1) {
+            self.overall = overall
+            self.aspects = aspects
+            self.drivers = drivers
+            self.line = line
+        }
+    }
+
     /// How respondents are weighted: always one weight per respondent, never per item.
     public enum Weighting: Sendable, Equatable {
         /// Every respondent counts once (the default).
@@ -160,6 +185,8 @@ public struct Study: Sendable, Equatable {
     public var margins: [Margin] = []
     /// Category variables whose categories are domains of their own (`breakdowns =`), in order.
     public var breakdowns: [String] = []
+    /// The prioriteitenmatrix (`overall =`), if the study asks for one.
+    public var priorities: Priorities?
     /// Where the weighting and breakdown keys are in the study file (for messages).
     public var weightingLine: Int = 1
     public var breakdownsLine: Int = 1

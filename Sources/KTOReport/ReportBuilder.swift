@@ -49,6 +49,8 @@ public struct ReportBuilder: Sendable {
             chapters.append(Chapter(title: chapter, sections: sections))
         }
         insertOpenAnswerChapters(into: &chapters, results: results, domains: domains, benchmarks: scope == .organisation, quotes: scope == .organisation)
+        // The matrix rests on the whole organisation's answers: the main report only.
+        if scope == .organisation, let priorities = results.priorities { chapters.append(prioritiesChapter(priorities, results: results)) }
         var gemeente: String?
         var title = results.title
         if case .gemeente(let g) = scope {

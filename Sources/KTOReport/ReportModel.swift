@@ -50,6 +50,45 @@ public enum Block: Sendable, Equatable {
     case breakdown(BreakdownTable)
     /// An open question without codes: written answers per group and a few quotes.
     case uncodedAnswers(UncodedAnswersTable)
+    /// The prioriteitenmatrix: each aspect's score against its importance for the overall grade.
+    case priorities(PriorityTable)
+}
+
+/// The prioriteitenmatrix as a table: per aspect its mean (score) and importance, and where the
+/// two medians put it.
+public struct PriorityTable: Sendable, Equatable {
+    public enum Quadrant: Sendable, Equatable, CaseIterable {
+        case improve, keep, later, lessImportant
+
+        /// The quadrant's name in the report.
+        public var label: String {
+            switch self {
+            case .improve: return "Verbeterpunt"
+            case .keep: return "Sterk punt"
+            case .later: return "Later verbeteren"
+            case .lessImportant: return "Minder belangrijk"
+            }
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var variable: String
+        /// The aspect's question.
+        public var item: String
+        public var mean: Double
+        public var importance: Double
+        /// Respondents behind the importance (both answered; complete cases for a regression).
+        public var n: Int
+        public var quadrant: Quadrant
+    }
+
+    /// The overall grade's question.
+    public var overall: String
+    /// What the importance is ("samenhang (r)", "bijdrage (β)").
+    public var importanceLabel: String
+    public var rows: [Row]
+    public var medianMean: Double
+    public var medianImportance: Double
 }
 
 /// An open question that was not coded: per group how many clients wrote something, and quotes.

@@ -25,6 +25,8 @@ public struct TablesBookWriter: Sendable {
         if answers.count > 1 { files.append(("tables/80-open-en-meerkeuzevragen.csv", encode(answers))) }
         let written = uncodedRows(report)
         if written.count > 1 { files.append(("tables/81-open-vragen-niet-gecodeerd.csv", encode(written))) }
+        let priorities = priorityRows(report)
+        if priorities.count > 1 { files.append(("tables/85-prioriteitenmatrix.csv", encode(priorities))) }
         return files
     }
 
@@ -43,6 +45,23 @@ public struct TablesBookWriter: Sendable {
                             rows.append([chapter.title, section.title, table.question, kind, row.label, table.columns[k],
                                          number(cell, kind: .percent), base, CellFormatter.suffix(cell)])
                         }
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The prioriteitenmatrix: per aspect its grade, importance, n and quadrant.
+    func priorityRows(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = [["Aspect", "Cijfer", "Belang", "Maat belang", "n", "Kwadrant"]]
+        for chapter in report.chapters {
+            for section in chapter.sections {
+                for block in section.blocks {
+                    guard case .priorities(let table) = block else { continue }
+                    for row in table.rows {
+                        rows.append([row.item, Rounding.formatDutch(row.mean, decimals: 1), Rounding.formatDutch(row.importance, decimals: 2),
+                                     table.importanceLabel, String(row.n), row.quadrant.label])
                     }
                 }
             }

@@ -58,6 +58,24 @@ public struct TextReportWriter: Sendable {
             return lines
         case .codedAnswers(let table):
             return renderCodedAnswers(table)
+        case .priorities(let table):
+            // Per quadrant, the aspects with their grade and importance.
+            var lines = [""]
+            for quadrant in PriorityTable.Quadrant.allCases {
+                let rows = table.rows.filter { $0.quadrant == quadrant }
+                guard !rows.isEmpty else { continue }
+                lines.append("")
+                let labelWidth = width - 26
+                lines.append("  " + pad(quadrant.label, labelWidth + 2) + lpad("cijfer", 8) + lpad("belang", 8) + lpad("n", 6))
+                for row in rows.sorted(by: { $0.importance > $1.importance }) {
+                    let labelLines = wrap(clean(row.item), indent: "", width: labelWidth - 1)
+                    for extra in labelLines.dropLast() { lines.append("    " + extra) }
+                    lines.append("    " + pad(labelLines.last ?? "", labelWidth) + lpad(Rounding.formatDutch(row.mean, decimals: 1), 8)
+                        + lpad(Rounding.formatDutch(row.importance, decimals: 2), 8) + lpad(String(row.n), 6))
+                }
+            }
+            lines += [""] + wrap("Mediaan cijfer \(Rounding.formatDutch(table.medianMean, decimals: 1)), mediaan belang \(Rounding.formatDutch(table.medianImportance, decimals: 2)); belang = \(table.importanceLabel).", indent: "  ")
+            return lines
         case .breakdown(let table):
             return renderBreakdown(table)
         case .uncodedAnswers(let table):
