@@ -91,6 +91,11 @@ extension HTMLReportWriter {
             guard let row = mainRow(table, report: report) else { return metingen.map { _ in nil } }
             return row.cells.prefix(table.metingColumns).reversed().map(\.value)
         }
+        // The current meting (last point) is tested against the most recent earlier one.
+        let changed: [Set<Int>] = tables.map { table in
+            guard let cell = mainRow(table, report: report)?.cells.first, cell.marks.contains(where: { $0.against == .previous }) else { return [] }
+            return [metingen.count - 1]
+        }
         // Only a trend when some item has a figure in an earlier meting.
         guard values.contains(where: { $0.dropLast().contains { $0 != nil } }) else { return }
         let who = report.gemeente ?? "totaal"
@@ -99,7 +104,7 @@ extension HTMLReportWriter {
         let percent = first.kind == .percent
         h.element("figure", [("class", "trend")]) { h in
             h.trusted(SVGCharts.trend(
-                title: chartTitle, metingen: metingen, series: series, values: values, percent: percent,
+                title: chartTitle, metingen: metingen, series: series, values: values, changed: changed, percent: percent,
                 format: { percent ? Rounding.formatPercent($0) : Rounding.formatDutch($0, decimals: 1) }))
             h.element("figcaption", text: "\(chartTitle). " + (percent ? "% (helemaal) eens" : "Gemiddeld rapportcijfer") + " per meting; de getallen en de toetsen staan in de tabel hierboven.")
         }
@@ -346,7 +351,7 @@ extension HTMLReportWriter {
                         }
                         h.element("tbody") { h in
                             h.element("tr", [("class", "section")]) { h in
-                                h.element("th", [("colspan", String(1 + first.rows.count * first.metingColumns))], text: "\(chapter.title) — \(section.title)")
+                                h.element("th", [("colspan", String(1 + first.rows.count * first.metingColumns)), ("scope", "rowgroup")], text: "\(chapter.title) — \(section.title)")
                             }
                             for table in tables {
                                 h.element("tr") { h in
