@@ -194,8 +194,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The grades and statements of a section by the categories of one breakdown variable: the
-    /// total, then each category (a letter each) with n and the letters of the categories it is
-    /// significantly higher than (pairwise tests, adjusted within the table).
+    /// total, then each category (a letter each) with n, +/− against the category's rest, and the
+    /// letters of the categories it is significantly higher than (pairwise tests, adjusted within
+    /// the table).
     func breakdownTable(_ items: [VariableResult], breakdown b: Int, results: StudyResults) -> BreakdownTable? {
         let breakdown = results.breakdowns[b]
         let categories = results.categoryDomains(b)
@@ -207,8 +208,12 @@ public struct ReportBuilder: Sendable {
             guard let headline = Self.headline(result.variable), let current = result.current, current.meting == results.meting else { return nil }
             let domains = [Domain.total] + categories
             var cells = domains.map { domain in
-                current.domain(domain).map { Self.cell($0, measure: headline.measure, marks: false, previous: results.previousMeting) }
-                    ?? Cell(state: .notAsked, n: nil)
+                current.domain(domain).map { own in
+                    // +/− against the category's rest; the letters against each other category.
+                    with(Self.cell(own, measure: headline.measure, marks: domain != .total, previous: results.previousMeting)) {
+                        $0.marks = $0.marks.filter { $0.against == .rest }
+                    }
+                } ?? Cell(state: .notAsked, n: nil)
             }
             // Each pair is tested once, on the lower code: the higher figure gets the other's letter.
             var higherThan: [Int: Set<String>] = [:]

@@ -287,7 +287,7 @@ extension HTMLReportWriter {
                     format: { kind == .grade ? Rounding.formatDutch($0, decimals: 1) : Rounding.formatPercent($0) }))
                 h.element("figcaption", text: "\(title) per categorie; de getallen staan in de tabel.")
                 h.element("table", [("class", "data")]) { h in
-                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. " + BreakdownTable.lettersKey + " * indicatief, – te weinig waarnemingen.")
+                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. +/− significant hoger/lager dan de overige klanten. " + BreakdownTable.lettersKey + " * indicatief, – te weinig waarnemingen.")
                     h.element("thead") { h in
                         h.element("tr") { h in
                             h.element("th", [("scope", "col")], text: rows[0].measureLabel)
