@@ -17,4 +17,6 @@ public enum CellStyle: Int, Sendable, Equatable, CaseIterable {
     case headerRight
     /// Blue underlined, as a hyperlink; `WorkbookCell.link` cells get it automatically.
     case link
+    /// As `header`, centred: a heading over a group of columns (merged across them).
+    case headerCentered
 }
