@@ -15,7 +15,9 @@ enum FigureCells {
 
     /// The three columns of one figure under its name: the value, the note and n.
     static func columns(_ name: String) -> [TableSheet.Column] {
-        [.number(valueHeader, minimum: 6.5, group: name), .text(noteHeader, minimum: 5, maximum: 10, group: name), .number(nHeader, minimum: 5, group: name)]
+        // Every heading right-aligned, so that "waarde", "opm." and "n" stand apart.
+        [.number(valueHeader, minimum: 6.5, group: name), TableSheet.Column(header: noteHeader, minimum: 5, maximum: 10, numeric: true, group: name),
+         .number(nHeader, minimum: 5, group: name)]
     }
 
     static func format(_ kind: ValueKind) -> NumberFormat { kind == .grade ? .oneDecimal : .percentWhole }
