@@ -80,7 +80,16 @@ struct TablesWorkbookWriterTests {
             #expect(setup.attributes == ["paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": "0"])
         }
         let chapter = try #require(try book().sheet(4))
-        #expect(chapter.first("mergeCells")?.all("mergeCell").map { $0["ref"] } == ["F3:H3", "I3:K3", "L3:N3"])
+        #expect(chapter.first("mergeCells")?.all("mergeCell").map { $0["ref"] } == ["A2:O2", "F3:H3", "I3:K3", "L3:N3"])
+    }
+
+    @Test func aNoteMergedInOneRowWrapsWithinTheMergedWidth() {
+        // 20 words of 5 letters; 54 characters a line in a merged width of 50 (10 pt: 0.9 of a
+        // digit each): 9 words a line, 3 lines of 12.75 pt.
+        let note = WorkbookCell.text(String(repeating: "woord ", count: 20), style: .noteWrapped)
+        #expect(RowHeights.height([note], widths: [10, 40], merged: [0], spans: [0: 50]) == 38.25)
+        // Merged over several rows (no span given): not estimated, as before.
+        #expect(RowHeights.height([note], widths: [10, 40], merged: [0]) == nil)
     }
 
     @Test func chapterSheetHasEveryMetingAndBenchmarkWithNoteAndN() throws {

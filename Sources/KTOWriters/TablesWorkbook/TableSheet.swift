@@ -52,8 +52,9 @@ struct TableSheet {
     /// The sheet: widths fitted to content within each column's bounds (a header may wrap onto
     /// two lines, a long text onto more, never inside a word).
     func worksheet(name: String) -> Worksheet {
-        var all: [[WorkbookCell]] = [[.text(title, style: .title)], [.text(note, style: .note)]]
-        var merges: [CellRange] = []
+        var all: [[WorkbookCell]] = [[.text(title, style: .title)], [.text(note, style: .noteWrapped)]]
+        // The note wraps within the table's width, so that it prints within the page.
+        var merges: [CellRange] = columns.count > 1 ? [CellRange(rows: 1...1, columns: 0...(columns.count - 1))] : []
         if headerRow == 3 {
             // Every cell of the row is styled, so that the header fill runs on under the merges.
             var row = columns.map { _ in WorkbookCell.text("", style: .header) }
@@ -86,7 +87,7 @@ struct TableSheet {
 
     /// The longest word of a text cell, bold a little wider; 0 for other cells.
     static func longestWord(_ cell: WorkbookCell) -> Double {
-        guard case .text(let text, let style) = cell, style != .title, style != .note else { return 0 }
+        guard case .text(let text, let style) = cell, style != .title, style != .note, style != .noteWrapped else { return 0 }
         let longest = Double(text.split(whereSeparator: { $0.isWhitespace }).map(\.count).max() ?? 0)
         return style == .bold || style == .header || style == .headerRight ? longest * ColumnWidths.boldFactor : longest
     }

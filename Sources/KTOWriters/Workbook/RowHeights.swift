@@ -11,7 +11,7 @@ enum RowHeights {
     static func lineHeight(_ style: CellStyle) -> Double {
         switch style {
         case .title: return 18.75
-        case .note: return 12.75
+        case .note, .noteWrapped: return 12.75
         case .normal, .wrapped, .bold, .header, .headerRight, .headerCentered, .link: return 15
         }
     }
@@ -31,8 +31,9 @@ enum RowHeights {
         for (c, cell) in row.enumerated() where !merged.contains(c) || spans[c] != nil {
             guard case .text(let text, let style) = cell else { continue }
             height = max(height, lineHeight(style))
-            guard style == .wrapped || style == .header || style == .headerRight || style == .headerCentered, c < widths.count else { continue }
-            let factor = style == .wrapped ? 1.0 : ColumnWidths.boldFactor
+            guard style == .wrapped || style == .noteWrapped || style == .header || style == .headerRight || style == .headerCentered, c < widths.count else { continue }
+            // Bold runs wider; the 10 pt note narrower than the 11 pt text.
+            let factor = style == .wrapped ? 1.0 : style == .noteWrapped ? 0.9 : ColumnWidths.boldFactor
             let capacity = max(1, Int(((spans[c] ?? widths[c]) - 1) / factor))
             let needed = wrappedLines(CellText.prepared(text), capacity: capacity)
             lines = max(lines, needed)

@@ -14,7 +14,7 @@ enum Stylesheet {
         case .normal, .wrapped: return 0
         case .bold, .header, .headerRight, .headerCentered: return 1
         case .title: return 2
-        case .note: return 3
+        case .note, .noteWrapped: return 3
         case .link: return 4
         }
     }
@@ -47,7 +47,7 @@ enum Stylesheet {
         case .header: alignment = "<alignment vertical=\"bottom\" wrapText=\"1\"/>"
         case .headerRight: alignment = "<alignment horizontal=\"right\" vertical=\"bottom\" wrapText=\"1\"/>"
         case .headerCentered: alignment = "<alignment horizontal=\"center\" vertical=\"bottom\" wrapText=\"1\"/>"
-        case .wrapped: alignment = "<alignment vertical=\"top\" wrapText=\"1\"/>"
+        case .wrapped, .noteWrapped: alignment = "<alignment vertical=\"top\" wrapText=\"1\"/>"
         case .title: alignment = "<alignment vertical=\"bottom\"/>"
         case .normal, .bold, .note, .link: alignment = "<alignment vertical=\"top\"/>"
         }
