@@ -26,20 +26,24 @@ public struct ReportPipeline: Sendable {
             slugs.append(slug)
         }
         let annexSlugs = slugs
+        let annexes = parallelMap(results.groupNames.count) { g in builder.build(results, scope: .gemeente(g)) }
+        let tables = loaded.study.tables
         // The documents are independent: rendered on all cores, listed in a fixed order.
-        let documents = parallelMap(4 + results.groupNames.count) { k -> [(path: String, bytes: [UInt8])] in
+        let documents = parallelMap(5 + annexes.count) { k -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
             switch k {
-            case 0: return [("results.csv", ResultsCSVWriter.bytes(results.rows))]
-            case 1: return [("report.txt", Array(TextReportWriter().render(report).utf8))]
-            case 2: return [("index.html", Array(HTMLReportWriter().render(report).utf8))]
-            case 3: return TablesBookWriter().render(report)
+            case 0: return .success([("results.csv", ResultsCSVWriter.bytes(results.rows))])
+            case 1: return .success([("report.txt", Array(TextReportWriter().render(report).utf8))])
+            case 2: return .success([("index.html", Array(HTMLReportWriter().render(report).utf8))])
+            case 3: return .success(tables.includesCSV ? TablesBookWriter().render(report) : [])
+            case 4:
+                guard tables.includesWorkbook else { return .success([]) }
+                return Result { () throws(WorkbookError) in [(TablesWorkbookWriter.fileName, try TablesWorkbookWriter().bytes(report, annexes: annexes))] }
             default:
-                let g = k - 4
-                let annex = builder.build(results, scope: .gemeente(g))
-                return [("annex-\(annexSlugs[g]).html", Array(HTMLReportWriter().render(annex).utf8))]
+                let g = k - 5
+                return .success([("annex-\(annexSlugs[g]).html", Array(HTMLReportWriter().render(annexes[g]).utf8))])
             }
         }
-        let files = documents.flatMap { $0 }
+        let files = try documents.flatMap { try $0.get() }
         return (results, files)
     }
 }

@@ -26,6 +26,7 @@ extension Study {
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
         "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with", "sheet",
         "overall", "aspects", "drivers",
+        "tables",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -258,6 +259,14 @@ extension Study {
                 problems.append(StudyProblem("quotes (citaten per code) moet een geheel getal van 0 tot en met 50 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
             }
         }
+        var tables = TablesFormat.xlsx
+        if let entry = top["tables"] {
+            if let format = TablesFormat(studyValue: entry.value) {
+                tables = format
+            } else {
+                problems.append(StudyProblem("tables (tabellenboek) moet xlsx, csv of both zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
         for key in ["dictionary", "staff"] {
             if let entry = top[key], entry.value.isEmpty {
                 problems.append(StudyProblem("'\(key) =' zonder bestandsnaam", at: SourceLocation(file: file, line: entry.line)))
@@ -295,6 +304,7 @@ extension Study {
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.quotesPerCode = quotesPerCode
+        study.tables = tables
         return study
     }
 

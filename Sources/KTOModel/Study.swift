@@ -202,6 +202,8 @@ public struct Study: Sendable, Equatable {
     public var staffFile: DataFile?
     /// Illustrative quotes per code in the report (`quotes = 3`; 0 = none).
     public var quotesPerCode: Int = 3
+    /// The tables book as a workbook, CSV files or both (`tables =`; default the workbook).
+    public var tables: TablesFormat = .xlsx
 
     public init(
         studyFile: String, title: String, client: String, meting: String, dataFiles: [DataFile], codebook: DataFile,

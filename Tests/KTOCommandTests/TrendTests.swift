@@ -15,7 +15,9 @@ struct TrendTests {
 
     /// The report files of a study, made in memory (nothing is written).
     static func files(_ studyPath: String) throws -> [String: [UInt8]] {
-        let loaded = try LoadedStudy.load(studyPath: studyPath)
+        var loaded = try LoadedStudy.load(studyPath: studyPath)
+        // Both forms of the tables book: the CSV files are read below, the workbook elsewhere.
+        loaded.study.tables = .both
         var files: [String: [UInt8]] = [:]
         for file in try ReportPipeline().files(for: loaded).files { files[file.path] = file.bytes }
         return files
