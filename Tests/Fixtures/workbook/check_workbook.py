@@ -253,8 +253,9 @@ class Checker:
         if against == "own":
             earlier = marks == "all"
             rest = marks in ("all", "rest")
-            up = sum(1 for f in flags if f.startswith("sig_higher:previous")) if earlier else 0
-            down = sum(1 for f in flags if f.startswith("sig_lower:previous")) if earlier else 0
+            # Only the most recent earlier meting is marked (older ones are previous:<meting>).
+            up = flags.count("sig_higher:previous") if earlier else 0
+            down = flags.count("sig_lower:previous") if earlier else 0
             plus = flags.count("sig_higher:rest") if rest else 0
             minus = flags.count("sig_lower:rest") if rest else 0
             return ("*" if "indicatief" in flags else "") + "▲" * up + "▼" * down + "+" * plus + "−" * minus
@@ -266,8 +267,35 @@ class Checker:
     def same_marks(note, expected):
         return sorted(note) == sorted(expected)
 
-    def check_figure(self, where, kind, meting, group, variable, measure, category, value, note, n, marks="all"):
+    def letters_expected(self, meting, group, variable, measure, letters):
+        """A breakdown category's significance letters: the categories it is significantly higher
+        than, from the pair tests (vs:<label>, each on the lower code's row) in results.csv."""
+        variable_name = group.split("=", 1)[0]
+        own = group.split("=", 1)[1]
+        found = set()
+        for label, letter in letters.items():
+            if label == own:
+                continue
+            mine = self.results.get((meting, group, variable, measure, ""))
+            theirs = self.results.get((meting, f"{variable_name}={label}", variable, measure, ""))
+            if mine and f"sig_higher:vs:{label}" in mine["flags"].split("|"):
+                found.add(letter)
+            if theirs and f"sig_lower:vs:{own}" in theirs["flags"].split("|"):
+                found.add(letter)
+        return "".join(sorted(found, key=lambda l: (len(l), l)))
+
+    def check_figure(self, where, kind, meting, group, variable, measure, category, value, note, n, marks="all", letters=None):
         note = note or ""
+        if letters is not None and " " in note:
+            note, shown_letters = note.split(" ", 1)
+        else:
+            shown_letters = ""
+        if letters is not None and value is not None and group != "total":
+            expected_letters = self.letters_expected(meting, group, variable, measure, letters)
+            if shown_letters != expected_letters:
+                problem(f"{where}: letters {shown_letters!r}, the pair tests in results.csv say {expected_letters!r}")
+            else:
+                count("breakdown letters as results.csv's pair tests")
         if kind == "benchmark":
             name, figures = self.benchmarks[group]
             if figures is None:
@@ -344,11 +372,20 @@ class Checker:
         answer_col = col("Antwoord") or col("Genoemd punt")
         variable_col = col("Variabele")
         without_col = col("% zonder oordeel")
-        sheet_groups = self.breakdown_variable([h for h, _ in sheet.groups])
-        # A breakdown shows each category against its rest only, and its total without marks.
-        breakdown = any(h == "Totaal" for h, _ in sheet.groups)
-        located = []
+        # A breakdown names each category with its letter: "18-26 (A)".
+        letters = {}
+        groups = []
         for heading, c in sheet.groups:
+            match = re.fullmatch(r"(.*) \(([A-Z]+)\)", heading or "")
+            if match:
+                letters[match.group(1)] = match.group(2)
+                heading = match.group(1)
+            groups.append((heading, c))
+        sheet_groups = self.breakdown_variable([h for h, _ in groups])
+        # A breakdown shows each category against its rest only, and its total without marks.
+        breakdown = any(h == "Totaal" for h, _ in groups)
+        located = []
+        for heading, c in groups:
             where = self.locate(heading, sheet_groups)
             if where is None and not self.have_study:
                 # Without the study file a heading that is no meting or group is a benchmark.
@@ -382,7 +419,7 @@ class Checker:
                     value = float(value)
                 marks = ("none" if group == "total" else "rest") if breakdown else "all"
                 self.check_figure(f"{sheet.title}!{ws.cell(r, c).coordinate}", kind, meting, group, variable, measure, category,
-                                  value, note, n, marks)
+                                  value, note, n, marks, letters if breakdown else None)
             if without_col:
                 self.check_without(sheet, r, variable, located, without_col)
 
