@@ -218,7 +218,7 @@ public struct ReportBuilder: Sendable {
             // Each pair is tested once, on the lower code: the higher figure gets the other's letter.
             var higherThan: [Int: Set<String>] = [:]
             for (k, domain) in domains.enumerated() {
-                guard case .category(_, let code) = domain, let own = current.domain(domain) else { continue }
+                guard case .category = domain, let own = current.domain(domain) else { continue }
                 for contrast in own.contrasts(of: headline.measure) where contrast.direction != .none {
                     guard case .category(let other, _) = contrast.contrast, let j = domains.firstIndex(of: .category(breakdown: b, code: other)) else { continue }
                     let (winner, loser) = contrast.direction == .higher ? (k, j) : (j, k)

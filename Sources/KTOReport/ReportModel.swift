@@ -25,6 +25,14 @@ public struct ReportModel: Sendable, Equatable {
     }
 }
 
+extension ReportModel {
+    /// Every block in reading order with the titles of its chapter and section, for writers that
+    /// list one kind of block over the whole report.
+    public var placedBlocks: [(chapter: String, section: String, block: Block)] {
+        chapters.flatMap { chapter in chapter.sections.flatMap { section in section.blocks.map { (chapter.title, section.title, $0) } } }
+    }
+}
+
 public struct Chapter: Sendable, Equatable {
     public var title: String
     public var sections: [Section]

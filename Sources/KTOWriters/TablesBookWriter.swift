@@ -34,18 +34,14 @@ public struct TablesBookWriter: Sendable {
     /// base (a respondent can give several answers), the base and the mark.
     func answerRows(_ report: ReportModel) -> [[String]] {
         var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Vraag", "Soort", "Antwoord", "Kolom", "%", "Basis", "Significant"]]
-        for chapter in report.chapters {
-            for section in chapter.sections {
-                for block in section.blocks {
-                    guard case .codedAnswers(let table) = block else { continue }
-                    let kind = table.closed ? "meerkeuzevraag" : "open vraag, gecodeerd"
-                    for row in table.rows {
-                        for (k, cell) in row.cells.enumerated() where k < table.columns.count {
-                            let base = k < table.bases.count ? table.bases[k].map(String.init) ?? "" : ""
-                            rows.append([chapter.title, section.title, table.question, kind, row.label, table.columns[k],
-                                         number(cell, kind: .percent), base, CellFormatter.suffix(cell)])
-                        }
-                    }
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .codedAnswers(let table) = block else { continue }
+            let kind = table.closed ? "meerkeuzevraag" : "open vraag, gecodeerd"
+            for row in table.rows {
+                for (k, cell) in row.cells.enumerated() where k < table.columns.count {
+                    let base = k < table.bases.count ? table.bases[k].map(String.init) ?? "" : ""
+                    rows.append([chapter, section, table.question, kind, row.label, table.columns[k],
+                                 number(cell, kind: .percent), base, CellFormatter.suffix(cell)])
                 }
             }
         }
@@ -55,15 +51,11 @@ public struct TablesBookWriter: Sendable {
     /// The prioriteitenmatrix: per aspect its grade, importance, n and quadrant.
     func priorityRows(_ report: ReportModel) -> [[String]] {
         var rows: [[String]] = [["Aspect", "Cijfer", "Belang", "Maat belang", "n", "Kwadrant"]]
-        for chapter in report.chapters {
-            for section in chapter.sections {
-                for block in section.blocks {
-                    guard case .priorities(let table) = block else { continue }
-                    for row in table.rows {
-                        rows.append([row.item, Rounding.formatDutch(row.mean, decimals: 1), Rounding.formatDutch(row.importance, decimals: 2),
-                                     table.importanceLabel, String(row.n), row.quadrant.label])
-                    }
-                }
+        for (_, _, block) in report.placedBlocks {
+            guard case .priorities(let table) = block else { continue }
+            for row in table.rows {
+                rows.append([row.item, Rounding.formatDutch(row.mean, decimals: 1), Rounding.formatDutch(row.importance, decimals: 2),
+                             table.importanceLabel, String(row.n), row.quadrant.label])
             }
         }
         return rows
@@ -72,15 +64,11 @@ public struct TablesBookWriter: Sendable {
     /// Open questions without codes: how many respondents wrote something, per group.
     func uncodedRows(_ report: ReportModel) -> [[String]] {
         var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Vraag", "Groep", "Met antwoord", "Respondenten", "%"]]
-        for chapter in report.chapters {
-            for section in chapter.sections {
-                for block in section.blocks {
-                    guard case .uncodedAnswers(let table) = block else { continue }
-                    for row in table.rows {
-                        let percent = row.percent.map { Rounding.formatDutch(Rounding.roundHalfAwayFromZero($0, decimals: 0), decimals: 0) } ?? "–"
-                        rows.append([chapter.title, section.title, table.question, row.group, String(row.written), String(row.respondents), percent])
-                    }
-                }
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .uncodedAnswers(let table) = block else { continue }
+            for row in table.rows {
+                let percent = row.percent.map { Rounding.formatDutch(Rounding.roundHalfAwayFromZero($0, decimals: 0), decimals: 0) } ?? "–"
+                rows.append([chapter, section, table.question, row.group, String(row.written), String(row.respondents), percent])
             }
         }
         return rows
@@ -89,16 +77,12 @@ public struct TablesBookWriter: Sendable {
     /// Every breakdown table: per item and category the figure, n and mark against the rest.
     func breakdownRows(_ report: ReportModel) -> [[String]] {
         var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Uitsplitsing", "Vraag", "Maat", "Categorie", "Waarde", "n", "Significant"]]
-        for chapter in report.chapters {
-            for section in chapter.sections {
-                for block in section.blocks {
-                    guard case .breakdown(let table) = block else { continue }
-                    for row in table.rows {
-                        for (column, cell) in zip(table.columns, row.cells) {
-                            rows.append([chapter.title, section.title, table.title, row.item, row.measureLabel, column,
-                                         number(cell, kind: row.kind), cell.n.map(String.init) ?? "", CellFormatter.suffix(cell)])
-                        }
-                    }
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .breakdown(let table) = block else { continue }
+            for row in table.rows {
+                for (column, cell) in zip(table.columns, row.cells) {
+                    rows.append([chapter, section, table.title, row.item, row.measureLabel, column,
+                                 number(cell, kind: row.kind), cell.n.map(String.init) ?? "", CellFormatter.suffix(cell)])
                 }
             }
         }

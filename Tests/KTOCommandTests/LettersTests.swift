@@ -37,12 +37,8 @@ struct LettersTests {
 
     /// The design study, unweighted or raked, at significance level `alpha`: results and report.
     static func run(_ design: Design, alpha: String = "0,05") throws -> (results: StudyResults, report: ReportModel) {
-        let folder = NSTemporaryDirectory() + "kto-letters-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("kto-letters", fixtures: ["design/codebook.csv", "design/design-study.csv"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["codebook.csv", "design-study.csv"] {
-            try FileManager.default.copyItem(atPath: Paths.fixture("design/" + name), toPath: folder + "/" + name)
-        }
         var study = try String(contentsOfFile: Paths.fixture("design/design.study"), encoding: .utf8)
         if design == .rake {
             study = study.replacingOccurrences(

@@ -71,12 +71,8 @@ struct TableFileTests {
         #expect(xlsx.stdout.contains("fouten.xlsx:Blad1!C5: 'goed'"))
         #expect(xlsx.stderr.contains("fout: fouten.xlsx:Blad1!C3: variabele 'cijfer'"))
 
-        let folder = NSTemporaryDirectory() + "kto-fouten-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("kto-fouten", fixtures: ["tables/fouten.sav", "tables/codebook.csv"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["fouten.sav", "codebook.csv"] {
-            try FileManager.default.copyItem(atPath: Paths.fixture("tables/" + name), toPath: folder + "/" + name)
-        }
         let study = try String(contentsOfFile: Paths.fixture("tables/fouten.study"), encoding: .utf8)
             .replacingOccurrences(of: "fouten.xlsx", with: "fouten.sav")
         try study.write(toFile: folder + "/kto.study", atomically: true, encoding: .utf8)
