@@ -149,10 +149,10 @@ struct PlatformDraft {
     }
 }
 
-/// Text helpers shared by the platform readers.
-enum PlatformText {
+/// Text helpers shared by the platform readers and `kto init`.
+public enum PlatformText {
     /// Lower case, runs of spaces (and no-break spaces, tabs, newlines) folded to one, trimmed.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         text.lowercased()
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" })
             .joined(separator: " ")
@@ -180,7 +180,7 @@ enum PlatformText {
     }
 
     /// Cells in one line: newlines and runs of spaces become one space.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 }
