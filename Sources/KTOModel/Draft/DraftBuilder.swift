@@ -118,8 +118,10 @@ struct DraftBuilder {
 
     mutating func findGroup(_ requested: String?) throws(CodebookDraftError) -> ColumnFacts {
         let metadata = Set(result.metadataColumns)
+        // Columns whose values repeat, with a handful of them: what a gemeente column looks like.
         let candidates = facts.filter { f in
-            !metadata.contains(f.name) && !f.name.isEmpty && (2...60).contains(f.codeCounts.count + f.texts.count)
+            let distinct = f.codeCounts.count + f.texts.count
+            return !metadata.contains(f.name) && !f.name.isEmpty && (2...30).contains(distinct) && distinct * 2 <= f.nonEmpty
         }.map(\.name)
         if let requested {
             let key = requested.lowercased()
