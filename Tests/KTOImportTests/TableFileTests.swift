@@ -255,6 +255,18 @@ struct TableFileHostileTests {
         }
     }
 
+    /// Found by kto-fuzz: the place of a duplicate name after a name that spans lines named the
+    /// header's first line with a column counted on the later line.
+    @Test func aDuplicateAfterANameThatSpansLinesNamesItsOwnLine() {
+        do {
+            _ = try TableFile.read(bytes: Array("\"x\ny\";a;a\n1;2;3\n".utf8), displayName: "t.csv")
+            Issue.record("no error")
+        } catch {
+            guard case .csv(let e) = error else { Issue.record("\(error)"); return }
+            #expect(e.place.line == 2 && e.place.column == 6 && e.lineText == "y\";a;a")
+        }
+    }
+
     @Test func surveyMonkeyMayRepeatAQuestion() throws {
         let text = "Respondent ID,Collector ID,Hoe tevreden?,Hoe tevreden?\n,,Response,Response\n1,9,Tevreden,Neutraal\n"
         let result = try TableFile.read(bytes: Array(text.utf8), displayName: "t.csv")

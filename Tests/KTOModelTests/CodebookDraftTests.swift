@@ -307,6 +307,21 @@ struct CodebookDraftRuleTests {
         ])
     }
 
+    /// Found by kto-fuzz: a NUL made the codebook look like UTF-16, a CRLF inside a label was one
+    /// Character and was neither quoted nor folded, and a label starting with a combining mark
+    /// fused with the '=' of code=label. The codebook must always read back.
+    @Test func oddCharactersNeverBreakTheCodebook() throws {
+        let draft = try CodebookDraft.make(from: Self.table([
+            Self.gemeente,
+            Self.texts("soort", ["a\r\nb", "\u{0301}x", "c\u{0}d", "a\r\nb", "\u{0301}x", "c\u{0}d", "e;f", "g\"h"]),
+            Self.numbers("q\u{0}1", [1, 2, 3, 1, 2, 3, 1, 2]),
+        ]))
+        let codebook = try Codebook.parse(SourceText(bytes: draft.codebookBytes(), file: "c.csv"))
+        #expect(codebook.variables.map(\.code) == ["gemeente", "soort"])
+        #expect(codebook.variable("soort")?.labels.map(\.label) == ["a b", "cd", "e;f", "g\"h", "x"])
+        #expect(draft.omitted == [.init(column: "kolom 3", reason: "de naam bevat onzichtbare tekens of |; geef de kolom een gewone naam")])
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(throws: CodebookDraftError.emptyTable(file: "t.sav")) {
             try CodebookDraft.make(from: Self.table([Self.numbers("gemeente", [])]))

@@ -12,6 +12,8 @@ struct CSVTable {
     var names: [String]
     /// Byte offset of every header cell, for messages.
     var nameOffsets: [Int]
+    /// The line of every header cell.
+    var nameLines: [Int]
     /// Column-major cells of the data rows (after the header row).
     var columns: [[TableCell]]
     var rowNumbers: [Int]
@@ -42,6 +44,7 @@ struct CSVTable {
         var cursor = reader.makeCursor()
         var names: [String]?
         var offsets: [Int] = []
+        var lines: [Int] = []
         var columns: [[TableCell]] = []
         var rowNumbers: [Int] = []
         var leftOut: [LeftOutRow] = []
@@ -62,6 +65,8 @@ struct CSVTable {
                     for k in 0..<record.count {
                         row.append(Self.text(record, k, windows1252: windows1252))
                         offsets.append(record.offset(ofField: k) - 2)
+                        // A quoted name before it may span lines.
+                        lines.append(record.line(ofByte: record.offset(ofField: k)) - 1)
                     }
                     names = row
                     headerLine = line
@@ -106,6 +111,7 @@ struct CSVTable {
         }
         self.names = header
         self.nameOffsets = offsets
+        self.nameLines = lines
         self.columns = columns
         self.rowNumbers = rowNumbers
         self.leftOut = leftOut
@@ -132,10 +138,11 @@ struct CSVTable {
             if !name.isEmpty {
                 if let first = seen[name.lowercased()] {
                     let offset = k < nameOffsets.count ? nameOffsets[k] : 0
+                    let line = k < nameLines.count ? nameLines[k] : headerLine
                     throw .csv(ImportError(
                         .duplicateHeaderName(name, firstColumn: first + 1),
-                        at: SourceLocation(file: file, line: headerLine, column: source.column(ofByte: offset)),
-                        lineText: source.lineText(headerLine)))
+                        at: SourceLocation(file: file, line: line, column: source.column(ofByte: offset)),
+                        lineText: source.lineText(line)))
                 }
                 seen[name.lowercased()] = k
             }

@@ -21,7 +21,7 @@ extension CodebookDraft {
                 entry.columns.map { "\($0.code)=\($0.column)" }.joined(separator: "|"),
                 entry.checks.joined(separator: "; "),
             ]
-            lines.append(cells.map(Self.cell).joined(separator: ";"))
+            lines.append(cells.map { Self.cell(Self.visible($0)) }.joined(separator: ";"))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -29,9 +29,18 @@ extension CodebookDraft {
     /// The codebook as UTF-8 with a BOM.
     public func codebookBytes() -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(codebookText().utf8) }
 
+    /// Text without control characters (a NUL would make the file look like UTF-16). Names
+    /// with them never get here: such columns are left out.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: DraftBuilder.isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !DraftBuilder.isControl(scalar) { scalars.append(scalar) }
+        return String(scalars)
+    }
+
     /// One CSV cell: quoted when it holds the separator, a quote or a line end.
     static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
@@ -76,11 +85,12 @@ extension CodebookDraft {
         lines.append("[population]")
         let width = min(40, groups.map(\.count).max() ?? 0)
         for name in groups {
-            lines.append(name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0) + " = 0")
+            let shown = Self.comment(name)
+            lines.append(shown.padding(toLength: max(width, shown.count), withPad: " ", startingAt: 0) + " = 0")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Text in a `#` comment: one line.
-    static func comment(_ text: String) -> String { PlatformText.oneLine(text) }
+    static func comment(_ text: String) -> String { visible(PlatformText.oneLine(text)) }
 }

@@ -43,7 +43,10 @@ struct ColumnFacts {
         for entry in column.valueLabels {
             switch entry.value {
             case .number(let d):
-                if d == d.rounded(), abs(d) <= 9999 { valueLabels.append(ValueLabel(code: Int(d), label: PlatformText.oneLine(entry.label))) }
+                let text = DraftBuilder.cleanLabel(entry.label)
+                if d == d.rounded(), abs(d) <= 9999, !text.isEmpty, !valueLabels.contains(where: { $0.code == Int(d) }) {
+                    valueLabels.append(ValueLabel(code: Int(d), label: text))
+                }
             case .text(let s): textValueLabels.append((s, entry.label))
             }
         }

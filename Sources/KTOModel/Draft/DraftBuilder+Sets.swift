@@ -12,7 +12,10 @@ extension DraftBuilder {
     mutating func addResponseSets() {
         for set in table.multipleResponseSets {
             let members = set.variables.compactMap { name in facts.first { $0.name.lowercased() == name.lowercased() } }
-            guard members.count == set.variables.count, members.count >= 1, members.allSatisfy({ !used.contains($0.index) }) else { continue }
+            // A name with '|' cannot stand in the columns cell (code=column|…): such a set stays apart.
+            guard members.count == set.variables.count, members.count >= 1,
+                  members.allSatisfy({ !used.contains($0.index) && !$0.name.contains("|") && !Self.hasControl($0.name) })
+            else { continue }
             switch set.kind {
             case .category:
                 let note = "hoort bij de meerkeuzeset $\(set.name) ('\(set.label)'): elke variabele daarvan bevat een code "
@@ -44,14 +47,17 @@ extension DraftBuilder {
         let metadata = Set(result.metadataColumns)
         var k = 0
         while k < facts.count {
-            guard let stem = Self.stem(facts[k].name), !used.contains(k), !metadata.contains(facts[k].name) else {
+            guard let stem = Self.stem(facts[k].name), !used.contains(k), !metadata.contains(facts[k].name), !facts[k].name.contains("|"),
+                  !Self.hasControl(facts[k].name) else {
                 k += 1
                 continue
             }
             var end = k
             var options: [(index: Int, label: String)] = []
             var ticks = 0
-            while end < facts.count, Self.stem(facts[end].name) == stem, !used.contains(end), let option = optionLabel(facts[end]) {
+            while end < facts.count, Self.stem(facts[end].name) == stem, !used.contains(end), !facts[end].name.contains("|"),
+                  !Self.hasControl(facts[end].name),
+                  let option = optionLabel(facts[end]) {
                 options.append((end, option.label))
                 ticks += option.ticks
                 end += 1
@@ -104,7 +110,10 @@ extension DraftBuilder {
 
     /// A label fit for `code=label|…`: one line, no `|`.
     static func cleanLabel(_ text: String) -> String {
-        PlatformText.oneLine(text).replacingOccurrences(of: "|", with: "/")
+        var scalars = Substring(PlatformText.oneLine(text).replacingOccurrences(of: "|", with: "/")).unicodeScalars
+        // A leading combining mark would fuse with the '=' of code=label.
+        while let first = scalars.first, isMark(first) || isControl(first) { scalars.removeFirst() }
+        return String(scalars)
     }
 
     /// A `text` and a one-column `multi` with the same stem (`goed_tekst`, `goed_codes`) form a

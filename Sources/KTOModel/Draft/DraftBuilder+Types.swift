@@ -44,6 +44,13 @@ extension DraftBuilder {
         }
         entry.checks = checks + entry.checks
         fitMissing(&entry)
+        // A reversed scale needs symmetric values; written-out values may not be.
+        if entry.scale == "reversed", !entry.values.isEmpty {
+            entry.type = .category
+            entry.scale = ""
+            entry.section = Self.sections.category
+            entry.checks.append("de labels lopen van eens naar oneens en de geldige waarden zijn niet symmetrisch: als categorie opgenomen; zet de codes om om er een stelling van te maken")
+        }
         return .success(entry)
     }
 

@@ -44,6 +44,8 @@ struct DraftBuilder {
                 omitted.append(.init(column: f.name, reason: "gegevens van het platform (\(result.format.displayName))"))
             } else if f.name.isEmpty {
                 omitted.append(.init(column: "kolom \(f.index + 1)", reason: "kolom zonder naam"))
+            } else if Self.hasControl(f.name) || f.name.contains("|") {
+                omitted.append(.init(column: "kolom \(f.index + 1)", reason: "de naam bevat onzichtbare tekens of |; geef de kolom een gewone naam"))
             } else if f.nonEmpty == 0 {
                 omitted.append(.init(column: f.name, reason: "in geen enkele rij ingevuld"))
             } else if f.isDate {
@@ -68,6 +70,9 @@ struct DraftBuilder {
     static func reasons(_ rows: [LeftOutRow]) -> String { CodebookDraft.leftOutSummary(rows) }
 
     mutating func place(_ entry: CodebookDraft.Entry, at position: Int) {
+        var entry = entry
+        // A label the cleaning left empty would be refused by the codebook: the code stands in.
+        entry.labels = entry.labels.map { $0.label.isEmpty ? ValueLabel(code: $0.code, label: String($0.code)) : $0 }
         placed.append((position, entry))
         names.insert(entry.variable.lowercased())
     }
@@ -90,7 +95,7 @@ struct DraftBuilder {
     mutating func findID() {
         let metadata = Set(result.metadataColumns)
         let named = facts.filter { f in
-            !used.contains(f.index) && CodebookDraft.idNames.contains(Self.compact(f.name)) && f.nonEmpty > 0
+            !used.contains(f.index) && CodebookDraft.idNames.contains(Self.compact(f.name)) && f.nonEmpty > 0 && !Self.hasControl(f.name)
         }
         let ordered = named.filter { !metadata.contains($0.name) } + named.filter { metadata.contains($0.name) }
         for f in ordered where f.duplicateCells {
@@ -109,6 +114,24 @@ struct DraftBuilder {
         used.insert(id.index)
     }
 
+    /// C0 and C1 control characters and DEL (tab and line ends included: names never hold them).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+    }
+
+    /// Whether `text` holds a control character, or starts with a combining mark (it would
+    /// join the `=` before it into one character, and `code=label` would not split).
+    static func hasControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isControl) || text.unicodeScalars.first.map(isMark) == true
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
     /// A name without case, `_`, `-`, `.` and spaces: `Response_ID` → `responseid`.
     static func compact(_ name: String) -> String {
         String(name.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " && $0 != "." })
@@ -121,18 +144,19 @@ struct DraftBuilder {
         // Columns whose values repeat, with a handful of them: what a gemeente column looks like.
         let candidates = facts.filter { f in
             let distinct = f.codeCounts.count + f.texts.count
-            return !metadata.contains(f.name) && !f.name.isEmpty && (2...30).contains(distinct) && distinct * 2 <= f.nonEmpty
+            return !metadata.contains(f.name) && !f.name.isEmpty && !Self.hasControl(f.name) && (2...30).contains(distinct) && distinct * 2 <= f.nonEmpty
         }.map(\.name)
         if let requested {
             let key = requested.lowercased()
-            guard let f = facts.first(where: { $0.name.lowercased() == key }) else {
+            guard let f = facts.first(where: { $0.name.lowercased() == key }), !Self.hasControl(f.name), !f.name.contains("|") else {
                 throw .groupNotFound(name: requested, candidates: candidates)
             }
             return f
         }
         if let f = facts.first(where: { CodebookDraft.groupNames.contains($0.name.lowercased()) && $0.nonEmpty > 0 }) { return f }
+        // (A name with control characters or '|' cannot be the group: it is never among these.)
         let byText = facts.filter { f in
-            guard !metadata.contains(f.name), f.nonEmpty > 0 else { return false }
+            guard !metadata.contains(f.name), f.nonEmpty > 0, !Self.hasControl(f.name), !f.name.contains("|") else { return false }
             let words = Set(AnswerTexts.key(f.text).split(separator: " "))
             return words.contains("gemeente") || words.contains("municipality") || words.contains("woongemeente")
         }
@@ -179,7 +203,7 @@ struct DraftBuilder {
         if let odd = labels.first(where: { $0.label.contains(where: { "=#[]|".contains($0) }) }) {
             entry.checks.append("de naam '\(odd.label)' bevat =, #, [, ] of |: pas hem aan in het codeboek en in [population]")
         }
-        entry.labels = labels.map { ValueLabel(code: $0.code, label: Self.cleanLabel($0.label)) }
+        entry.labels = labels.map { ValueLabel(code: $0.code, label: Self.cleanLabel($0.label).isEmpty ? "Gemeente \($0.code)" : Self.cleanLabel($0.label)) }
         return (entry, entry.labels.map(\.label))
     }
 

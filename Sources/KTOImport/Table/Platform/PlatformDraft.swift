@@ -154,7 +154,7 @@ public enum PlatformText {
     /// Lower case, runs of spaces (and no-break spaces, tabs, newlines) folded to one, trimmed.
     public static func fold(_ text: String) -> String {
         text.lowercased()
-            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" })
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline || $0 == "\u{00A0}" })
             .joined(separator: " ")
     }
 
@@ -181,6 +181,7 @@ public enum PlatformText {
 
     /// Cells in one line: newlines and runs of spaces become one space.
     public static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        // `isNewline`: a CRLF is one Character, equal to neither "\r" nor "\n".
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isNewline }).joined(separator: " ")
     }
 }
