@@ -322,6 +322,21 @@ struct CodebookDraftRuleTests {
         #expect(draft.omitted == [.init(column: "kolom 3", reason: "de naam bevat onzichtbare tekens of |; geef de kolom een gewone naam")])
     }
 
+    /// Found by kto-fuzz (slow inputs): the line of every header field was counted from the
+    /// start of the header, and text variables were paired with codes by a search per pair.
+    /// A header of 20,000 names must read and draft in one pass.
+    @Test(arguments: [2_500, 10_000])
+    func aVeryWideFileStaysLinear(N: Int) throws {
+        let names = (0..<N).map { "v\($0)_tekst" }
+        let row = (0..<N).map { "antwoord nummer \($0) in woorden" }
+        let other = row.map { $0 + ", anders" }
+        let text = "gemeente;" + names.joined(separator: ";") + "\nA;" + row.joined(separator: ";") + "\nB;" + other.joined(separator: ";") + "\n"
+        let result = try TableFile.read(bytes: Array(text.utf8), displayName: "wide.csv")
+        #expect(result.table.columns.count == N + 1)
+        let draft = try CodebookDraft.make(from: result)
+        #expect(draft.entries.count == N + 1 && draft.entries.last?.type == .text)
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(throws: CodebookDraftError.emptyTable(file: "t.sav")) {
             try CodebookDraft.make(from: Self.table([Self.numbers("gemeente", [])]))

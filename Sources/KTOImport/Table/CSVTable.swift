@@ -62,11 +62,17 @@ struct CSVTable {
                 }
                 guard let header = names else {
                     var row: [String] = []
+                    // A quoted name before a field may span lines: its line is counted on from
+                    // the field before (one pass over the header, however wide).
+                    var fieldLine = line
+                    var scanned = record.count > 0 ? record.offset(ofField: 0) : 0
                     for k in 0..<record.count {
                         row.append(Self.text(record, k, windows1252: windows1252))
-                        offsets.append(record.offset(ofField: k) - 2)
-                        // A quoted name before it may span lines.
-                        lines.append(record.line(ofByte: record.offset(ofField: k)) - 1)
+                        let offset = record.offset(ofField: k)
+                        fieldLine += Self.lineEnds(in: shifted.bytes, from: scanned, to: offset)
+                        scanned = offset
+                        offsets.append(offset - 2)
+                        lines.append(fieldLine)
                     }
                     names = row
                     headerLine = line
@@ -119,6 +125,23 @@ struct CSVTable {
         self.details = TableFileResult.TextDetails(
             encoding: source.encoding, encodingDetected: source.detected, dialect: dialect, dialectSniffed: given == nil,
             blankLines: blank + cursor.summary.blankLines, lines: max(0, cursor.summary.lines - 1))
+    }
+
+    /// Line ends (LF, CR, CRLF) in `bytes[from..<to]`.
+    static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var k = max(0, from)
+        let end = min(to, bytes.count)
+        while k < end {
+            if bytes[k] == 0x0A {
+                count += 1
+            } else if bytes[k] == 0x0D {
+                count += 1
+                if k + 1 < end && bytes[k + 1] == 0x0A { k += 1 }
+            }
+            k += 1
+        }
+        return count
     }
 
     /// Field `k` as text: quotes removed, doubled quotes collapsed, trimmed.

@@ -14,7 +14,7 @@ extension DraftBuilder {
             let members = set.variables.compactMap { name in facts.first { $0.name.lowercased() == name.lowercased() } }
             // A name with '|' cannot stand in the columns cell (code=column|…): such a set stays apart.
             guard members.count == set.variables.count, members.count >= 1,
-                  members.allSatisfy({ !used.contains($0.index) && !$0.name.contains("|") && !Self.hasControl($0.name) })
+                  members.allSatisfy({ !used.contains($0.index) && !Self.unusableName($0.name) })
             else { continue }
             switch set.kind {
             case .category:
@@ -47,16 +47,15 @@ extension DraftBuilder {
         let metadata = Set(result.metadataColumns)
         var k = 0
         while k < facts.count {
-            guard let stem = Self.stem(facts[k].name), !used.contains(k), !metadata.contains(facts[k].name), !facts[k].name.contains("|"),
-                  !Self.hasControl(facts[k].name) else {
+            guard let stem = Self.stem(facts[k].name), !used.contains(k), !metadata.contains(facts[k].name),
+                  !Self.unusableName(facts[k].name) else {
                 k += 1
                 continue
             }
             var end = k
             var options: [(index: Int, label: String)] = []
             var ticks = 0
-            while end < facts.count, Self.stem(facts[end].name) == stem, !used.contains(end), !facts[end].name.contains("|"),
-                  !Self.hasControl(facts[end].name),
+            while end < facts.count, Self.stem(facts[end].name) == stem, !used.contains(end), !Self.unusableName(facts[end].name),
                   let option = optionLabel(facts[end]) {
                 options.append((end, option.label))
                 ticks += option.ticks
@@ -119,10 +118,13 @@ extension DraftBuilder {
     /// A `text` and a one-column `multi` with the same stem (`goed_tekst`, `goed_codes`) form a
     /// coded open question: they share a section of their own.
     mutating func pairOpenQuestions() {
+        var textsByStem: [String: [Int]] = [:]
+        for k in placed.indices where placed[k].entry.type == .text {
+            textsByStem[Codebook.stem(placed[k].entry.variable), default: []].append(k)
+        }
         for m in placed.indices where placed[m].entry.type == .multi && placed[m].entry.columns.isEmpty {
             let stem = Codebook.stem(placed[m].entry.variable)
-            let texts = placed.indices.filter { placed[$0].entry.type == .text && Codebook.stem(placed[$0].entry.variable) == stem }
-            guard texts.count == 1 else { continue }
+            guard let texts = textsByStem[stem], texts.count == 1 else { continue }
             placed[m].entry.section = stem
             placed[texts[0]].entry.section = stem
         }

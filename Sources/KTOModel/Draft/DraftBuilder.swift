@@ -1,3 +1,4 @@
+import Foundation
 import KTOImport
 
 /// Builds a `CodebookDraft`: first the group and id columns, then the multi-select questions
@@ -44,7 +45,7 @@ struct DraftBuilder {
                 omitted.append(.init(column: f.name, reason: "gegevens van het platform (\(result.format.displayName))"))
             } else if f.name.isEmpty {
                 omitted.append(.init(column: "kolom \(f.index + 1)", reason: "kolom zonder naam"))
-            } else if Self.hasControl(f.name) || f.name.contains("|") {
+            } else if Self.unusableName(f.name) {
                 omitted.append(.init(column: "kolom \(f.index + 1)", reason: "de naam bevat onzichtbare tekens of |; geef de kolom een gewone naam"))
             } else if f.nonEmpty == 0 {
                 omitted.append(.init(column: f.name, reason: "in geen enkele rij ingevuld"))
@@ -72,7 +73,7 @@ struct DraftBuilder {
     mutating func place(_ entry: CodebookDraft.Entry, at position: Int) {
         var entry = entry
         // A label the cleaning left empty would be refused by the codebook: the code stands in.
-        entry.labels = entry.labels.map { $0.label.isEmpty ? ValueLabel(code: $0.code, label: String($0.code)) : $0 }
+        entry.labels = entry.labels.map { Self.isBlank($0.label) ? ValueLabel(code: $0.code, label: String($0.code)) : $0 }
         placed.append((position, entry))
         names.insert(entry.variable.lowercased())
     }
@@ -95,7 +96,7 @@ struct DraftBuilder {
     mutating func findID() {
         let metadata = Set(result.metadataColumns)
         let named = facts.filter { f in
-            !used.contains(f.index) && CodebookDraft.idNames.contains(Self.compact(f.name)) && f.nonEmpty > 0 && !Self.hasControl(f.name)
+            !used.contains(f.index) && CodebookDraft.idNames.contains(Self.compact(f.name)) && f.nonEmpty > 0 && !Self.unusableName(f.name)
         }
         let ordered = named.filter { !metadata.contains($0.name) } + named.filter { metadata.contains($0.name) }
         for f in ordered where f.duplicateCells {
@@ -112,6 +113,18 @@ struct DraftBuilder {
         }
         place(entry, at: id.index)
         used.insert(id.index)
+    }
+
+    /// Whether a label is empty once control characters go and the codebook trims it.
+    static func isBlank(_ text: String) -> Bool {
+        CodebookDraft.visible(text).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Whether a column's name cannot stand in the codebook as it is: empty once trimmed, with
+    /// spaces around it (the codebook trims them), control characters, a leading combining mark
+    /// or `|` (the separator of `columns`).
+    static func unusableName(_ name: String) -> Bool {
+        name.isEmpty || hasControl(name) || name.contains("|") || name.trimmingCharacters(in: .whitespacesAndNewlines) != name
     }
 
     /// C0 and C1 control characters and DEL (tab and line ends included: names never hold them).
@@ -144,19 +157,18 @@ struct DraftBuilder {
         // Columns whose values repeat, with a handful of them: what a gemeente column looks like.
         let candidates = facts.filter { f in
             let distinct = f.codeCounts.count + f.texts.count
-            return !metadata.contains(f.name) && !f.name.isEmpty && !Self.hasControl(f.name) && (2...30).contains(distinct) && distinct * 2 <= f.nonEmpty
+            return !metadata.contains(f.name) && !f.name.isEmpty && !Self.unusableName(f.name) && (2...30).contains(distinct) && distinct * 2 <= f.nonEmpty
         }.map(\.name)
         if let requested {
             let key = requested.lowercased()
-            guard let f = facts.first(where: { $0.name.lowercased() == key }), !Self.hasControl(f.name), !f.name.contains("|") else {
+            guard let f = facts.first(where: { $0.name.lowercased() == key }), !Self.unusableName(f.name) else {
                 throw .groupNotFound(name: requested, candidates: candidates)
             }
             return f
         }
         if let f = facts.first(where: { CodebookDraft.groupNames.contains($0.name.lowercased()) && $0.nonEmpty > 0 }) { return f }
-        // (A name with control characters or '|' cannot be the group: it is never among these.)
         let byText = facts.filter { f in
-            guard !metadata.contains(f.name), f.nonEmpty > 0, !Self.hasControl(f.name), !f.name.contains("|") else { return false }
+            guard !metadata.contains(f.name), f.nonEmpty > 0, !Self.unusableName(f.name) else { return false }
             let words = Set(AnswerTexts.key(f.text).split(separator: " "))
             return words.contains("gemeente") || words.contains("municipality") || words.contains("woongemeente")
         }
@@ -186,10 +198,13 @@ struct DraftBuilder {
         }
         // Texts (a CSV or workbook with names): each its own code, in alphabetical order.
         let texts = f.texts.values.map(\.spelling).sorted { Self.naturalLess($0, $1) }
-        var next = (labels.map(\.code).max() ?? 0) + 1
+        // Texts take the lowest codes not in use (codes must stay within -9999...9999).
+        var taken = Set(labels.map(\.code)).union(f.declaredMissing)
+        var next = 1
         for text in texts where !labels.contains(where: { AnswerTexts.key($0.label) == AnswerTexts.key(text) }) {
+            while taken.contains(next) { next += 1 }
             labels.append(ValueLabel(code: next, label: text))
-            next += 1
+            taken.insert(next)
         }
         if !f.textValueLabels.isEmpty {
             entry.checks.append("de data noemt de gemeenten zoals ze in de cellen staan; het bestand geeft ze als labels: "
@@ -203,7 +218,7 @@ struct DraftBuilder {
         if let odd = labels.first(where: { $0.label.contains(where: { "=#[]|".contains($0) }) }) {
             entry.checks.append("de naam '\(odd.label)' bevat =, #, [, ] of |: pas hem aan in het codeboek en in [population]")
         }
-        entry.labels = labels.map { ValueLabel(code: $0.code, label: Self.cleanLabel($0.label).isEmpty ? "Gemeente \($0.code)" : Self.cleanLabel($0.label)) }
+        entry.labels = labels.map { ValueLabel(code: $0.code, label: Self.isBlank(Self.cleanLabel($0.label)) ? "Gemeente \($0.code)" : Self.cleanLabel($0.label)) }
         return (entry, entry.labels.map(\.label))
     }
 
