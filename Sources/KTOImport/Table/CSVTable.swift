@@ -146,8 +146,13 @@ struct CSVTable {
 
     /// Field `k` as text: quotes removed, doubled quotes collapsed, trimmed.
     static func text(_ record: CSVRecord, _ k: Int, windows1252: Bool) -> String {
-        record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        record.withBytes(k) { bytes in
+            let value = SourceText.decode(bytes, windows1252: windows1252)
+            // Most cells start and end with a visible ASCII character: nothing to trim, and
+            // Foundation's (Unicode-aware, slow) trimming is left for the rest.
+            if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return value }
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     /// The plain table: the header row names the columns. Unnamed columns without any content

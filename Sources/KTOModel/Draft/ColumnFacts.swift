@@ -29,8 +29,7 @@ struct ColumnFacts {
     var missingTexts: [String: Int] = [:]
     var missingRange: (low: Double, high: Double)?
     var isDate = false
-    /// Every cell's text as written, for the id test.
-    var distinctCells: Set<String> = []
+    /// Whether some value occurs twice (an id must not).
     var duplicateCells = false
 
     init(column: DataColumn, index: Int) {
@@ -63,7 +62,39 @@ struct ColumnFacts {
             missingRange = (low, high)
             if let d = discrete, d == d.rounded(), abs(d) <= 9999 { declaredMissing.insert(Int(d)) }
         }
-        for cell in column.cells { add(cell) }
+        // Cells are counted by value first: a survey column has few different values, so the
+        // text work (trimming, numbers, answer-text keys) is done once per value, not per cell.
+        var numbers: [Double: Int] = [:]
+        var raws: [String: Int] = [:]
+        for cell in column.cells {
+            switch cell {
+            case .empty: continue
+            case .number(let d): numbers[d, default: 0] += 1
+            case .boolean(let b): numbers[b ? 1 : 0, default: 0] += 1
+            case .text(let s): raws[s, default: 0] += 1
+            }
+        }
+        for (d, count) in numbers {
+            nonEmpty += count
+            if count > 1 { duplicateCells = true }
+            if d == d.rounded(), abs(d) <= 9999 { codeCounts[Int(d), default: 0] += count } else { otherNumbers += count }
+        }
+        var trimmed: [String: Int] = [:]
+        for (raw, count) in raws {
+            let value = Self.trim(raw)
+            if !value.isEmpty { trimmed[value, default: 0] += count }
+        }
+        var spellings: [String: [String: Int]] = [:]
+        for (value, count) in trimmed {
+            add(value, count: count, spellings: &spellings)
+        }
+        for (key, forms) in spellings {
+            // The most frequent spelling; on a tie the first in code-point order (deterministic).
+            if let best = forms.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+                texts[key]?.spelling = best.key
+                texts[key]?.spellings = forms
+            }
+        }
         // A range of missing values: the codes in it that occur or have a label.
         if let range = missingRange {
             for code in Set(codeCounts.keys).union(valueLabels.map(\.code)) where Double(code) >= range.low && Double(code) <= range.high {
@@ -72,48 +103,38 @@ struct ColumnFacts {
         }
     }
 
-    private mutating func add(_ cell: TableCell) {
-        let raw: String
-        switch cell {
-        case .empty: return
-        case .number(let d):
-            raw = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
-            nonEmpty += 1
-            if d == d.rounded(), abs(d) <= 9999 { codeCounts[Int(d), default: 0] += 1 } else { otherNumbers += 1 }
-        case .boolean(let b):
-            raw = b ? "1" : "0"
-            nonEmpty += 1
-            codeCounts[b ? 1 : 0, default: 0] += 1
-        case .text(let s):
-            let value = s.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else { return }
-            raw = value
-            nonEmpty += 1
-            if let seen = missingTexts[value] {
-                missingTexts[value] = seen + 1
-                if !distinctCells.insert(raw).inserted { duplicateCells = true }
-                return
-            }
-            switch Array(value.utf8).withUnsafeBufferPointer({ NumberParser.parse($0) }) {
-            case .integer(let v) where abs(v) <= 9999: codeCounts[v, default: 0] += 1
-            case .integer, .decimal: otherNumbers += 1
-            case .empty: return
-            case .text:
-                if Self.isCodeList(value) {
-                    codeLists += 1
-                    for part in value.split(separator: "|") { if let c = Int(part.trimmingCharacters(in: .whitespaces)) { codeCounts[c, default: 0] += 0 } }
-                } else {
-                    let key = AnswerTexts.key(value)
-                    var entry = texts[key] ?? (0, value, [:])
-                    entry.count += 1
-                    entry.spellings[value, default: 0] += 1
-                    if let best = entry.spellings.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) { entry.spelling = best.key }
-                    texts[key] = entry
-                    textLength += value.count
-                }
+    /// Trimmed text; Foundation only when an end is not a visible ASCII character.
+    static func trim(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// One value of the text cells, which `count` cells hold.
+    private mutating func add(_ value: String, count: Int, spellings: inout [String: [String: Int]]) {
+        nonEmpty += count
+        if count > 1 { duplicateCells = true }
+        if missingTexts[value] != nil {
+            missingTexts[value, default: 0] += count
+            return
+        }
+        switch Array(value.utf8).withUnsafeBufferPointer({ NumberParser.parse($0) }) {
+        case .integer(let v) where abs(v) <= 9999: codeCounts[v, default: 0] += count
+        case .integer, .decimal: otherNumbers += count
+        case .empty: nonEmpty -= count
+        case .text:
+            if Self.isCodeList(value) {
+                codeLists += count
+                for part in value.split(separator: "|") { if let c = Int(part.trimmingCharacters(in: .whitespaces)) { codeCounts[c, default: 0] += 0 } }
+            } else {
+                let key = AnswerTexts.key(value)
+                var entry = texts[key] ?? (0, value, [:])
+                entry.count += count
+                texts[key] = entry
+                spellings[key, default: [:]][value, default: 0] += count
+                textLength += value.count * count
             }
         }
-        if !distinctCells.insert(raw).inserted { duplicateCells = true }
     }
 
     /// `1|4`, `2 | 7`: codes of a coded open answer in one cell.
