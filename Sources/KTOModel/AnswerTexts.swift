@@ -47,6 +47,11 @@ public enum AnswerTexts {
     /// A text folded for matching: lower case, accents removed, `.` and apostrophes dropped
     /// (`N.v.t.` = `nvt`), other punctuation a space, runs of spaces one space, trimmed.
     public static func key(_ text: String) -> String {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiKey(text) : unicodeKey(text)
+    }
+
+    /// `key` for any text: accents go by Unicode decomposition.
+    static func unicodeKey(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var space = false
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -62,6 +67,26 @@ public enum AnswerTexts {
             }
         }
         return String(out)
+    }
+
+    /// `key` for ASCII text, on bytes (ids, dates and codes are ASCII; Foundation's
+    /// decomposition is the slow part of `key`).
+    static func asciiKey(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") { continue }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if space && !out.isEmpty { out.append(0x20) }
+                out.append(lower)
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The point (1-5) of a statement's scale an answer text names: agreement or satisfaction.

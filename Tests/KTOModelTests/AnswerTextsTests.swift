@@ -13,6 +13,10 @@ struct AnswerTextsTests {
         #expect(AnswerTexts.key("Neutraal / Niet eens, niet oneens") == "neutraal niet eens niet oneens")
         #expect(AnswerTexts.key("Café\u{00A0}’t") == "cafe t")
         #expect(AnswerTexts.key("Weet ik niet") == "weet ik niet")
+        // The ASCII fast path folds as the general one does.
+        for text in ["N.v.t.", "  Helemaal  (mee) EENS! ", "R_2YPOQ602ER1jkf1", "2025-03-02 10:12:01", "it's A-OK/ja", "x\u{1}y", "`a`.b", ""] {
+            #expect(AnswerTexts.asciiKey(text) == AnswerTexts.unicodeKey(text), "\(text)")
+        }
     }
 
     @Test func statementsReadBothScales() {
