@@ -29,6 +29,8 @@ extension Codebook {
     /// The columns a codebook file has; Dutch names are accepted as aliases.
     enum Column: String, CaseIterable {
         case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing, columns
+        /// Notes for the analyst (`kto init` writes what to check here); never read.
+        case check
 
         static let aliases: [String: Column] = [
             "variable": .variable, "variabele": .variable, "code": .variable,
@@ -44,6 +46,8 @@ extension Codebook {
             "scale": .scale, "schaal": .scale,
             "routing": .routing, "asked_if": .routing, "gevraagd_als": .routing, "filter": .routing,
             "columns": .columns, "kolommen": .columns,
+            "check": .check, "controleren": .check, "controle": .check, "opmerking": .check, "opmerkingen": .check,
+            "notitie": .check, "note": .check, "notes": .check,
         ]
     }
 

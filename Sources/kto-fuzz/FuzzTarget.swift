@@ -25,6 +25,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case dictionary
     /// `DatasetLoader` on the fuzz study with the input as its data file, sequential and in parts.
     case loader
+    /// `TableFile` (CSV and platform exports, .sav, .xlsx), then `kto init`'s codebook draft.
+    case table
 
     /// The seed files of this target, by name (see `Seeds`).
     func accepts(seedNamed name: String) -> Bool {
@@ -38,6 +40,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .dictionary: return lower.hasPrefix("trefwoorden") || lower.contains("dictionary")
         case .loader: return lower.hasSuffix(".csv") && !lower.hasSuffix("codebook.csv") && !lower.hasPrefix("benchmark")
             && !lower.hasPrefix("trefwoorden") && !lower.hasPrefix("codering")
+        case .table: return [".sav", ".zsav", ".xlsx"].contains { lower.hasSuffix($0) } || lower.contains("export")
         }
     }
 
@@ -52,6 +55,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .aggregates: signature = ModelTargets.aggregates(input, context: context, checker: &checker)
         case .dictionary: signature = ModelTargets.dictionary(input, context: context, checker: &checker)
         case .loader: signature = LoaderTarget.run(input, context: context, checker: &checker)
+        case .table: signature = TableTarget.run(input, checker: &checker)
         }
         return TargetOutcome(signature: signature, violations: checker.violations)
     }

@@ -41,10 +41,13 @@ struct Seeds {
         guard let names = try? FileManager.default.subpathsOfDirectory(atPath: folder) else { return }
         for name in names.sorted() {
             let lower = name.lowercased()
-            guard any || lower.hasSuffix(".csv") || lower.hasSuffix(".study") || lower.hasSuffix(".txt") else { continue }
+            // SPSS files and workbooks (for the table target): whole, and only small ones.
+            let binary = [".sav", ".zsav", ".xlsx"].contains { lower.hasSuffix($0) }
+            guard any || binary || lower.hasSuffix(".csv") || lower.hasSuffix(".study") || lower.hasSuffix(".txt") else { continue }
             guard !lower.contains("stats/") && !lower.contains("crosscheck/") && !lower.contains("anonymisation/") || any else { continue }
             guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
             var bytes = [UInt8](data)
+            if binary && bytes.count > maxLength { continue }
             if bytes.count > maxLength {
                 // A large export: its first lines (whole lines, so the records stay records).
                 bytes = Array(bytes.prefix(maxLength))
