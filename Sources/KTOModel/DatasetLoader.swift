@@ -86,6 +86,10 @@ public struct DatasetLoader: Sendable {
             let plan = try makePlan(
                 header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
                 decoders: decoders, groupLookup: groupLookup)
+            // A platform's own columns (dates, progress, …) are known, not unknown questions.
+            if let platform = table?.platformColumns, !platform.isEmpty {
+                ledger.unknownColumns.removeAll { platform.contains($0) }
+            }
             let partReader = PartReader(
                 source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
                 examplesPerVariable: examplesPerVariable, fileName: file.displayName)
@@ -105,6 +109,7 @@ public struct DatasetLoader: Sendable {
 
             ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
             if let places = source.tablePlaces { ledger.locate(with: places) }
+            if let table { try account(table.leftOut, in: &ledger) }
             try checkWeights(parts, source: source)
             // The base of an unusable share: the non-empty cells, counted only where there are issues.
             for k in ledger.cellIssues.indices {

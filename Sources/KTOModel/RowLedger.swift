@@ -60,7 +60,8 @@ public struct RowLedger: Sendable, Equatable {
             guard let table else { return "\(file):\(line)" }
             switch table.format {
             case .sav, .zsav: return "\(table.file): case \(table.row)"
-            default: return "\(table.file):\(table.sheet.map { $0 + " " } ?? "")rij \(table.row)"
+            case .csv: return "\(table.file):\(table.row)"
+            case .xlsx: return "\(table.file):\(table.sheet.map { $0 + " " } ?? "")rij \(table.row)"
             }
         }
     }
@@ -159,15 +160,26 @@ public struct RowLedger: Sendable, Equatable {
     /// Rows rejected.
     public var rowsRejected: Int { rejections.count }
 
-    /// What kind of table file a ledger is about.
+    /// What kind of file a ledger is about when it is not a plain CSV export: an SPSS file, a
+    /// workbook or a survey platform's export, read through `TableFile`.
     public struct TableOrigin: Sendable, Equatable {
-        public var format: DataTable.Format
+        public var format: ExportFormat
+        /// Recognised from the file (true) or named in the study (`format =`).
+        public var recognised: Bool
         public var sheet: String?
-        /// The character encoding the file declares (SPSS), if any.
+        /// The character encoding the file declares (SPSS) or was read in (CSV), if any.
         public var encoding: String?
+        /// Rows of the file that are no respondents (not finished, not submitted, malformed),
+        /// each with its place and reason: counted, never silently dropped.
+        public var leftOut: [LeftOutRow] = []
+        /// The platform's own columns (dates, progress, …): not questions, so not "unknown".
+        public var platformColumns: [String] = []
+        /// How the reader converted what it read (LimeSurvey codes, option columns).
+        public var notes: [TableFileNote] = []
 
-        public init(format: DataTable.Format, sheet: String?, encoding: String?) {
+        public init(format: ExportFormat, recognised: Bool, sheet: String?, encoding: String?) {
             self.format = format
+            self.recognised = recognised
             self.sheet = sheet
             self.encoding = encoding
         }

@@ -25,7 +25,7 @@ extension Study {
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
         "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with", "sheet",
-        "overall", "aspects", "drivers",
+        "overall", "aspects", "drivers", "format", "include_unfinished",
         "tables",
     ]
 
@@ -69,10 +69,21 @@ extension Study {
             problems.append(StudyProblem("de studie mist '\(key) = ...'", at: SourceLocation(file: file, line: 1)))
             return ""
         }
-        func resolve(_ path: String, sheet: String? = nil) -> DataFile {
+        /// `format = qualtrics | limesurvey | surveymonkey | plain | sav | xlsx` (of the top level or
+        /// of a [previous] section); an unknown name is a problem at its line.
+        func format(_ entry: (value: String, line: Int)?) -> ExportFormat? {
+            guard let entry else { return nil }
+            guard let format = ExportFormat(userName: entry.value) else {
+                problem("format moet plain, qualtrics, limesurvey, surveymonkey, sav of xlsx zijn, niet '\(entry.value)'", entry.line)
+                return nil
+            }
+            return format
+        }
+        func resolve(_ path: String, sheet: String? = nil, format: ExportFormat? = nil) -> DataFile {
             let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardized.path
             var file = DataFile(path: resolved, displayName: path)
             file.sheet = sheet
+            file.format = format
             return file
         }
         let title = required("title")
@@ -203,7 +214,7 @@ extension Study {
             if previousMetingen.contains(where: { Variable.labelKey($0.meting) == Variable.labelKey(label) }) {
                 problem("meting \(label) staat twee keer als vorige meting in de studie", block.line)
             }
-            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0, sheet: keys["sheet"]?.value) }, aggregates: aggregates)
+            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0, sheet: keys["sheet"]?.value, format: format(keys["format"])) }, aggregates: aggregates)
             meting.codingFiles = coding.map { resolve($0.0) }
             previousMetingen.append(meting)
         }
@@ -273,6 +284,15 @@ extension Study {
             }
         }
 
+        let topFormat = format(top["format"])
+        var includeUnfinished = false
+        if let entry = top["include_unfinished"] {
+            switch entry.value.lowercased() {
+            case "ja", "yes", "true", "1": includeUnfinished = true
+            case "nee", "no", "false", "0": includeUnfinished = false
+            default: problem("include_unfinished moet ja of nee zijn, niet '\(entry.value)'", entry.line)
+            }
+        }
         var priorities: Priorities?
         if let overall = top["overall"] {
             let drivers = Priorities.Drivers(rawValue: (top["drivers"]?.value ?? "correlation").lowercased())
@@ -289,7 +309,7 @@ extension Study {
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
         var study = Study(
             studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
-            dataFiles: dataLines.map { resolve($0.0, sheet: top["sheet"]?.value) }, codebook: resolve(codebook), groupVariable: groupVariable,
+            dataFiles: dataLines.map { resolve($0.0, sheet: top["sheet"]?.value, format: topFormat) }, codebook: resolve(codebook), groupVariable: groupVariable,
             groups: groups, previous: nil, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
         study.previousMetingen = previousMetingen
@@ -300,6 +320,7 @@ extension Study {
         study.weightingLine = top["weighting"]?.line ?? 1
         study.breakdownsLine = top["breakdowns"]?.line ?? 1
         study.priorities = priorities
+        study.includeUnfinished = includeUnfinished
         study.codingFiles = codingLines.map { resolve($0.0) }
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }

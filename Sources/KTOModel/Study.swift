@@ -56,6 +56,8 @@ public struct Study: Sendable, Equatable {
         public var displayName: String
         /// For an .xlsx file: the sheet to read (`sheet =`); nil = the first.
         public var sheet: String?
+        /// The file's shape when named (`format = qualtrics`); nil = recognised from the file.
+        public var format: ExportFormat?
 
         public init(path: String, displayName: String) {
             self.path = path
@@ -185,6 +187,8 @@ public struct Study: Sendable, Equatable {
     public var margins: [Margin] = []
     /// Category variables whose categories are domains of their own (`breakdowns =`), in order.
     public var breakdowns: [String] = []
+    /// Keep responses a platform marks as not finished or not submitted (`include_unfinished = ja`).
+    public var includeUnfinished = false
     /// The prioriteitenmatrix (`overall =`), if the study asks for one.
     public var priorities: Priorities?
     /// Where the weighting and breakdown keys are in the study file (for messages).

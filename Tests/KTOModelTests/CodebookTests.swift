@@ -120,6 +120,28 @@ struct StudyFileTests {
         try Study.parse(try SourceText(bytes: Array(text.utf8), file: "s.study"), folder: "/data/kto")
     }
 
+    /// `#` after a space starts a comment, as the README's examples use it; inside a word it stays.
+    @Test func inlineCommentsAreComments() throws {
+        let study = try parse("""
+            title = KTO #1 2015
+            meting = 2015            # de huidige meting
+            data = a#b.csv, c.csv    # twee bestanden
+            codebook = codebook.csv
+            group = gemeente
+            format = qualtrics       # herkend, maar hier genoemd
+            include_unfinished = ja  # ook niet afgemaakte antwoorden
+            [population]             # aangeschreven klanten
+            A = 10                   # TODO
+            """)
+        #expect(study.title == "KTO")
+        #expect(study.meting == "2015")
+        #expect(study.dataFiles.map(\.displayName) == ["a#b.csv", "c.csv"])
+        #expect(study.dataFiles.allSatisfy { $0.format == .qualtrics })
+        #expect(study.includeUnfinished)
+        #expect(study.groups.map(\.population) == [10])
+        #expect(throws: StudyError.self) { try parse("title = t\nmeting = 1\ndata = a.csv\ncodebook = c.csv\ngroup = g\nformat = spss-xml\n[population]\nA = 1\n") }
+    }
+
     @Test func readsAFullStudy() throws {
         let study = try parse("""
             # comment

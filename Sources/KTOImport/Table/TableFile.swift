@@ -128,7 +128,8 @@ public enum TableFile {
     }
 
     /// The platform whose header `names` is, or plain.
-    static func recognise(_ names: [String]) -> ExportFormat {
+    /// The platform whose export has this header row (`plain` when none).
+    public static func recognise(_ names: [String]) -> ExportFormat {
         if QualtricsExport.recognises(names) { return .qualtrics }
         if LimeSurveyExport.recognises(names) { return .limesurvey }
         if SurveyMonkeyExport.recognises(names) { return .surveymonkey }
