@@ -41,6 +41,12 @@ struct Checker {
         case let e as StrictModeError:
             checkLocation(e.location, in: source, "\(what) StrictModeError")
             return "strict"
+        case let e as TableFileError:
+            // The loader's documented error for files read through TableFile (platform exports,
+            // .sav, .xlsx); its CSV places must exist like ImportError's.
+            check(!e.message.isEmpty, "\(what): TableFileError without a message")
+            checkLocation(e.location, in: source, "\(what) TableFileError")
+            return "table:" + "\(e)".prefix(while: { $0 != "(" })
         default:
             check(false, "\(what): undocumented error type \(type(of: error)): \(error)")
             return "other"
