@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KTO", targets: ["KTOCommand"]),
         .executable(name: "kto", targets: ["kto"]),
         .executable(name: "kto-bench", targets: ["kto-bench"]),
+        .executable(name: "kto-fuzz", targets: ["kto-fuzz"]),
     ],
     targets: [
         // import: bytes -> records (encodings, dialects, RFC 4180). Knows nothing of surveys.
@@ -36,6 +37,8 @@ let package = Package(
         .executableTarget(
             name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis", "KTOSample"],
             exclude: ["peers"]),
+        // mutation fuzzer for the parsers and the loader (README, Tests → Fuzzing).
+        .executableTarget(name: "kto-fuzz", dependencies: ["KTOImport", "KTOModel"]),
 
         .testTarget(name: "KTOImportTests", dependencies: ["KTOImport"]),
         .testTarget(name: "KTOTextTests", dependencies: ["KTOText"]),

@@ -10,9 +10,12 @@ extension ItemContext {
     ///   - rest: the domains' complements (`complements`).
     ///   - inputs: per meting, what the tests need of each domain.
     ///   - earlier: the variable's earlier metingen with respondent data.
+    ///   - pairwise: for an item of the breakdown tables, the measure they show and the item's
+    ///     section: each breakdown category is then also tested against every later category.
     func compare(
         _ current: MetingResult, inputs: [String: [Domain: [Measure: TestInput]]], earlier: [MetingResult],
-        tested: [Measure], variable: String, frame: MetingFrame, rest: Complements
+        tested: [Measure], variable: String, frame: MetingFrame, pairwise: (measure: Measure, section: String)? = nil,
+        rest: Complements
     ) -> MetingResult {
         var result = current
         let tester = self.tester
@@ -58,6 +61,19 @@ extension ItemContext {
                     add(measure, .rest, family, reference: b.shown, tester.test(a, against: b, pairing: pairing))
                 }
             }
+            // Pairs within a breakdown, each pair once (on the lower code), both shown: a breakdown
+            // table's significance letters.
+            if let pairwise, case .category(let b, let code) = domain.domain, let a = own[pairwise.measure] {
+                for other in current.domains where other.size.isShown {
+                    guard case .category(b, let otherCode) = other.domain, otherCode > code,
+                          let input = inputs[current.meting]?[other.domain]?[pairwise.measure] else { continue }
+                    let label = breakdownLabel(b, otherCode)
+                    let pair = Complements.Pair(domain: domain.domain, other: other.domain)
+                    let pairing: Tester.Pairing = frame.isWeighted ? .complement(differenceVariance: rest.pairVariances[pair]) : .independent
+                    add(pairwise.measure, .category(code: otherCode, label: label), .pairwise(breakdown: b, section: pairwise.section),
+                        reference: input.shown, tester.test(a, against: input, pairing: pairing))
+                }
+            }
             if domain.domain == .total {
                 for benchmark in benchmarks {
                     for measure in tested {
@@ -81,19 +97,29 @@ struct Complements: Sendable {
         var measure: Measure
     }
 
+    /// Two categories of one breakdown (the lower code first): a significance letter's test.
+    struct Pair: Hashable, Sendable {
+        var domain: Domain
+        var other: Domain
+    }
+
     var inputs: [Key: TestInput] = [:]
     /// Only where the test uses one (`Tester.needsDifferenceVariance`) and the design gives one.
     var differenceVariances: [Key: Double] = [:]
+    /// The same for the pairs of breakdown categories of the significance letters.
+    var pairVariances: [Pair: Double] = [:]
 }
 
 extension ItemContext {
     /// The complements of the current meting's shown domains that are tested against their rest.
     /// - Parameters:
     ///   - own: the domains' test inputs.
+    ///   - pairwise: the measure of the significance letters, whose pairs of breakdown categories
+    ///     need the variances of their differences as well.
     ///   - restInputs: the test inputs of the measures over a domain's complement.
     func complements(
         _ current: MetingResult, own: [Domain: [Measure: TestInput]], tested: [Measure], frame: MetingFrame,
-        restInputs: (Domain, [Measure]) -> [Measure: TestInput]
+        pairwise: Measure? = nil, restInputs: (Domain, [Measure]) -> [Measure: TestInput]
     ) -> Complements {
         var rest = Complements()
         let tester = self.tester
@@ -115,8 +141,25 @@ extension ItemContext {
                 }
             }
         }
+        // Two disjoint domains of the same design, like a domain and its complement.
+        var pairs: [Complements.Pair] = []
+        if frame.isWeighted, let measure = pairwise {
+            for domain in current.domains where domain.size.isShown {
+                guard case .category(let b, let code) = domain.domain, let a = own[domain.domain]?[measure],
+                      case .weighted(let x, _) = a else { continue }
+                for other in current.domains where other.size.isShown {
+                    guard case .category(b, let otherCode) = other.domain, otherCode > code, let c = own[other.domain]?[measure],
+                          tester.needsDifferenceVariance(a, against: c), case .weighted(let y, _) = c else { continue }
+                    let difference = VarianceFrame.difference(x, y)
+                    _ = requests.add(sum: difference.sum, sumOfSquares: difference.sumOfSquares)
+                    pairs.append(Complements.Pair(domain: domain.domain, other: other.domain))
+                }
+            }
+        }
         if let variance = frame.variance {
-            for (key, v) in zip(requested, variance.variances(requests)) { rest.differenceVariances[key] = v }
+            let variances = variance.variances(requests)
+            for (key, v) in zip(requested, variances) { rest.differenceVariances[key] = v }
+            for (pair, v) in zip(pairs, variances.dropFirst(requested.count)) { rest.pairVariances[pair] = v }
         }
         return rest
     }

@@ -22,6 +22,23 @@ struct ItemContext: Sendable {
     var thresholds: Study.Thresholds { study.thresholds }
     var tester: Tester { Tester(alpha: thresholds.alpha, suppressBelow: max(thresholds.suppress, 2)) }
 
+    /// A breakdown category's label.
+    func breakdownLabel(_ b: Int, _ code: Int) -> String {
+        b < breakdowns.count ? breakdowns[b].label(of: code) : String(code)
+    }
+
+    /// What the breakdown tables show of an item, and which table it is in (its section): the
+    /// pairwise tests of the significance letters. Nil for items those tables do not show.
+    func pairwise(_ variable: Variable) -> (measure: Measure, section: String)? {
+        guard !breakdowns.isEmpty else { return nil }
+        let section = variable.chapter + "|" + variable.section
+        switch variable.type {
+        case .grade: return (.mean, section)
+        case .likert: return (.pctAgree, section)
+        default: return nil
+        }
+    }
+
     /// The domains of a meting in report order: total, gemeenten, breakdown categories.
     func domains(_ frame: MetingFrame) -> [(domain: Domain, cells: [Int])] {
         frame.domains.count == 1 + study.groups.count + breakdowns.reduce(0) { $0 + $1.categories.count }
@@ -53,13 +70,16 @@ struct ItemContext: Sendable {
         if let first = metingen.first, first.meting == study.meting {
             let estimator = Estimator(variable: variable, level: level, variance: frames[0].variance)
             let current = sums[0]
-            let rest = complements(metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0]) { domain, measures in
+            let letters = pairwise(variable)
+            let rest = complements(
+                metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0], pairwise: letters?.measure
+            ) { domain, measures in
                 guard let total = current[.total], let own = current[domain] else { return [:] }
                 return estimator.inputs(measures, sums: total.subtracting(own), quantiles: &quantiles)
             }
             metingen[0] = compare(
                 metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
-                tested: estimator.tested, variable: variable.code, frame: frames[0], rest: rest)
+                tested: estimator.tested, variable: variable.code, frame: frames[0], pairwise: letters, rest: rest)
         }
         return (VariableResult(variable: variable, metingen: metingen), weighted)
     }

@@ -21,6 +21,8 @@ public struct Analyzer: Sendable {
     public func analyze(_ loaded: LoadedStudy) throws(DesignErrors) -> StudyResults {
         let study = loaded.study
         let roles = try MetingFrame.roles(study: study, codebook: loaded.codebook)
+        let priorityAnalysis = PriorityAnalysis(study: study, codebook: loaded.codebook)
+        let priorityItems = try priorityAnalysis.items()
         let datasets = [loaded.current] + loaded.earlier.compactMap(\.dataset)
         // The metingen's frames are independent: made on all cores; the first meting's problem
         // (in meting order) is the one reported, as one after the other would.
@@ -93,6 +95,16 @@ public struct Analyzer: Sendable {
         results.families = families
         results.weightingEffect = Self.weightingEffect(analysed, unweighted: !study.weighting.isWeighted)
         results.dataNotes = Self.dataNotes(loaded.ledgers)
+        if let (overall, aspects) = priorityItems {
+            var means: [String: Double] = [:]
+            for result in variables {
+                if let mean = result.current?.domain(.total)?.value(.mean), result.current?.meting == study.meting { means[result.variable.code] = mean }
+            }
+            let frame = frames[0]
+            results.priorities = priorityAnalysis.analyze(
+                dataset: loaded.current, overall: overall, aspects: aspects, means: means,
+                weight: frame.isWeighted ? { frame.weight(row: $0) ?? 1 } : nil)
+        }
         return results
     }
 
@@ -107,6 +119,8 @@ public struct Analyzer: Sendable {
     /// - Throws: `DesignErrors` when the breakdowns or the weighting cannot be set up.
     public static func weightSummaries(_ loaded: LoadedStudy) throws(DesignErrors) -> [(meting: String, summaries: [WeightSummary])] {
         let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
+        // The prioriteitenmatrix's names are part of the design the check reports on.
+        _ = try PriorityAnalysis(study: loaded.study, codebook: loaded.codebook).items()
         var result: [(meting: String, summaries: [WeightSummary])] = []
         for dataset in [loaded.current] + loaded.earlier.compactMap(\.dataset) {
             let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: dataset, roles: roles)

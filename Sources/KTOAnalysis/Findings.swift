@@ -30,7 +30,8 @@ extension StudyResults {
         for (itemIndex, result) in variables.enumerated() {
             guard let current = result.current, current.meting == meting else { continue }
             for domain in current.domains {
-                for contrast in domain.contrasts where contrast.direction != .none {
+                // Pairs of breakdown categories are the tables' letters, not summary findings.
+                for contrast in domain.contrasts where contrast.direction != .none && !contrast.contrast.isPair {
                     guard let value = domain.value(contrast.measure) else { continue }
                     let negative = result.variable.polarity == .negative || contrast.measure == .pctOnvoldoende
                     let label = label(of: contrast.measure, in: result.variable)
@@ -50,7 +51,7 @@ extension StudyResults {
                     switch contrast.contrast {
                     case .previous: contrastRank = 0
                     case .benchmark: contrastRank = 1
-                    case .rest: contrastRank = 2
+                    case .rest, .category: contrastRank = 2
                     }
                     list.append((finding, (domainRank, contrastRank, -abs(contrast.test.statistic), itemIndex)))
                 }

@@ -40,6 +40,11 @@ public struct ResultRow: Sendable, Equatable {
         case designEffect = "design_effect"
         // Variable `weights`: the weights of a group.
         case sum, min, max
+        // The prioriteitenmatrix (variable = the aspect; flags overall:<code>, quadrant:<q>):
+        // Pearson's r with the overall grade, the standardized regression coefficient, and on
+        // the overall grade the regression's R².
+        case correlation, beta
+        case rSquared = "r_squared"
     }
 
     public var meting: String
@@ -149,6 +154,7 @@ extension StudyResults {
             return rows
         }
         rows += weightRows
+        rows += priorityRows
         for r in response {
             let base = ResultRow(meting: meting, group: key(of: r.domain), variable: "respons", measure: .count)
             rows.append(with(base) { $0.category = "invited"; $0.value = Double(r.invited) })
@@ -248,6 +254,33 @@ extension StudyResults {
             case nil: break
             }
         }
+    }
+
+    /// The prioriteitenmatrix: per aspect r (n: answered both) and β (n: complete cases), R².
+    var priorityRows: [ResultRow] {
+        guard let p = priorities else { return [] }
+        var rows: [ResultRow] = []
+        for aspect in p.aspects {
+            let quadrant: String
+            switch aspect.quadrant {
+            case .improve: quadrant = "improve"
+            case .keep: quadrant = "keep"
+            case .later: quadrant = "later"
+            case .lessImportant: quadrant = "less_important"
+            }
+            let flags = ["overall:\(p.overall.code)", "quadrant:\(quadrant)"] + (isWeighted ? ["weighted"] : [])
+            rows.append(ResultRow(meting: meting, group: ResultRow.totalName, variable: aspect.variable.code, measure: .correlation,
+                                  value: aspect.correlation, n: aspect.n, flags: flags))
+            if let beta = aspect.beta {
+                rows.append(ResultRow(meting: meting, group: ResultRow.totalName, variable: aspect.variable.code, measure: .beta,
+                                      value: beta, n: p.regression?.n, flags: flags))
+            }
+        }
+        if let regression = p.regression {
+            rows.append(ResultRow(meting: meting, group: ResultRow.totalName, variable: p.overall.code, measure: .rSquared,
+                                  value: regression.rSquared, n: regression.n, flags: isWeighted ? ["weighted"] : []))
+        }
+        return rows
     }
 
     /// The weights per meting and group: sum, min, max (n = respondents) and Kish's effective n.

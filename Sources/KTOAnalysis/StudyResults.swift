@@ -90,6 +90,8 @@ public struct StudyResults: Sendable, Equatable {
     public var weightingEffect = WeightingEffect()
     /// Per meting (current first): rows read and rejected, unusable cells.
     public var dataNotes: [DataNotes] = []
+    /// The prioriteitenmatrix, when the study names an overall grade (`overall =`).
+    public var priorities: PriorityResult?
 
     /// The display name of a domain ("Totaal" for the total).
     public func name(of domain: Domain) -> String {

@@ -7,6 +7,8 @@ enum Help {
       kto <opdracht> [opties]
 
     OPDRACHTEN
+      init DATA         maak een eerste codeboek en studiebestand uit een databestand
+                        (CSV, Qualtrics, LimeSurvey, SurveyMonkey, SPSS .sav/.zsav, Excel .xlsx)
       report [STUDIE]   maak het rapport van een studie (standaard: de voorbeeldstudie)
       check STUDIE      controleer studie, codeboek en data; toont het rijenoverzicht
       code STUDIE       schrijf een coderingsbestand met de nog ongecodeerde open antwoorden,
@@ -16,6 +18,7 @@ enum Help {
       help [OPDRACHT]   uitleg over een opdracht
 
     VOORBEELDEN
+      kto init levering/export-2025.sav       codeboek en studie opzetten uit de levering
       kto report                              rapport van de voorbeeldstudie in SampleData/
       kto check mijnstudie/kto-2017.study     eerst controleren, dan rapporteren
       kto report mijnstudie/kto-2017.study --strict
@@ -134,8 +137,52 @@ enum Help {
       Mevrouw (…) belde mij op (…).
     """
 
+    static let initCommand = """
+    kto init — zet een studie op uit een databestand: een eerste codeboek en studiebestand
+
+    GEBRUIK
+      kto init DATA [--group VARIABELE] [--output MAP] [--sheet WERKBLAD] [--format FORMAAT]
+
+    Leest het databestand en schrijft codebook.csv en kto.study ernaast (of in MAP). Een
+    bestaand codebook.csv of kto.study wordt nooit overschreven: kto init stopt dan (code 2).
+
+    Wat kto init uit de data haalt:
+      - de vraagtekst: het variabelelabel (SPSS), of de vraagregel van Qualtrics, LimeSurvey of
+        SurveyMonkey;
+      - het type: getallen 1-10 een rapportcijfer (grade), een schaal van 5 met labels als
+        'Helemaal mee eens' of 'Tevreden' een stelling (likert), weinig codes met labels een
+        categorie, een kolom per optie (of een SPSS-meerkeuzeset) een meerkeuzevraag (multi),
+        lange of steeds andere teksten een open vraag (text), een unieke kolom als respnr of
+        ResponseId het respondentnummer (id);
+      - labels en ontbrekende waarden (SPSS 'missing', en teksten als 'weet niet' en 'n.v.t.');
+      - de gemeenten uit de labels of waarden van de groepsvariabele: de kolom 'gemeente'
+        (of een vraag naar de gemeente), of wat u met --group kiest.
+
+    Wat kto niet kan weten, staat op standaardfout en in de bestanden (kolom check van het
+    codeboek, regels met CONTROLEREN in de studie): of een stelling positief of negatief is
+    geformuleerd, de volgorde van categorieën zonder codes, en de aantallen aangeschreven
+    klanten onder [population] (nu 0). Vul die in; daarna werken kto check en kto report.
+
+    Platformexports worden herkend aan hun kopregel: Qualtrics (drie kopregels; niet afgemaakte
+    antwoorden, Finished = False, tellen niet mee), LimeSurvey (antwoordcodes A1, A2, … worden
+    1, 2, …; niet verstuurde antwoorden tellen niet mee) en SurveyMonkey (twee kopregels; een
+    kolom per optie wordt één meerkeuzevraag, de kolommen heten q1, q2_1, …).
+
+    OPTIES
+      --group VARIABELE    de kolom met de gemeente (standaard: herkend aan de naam)
+      --output MAP         schrijf codebook.csv en kto.study in MAP (standaard: naast de data)
+      --sheet WERKBLAD     het werkblad van een .xlsx-werkmap (standaard: het eerste)
+      --format FORMAAT     plain, qualtrics, limesurvey of surveymonkey (standaard: herkend)
+
+    VOORBEELDEN
+      kto init levering/export-2025.sav
+      kto init qualtrics-2025.csv --output studie-2025
+      kto init resultaten.xlsx --sheet Data --group woongemeente
+    """
+
     static func text(for command: String) -> String? {
         switch command {
+        case "init": return initCommand
         case "report": return report
         case "check": return check
         case "code": return code

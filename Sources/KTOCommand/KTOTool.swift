@@ -48,10 +48,11 @@ public struct KTOTool: Sendable {
             case "check": return try check(rest)
             case "sample": return try sample(rest)
             case "code": return try CodeCommand(tool: self).run(rest)
+            case "init": return try InitCommand(tool: self).run(rest)
             case "anonymize", "anonimiseer":
                 return try AnonymizeCommand(tool: self).run(rest) { Array(FileHandle.standardInput.readDataToEndOfFile()) }
             default:
-                throw UsageError("onbekende opdracht '\(command)'; kies report, check, code, anonymize, sample of help")
+                throw UsageError("onbekende opdracht '\(command)'; kies init, report, check, code, anonymize, sample of help")
             }
         } catch let error as UsageError {
             console.err("kto: \(error.message)")
@@ -61,6 +62,9 @@ public struct KTOTool: Sendable {
             console.err("kto: \(refusal)")
             return .usage
         } catch let refusal as SampleWriteRefusal {
+            console.err("kto: \(refusal)")
+            return .usage
+        } catch let refusal as InitRefusal {
             console.err("kto: \(refusal)")
             return .usage
         } catch {

@@ -27,19 +27,24 @@ public struct ReportPipeline: Sendable {
             slugs.append(slug)
         }
         let annexSlugs = slugs
+        let annexes = Array(models.dropFirst())
+        let tables = loaded.study.tables
         // The documents are independent: rendered on all cores, listed in a fixed order.
-        let documents = parallelMap(4 + results.groupNames.count) { k -> [(path: String, bytes: [UInt8])] in
+        let documents = parallelMap(5 + annexes.count) { k -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
             switch k {
-            case 0: return [("results.csv", ResultsCSVWriter.bytes(results))]
-            case 1: return [("report.txt", Array(TextReportWriter().render(report).utf8))]
-            case 2: return [("index.html", HTMLReportWriter().bytes(report))]
-            case 3: return TablesBookWriter().render(report)
+            case 0: return .success([("results.csv", ResultsCSVWriter.bytes(results))])
+            case 1: return .success([("report.txt", Array(TextReportWriter().render(report).utf8))])
+            case 2: return .success([("index.html", HTMLReportWriter().bytes(report))])
+            case 3: return .success(tables.includesCSV ? TablesBookWriter().render(report) : [])
+            case 4:
+                guard tables.includesWorkbook else { return .success([]) }
+                return Result { () throws(WorkbookError) in [(TablesWorkbookWriter.fileName, try TablesWorkbookWriter().bytes(report, annexes: annexes))] }
             default:
-                let g = k - 4
-                return [("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(models[1 + g]))]
+                let g = k - 5
+                return .success([("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annexes[g]))])
             }
         }
-        let files = documents.flatMap { $0 }
+        let files = try documents.flatMap { try $0.get() }
         return (results, files)
     }
 }

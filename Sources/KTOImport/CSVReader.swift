@@ -58,11 +58,17 @@ public struct CSVReader: Sendable {
         }
         var seen: [String: Int] = [:]
         for (k, name) in names.enumerated() {
-            let location = SourceLocation(file: source.file, line: line, column: source.column(ofByte: offsets[k]))
             if name.isEmpty { continue }
+            // The name's own line: a quoted name before it may span lines.
+            var nameLine = line
+            if let base = bytes.baseAddress {
+                let record = CSVRecord(index: 0, line: line, count: outcome.count, strayAfterQuote: nil, base: base, fields: parser.spans)
+                nameLine = record.line(ofByte: offsets[k])
+            }
+            let location = SourceLocation(file: source.file, line: nameLine, column: source.column(ofByte: offsets[k]))
             let key = name.lowercased()
             if let first = seen[key] {
-                throw ImportError(.duplicateHeaderName(name, firstColumn: first + 1), at: location, lineText: source.lineText(line))
+                throw ImportError(.duplicateHeaderName(name, firstColumn: first + 1), at: location, lineText: source.lineText(nameLine))
             }
             seen[key] = k
         }

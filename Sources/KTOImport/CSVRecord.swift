@@ -57,6 +57,24 @@ public struct CSVRecord {
     /// Whether field `i` was quoted in the file.
     @inlinable public func isQuoted(_ i: Int) -> Bool { fields[i].flags != 0 }
 
+    /// The physical line of byte `offset` of this record (with `SourceText.column(ofByte:)`, the
+    /// place of a field or character in it): `line`, plus the line ends before `offset` inside
+    /// quoted fields that span lines.
+    public func line(ofByte offset: Int) -> Int {
+        var line = self.line
+        var k = Int(fields[0].origin)
+        while k < offset {
+            if base[k] == 0x0A {
+                line += 1
+            } else if base[k] == 0x0D {
+                line += 1
+                if k + 1 < offset && base[k + 1] == 0x0A { k += 1 }
+            }
+            k += 1
+        }
+        return line
+    }
+
     /// Calls `body` with the bytes of field `i`, quotes removed and doubled quotes collapsed.
     @inlinable
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

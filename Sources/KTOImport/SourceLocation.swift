@@ -6,6 +6,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     /// 1-based character column within that line; `nil` when the whole line is meant.
     public var column: Int?
+    /// For data read from a spreadsheet or SPSS file: the cell as that file names it, which is
+    /// then what the location says (`export.xlsx:Blad1!C17`).
+    public var table: TablePlace?
 
     public init(file: String, line: Int, column: Int? = nil) {
         self.file = file
@@ -14,6 +17,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
+        if let table { return table.description }
         if let column { return "\(file):\(line):\(column)" }
         return "\(file):\(line)"
     }

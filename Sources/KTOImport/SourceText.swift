@@ -17,6 +17,9 @@ public struct SourceText: Sendable {
     let storage: ByteStorage
     /// Where the content starts in `storage` (after a BOM).
     let offset: Int
+    /// Set when the text was rendered from a table (`TableText`): places are then the table's
+    /// (row, column name), columns count fields, and there is no line of text to show.
+    public internal(set) var tablePlaces: TablePlaces?
 
     /// ASCII-compatible content: UTF-8 for UTF-8/UTF-16 input, raw bytes for Windows-1252.
     /// Valid as long as this value (or a copy of it) is alive.
@@ -88,9 +91,18 @@ public struct SourceText: Sendable {
         windows1252 ? Windows1252.decode(bytes) : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text of a physical line (1-based), for showing the offending line under a message.
+    /// A place in this text as messages name it: `file:line:column`, or the table's own place
+    /// for a text rendered from a table.
+    public func location(line: Int, column: Int? = nil) -> SourceLocation {
+        var location = SourceLocation(file: file, line: line, column: column)
+        location.table = tablePlaces?.place(line: line, column: column)
+        return location
+    }
+
+    /// The text of a physical line (1-based), for showing the offending line under a message;
+    /// nil for a text rendered from a table (its lines are not the user's).
     public func lineText(_ line: Int) -> String? {
-        guard line >= 1 else { return nil }
+        guard line >= 1, tablePlaces == nil else { return nil }
         let bytes = self.bytes
         var current = 1
         var start = 0
@@ -114,9 +126,25 @@ public struct SourceText: Sendable {
         return string(start..<end)
     }
 
-    /// The 1-based character column of byte `offset`, counted from the start of its line.
+    /// The text of the physical line that holds byte `offset`: what `lineText(_:)` gives for
+    /// that line's number, found from the byte itself (no scan from the start of the file, so a
+    /// message per row stays linear in the file).
+    public func lineText(containingByte offset: Int) -> String {
+        let bytes = self.bytes
+        var start = min(max(offset, 0), bytes.count)
+        // The LF of a CRLF ends the line before it, as the CR does.
+        if start > 0 && start < bytes.count && bytes[start] == 0x0A && bytes[start - 1] == 0x0D { start -= 1 }
+        while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+        return string(start..<end)
+    }
+
+    /// The 1-based character column of byte `offset`, counted from the start of its line; for a
+    /// text rendered from a table, the 1-based field (the table's column).
     public func column(ofByte offset: Int) -> Int {
         let bytes = self.bytes
+        if let tablePlaces { return tablePlaces.field(ofByte: offset, in: bytes) + 1 }
         var start = min(offset, bytes.count)
         while start > 0 && bytes[start - 1] != 0x0A && bytes[start - 1] != 0x0D { start -= 1 }
         if encoding == .windows1252 { return offset - start + 1 }

@@ -51,6 +51,12 @@ public struct Aggregates: Sendable, Equatable {
     ///   category, unreadable number).
     public static func load(_ file: Study.DataFile, name: String, codebook: Codebook) throws -> Aggregates {
         let source = try SourceText(contentsOf: file.path, displayName: file.displayName)
+        return try parse(source, name: name, codebook: codebook)
+    }
+
+    /// Parses an aggregates file's text (see `load`); messages name `source.file`.
+    public static func parse(_ source: SourceText, name: String, codebook: Codebook) throws -> Aggregates {
+        let file = Study.DataFile(path: source.file, displayName: source.file)
         let reader = try CSVReader(source: source)
         var index: [String: Int] = [:]
         for (k, h) in reader.header.enumerated() { index[h.lowercased()] = k }
@@ -69,8 +75,12 @@ public struct Aggregates: Sendable, Equatable {
             }
             func problem(_ message: String, _ column: String) {
                 let k = index[column] ?? 0
-                let col = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                problems.append(StudyProblem(message, at: SourceLocation(file: file.displayName, line: record.line, column: col), lineText: source.lineText(record.line)))
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let col = k < record.count ? source.column(ofByte: offset) : nil
+                problems.append(StudyProblem(
+                    message, at: SourceLocation(file: file.displayName, line: record.line(ofByte: offset), column: col),
+                    lineText: source.lineText(containingByte: offset)))
             }
             let code = cell("variable")
             if code.isEmpty && (0..<record.count).allSatisfy(record.isBlank) { continue }
@@ -95,6 +105,11 @@ public struct Aggregates: Sendable, Equatable {
                     problem("n '\(nText)' is geen positief geheel getal", "n")
                     continue
                 }
+                // Numbers of any length are read: `Int(parsed)` would trap beyond Int.max.
+                guard parsed <= Self.maximumN else {
+                    problem("n '\(nText)' is groter dan 1.000.000.000: dat kan geen aantal respondenten zijn", "n")
+                    continue
+                }
                 n = Int(parsed)
             }
             var sd: Double?
@@ -108,6 +123,9 @@ public struct Aggregates: Sendable, Equatable {
         guard problems.isEmpty else { throw StudyError(problems) }
         return Aggregates(name: name, figures: figures)
     }
+
+    /// The largest n a figure may have (no survey reaches it; it keeps sums of n far from overflow).
+    static let maximumN = 1_000_000_000.0
 
     static func number(_ text: String) -> Double? {
         let bytes = Array(text.utf8)

@@ -29,6 +29,8 @@ extension Codebook {
     /// The columns a codebook file has; Dutch names are accepted as aliases.
     enum Column: String, CaseIterable {
         case variable, type, chapter, section, text, values, labels, missing, polarity, previous, scale, routing, columns
+        /// Notes for the analyst (`kto init` writes what to check here); never read.
+        case check
 
         static let aliases: [String: Column] = [
             "variable": .variable, "variabele": .variable, "code": .variable,
@@ -44,6 +46,8 @@ extension Codebook {
             "scale": .scale, "schaal": .scale,
             "routing": .routing, "asked_if": .routing, "gevraagd_als": .routing, "filter": .routing,
             "columns": .columns, "kolommen": .columns,
+            "check": .check, "controleren": .check, "controle": .check, "opmerking": .check, "opmerkingen": .check,
+            "notitie": .check, "note": .check, "notes": .check,
         ]
     }
 
@@ -101,13 +105,13 @@ extension Codebook {
                 return record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            func place(_ c: Column) -> SourceLocation {
-                let k = columnIndex[c] ?? 0
-                let column = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                return SourceLocation(file: file, line: record.line, column: column)
-            }
             func problem(_ message: String, _ c: Column) {
-                problems.append(StudyProblem(message, at: place(c), lineText: source.lineText(record.line)))
+                let k = columnIndex[c] ?? 0
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let location = SourceLocation(
+                    file: file, line: record.line(ofByte: offset), column: k < record.count ? source.column(ofByte: offset) : nil)
+                problems.append(StudyProblem(message, at: location, lineText: source.lineText(containingByte: offset)))
             }
             let code = cell(.variable)
             if code.isEmpty && (0..<record.count).allSatisfy({ record.isBlank($0) }) { return }
@@ -144,7 +148,7 @@ extension Codebook {
             if type == .category && variable.labels.isEmpty && variable.validCodes.isEmpty && problems.count == problemsBefore {
                 problem("categorievariabele '\(code)' heeft geen labels of waarden", .labels)
             }
-            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { abs($0) > 9999 }) {
+            if let wild = (variable.validCodes + variable.labels.map(\.code) + variable.missing.map(\.code)).first(where: { !(-9999...9999).contains($0) }) {
                 problem("code \(wild) van '\(code)' valt buiten -9999...9999", .values)
                 return
             }

@@ -147,13 +147,19 @@ public enum CodingFile {
                     record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }
                 }
                 func reject(_ kind: CodingProblem.Kind, _ message: String, field: Int?, offset: Int = 0) {
+                    var line = record.line
                     var column: Int?
+                    var start = record.offset(ofField: 0)
                     if let field, field < record.count {
-                        column = source.column(ofByte: record.offset(ofField: field)) + (record.isQuoted(field) ? 1 : 0) + offset
+                        // The cell's own line: a quoted cell before it may span lines. (Before
+                        // `offset` the cell holds digits and separators: a column each, no line end.)
+                        start = record.offset(ofField: field)
+                        line = record.line(ofByte: start)
+                        column = source.column(ofByte: start) + (record.isQuoted(field) ? 1 : 0) + offset
                     }
                     ledger.rejections.append(CodingProblem(
-                        kind: kind, location: SourceLocation(file: file.displayName, line: record.line, column: column),
-                        message: message, lineText: source.lineText(record.line)))
+                        kind: kind, location: SourceLocation(file: file.displayName, line: line, column: column),
+                        message: message, lineText: source.lineText(containingByte: start)))
                 }
                 guard record.count >= width else {
                     reject(.fieldCount, "regel heeft \(record.count) velden; respnr, variabele en codes staan in kolom \(respondentColumn + 1), \(variableColumn + 1) en \(codesColumn + 1)", field: nil)

@@ -16,6 +16,9 @@ struct CellDecoder: Sendable {
     let low: Int
     let kinds: [UInt8]
     let labelCodes: [String: Int]
+    /// Texts by `AnswerTexts.key`: the labels again (accents and punctuation ignored), then the
+    /// common Dutch answer texts that fit the variable. Tried only when `labelCodes` has no entry.
+    let answerCodes: [String: Int]
     /// For option columns: code → its label's key (a cell with the label ticks the option).
     let optionLabels: [Int16: String]
     /// For a reversed scale: valid codes become `reverseSum - code`; 0 otherwise.
@@ -35,6 +38,7 @@ struct CellDecoder: Sendable {
         var labels: [String: Int] = [:]
         for l in variable.labels + variable.missing { labels[Variable.labelKey(l.label)] = l.code }
         self.labelCodes = labels
+        answerCodes = type == .text || type == .multi || type == .id ? [:] : AnswerTexts.table(for: variable)
         var options: [Int16: String] = [:]
         for option in variable.optionColumns {
             if let label = variable.label(of: option.code) { options[Int16(truncatingIfNeeded: option.code)] = Variable.labelKey(label) }
@@ -80,8 +84,13 @@ struct CellDecoder: Sendable {
             return (Dataset.unreadable, .unreadable, false)
         case .text:
             let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            if let code = labelCodes[Variable.labelKey(value)] { return (Int16(code), nil, true) }
-            return (Dataset.unreadable, .unreadable, false)
+            guard let code = labelCodes[Variable.labelKey(value)] ?? answerCodes[AnswerTexts.key(value)] else {
+                return (Dataset.unreadable, .unreadable, false)
+            }
+            // A label stands for its code: one that is neither valid nor missing is out of range,
+            // as the number itself would be (not kept as if it were an answer).
+            guard kind(of: code) != 0 else { return (Dataset.unreadable, .outOfRange, false) }
+            return (Int16(code), nil, true)
         }
     }
 

@@ -9,7 +9,9 @@ extension DataQuality.Finding: Diagnostic, CustomStringConvertible {
         switch self {
         case .unreadableShare(let file, let issues, _), .strictCells(let file, let issues):
             guard let first = issues.values.first else { return SourceLocation(file: file, line: 1) }
-            return SourceLocation(file: file, line: first.line, column: first.column)
+            var location = SourceLocation(file: file, line: first.line, column: first.column)
+            location.table = first.table
+            return location
         case .unknownGroups(_, _, _, let files), .vanishedGroup(_, _, _, let files):
             return files.first.map { SourceLocation(file: $0, line: 1) }
         case .unknownColumns(let file, _, _):
@@ -39,7 +41,7 @@ extension DataQuality.Finding: Diagnostic, CustomStringConvertible {
     }
 
     static func values(_ issues: RowLedger.CellIssues, file: String) -> String {
-        issues.values.prefix(5).map { "'\($0.value)' \($0.count)× (\(file):\($0.line):\($0.column))" }.joined(separator: ", ")
+        issues.values.prefix(5).map { "'\($0.value)' \($0.count)× (\($0.place(file: file)))" }.joined(separator: ", ")
     }
 
     static func groups(_ counts: [(value: String, count: Int)]) -> String {

@@ -28,6 +28,11 @@ public struct DatasetLoader: Sendable {
     /// Threads to read one file with; nil = one per active processor. Files under 1 MB per
     /// thread are read on the calling thread.
     public var parallelism: Int?
+    /// Test seam: the smallest share of a file worth a thread of its own (`minimumPartBytes`),
+    /// lowered by the tests and `kto-fuzz` so that small files take the parallel path.
+    package var minimumPartSize = DatasetLoader.minimumPartBytes
+    /// Test seam: told, per file read in parts, how many parts were merged as read.
+    package var partLog: PartLog?
 
     public init(study: Study, codebook: Codebook, strict: Bool = false) {
         self.study = study
@@ -71,15 +76,20 @@ public struct DatasetLoader: Sendable {
         var registry = IDRegistry()
         let groupLookup = try makeGroupLookup(meting: meting)
         for file in files {
-            let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
-            let reader = try CSVReader(source: source, dialect: study.dialect)
+            let (source, table) = try openSource(file)
+            let reader = try CSVReader(source: source, dialect: table == nil ? study.dialect : .comma)
             var ledger = RowLedger(
                 file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
                 dialect: reader.dialect, dialectSniffed: reader.sniffed)
             ledger.meting = meting
+            ledger.table = table
             let plan = try makePlan(
                 header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
                 decoders: decoders, groupLookup: groupLookup)
+            // A platform's own columns (dates, progress, …) are known, not unknown questions.
+            if let platform = table?.platformColumns, !platform.isEmpty {
+                ledger.unknownColumns.removeAll { platform.contains($0) }
+            }
             let partReader = PartReader(
                 source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
                 examplesPerVariable: examplesPerVariable, fileName: file.displayName)
@@ -98,7 +108,9 @@ public struct DatasetLoader: Sendable {
             progress?(file.displayName, total, total)
 
             ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
-            try checkWeights(parts, file: file.displayName)
+            if let places = source.tablePlaces { ledger.locate(with: places) }
+            if let table { try account(table.leftOut, in: &ledger) }
+            try checkWeights(parts, source: source)
             // The base of an unusable share: the non-empty cells, counted only where there are issues.
             for k in ledger.cellIssues.indices {
                 guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
@@ -113,13 +125,14 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Every row's weight must be a positive number: the rows that are not, by line.
-    func checkWeights(_ parts: [PartResult], file: String) throws {
+    func checkWeights(_ parts: [PartResult], source: SourceText) throws {
+        let file = source.file
         let count = parts.reduce(0) { $0 + $1.weightProblemCount }
         guard count > 0, case .variable(let column) = study.weighting else { return }
         var problems = parts.flatMap(\.weightProblems).prefix(20).map { example in
             StudyProblem(
                 "gewicht '\(example.value)' in kolom '\(column)' is geen positief getal; elke respondent heeft een gewicht groter dan 0 nodig",
-                at: SourceLocation(file: file, line: example.line, column: example.column))
+                at: source.location(line: example.line, column: example.column))
         }
         if count > problems.count {
             problems.append(StudyProblem("en nog \(count - problems.count) rijen met een ongeldig gewicht", at: SourceLocation(file: file, line: 1)))
@@ -163,7 +176,8 @@ public struct DatasetLoader: Sendable {
     ) {
         let rowsBefore = dataset.rowCount
         let rows = parts.reduce(0) { $0 + $1.rows }
-        for v in plan.targets.compactMap({ $0 }) { builders[v].begin(rowsBefore: rowsBefore) }
+        // Option columns of a multi-select question are no target of their own: begin them too.
+        for v in plan.targets.compactMap({ $0 }) + plan.otherVariables { builders[v].begin(rowsBefore: rowsBefore) }
         for (j, v) in plan.codeVariables.enumerated() {
             if builders[v].codes.isEmpty {
                 builders[v].codes = columns[j]

@@ -88,8 +88,12 @@ public struct KeywordDictionary: Sendable, Equatable {
             }
             if record.count > 0, cell(0).hasPrefix("#") { continue }
             func problem(_ message: String, _ k: Int) {
-                let column = k < record.count ? source.column(ofByte: record.offset(ofField: k)) : nil
-                problems.append(StudyProblem(message, at: SourceLocation(file: file, line: record.line, column: column), lineText: source.lineText(record.line)))
+                // The cell's own line: a quoted cell before it may span lines.
+                let offset = record.offset(ofField: k < record.count ? k : 0)
+                let column = k < record.count ? source.column(ofByte: offset) : nil
+                problems.append(StudyProblem(
+                    message, at: SourceLocation(file: file, line: record.line(ofByte: offset), column: column),
+                    lineText: source.lineText(containingByte: offset)))
             }
             let name = cell(variableColumn)
             guard let question = questions.first(where: {

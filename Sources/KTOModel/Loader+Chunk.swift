@@ -240,9 +240,10 @@ struct PartReader: Sendable {
                             break
                         }
                         let reason = part.rejections.last.map(\.reason.message) ?? ""
+                        let line = part.rejections.last?.line ?? record.line
                         throw StrictModeError(
-                            location: SourceLocation(file: fileName, line: record.line),
-                            message: "rij afgewezen (--strict): \(reason)", lineText: source.lineText(record.line))
+                            location: source.location(line: line),
+                            message: "rij afgewezen (--strict): \(reason)", lineText: source.lineText(line))
                     }
                     continue
                 }
@@ -340,10 +341,13 @@ struct PartReader: Sendable {
     func checkUnnamed(_ record: CSVRecord) throws {
         for k in plan.unnamedColumns where k < record.count && !record.isBlank(k) {
             let value = record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+            // The cell's own line: a quoted field before it may span lines.
+            let offset = record.offset(ofField: k)
+            let line = record.line(ofByte: offset)
             throw StudyError([StudyProblem(
                 "kolom \(k + 1) heeft geen naam in de kopregel, maar hier staat een waarde ('\(value)'); geef de kolom een naam (en neem haar op in het codeboek) of maak haar leeg",
-                at: SourceLocation(file: fileName, line: record.line, column: source.column(ofByte: record.offset(ofField: k))),
-                lineText: source.lineText(record.line))])
+                at: source.location(line: line, column: source.column(ofByte: offset)),
+                lineText: source.lineText(line))])
         }
     }
 
@@ -352,10 +356,14 @@ struct PartReader: Sendable {
     func check(_ record: CSVRecord, registry: inout IDRegistry, part: inout PartResult) -> (UInt16, String)? {
         let width = plan.width
         var reason: RowLedger.Reason?
+        // The row's first line; for text after a closing quote the line of that text (a quoted
+        // field before it may span lines), so that line and column name the place.
+        var line = record.line
         if record.count != width && (record.count < width || !(width..<record.count).allSatisfy(record.isBlank)) {
             reason = .wrongFieldCount(expected: width, found: record.count)
         } else if let stray = record.strayAfterQuote {
             reason = .textAfterClosingQuote(column: source.column(ofByte: stray))
+            line = record.line(ofByte: stray)
         }
         var groupIndex = 0
         if reason == nil {
@@ -392,7 +400,7 @@ struct PartReader: Sendable {
             }
         }
         if let reason {
-            part.rejections.append(.init(line: record.line, reason: reason))
+            part.rejections.append(.init(line: line, reason: reason))
             return nil
         }
         return (UInt16(groupIndex), id)
@@ -430,12 +438,15 @@ struct PartReader: Sendable {
         let newValue = known == nil && part.issues[slot].values.count < RowLedger.CellIssues.maximumDistinctValues
         let newExample = part.issues[slot].examples.count < examplesPerVariable
         guard newValue || newExample else { return }
-        let column = source.column(ofByte: record.offset(ofField: field))
+        // The cell's own line: a quoted field before it may span lines.
+        let offset = record.offset(ofField: field)
+        let line = record.line(ofByte: offset)
+        let column = source.column(ofByte: offset)
         if newValue {
             part.issues[slot].values.append(.init(
-                value: value, count: 1, line: record.line, column: column, outOfRange: issue == .outOfRange))
+                value: value, count: 1, line: line, column: column, outOfRange: issue == .outOfRange))
         }
-        if newExample { part.issues[slot].examples.append(.init(line: record.line, column: column, value: value)) }
+        if newExample { part.issues[slot].examples.append(.init(line: line, column: column, value: value)) }
     }
 }
 

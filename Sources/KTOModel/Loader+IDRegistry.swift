@@ -43,8 +43,16 @@ struct IDRegistry: Sendable {
         return nil
     }
 
+    /// Ids the table takes: its arithmetic (`id - low`, `low + count`, the growth) cannot
+    /// overflow within ±2^52; numbers of any length are ids, and larger ones go to the dictionary.
+    static let tableLimit: UInt = 1 << 52
+
     /// Outside the table: widen it while the range stays dense, else switch to the dictionary.
     private mutating func registerSlowly(_ id: Int, line: Int) -> Int? {
+        guard id.magnitude <= Self.tableLimit else {
+            toSparse()
+            return register(id, line: line)
+        }
         if dense.isEmpty {
             // The first id: room above it, where the next ones usually are.
             low = id

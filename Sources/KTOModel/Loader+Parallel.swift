@@ -9,7 +9,7 @@ extension DatasetLoader {
     /// How to cut a file for concurrent reading; nil: read it in one part.
     func partition(_ reader: CSVReader) -> CSVPartition? {
         let threads = parallelism ?? ProcessInfo.processInfo.activeProcessorCount
-        let parts = max(1, min(threads, reader.source.bytes.count / Self.minimumPartBytes, 16))
+        let parts = max(1, min(threads, reader.source.bytes.count / max(1, minimumPartSize), 16))
         guard parts > 1 else { return nil }
         let partition = reader.partition(into: parts)
         return partition.count > 1 ? partition : nil
@@ -86,8 +86,9 @@ extension DatasetLoader {
                 let rest = try partReader.read(
                     cursor, registry: &registry, into: columns, region: rows..<capacity, throwsOnStrict: true)
                 Self.place(rest, at: rows, in: columns, threads: parts)
+                partLog?.record(parts: parts, merged: results.count)
                 results.append(rest)
-                break
+                return results
             }
             slot.result = nil
             Self.place(part, at: rows, in: columns, threads: parts)
@@ -99,6 +100,7 @@ extension DatasetLoader {
             end = part.endPosition
             results.append(part)
         }
+        partLog?.record(parts: parts, merged: results.count)
         return results
     }
 
@@ -131,4 +133,19 @@ extension DatasetLoader {
 /// `@unchecked Sendable`: written once by its worker, read only after `DispatchGroup.wait()`.
 final class PartSlot: @unchecked Sendable {
     var result: PartResult?
+}
+
+/// Test seam (`DatasetLoader.partLog`): per file read in parts, in read order, how many parts
+/// the file was cut into and how many of them were merged as read concurrently (the rest was
+/// read again sequentially).
+package final class PartLog: @unchecked Sendable {
+    // Guarded by `lock`; written only by the thread that calls `load`.
+    private let lock = NSLock()
+    private var files: [(parts: Int, merged: Int)] = []
+
+    package init() {}
+
+    package var entries: [(parts: Int, merged: Int)] { lock.withLock { files } }
+
+    func record(parts: Int, merged: Int) { lock.withLock { files.append((parts, merged)) } }
 }

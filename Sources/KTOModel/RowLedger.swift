@@ -47,6 +47,23 @@ public struct RowLedger: Sendable, Equatable {
     public struct Rejection: Sendable, Equatable {
         public var line: Int
         public var reason: Reason
+        /// The row's place in a spreadsheet or SPSS file (nil for text files).
+        public var table: TablePlace?
+
+        public init(line: Int, reason: Reason) {
+            self.line = line
+            self.reason = reason
+        }
+
+        /// `data.csv:12`, or the table's row (`export.xlsx:Blad1 rij 12`, `export.sav: case 12`).
+        public func place(file: String) -> String {
+            guard let table else { return "\(file):\(line)" }
+            switch table.format {
+            case .sav, .zsav: return "\(table.file): case \(table.row)"
+            case .csv: return "\(table.file):\(table.row)"
+            case .xlsx: return "\(table.file):\(table.sheet.map { $0 + " " } ?? "")rij \(table.row)"
+            }
+        }
     }
 
     /// One unusable cell, kept as an example.
@@ -54,6 +71,16 @@ public struct RowLedger: Sendable, Equatable {
         public var line: Int
         public var column: Int
         public var value: String
+        public var table: TablePlace?
+
+        public init(line: Int, column: Int, value: String) {
+            self.line = line
+            self.column = column
+            self.value = value
+        }
+
+        /// `data.csv:12:7`, or the table's cell (`export.xlsx:Blad1!C12`).
+        public func place(file: String) -> String { table?.description ?? "\(file):\(line):\(column)" }
     }
 
     /// One distinct unusable value of a variable: how often it occurs and where first.
@@ -64,6 +91,18 @@ public struct RowLedger: Sendable, Equatable {
         public var column: Int
         /// A number outside the valid codes (true) or text that is no code or label (false).
         public var outOfRange: Bool
+        public var table: TablePlace?
+
+        public init(value: String, count: Int, line: Int, column: Int, outOfRange: Bool) {
+            self.value = value
+            self.count = count
+            self.line = line
+            self.column = column
+            self.outOfRange = outOfRange
+        }
+
+        /// Where the value occurs first: `data.csv:12:7`, or the table's cell.
+        public func place(file: String) -> String { table?.description ?? "\(file):\(line):\(column)" }
     }
 
     /// Unusable cells of one variable.
@@ -91,6 +130,9 @@ public struct RowLedger: Sendable, Equatable {
     }
 
     public var file: String
+    /// For a spreadsheet or SPSS file: what it is (the encoding and dialect then describe the
+    /// text kto made of it, not the file).
+    public var table: TableOrigin?
     /// The meting the file belongs to.
     public var meting: String = ""
     public var encoding: TextEncoding
@@ -117,6 +159,46 @@ public struct RowLedger: Sendable, Equatable {
 
     /// Rows rejected.
     public var rowsRejected: Int { rejections.count }
+
+    /// What kind of file a ledger is about when it is not a plain CSV export: an SPSS file, a
+    /// workbook or a survey platform's export, read through `TableFile`.
+    public struct TableOrigin: Sendable, Equatable {
+        public var format: ExportFormat
+        /// Recognised from the file (true) or named in the study (`format =`).
+        public var recognised: Bool
+        public var sheet: String?
+        /// The character encoding the file declares (SPSS) or was read in (CSV), if any.
+        public var encoding: String?
+        /// Rows of the file that are no respondents (not finished, not submitted, malformed),
+        /// each with its place and reason: counted, never silently dropped.
+        public var leftOut: [LeftOutRow] = []
+        /// The platform's own columns (dates, progress, …): not questions, so not "unknown".
+        public var platformColumns: [String] = []
+        /// How the reader converted what it read (LimeSurvey codes, option columns).
+        public var notes: [TableFileNote] = []
+
+        public init(format: ExportFormat, recognised: Bool, sheet: String?, encoding: String?) {
+            self.format = format
+            self.recognised = recognised
+            self.sheet = sheet
+            self.encoding = encoding
+        }
+    }
+
+    /// Gives every place this ledger names its cell in the table the text was rendered from.
+    mutating func locate(with places: TablePlaces) {
+        for k in rejections.indices { rejections[k].table = places.place(line: rejections[k].line, column: nil) }
+        for v in cellIssues.indices {
+            for k in cellIssues[v].examples.indices {
+                let e = cellIssues[v].examples[k]
+                cellIssues[v].examples[k].table = places.place(line: e.line, column: e.column)
+            }
+            for k in cellIssues[v].values.indices {
+                let e = cellIssues[v].values[k]
+                cellIssues[v].values[k].table = places.place(line: e.line, column: e.column)
+            }
+        }
+    }
 
     /// Whether every row is accounted for.
     public var isBalanced: Bool { rowsUsed + rowsRejected == rowsRead }

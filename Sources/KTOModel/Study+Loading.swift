@@ -24,7 +24,9 @@ extension Study {
 
     static let topKeys: Set<String> = [
         "title", "client", "meting", "data", "codebook", "group", "output", "encoding", "separator", "weighting",
-        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with",
+        "coding", "dictionary", "staff", "quotes", "rake", "trim", "weight", "breakdowns", "compare_with", "sheet",
+        "overall", "aspects", "drivers", "format", "include_unfinished",
+        "tables",
     ]
 
     /// Parses study-file text; `folder` resolves relative paths.
@@ -67,9 +69,22 @@ extension Study {
             problems.append(StudyProblem("de studie mist '\(key) = ...'", at: SourceLocation(file: file, line: 1)))
             return ""
         }
-        func resolve(_ path: String) -> DataFile {
+        /// `format = qualtrics | limesurvey | surveymonkey | plain | sav | xlsx` (of the top level or
+        /// of a [previous] section); an unknown name is a problem at its line.
+        func format(_ entry: (value: String, line: Int)?) -> ExportFormat? {
+            guard let entry else { return nil }
+            guard let format = ExportFormat(userName: entry.value) else {
+                problem("format moet plain, qualtrics, limesurvey, surveymonkey, sav of xlsx zijn, niet '\(entry.value)'", entry.line)
+                return nil
+            }
+            return format
+        }
+        func resolve(_ path: String, sheet: String? = nil, format: ExportFormat? = nil) -> DataFile {
             let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardized.path
-            return DataFile(path: resolved, displayName: path)
+            var file = DataFile(path: resolved, displayName: path)
+            file.sheet = sheet
+            file.format = format
+            return file
         }
         let title = required("title")
         let meting = required("meting")
@@ -199,7 +214,7 @@ extension Study {
             if previousMetingen.contains(where: { Variable.labelKey($0.meting) == Variable.labelKey(label) }) {
                 problem("meting \(label) staat twee keer als vorige meting in de studie", block.line)
             }
-            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0) }, aggregates: aggregates)
+            var meting = PreviousMeting(meting: label, dataFiles: data.map { resolve($0.0, sheet: keys["sheet"]?.value, format: format(keys["format"])) }, aggregates: aggregates)
             meting.codingFiles = coding.map { resolve($0.0) }
             previousMetingen.append(meting)
         }
@@ -255,17 +270,46 @@ extension Study {
                 problems.append(StudyProblem("quotes (citaten per code) moet een geheel getal van 0 tot en met 50 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
             }
         }
+        var tables = TablesFormat.xlsx
+        if let entry = top["tables"] {
+            if let format = TablesFormat(studyValue: entry.value) {
+                tables = format
+            } else {
+                problems.append(StudyProblem("tables (tabellenboek) moet xlsx, csv of both zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            }
+        }
         for key in ["dictionary", "staff"] {
             if let entry = top[key], entry.value.isEmpty {
                 problems.append(StudyProblem("'\(key) =' zonder bestandsnaam", at: SourceLocation(file: file, line: entry.line)))
             }
         }
 
+        let topFormat = format(top["format"])
+        var includeUnfinished = false
+        if let entry = top["include_unfinished"] {
+            switch entry.value.lowercased() {
+            case "ja", "yes", "true", "1": includeUnfinished = true
+            case "nee", "no", "false", "0": includeUnfinished = false
+            default: problem("include_unfinished moet ja of nee zijn, niet '\(entry.value)'", entry.line)
+            }
+        }
+        var priorities: Priorities?
+        if let overall = top["overall"] {
+            let drivers = Priorities.Drivers(rawValue: (top["drivers"]?.value ?? "correlation").lowercased())
+            if drivers == nil, let entry = top["drivers"] {
+                problems.append(StudyProblem("drivers moet correlation of regression zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            }
+            priorities = Priorities(
+                overall: overall.value, aspects: splitList(top["aspects"]?.value ?? ""), drivers: drivers ?? .correlation, line: overall.line)
+        } else if let entry = top["aspects"] ?? top["drivers"] {
+            problems.append(StudyProblem("aspects en drivers horen bij de prioriteitenmatrix: noem ook het totaaloordeel, bijvoorbeeld overall = algemeen", at: SourceLocation(file: file, line: entry.line)))
+        }
+
         guard problems.isEmpty else { throw StudyError(problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }) }
         let outputPath = top["output"]?.value ?? "Reports/\(meting)"
         var study = Study(
             studyFile: file, title: title, client: top["client"]?.value ?? "", meting: meting,
-            dataFiles: dataLines.map { resolve($0.0) }, codebook: resolve(codebook), groupVariable: groupVariable,
+            dataFiles: dataLines.map { resolve($0.0, sheet: top["sheet"]?.value, format: topFormat) }, codebook: resolve(codebook), groupVariable: groupVariable,
             groups: groups, previous: nil, benchmarks: benchmarkList, thresholds: limits,
             output: resolve(outputPath).path, encoding: encoding, dialect: dialect)
         study.previousMetingen = previousMetingen
@@ -275,10 +319,13 @@ extension Study {
         study.breakdowns = splitList(top["breakdowns"]?.value ?? "")
         study.weightingLine = top["weighting"]?.line ?? 1
         study.breakdownsLine = top["breakdowns"]?.line ?? 1
+        study.priorities = priorities
+        study.includeUnfinished = includeUnfinished
         study.codingFiles = codingLines.map { resolve($0.0) }
         study.dictionary = top["dictionary"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.staffFile = top["staff"].flatMap { $0.value.isEmpty ? nil : resolve($0.value) }
         study.quotesPerCode = quotesPerCode
+        study.tables = tables
         return study
     }
 

@@ -54,10 +54,39 @@ public struct Study: Sendable, Equatable {
     public struct DataFile: Sendable, Equatable {
         public var path: String
         public var displayName: String
+        /// For an .xlsx file: the sheet to read (`sheet =`); nil = the first.
+        public var sheet: String?
+        /// The file's shape when named (`format = qualtrics`); nil = recognised from the file.
+        public var format: ExportFormat?
 
         public init(path: String, displayName: String) {
             self.path = path
             self.displayName = displayName
+        }
+    }
+
+    /// What drives the overall grade: `overall = algemeen`, optionally `aspects = a, b` (default:
+    /// every other grade) and `drivers = correlation | regression`.
+    public struct Priorities: Sendable, Equatable {
+        public enum Drivers: String, Sendable, Equatable {
+            /// Pearson's r of each aspect with the overall grade (pairwise complete cases).
+            case correlation
+            /// Standardized coefficients of one regression on all aspects (complete cases).
+            case regression
+        }
+
+        public var overall: String
+        /// Empty: every grade of the codebook other than the overall one.
+        public var aspects: [String]
+        public var drivers: Drivers
+        /// Where `overall =` is in the study file (for messages).
+        public var line: Int
+
+        public init(overall: String, aspects: [String] = [], drivers: Drivers = .correlation, line: Int = 1) {
+            self.overall = overall
+            self.aspects = aspects
+            self.drivers = drivers
+            self.line = line
         }
     }
 
@@ -158,6 +187,10 @@ public struct Study: Sendable, Equatable {
     public var margins: [Margin] = []
     /// Category variables whose categories are domains of their own (`breakdowns =`), in order.
     public var breakdowns: [String] = []
+    /// Keep responses a platform marks as not finished or not submitted (`include_unfinished = ja`).
+    public var includeUnfinished = false
+    /// The prioriteitenmatrix (`overall =`), if the study asks for one.
+    public var priorities: Priorities?
     /// Where the weighting and breakdown keys are in the study file (for messages).
     public var weightingLine: Int = 1
     public var breakdownsLine: Int = 1
@@ -173,6 +206,8 @@ public struct Study: Sendable, Equatable {
     public var staffFile: DataFile?
     /// Illustrative quotes per code in the report (`quotes = 3`; 0 = none).
     public var quotesPerCode: Int = 3
+    /// The tables book as a workbook, CSV files or both (`tables =`; default the workbook).
+    public var tables: TablesFormat = .xlsx
 
     public init(
         studyFile: String, title: String, client: String, meting: String, dataFiles: [DataFile], codebook: DataFile,

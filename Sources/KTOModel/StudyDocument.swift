@@ -36,7 +36,7 @@ struct StudyDocument {
         "population": nil,
         "margin": nil,
         "groups": nil,
-        "previous": ["meting", "data", "aggregates", "coding"],
+        "previous": ["meting", "data", "aggregates", "coding", "sheet", "format"],
         "thresholds": ["indicative", "suppress", "alpha", "unreadable", "adjust", "nonresponse"],
         "benchmark": ["file", "short"],
     ]
@@ -57,6 +57,20 @@ struct StudyDocument {
         "groups": "noem de meting: [groups 2013]",
     ]
 
+    /// A line without its comment: `#` after a space or tab starts one (`data = a.csv  # 2015`),
+    /// so a `#` inside a word (`Blad#2`) stays.
+    static func withoutComment(_ line: String) -> String {
+        var previous: Character = " "
+        for index in line.indices {
+            let c = line[index]
+            if c == "#", previous == " " || previous == "\t", index != line.startIndex {
+                return line[..<index].trimmingCharacters(in: .whitespaces)
+            }
+            previous = c
+        }
+        return line
+    }
+
     /// Reads the text; problems of form are appended to `problems`.
     init(text: String, file: String, problems: inout [StudyProblem]) {
         top = Block(kind: "", argument: "", line: 1)
@@ -68,7 +82,7 @@ struct StudyDocument {
         for raw in lines {
             lineNumber += 1
             let rawLine = String(raw)
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = Self.withoutComment(rawLine.trimmingCharacters(in: .whitespaces))
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             func problem(_ message: String) {
                 problems.append(StudyProblem(message, at: SourceLocation(file: file, line: lineNumber), lineText: rawLine))

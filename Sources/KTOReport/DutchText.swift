@@ -89,7 +89,9 @@ enum DutchText {
         var tests: [String] = []
         if results.previousMeting != nil { tests.append("met de vorige meting") }
         if results.groupNames.count > 1 { tests.append("tussen elke gemeente en de rest van de organisatie (de andere gemeenten samen)") }
-        if !results.breakdowns.isEmpty { tests.append("tussen elke groep naar \(list(results.breakdowns.map { lowercasedFirst($0.name) })) en de overige klanten") }
+        if !results.breakdowns.isEmpty {
+            tests.append("tussen elke groep naar \(list(results.breakdowns.map { lowercasedFirst($0.name) })) en de overige klanten (in de samenvatting) en tussen elk paar van die groepen (de letters in de uitsplitsingstabellen: een cijfer met letter B is significant hoger dan dat van kolom B)")
+        }
         if !results.benchmarks.isEmpty { tests.append("met de vergelijkingsgroepen") }
         if !tests.isEmpty {
             var text = "Verschillen \(list(tests)) zijn tweezijdig getoetst met een significantieniveau van \(alpha)"
@@ -130,16 +132,26 @@ enum DutchText {
         case .bonferroni: method = "volgens Bonferroni (p-waarde maal het aantal toetsen)"
         case .none: method = ""
         }
-        let parts = results.families.map { family -> String in
+        // The letters' families (one per breakdown table) are summed into one part.
+        let pairs = results.families.filter { if case .pairwise = $0.family { return true } else { return false } }
+        var parts = results.families.compactMap { family -> String? in
             let name: String
             switch family.family {
-            case .previous: name = "tegen de vorige meting"
+            case .previous(let meting): name = "tegen meting \(meting)"
             case .gemeenten: name = "gemeente tegen de rest"
             case .breakdown(let b): name = "naar \(lowercasedFirst(results.breakdowns[b].name))"
             case .benchmark(let benchmark): name = "tegen \(benchmark)"
+            case .pairwise: return nil
             }
             let adjusted = results.thresholds.adjust == .none ? "" : ", \(family.significant) na correctie"
             return "\(name): \(Rounding.formatInteger(family.tests)) \(family.tests == 1 ? "toets" : "toetsen"), \(family.significantUnadjusted) significant vóór correctie\(adjusted)"
+        }
+        if !pairs.isEmpty {
+            let tests = pairs.reduce(0) { $0 + $1.tests }
+            let before = pairs.reduce(0) { $0 + $1.significantUnadjusted }
+            let after = pairs.reduce(0) { $0 + $1.significant }
+            let adjusted = results.thresholds.adjust == .none ? "" : ", \(after) na correctie binnen elke tabel"
+            parts.append("categorieën onderling in de \(pairs.count) uitsplitsingstabellen (de letters): \(Rounding.formatInteger(tests)) \(tests == 1 ? "toets" : "toetsen"), \(before) significant vóór correctie\(adjusted)")
         }
         if results.thresholds.adjust == .none {
             return "Er zijn veel toetsen gedaan zonder correctie voor meervoudig toetsen (adjust = none); bij een significantieniveau van \(Rounding.formatDutch(results.thresholds.alpha, decimals: 2)) is ongeveer één op de twintig significante verschillen toeval. Aantallen: " + parts.joined(separator: "; ") + "."

@@ -115,15 +115,15 @@ extension ReportBuilder {
             case figures(ReferenceFigures, marks: Bool)
         }
         var columns: [(heading: String, column: Column)] = []
-        let previousMeting = results.previousMeting.flatMap { question.meting($0) }
         let isMention: (Measure) -> Bool = { if case .pctMentioned = $0 { return true } else { return false } }
         for id in domains {
             let name = id == .total ? "Totaal \(results.meting)" : results.name(of: id)
             columns.append((name, .current(id)))
-            if id == .total, let label = results.previousMeting {
-                if let previousMeting {
-                    columns.append(("Totaal \(label)", .previousData(previousMeting.domain(.total))))
-                } else if let figures = results.previousFigures, figures.hasFigures(for: variable, where: isMention) {
+            // Every earlier meting that asked the question, most recent first.
+            for label in results.earlierMetingen where id == .total {
+                if let earlier = question.meting(label) {
+                    columns.append(("Totaal \(label)", .previousData(earlier.domain(.total))))
+                } else if let figures = results.figures(of: label), figures.hasFigures(for: variable, where: isMention) {
                     columns.append(("Totaal \(label)", .figures(figures, marks: false)))
                 }
             }
@@ -140,9 +140,9 @@ extension ReportBuilder {
             let cells = columns.map { entry -> Cell in
                 switch entry.column {
                 case .current(let id):
-                    return current?.domain(id).map { Self.cell($0, measure: measure, marks: true) } ?? Cell(state: .notAsked, n: nil)
+                    return current?.domain(id).map { Self.cell($0, measure: measure, marks: true, previous: results.previousMeting) } ?? Cell(state: .notAsked, n: nil)
                 case .previousData(let domain):
-                    return domain.map { Self.cell($0, measure: measure, marks: false) } ?? Cell(state: .notAsked, n: nil)
+                    return domain.map { Self.cell($0, measure: measure, marks: false, previous: results.previousMeting) } ?? Cell(state: .notAsked, n: nil)
                 case .figures(let figures, let marks):
                     guard let figure = figures.figure(variable, measure) else { return Cell(state: .notAvailable, n: nil) }
                     let shown = marks ? (total?.contrasts(of: measure) ?? []).compactMap { contrast -> Cell.Mark? in

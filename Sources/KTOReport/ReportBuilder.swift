@@ -72,6 +72,8 @@ public struct ReportBuilder: Sendable {
             chapters.append(Chapter(title: chapter, sections: sections))
         }
         insertOpenAnswerChapters(into: &chapters, results: results, domains: domains, benchmarks: scope == .organisation, quotes: scope == .organisation)
+        // The matrix rests on the whole organisation's answers: the main report only.
+        if scope == .organisation, let priorities = results.priorities { chapters.append(prioritiesChapter(priorities, results: results)) }
         var gemeente: String?
         var title = results.title
         if case .gemeente(let g) = scope {
@@ -134,7 +136,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// A cell of a domain's figure: its value with marks, or why there is none.
-    static func cell(_ domain: DomainResult, measure: Measure, marks: Bool) -> Cell {
+    /// - Parameter previous: the meting whose tests give ▲/▼ (the most recent earlier one; tests
+    ///   against older metingen named in `compare_with` are in results.csv, not marked).
+    static func cell(_ domain: DomainResult, measure: Measure, marks: Bool, previous: String?) -> Cell {
         switch domain.size {
         case .none: return Cell(state: .noObservations, n: 0)
         case .suppressed, .complementary: return Cell(state: .suppressed, n: domain.n)
@@ -143,9 +147,10 @@ public struct ReportBuilder: Sendable {
             let shown = marks ? domain.contrasts(of: measure).compactMap { contrast -> Cell.Mark? in
                 guard contrast.direction != .none else { return nil }
                 switch contrast.contrast {
-                case .previous: return Cell.Mark(against: .previous, higher: contrast.direction == .higher)
+                case .previous(let meting):
+                    return meting == previous ? Cell.Mark(against: .previous, higher: contrast.direction == .higher) : nil
                 case .rest: return Cell.Mark(against: .rest, higher: contrast.direction == .higher)
-                case .benchmark: return nil
+                case .benchmark, .category: return nil
                 }
             } : []
             return Cell(state: .value(v), n: domain.n, indicative: domain.size == .indicative, marks: shown)
@@ -169,7 +174,7 @@ public struct ReportBuilder: Sendable {
                     }
                     return Cell(state: figures != nil ? .notAvailable : .notAsked, n: nil)
                 }
-                return Self.cell(domain, measure: measure, marks: index == 0)
+                return Self.cell(domain, measure: measure, marks: index == 0, previous: results.previousMeting)
             }
             let own = result.current?.domain(id)
             for benchmark in benchmarks {
@@ -213,16 +218,40 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The grades and statements of a section by the categories of one breakdown variable: the
-    /// total, then each category, with n and marks against the category's rest.
+    /// total, then each category (a letter each) with n, +/− against the category's rest, and the
+    /// letters of the categories it is significantly higher than (pairwise tests, adjusted within
+    /// the table).
     func breakdownTable(_ items: [VariableResult], breakdown b: Int, results: StudyResults) -> BreakdownTable? {
         let breakdown = results.breakdowns[b]
+        let categories = results.categoryDomains(b)
+        var letterOf: [Int: String] = [:]
+        for (k, domain) in categories.enumerated() {
+            if case .category(_, let code) = domain { letterOf[code] = BreakdownTable.letter(k + 1) }
+        }
         let rows = items.compactMap { result -> BreakdownTable.Row? in
             guard let headline = Self.headline(result.variable), let current = result.current, current.meting == results.meting else { return nil }
-            let domains = [Domain.total] + results.categoryDomains(b)
-            let cells = domains.map { domain in
+            let domains = [Domain.total] + categories
+            var cells = domains.map { domain in
                 current.domain(domain).map { own in
-                    with(Self.cell(own, measure: headline.measure, marks: domain != .total)) { $0.marks = $0.marks.filter { $0.against == .rest } }
+                    // +/− against the category's rest; the letters against each other category.
+                    with(Self.cell(own, measure: headline.measure, marks: domain != .total, previous: results.previousMeting)) {
+                        $0.marks = $0.marks.filter { $0.against == .rest }
+                    }
                 } ?? Cell(state: .notAsked, n: nil)
+            }
+            // Each pair is tested once, on the lower code: the higher figure gets the other's letter.
+            var higherThan: [Int: Set<String>] = [:]
+            for (k, domain) in domains.enumerated() {
+                guard case .category = domain, let own = current.domain(domain) else { continue }
+                for contrast in own.contrasts(of: headline.measure) where contrast.direction != .none {
+                    guard case .category(let other, _) = contrast.contrast, let j = domains.firstIndex(of: .category(breakdown: b, code: other)) else { continue }
+                    let (winner, loser) = contrast.direction == .higher ? (k, j) : (j, k)
+                    guard case .category(_, let loserCode) = domains[loser], let letter = letterOf[loserCode] else { continue }
+                    higherThan[winner, default: []].insert(letter)
+                }
+            }
+            for (k, letters) in higherThan where cells[k].value != nil {
+                cells[k].letters = letters.sorted { ($0.count, $0) < ($1.count, $1) }.joined()
             }
             return BreakdownTable.Row(variable: result.variable.code, item: result.variable.text, measureLabel: headline.label, kind: headline.kind,
                                       negative: result.variable.polarity == .negative, cells: cells)
@@ -230,7 +259,7 @@ public struct ReportBuilder: Sendable {
         guard !rows.isEmpty else { return nil }
         return BreakdownTable(
             variable: breakdown.variable.code, title: "Naar \(DutchText.lowercasedFirst(breakdown.name))",
-            columns: ["Totaal"] + breakdown.categories.map(\.label), rows: rows)
+            columns: ["Totaal"] + breakdown.categories.map(\.label), letters: [""] + categories.indices.map { BreakdownTable.letter($0 + 1) }, rows: rows)
     }
 }
 

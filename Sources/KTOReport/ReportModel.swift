@@ -25,6 +25,14 @@ public struct ReportModel: Sendable, Equatable {
     }
 }
 
+extension ReportModel {
+    /// Every block in reading order with the titles of its chapter and section, for writers that
+    /// list one kind of block over the whole report.
+    public var placedBlocks: [(chapter: String, section: String, block: Block)] {
+        chapters.flatMap { chapter in chapter.sections.flatMap { section in section.blocks.map { (chapter.title, section.title, $0) } } }
+    }
+}
+
 public struct Chapter: Sendable, Equatable {
     public var title: String
     public var sections: [Section]
@@ -50,6 +58,45 @@ public enum Block: Sendable, Equatable {
     case breakdown(BreakdownTable)
     /// An open question without codes: written answers per group and a few quotes.
     case uncodedAnswers(UncodedAnswersTable)
+    /// The prioriteitenmatrix: each aspect's score against its importance for the overall grade.
+    case priorities(PriorityTable)
+}
+
+/// The prioriteitenmatrix as a table: per aspect its mean (score) and importance, and where the
+/// two medians put it.
+public struct PriorityTable: Sendable, Equatable {
+    public enum Quadrant: Sendable, Equatable, CaseIterable {
+        case improve, keep, later, lessImportant
+
+        /// The quadrant's name in the report.
+        public var label: String {
+            switch self {
+            case .improve: return "Verbeterpunt"
+            case .keep: return "Sterk punt"
+            case .later: return "Later verbeteren"
+            case .lessImportant: return "Minder belangrijk"
+            }
+        }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var variable: String
+        /// The aspect's question.
+        public var item: String
+        public var mean: Double
+        public var importance: Double
+        /// Respondents behind the importance (both answered; complete cases for a regression).
+        public var n: Int
+        public var quadrant: Quadrant
+    }
+
+    /// The overall grade's question.
+    public var overall: String
+    /// What the importance is ("samenhang (r)", "bijdrage (β)").
+    public var importanceLabel: String
+    public var rows: [Row]
+    public var medianMean: Double
+    public var medianImportance: Double
 }
 
 /// An open question that was not coded: per group how many clients wrote something, and quotes.
@@ -101,13 +148,31 @@ public struct BreakdownTable: Sendable, Equatable {
     public var title: String
     /// "Totaal", then the category labels.
     public var columns: [String]
+    /// Per column its significance letter ("" for the total): A, B, C, … for the categories.
+    public var letters: [String]
     public var rows: [Row]
 
-    public init(variable: String, title: String, columns: [String], rows: [Row]) {
+    public init(variable: String, title: String, columns: [String], letters: [String] = [], rows: [Row]) {
         self.variable = variable
         self.title = title
         self.columns = columns
+        self.letters = letters
         self.rows = rows
+    }
+
+    /// What the letters mean, for captions and legends.
+    public static let lettersKey = "Letters: het cijfer is significant hoger dan dat van de kolom met die letter (toetsen tussen elk paar categorieën, gecorrigeerd binnen de tabel)."
+
+    /// The letter of category column `k` (1-based among the columns, after the total): A … Z,
+    /// then AA, AB, … as spreadsheet columns go.
+    public static func letter(_ k: Int) -> String {
+        var n = k
+        var text = ""
+        while n > 0 {
+            text = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + text
+            n = (n - 1) / 26
+        }
+        return text
     }
 }
 
@@ -202,6 +267,9 @@ public struct Cell: Sendable, Equatable {
     /// Indicatief: shown, but on fewer answers than the indicative threshold.
     public var indicative: Bool
     public var marks: [Mark]
+    /// In a breakdown table: the letters of the columns this figure is significantly higher than
+    /// ("BC"), as SPSS CTABLES and Q print them.
+    public var letters = ""
 
     public init(state: State, n: Int?, indicative: Bool = false, marks: [Mark] = []) {
         self.state = state

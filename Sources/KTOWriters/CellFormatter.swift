@@ -16,6 +16,7 @@ enum CellFormatter {
             case .rest: text += mark.higher ? "+" : "−"
             }
         }
+        if !cell.letters.isEmpty { text += " " + cell.letters }
         return text
     }
 

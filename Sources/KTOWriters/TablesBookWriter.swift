@@ -21,22 +21,68 @@ public struct TablesBookWriter: Sendable {
         }
         let breakdowns = breakdownRows(report)
         if breakdowns.count > 1 { files.append(("tables/90-uitsplitsingen.csv", encode(breakdowns))) }
+        let answers = answerRows(report)
+        if answers.count > 1 { files.append(("tables/80-open-en-meerkeuzevragen.csv", encode(answers))) }
+        let written = uncodedRows(report)
+        if written.count > 1 { files.append(("tables/81-open-vragen-niet-gecodeerd.csv", encode(written))) }
+        let priorities = priorityRows(report)
+        if priorities.count > 1 { files.append(("tables/85-prioriteitenmatrix.csv", encode(priorities))) }
         return files
+    }
+
+    /// Coded open questions and closed multi-select questions: per answer and column the % of the
+    /// base (a respondent can give several answers), the base and the mark.
+    func answerRows(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Vraag", "Soort", "Antwoord", "Kolom", "%", "Basis", "Significant"]]
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .codedAnswers(let table) = block else { continue }
+            let kind = table.closed ? "meerkeuzevraag" : "open vraag, gecodeerd"
+            for row in table.rows {
+                for (k, cell) in row.cells.enumerated() where k < table.columns.count {
+                    let base = k < table.bases.count ? table.bases[k].map(String.init) ?? "" : ""
+                    rows.append([chapter, section, table.question, kind, row.label, table.columns[k],
+                                 number(cell, kind: .percent), base, CellFormatter.suffix(cell)])
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The prioriteitenmatrix: per aspect its grade, importance, n and quadrant.
+    func priorityRows(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = [["Aspect", "Cijfer", "Belang", "Maat belang", "n", "Kwadrant"]]
+        for (_, _, block) in report.placedBlocks {
+            guard case .priorities(let table) = block else { continue }
+            for row in table.rows {
+                rows.append([row.item, Rounding.formatDutch(row.mean, decimals: 1), Rounding.formatDutch(row.importance, decimals: 2),
+                             table.importanceLabel, String(row.n), row.quadrant.label])
+            }
+        }
+        return rows
+    }
+
+    /// Open questions without codes: how many respondents wrote something, per group.
+    func uncodedRows(_ report: ReportModel) -> [[String]] {
+        var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Vraag", "Groep", "Met antwoord", "Respondenten", "%"]]
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .uncodedAnswers(let table) = block else { continue }
+            for row in table.rows {
+                let percent = row.percent.map { Rounding.formatDutch(Rounding.roundHalfAwayFromZero($0, decimals: 0), decimals: 0) } ?? "–"
+                rows.append([chapter, section, table.question, row.group, String(row.written), String(row.respondents), percent])
+            }
+        }
+        return rows
     }
 
     /// Every breakdown table: per item and category the figure, n and mark against the rest.
     func breakdownRows(_ report: ReportModel) -> [[String]] {
         var rows: [[String]] = [["Hoofdstuk", "Onderdeel", "Uitsplitsing", "Vraag", "Maat", "Categorie", "Waarde", "n", "Significant"]]
-        for chapter in report.chapters {
-            for section in chapter.sections {
-                for block in section.blocks {
-                    guard case .breakdown(let table) = block else { continue }
-                    for row in table.rows {
-                        for (column, cell) in zip(table.columns, row.cells) {
-                            rows.append([chapter.title, section.title, table.title, row.item, row.measureLabel, column,
-                                         number(cell, kind: row.kind), cell.n.map(String.init) ?? "", CellFormatter.suffix(cell)])
-                        }
-                    }
+        for (chapter, section, block) in report.placedBlocks {
+            guard case .breakdown(let table) = block else { continue }
+            for row in table.rows {
+                for (column, cell) in zip(table.columns, row.cells) {
+                    rows.append([chapter, section, table.title, row.item, row.measureLabel, column,
+                                 number(cell, kind: row.kind), cell.n.map(String.init) ?? "", CellFormatter.suffix(cell)])
                 }
             }
         }

@@ -54,6 +54,24 @@ public struct TextReportWriter: Sendable {
             return lines
         case .codedAnswers(let table):
             return renderCodedAnswers(table)
+        case .priorities(let table):
+            // Per quadrant, the aspects with their grade and importance.
+            var lines = [""]
+            for quadrant in PriorityTable.Quadrant.allCases {
+                let rows = table.rows.filter { $0.quadrant == quadrant }
+                guard !rows.isEmpty else { continue }
+                lines.append("")
+                let labelWidth = width - 26
+                lines.append("  " + pad(quadrant.label, labelWidth + 2) + lpad("cijfer", 8) + lpad("belang", 8) + lpad("n", 6))
+                for row in rows.sorted(by: { $0.importance > $1.importance }) {
+                    let labelLines = wrap(clean(row.item), indent: "", width: labelWidth - 1)
+                    for extra in labelLines.dropLast() { lines.append("    " + extra) }
+                    lines.append("    " + pad(labelLines.last ?? "", labelWidth) + lpad(Rounding.formatDutch(row.mean, decimals: 1), 8)
+                        + lpad(Rounding.formatDutch(row.importance, decimals: 2), 8) + lpad(String(row.n), 6))
+                }
+            }
+            lines += [""] + wrap("Mediaan cijfer \(Rounding.formatDutch(table.medianMean, decimals: 1)), mediaan belang \(Rounding.formatDutch(table.medianImportance, decimals: 2)); belang = \(table.importanceLabel).", indent: "  ")
+            return lines
         case .breakdown(let table):
             return renderBreakdown(table)
         case .uncodedAnswers(let table):
@@ -121,12 +139,18 @@ public struct TextReportWriter: Sendable {
         var header = "    " + pad("", labelWidth)
         for heading in headings { header += lpad(heading, columnWidth) }
         lines.append(header)
+        if table.letters.contains(where: { !$0.isEmpty }) {
+            var letters = "    " + pad("", labelWidth)
+            for letter in table.letters { letters += lpad(letter.isEmpty ? "" : "(\(letter))", columnWidth) }
+            lines.append(letters)
+        }
         for row in table.rows {
             let label = clean(row.item) + (row.kind == .grade ? " (cijfer)" : row.negative ? " (% eens, lager=beter)" : " (% eens)")
             let labelLines = wrap(label, indent: "", width: labelWidth - 1)
             for extra in labelLines.dropLast() { lines.append("    " + extra) }
             var line = "    " + pad(labelLines.last ?? "", labelWidth)
-            for cell in row.cells { line += lpad(format(cell, kind: row.kind), columnWidth) }
+            // Letters close up to the figure ("7,2BC") to fit the column.
+            for cell in row.cells { line += lpad(format(cell, kind: row.kind).replacingOccurrences(of: " ", with: ""), columnWidth) }
             lines.append(line)
             var counts = "    " + pad("  n", labelWidth)
             for cell in row.cells { counts += lpad(cell.n.map(String.init) ?? "", columnWidth) }
@@ -134,6 +158,7 @@ public struct TextReportWriter: Sendable {
         }
         let key = zip(headings, table.columns).filter { $0.0 != clean($0.1) }.map { "\($0.0) = \(clean($0.1))" }
         if !key.isEmpty { lines += wrap(key.joined(separator: "; "), indent: "    ") }
+        if table.letters.contains(where: { !$0.isEmpty }) { lines += wrap(BreakdownTable.lettersKey, indent: "    ") }
         return lines
     }
 

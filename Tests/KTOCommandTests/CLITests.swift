@@ -110,7 +110,7 @@ struct ReportCommandTests {
         let result = try runKTO(["report", "--output", output])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Rapport geschreven naar \(output)/"))
-        for file in ["index.html", "report.txt", "results.csv", "annex-voorschoten.html", "annex-wassenaar.html", "annex-leidschendam-voorburg.html", "tables/00-bijlage-per-gemeente.csv"] {
+        for file in ["index.html", "report.txt", "results.csv", "annex-voorschoten.html", "annex-wassenaar.html", "annex-leidschendam-voorburg.html", "tabellenboek.xlsx"] {
             #expect(FileManager.default.fileExists(atPath: output + "/" + file), "\(file)")
         }
     }

@@ -37,12 +37,8 @@ struct DesignPipelineTests {
 
     /// results.csv of the design study under `weighting`.
     static func results(_ weighting: Weighting) throws -> [Row] {
-        let folder = NSTemporaryDirectory() + "kto-design-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("kto-design", fixtures: ["design/codebook.csv", "design/design-study.csv"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["codebook.csv", "design-study.csv"] {
-            try FileManager.default.copyItem(atPath: Paths.fixture("design/" + name), toPath: folder + "/" + name)
-        }
         var study = try String(contentsOfFile: Paths.fixture("design/design.study"), encoding: .utf8)
         // Top-level keys go before the first section; a margin section after the others.
         let top = weighting.studyLines.split(separator: "[", maxSplits: 1).map(String.init)

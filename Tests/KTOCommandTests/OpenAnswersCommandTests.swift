@@ -295,6 +295,18 @@ struct OpenAnswersCommandTests {
         #expect(quotes.contains("Goedgeregeld en op tijd betaald, elke maand weer, nooit een probleem gehad."))
         var checked = 0
         for file in files {
+            if file.path == "tabellenboek.xlsx" {
+                // A zip holds NUL bytes of its own; its XML parts may not, and quotes stay text.
+                let book = try WorkbookParts(file.bytes)
+                for entry in book.archive.entries {
+                    let part = try book.part(entry.name)
+                    #expect(!part.unicodeScalars.contains("\u{0}") && !part.contains("<f>"), "\(entry.name)")
+                }
+                let quoted = try book.cells("Citaten").values.filter { $0.value?.hasPrefix("=HYPERLINK") == true }
+                #expect(quoted.count == 1 && quoted.allSatisfy { $0.type == "s" && !$0.hasFormula })
+                checked += 1
+                continue
+            }
             let text = String(decoding: file.bytes, as: UTF8.self)
             #expect(!text.unicodeScalars.contains("\u{0}"), "\(file.path) has a NUL")
             if file.path.hasSuffix(".html") {
@@ -323,7 +335,7 @@ struct OpenAnswersCommandTests {
                 checked += 1
             }
         }
-        #expect(checked == 3)
+        #expect(checked == 4)
         // The escapers the writers use, on the quotes themselves.
         for quote in quotes {
             #expect(!HTMLEscaper.escapeContent(quote).contains("<"))

@@ -46,3 +46,15 @@ func runKTO(_ arguments: [String], in directory: String = Paths.packageRoot) thr
         stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self))
 }
+
+/// A new temporary folder holding copies of `files` (paths relative to Tests/Fixtures, copied under
+/// their own names); the caller removes it.
+func temporaryFolder(_ prefix: String, fixtures files: [String]) throws -> String {
+    let folder = NSTemporaryDirectory() + prefix + "-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for file in files {
+        let name = (file as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: Paths.fixture(file), toPath: folder + "/" + name)
+    }
+    return folder
+}

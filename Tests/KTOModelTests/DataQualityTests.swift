@@ -21,13 +21,17 @@ struct DataQualityTests {
         return try LoadedStudy.load(studyPath: folder.write("kto.study", MiniStudy.study(extra: extra)), strict: strict)
     }
 
-    @Test func answerTextsWithoutLabelsStopTheReport() throws {
-        // LimeSurvey writes the answer texts; the codebook's default labels say 'eens', not 'Mee eens'.
-        let texts = ["Helemaal mee eens", "Mee eens", "Mee eens", "Neutraal", "Mee oneens"]
+    @Test func unknownAnswerTextsStopTheReport() throws {
+        // Answer texts that are neither labels of the codebook nor common Dutch answer texts
+        // ('Mee eens' and the like are read since AnswerTexts: see AnswerTextsTests).
+        let texts = ["Klopt helemaal", "Klopt", "Klopt", "Neutraal", "Klopt niet"]
         let loaded = try load(Self.export { texts[$0 % 5] })
         #expect(loaded.quality.problems.count == 1)
         let problem = try #require(loaded.quality.problems.first)
-        #expect(problem.description == "data.csv:2:7: variabele 'stipt': 32 van de 40 ingevulde cellen (80%) zijn onbruikbaar, meer dan de drempel van 5% (unreadable in [thresholds]). Meest voorkomend: 'Mee eens' 16× (data.csv:2:7), 'Mee oneens' 8× (data.csv:5:7), 'Helemaal mee eens' 8× (data.csv:6:7). Waarschijnlijke oplossing: zet de antwoorden zoals ze in de data staan als labels in het codeboek (kolom labels), bijvoorbeeld 1=Helemaal mee oneens|2=Mee oneens|3=Neutraal|4=Mee eens|5=Helemaal mee eens.")
+        #expect(problem.description == "data.csv:2:7: variabele 'stipt': 32 van de 40 ingevulde cellen (80%) zijn onbruikbaar, meer dan de drempel van 5% (unreadable in [thresholds]). Meest voorkomend: 'Klopt' 16× (data.csv:2:7), 'Klopt niet' 8× (data.csv:5:7), 'Klopt helemaal' 8× (data.csv:6:7). Waarschijnlijke oplossing: zet de antwoorden zoals ze in de data staan als labels in het codeboek (kolom labels), bijvoorbeeld 1=Helemaal mee oneens|2=Mee oneens|3=Neutraal|4=Mee eens|5=Helemaal mee eens.")
+        // The texts this test used before the common answer texts were known now read.
+        let read = try load(Self.export { ["Helemaal mee eens", "Mee eens", "Mee eens", "Neutraal", "Mee oneens"][$0 % 5] })
+        #expect(read.quality.problems.isEmpty && read.ledgers[0].cellIssues.isEmpty)
     }
 
     @Test func limeSurveyAnswerCodesStopTheReport() throws {

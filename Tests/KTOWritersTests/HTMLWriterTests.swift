@@ -93,7 +93,8 @@ struct HTMLWriterTests {
         for figure in html.components(separatedBy: "<figure").dropFirst() {
             let body = figure.components(separatedBy: "</figure>")[0]
             #expect(body.contains("<table"), "a chart without its table")
-            #expect(body.contains("class=\"bar\""), "a chart without bars")
+            // Bars, or the prioriteitenmatrix's numbered points.
+            #expect(body.contains("class=\"bar\"") || body.hasPrefix(" class=\"priorities\""), "a chart without bars")
         }
     }
 
@@ -103,6 +104,7 @@ struct HTMLWriterTests {
         let expected = [
             "Samenvatting", "Inleiding en onderzoeksverantwoording", "Algemene waardering", "Eerstelijnsdienstverlening",
             "Consulenten", "Trajecten", "Afstand tot de arbeidsmarkt", "Succes- en verbeterpunten", "Kenmerken respondenten",
+            "Prioriteitenmatrix",
         ]
         #expect(titles == expected.filter { $0 != "Succes- en verbeterpunten" || titles.contains($0) })
         #expect(SampleReport.html.contains("Bijlage: resultaten per gemeente"))

@@ -24,9 +24,18 @@ public enum DesignError: Error, Sendable, Equatable {
     /// `weighting = variable` but the meting's data has no weights.
     case noWeights(meting: String, column: String)
 
+    /// An item of the prioriteitenmatrix (`overall =`, `aspects =`) that is not a rapportcijfer.
+    case notAGrade(String, type: VariableType, line: Int)
+
     public enum Role: Sendable, Equatable {
-        case breakdown, rake
-        var dutch: String { self == .breakdown ? "uitsplitsing (breakdowns =)" : "wegingsvariabele (rake =)" }
+        case breakdown, rake, priorities
+        var dutch: String {
+            switch self {
+            case .breakdown: return "uitsplitsing (breakdowns =)"
+            case .rake: return "wegingsvariabele (rake =)"
+            case .priorities: return "vraag van de prioriteitenmatrix (overall = / aspects =)"
+            }
+        }
     }
 }
 
@@ -60,6 +69,8 @@ extension DesignError: Diagnostic, CustomStringConvertible {
             }
         case .emptyStratum(let meting, let gemeente):
             return "meting \(meting): '\(gemeente)' heeft geen respondenten en kan dus niet naar de populatie worden gewogen"
+        case .notAGrade(let name, let type, let line):
+            return "regel \(line) van de studie: '\(name)' in de prioriteitenmatrix moet een rapportcijfer zijn (type grade), maar is \(type.rawValue)"
         case .noWeights(let meting, let column):
             return "meting \(meting): de data heeft geen gewichtkolom '\(column)'"
         }

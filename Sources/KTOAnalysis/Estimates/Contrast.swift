@@ -9,14 +9,24 @@ public enum Contrast: Sendable, Hashable {
     case rest
     /// A benchmark group's published figure.
     case benchmark(String)
+    /// Another category of the same breakdown variable (the significance letters of a breakdown
+    /// table): its code and label.
+    case category(code: Int, label: String)
+
+    /// A test between two categories of a breakdown.
+    public var isPair: Bool {
+        if case .category = self { return true }
+        return false
+    }
 
     /// The name results.csv uses: `previous` (the most recent earlier meting), `previous:<meting>`
-    /// (an older one, `compare_with`), `rest`, `benchmark:<name>`.
+    /// (an older one, `compare_with`), `rest`, `benchmark:<name>`, `vs:<label>`.
     public func key(mostRecent: String?) -> String {
         switch self {
         case .previous(let meting): return meting == mostRecent ? "previous" : "previous:\(meting)"
         case .rest: return "rest"
         case .benchmark(let name): return "benchmark:\(name)"
+        case .category(_, let label): return "vs:\(label)"
         }
     }
 }
@@ -31,6 +41,9 @@ public enum TestFamily: Sendable, Hashable {
     case breakdown(Int)
     /// Every test against one benchmark.
     case benchmark(String)
+    /// The pairwise tests between the categories of one breakdown variable for the items of one
+    /// codebook section: one breakdown table of the report.
+    case pairwise(breakdown: Int, section: String)
 }
 
 /// How a difference was tested.

@@ -1,6 +1,6 @@
-/// A rectangular table read from a binary or spreadsheet file (.sav, .zsav, .xlsx): the common
-/// shape every non-CSV reader produces, so the loader, the ledger and `kto init` do not care where
-/// the data came from.
+/// A rectangular table read from a binary or spreadsheet file (.sav, .zsav, .xlsx) or, through
+/// `TableFile`, from a CSV export: the common shape every reader produces, so the loader, the
+/// ledger and `kto init` do not care where the data came from.
 ///
 /// Cells keep what the file holds: numbers as numbers (SPSS codes exactly, system-missing as
 /// `.empty`), text as text. Metadata the file carries (variable labels, value labels, user-missing
@@ -8,6 +8,9 @@
 public struct DataTable: Sendable, Equatable {
     public enum Format: String, Sendable, Equatable {
         case sav, zsav, xlsx
+        /// Delimited text read by `TableFile`: cells are `.text` as written (or `.empty`), rows
+        /// are numbered by the physical line on which they start.
+        case csv
     }
 
     /// The file as the user named it (for messages).
@@ -24,7 +27,7 @@ public struct DataTable: Sendable, Equatable {
     /// SPSS multiple-response sets (`$name=...` records), in file order.
     public var multipleResponseSets: [MultipleResponseSet]
     /// For each data row, its place in the file: the spreadsheet row number (1-based, the header
-    /// is usually row 1) or the SPSS case number (1-based). Rows the reader skipped (entirely empty
+    /// is usually row 1), the SPSS case number (1-based) or the CSV line on which the row starts. Rows the reader skipped (entirely empty
     /// spreadsheet rows) have no entry, so `rowNumbers.count == rowCount`.
     public var rowNumbers: [Int]
 
@@ -43,7 +46,8 @@ public struct DataTable: Sendable, Equatable {
     }
 
     /// Where cell (`row`, `column`) is, in the words the format's users know:
-    /// `export.xlsx:Blad1!C17` or `export.sav: case 17, variable q_tel`.
+    /// `export.xlsx:Blad1!C17`, `export.sav: case 17, variable q_tel` or
+    /// `export.csv:17, kolom q_tel`.
     public func place(row: Int, column: Int) -> TablePlace {
         TablePlace(
             file: file, format: format, sheet: sheet,
@@ -173,7 +177,7 @@ public struct TablePlace: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var format: DataTable.Format
     public var sheet: String?
-    /// Spreadsheet row number or SPSS case number (1-based).
+    /// Spreadsheet row number, SPSS case number or CSV line (1-based).
     public var row: Int
     /// 0-based column index in the table.
     public var column: Int
@@ -204,6 +208,7 @@ public struct TablePlace: Sendable, Hashable, CustomStringConvertible {
         switch format {
         case .xlsx: return "\(file):\(sheet ?? "Blad1")!\(Self.columnLetters(column))\(row)"
         case .sav, .zsav: return "\(file): case \(row), variabele \(columnName)"
+        case .csv: return "\(file):\(row), kolom \(columnName)"
         }
     }
 }

@@ -91,15 +91,20 @@ extension HTMLReportWriter {
             guard let row = mainRow(table, report: report) else { return metingen.map { _ in nil } }
             return row.cells.prefix(table.metingColumns).reversed().map(\.value)
         }
+        // The current meting (last point) is tested against the most recent earlier one.
+        let changed: [Set<Int>] = tables.map { table in
+            guard let cell = mainRow(table, report: report)?.cells.first, cell.marks.contains(where: { $0.against == .previous }) else { return [] }
+            return [metingen.count - 1]
+        }
         // Only a trend when some item has a figure in an earlier meting.
         guard values.contains(where: { $0.dropLast().contains { $0 != nil } }) else { return }
         let who = report.gemeente ?? "totaal"
-        let chartTitle = "\(title): ontwikkeling \(metingen.first ?? "")-\(metingen.last ?? "") (\(who))"
+        let chartTitle = "\(title) – ontwikkeling \(metingen.first ?? "")-\(metingen.last ?? "") (\(who))"
         let series = tables.enumerated().map { SVGCharts.Series(name: $1.title, colour: palette($0)) }
         let percent = first.kind == .percent
         h.element("figure", [("class", "trend")]) { h in
             h.trusted(SVGCharts.trend(
-                title: chartTitle, metingen: metingen, series: series, values: values, percent: percent,
+                title: chartTitle, metingen: metingen, series: series, values: values, changed: changed, percent: percent,
                 format: { percent ? Rounding.formatPercent($0) : Rounding.formatDutch($0, decimals: 1) }))
             h.element("figcaption", text: "\(chartTitle). " + (percent ? "% (helemaal) eens" : "Gemiddeld rapportcijfer") + " per meting; de getallen en de toetsen staan in de tabel hierboven.")
         }
@@ -264,7 +269,11 @@ extension HTMLReportWriter {
     /// figure (grades, percentages), then the table with n and the marks against the rest.
     func breakdown(_ table: BreakdownTable, report: ReportModel, _ h: inout HTMLBuilder) {
         h.element("h4", text: table.title)
-        let chartSeries = table.columns.enumerated().map { SVGCharts.Series(name: $1, colour: palette($0)) }
+        // Each category column is named with its letter: "18-26 (A)".
+        let headings = table.columns.enumerated().map { k, column in
+            k < table.letters.count && !table.letters[k].isEmpty ? "\(column) (\(table.letters[k]))" : column
+        }
+        let chartSeries = headings.enumerated().map { SVGCharts.Series(name: $1, colour: palette($0)) }
         for kind in [ValueKind.grade, .percent] {
             let rows = table.rows.filter { $0.kind == kind }
             guard !rows.isEmpty else { continue }
@@ -278,11 +287,11 @@ extension HTMLReportWriter {
                     format: { kind == .grade ? Rounding.formatDutch($0, decimals: 1) : Rounding.formatPercent($0) }))
                 h.element("figcaption", text: "\(title) per categorie; de getallen staan in de tabel.")
                 h.element("table", [("class", "data")]) { h in
-                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. +/− significant hoger/lager dan de overige klanten, * indicatief, – te weinig waarnemingen.")
+                    h.element("caption", [("class", "tag")], text: "\(what) per categorie, met n. +/− significant hoger/lager dan de overige klanten. " + BreakdownTable.lettersKey + " * indicatief, – te weinig waarnemingen.")
                     h.element("thead") { h in
                         h.element("tr") { h in
                             h.element("th", [("scope", "col")], text: rows[0].measureLabel)
-                            for column in table.columns {
+                            for column in headings {
                                 h.element("th", [("scope", "col")], text: column)
                                 h.element("th", [("scope", "col")], text: "n")
                             }
@@ -342,7 +351,7 @@ extension HTMLReportWriter {
                         }
                         h.element("tbody") { h in
                             h.element("tr", [("class", "section")]) { h in
-                                h.element("th", [("colspan", String(1 + first.rows.count * first.metingColumns))], text: "\(chapter.title) — \(section.title)")
+                                h.element("th", [("colspan", String(1 + first.rows.count * first.metingColumns)), ("scope", "rowgroup")], text: "\(chapter.title) — \(section.title)")
                             }
                             for table in tables {
                                 h.element("tr") { h in

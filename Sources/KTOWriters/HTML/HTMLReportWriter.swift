@@ -121,6 +121,8 @@ public struct HTMLReportWriter: Sendable {
             breakdown(table, report: report, &h)
         case .uncodedAnswers(let table):
             uncoded(table, &h)
+        case .priorities(let table):
+            priorities(table, &h)
         }
     }
 }

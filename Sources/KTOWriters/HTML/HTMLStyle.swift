@@ -8,12 +8,12 @@ enum HTMLStyle {
     header.cover { border-bottom: 4px solid var(--accent); padding-bottom: 1rem; margin-bottom: 1.5rem; }
     header.cover h1 { font-size: 1.9rem; margin: 0 0 .3rem; }
     header.cover p { margin: .1rem 0; color: var(--muted); }
-    .indicative-banner { background: #fff4e0; border-left: 5px solid #E69F00; padding: .6rem .9rem; margin: 1rem 0; }
+    .indicative-banner { background: #fff4e0; border-left: 5px solid #B85000; padding: .6rem .9rem; margin: 1rem 0; }
     nav.toc ol { columns: 2; padding-left: 1.2rem; }
     h2 { font-size: 1.45rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; margin-top: 2.5rem; }
     h3 { font-size: 1.1rem; margin: 1.8rem 0 .5rem; color: var(--accent); }
     h4 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
-    figure { margin: 1rem 0 1.6rem; break-inside: avoid; }
+    figure { margin: 1rem 0 1.6rem; }
     figure svg { width: 100%; height: auto; display: block; }
     figure.spread svg { max-width: 34rem; }
     figcaption { font-size: .85rem; color: var(--muted); margin: .3rem 0 .5rem; }
@@ -24,7 +24,7 @@ enum HTMLStyle {
     svg .inside.dark { fill: var(--ink); }
     svg .grid { stroke: #e6e6e6; stroke-width: 1; }
     svg .axis { stroke: #888888; stroke-width: 1; }
-    table.data { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .4rem 0 1rem; break-inside: avoid; }
+    table.data { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .4rem 0 1rem; }
     table.data th, table.data td { padding: .25rem .45rem; border-bottom: 1px solid var(--rule); text-align: right; vertical-align: top; }
     table.data th:first-child, table.data td:first-child { text-align: left; }
     table.data thead th { border-bottom: 2px solid var(--ink); font-weight: 600; }
@@ -35,13 +35,21 @@ enum HTMLStyle {
     ul.summary li { margin-bottom: .5rem; }
     blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .8rem; border-left: 3px solid var(--rule); color: #333; font-style: italic; }
     .legend-list { font-size: .85rem; color: var(--muted); }
-    @page { size: A4; margin: 16mm 14mm 18mm; }
+    @page {
+      size: A4; margin: 16mm 14mm 18mm;
+      @bottom-right { content: "pagina " counter(page) " van " counter(pages); font-size: 8.5pt; color: #5a5a5a; }
+    }
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
       h2 { break-before: page; }
       h2.first { break-before: avoid; }
-      h3, h4 { break-after: avoid; }
+      /* A heading (or a chart's caption) never ends a page: it stays with what follows. */
+      h2, h3, h4, figcaption, table.data caption { break-after: avoid; }
+      figure svg, blockquote, ul.summary li { break-inside: avoid; }
+      /* Long tables may continue on the next page, with their header row again, but a row is never split. */
+      table.data tr { break-inside: avoid; }
+      table.data thead { display: table-header-group; }
       nav.toc { break-after: page; }
       a { color: inherit; text-decoration: none; }
     }

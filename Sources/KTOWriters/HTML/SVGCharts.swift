@@ -2,13 +2,16 @@ import KTOStats
 import KTOText
 
 /// Inline SVG charts drawn by our own small writer. Every label is escaped; geometry is rounded to
-/// 0.1 px so the same input gives the same bytes. Colours: the Okabe–Ito palette (colour-blind safe).
+/// 0.1 px so the same input gives the same bytes. Colours: hues of the Okabe–Ito palette
+/// (colour-blind safe), darkened so that every one has at least 3:1 contrast against the white
+/// page (WCAG 2.1, 1.4.11) and white text on it at least 4.5:1 (AccessibilityTests checks both).
 enum SVGCharts {
-    static let palette = ["#0072B2", "#E69F00", "#009E73", "#56B4E9", "#CC79A7", "#D55E00", "#999999"]
+    static let palette = ["#0072B2", "#B85000", "#00785A", "#A3487E", "#8C6D00", "#666666"]
     static let agreeColour = "#0072B2"
-    static let neutralColour = "#BBBBBB"
-    static let disagreeColour = "#E69F00"
-    static let onvoldoendeColour = "#D55E00"
+    /// Neutral segments carry dark text (white on this grey would be below 4.5:1).
+    static let neutralColour = "#8C8C8C"
+    static let disagreeColour = "#B85000"
+    static let onvoldoendeColour = "#B85000"
 
     struct Series {
         var name: String
@@ -226,7 +229,12 @@ enum SVGCharts {
     /// - Parameters:
     ///   - metingen: the x-axis labels, oldest first.
     ///   - values: per series, one value per meting (same order as `metingen`).
-    static func trend(title: String, metingen: [String], series: [Series], values: [[Double?]], percent: Bool, format: (Double) -> String) -> String {
+    ///   - changed: per series, the metingen whose figure differs significantly from the meting
+    ///     before (ringed, and named in the legend).
+    static func trend(
+        title: String, metingen: [String], series: [Series], values: [[Double?]], changed: [Set<Int>] = [], percent: Bool,
+        format: (Double) -> String
+    ) -> String {
         let width = 680.0
         let left = 46.0
         let right = 24.0
@@ -236,8 +244,9 @@ enum SVGCharts {
         let lowest = values.joined().compactMap { $0 }.min() ?? 5
         let (low, high, step) = percent ? (0.0, 100.0, 20.0) : (min(5, lowest.rounded(.down)), 10.0, 1.0)
         let legendLines = series.map { lines($0.name, width: 100, max: 2) }
+        let anyChange = changed.contains { !$0.isEmpty }
         let legendTop = bottom + 34
-        let height = legendTop + Double(legendLines.joined().count) * 14 + Double(series.count) * 4 + 6
+        let height = legendTop + Double(legendLines.joined().count) * 14 + Double(series.count) * 4 + 6 + (anyChange ? 18 : 0)
         var svg = header(width: width, height: height, title: title)
         func y(_ v: Double) -> Double { bottom - plotHeight * (v - low) / (high - low) }
         let slot = (width - left - right) / Double(max(metingen.count, 1))
@@ -259,7 +268,16 @@ enum SVGCharts {
             }
             for (k, value) in line.enumerated() {
                 guard let value else { continue }
-                svg += marker(s, x: x(k), y: y(value), colour: colour, tip: "\(series[s].name), \(metingen[k]): \(format(value))")
+                let ringed = s < changed.count && changed[s].contains(k)
+                if ringed {
+                    svg += "<circle cx=\"\(n(x(k)))\" cy=\"\(n(y(value)))\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
+                }
+                let note = ringed ? " (significant veranderd)" : ""
+                svg += marker(s, x: x(k), y: y(value), colour: colour, tip: "\(series[s].name), \(metingen[k]): \(format(value))\(note)")
+                // With few lines the values fit beside their points.
+                if values.count <= 3 {
+                    svg += "<text x=\"\(n(x(k) + 8))\" y=\"\(n(y(value) - 7))\" class=\"value\">\(esc(format(value)))</text>"
+                }
             }
         }
         var ly = legendTop
@@ -271,6 +289,10 @@ enum SVGCharts {
                 svg += "<text x=\"\(n(left + 30))\" y=\"\(n(ly + Double(l) * 14))\" class=\"legend\">\(esc(text))</text>"
             }
             ly += Double(labelLines.count) * 14 + 4
+        }
+        if anyChange {
+            svg += "<circle cx=\"\(n(left + 11))\" cy=\"\(n(ly - 4))\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
+            svg += "<text x=\"\(n(left + 30))\" y=\"\(n(ly))\" class=\"legend\">omcirkeld: significant verschil met de meting ervoor</text>"
         }
         return svg + "</svg>"
     }

@@ -17,4 +17,9 @@ public enum CellStyle: Int, Sendable, Equatable, CaseIterable {
     case headerRight
     /// Blue underlined, as a hyperlink; `WorkbookCell.link` cells get it automatically.
     case link
+    /// As `header`, centred: a heading over a group of columns (merged across them).
+    case headerCentered
+    /// As `note`, wrapping onto more lines: a note merged across a table's width, so that it
+    /// prints within the page. Not counted when fitting columns.
+    case noteWrapped
 }

@@ -34,8 +34,8 @@ enum ColumnWidths {
             // As stored: without dropped characters, line breaks made LF, cut at the limit.
             let text = CellText.prepared(raw)
             switch style {
-            case .title, .note: return 0
-            case .header, .headerRight:
+            case .title, .note, .noteWrapped: return 0
+            case .header, .headerRight, .headerCentered:
                 // Headers wrap: the longest word, or half the text so that it takes two lines.
                 let words = text.split(whereSeparator: \.isWhitespace).map(\.count)
                 let length = max(Double(words.max() ?? 0), (Double(text.count) / 2).rounded(.up))
@@ -46,7 +46,7 @@ enum ColumnWidths {
         case .link(let text, _): return Double(longestLine(CellText.prepared(text)))
         case .number(let value, let format, let style):
             let length = Double(numberLength(value, format))
-            return style == .bold || style == .header || style == .headerRight ? length * boldFactor : style == .title || style == .note ? 0 : length
+            return style == .bold || style == .header || style == .headerRight || style == .headerCentered ? length * boldFactor : style == .title || style == .note || style == .noteWrapped ? 0 : length
         }
     }
 

@@ -11,8 +11,8 @@ enum RowHeights {
     static func lineHeight(_ style: CellStyle) -> Double {
         switch style {
         case .title: return 18.75
-        case .note: return 12.75
-        case .normal, .wrapped, .bold, .header, .headerRight, .link: return 15
+        case .note, .noteWrapped: return 12.75
+        case .normal, .wrapped, .bold, .header, .headerRight, .headerCentered, .link: return 15
         }
     }
 
@@ -21,16 +21,20 @@ enum RowHeights {
     ///   - row: the row's cells.
     ///   - widths: the column widths as written.
     ///   - merged: top-left cells (by column) of merges in this row that span columns; their
-    ///     text runs over several columns, so they are not estimated.
-    static func height(_ row: [WorkbookCell], widths: [Double], merged: Set<Int>) -> Double? {
+    ///     text runs over several columns, so they are not estimated, unless `spans` gives the
+    ///     merge's width.
+    ///   - spans: for merges within this one row (a heading over a group of columns), the top-left
+    ///     column's merged width; its text wraps within that width.
+    static func height(_ row: [WorkbookCell], widths: [Double], merged: Set<Int>, spans: [Int: Double] = [:]) -> Double? {
         var lines = 1
         var height = 15.0
-        for (c, cell) in row.enumerated() where !merged.contains(c) {
+        for (c, cell) in row.enumerated() where !merged.contains(c) || spans[c] != nil {
             guard case .text(let text, let style) = cell else { continue }
             height = max(height, lineHeight(style))
-            guard style == .wrapped || style == .header || style == .headerRight, c < widths.count else { continue }
-            let factor = style == .wrapped ? 1.0 : ColumnWidths.boldFactor
-            let capacity = max(1, Int((widths[c] - 1) / factor))
+            guard style == .wrapped || style == .noteWrapped || style == .header || style == .headerRight || style == .headerCentered, c < widths.count else { continue }
+            // Bold runs wider; the 10 pt note narrower than the 11 pt text.
+            let factor = style == .wrapped ? 1.0 : style == .noteWrapped ? 0.9 : ColumnWidths.boldFactor
+            let capacity = max(1, Int(((spans[c] ?? widths[c]) - 1) / factor))
             let needed = wrappedLines(CellText.prepared(text), capacity: capacity)
             lines = max(lines, needed)
             height = max(height, Double(needed) * lineHeight(style))

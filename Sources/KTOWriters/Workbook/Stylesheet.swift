@@ -12,9 +12,9 @@ enum Stylesheet {
     static func font(_ style: CellStyle) -> Int {
         switch style {
         case .normal, .wrapped: return 0
-        case .bold, .header, .headerRight: return 1
+        case .bold, .header, .headerRight, .headerCentered: return 1
         case .title: return 2
-        case .note: return 3
+        case .note, .noteWrapped: return 3
         case .link: return 4
         }
     }
@@ -41,12 +41,13 @@ enum Stylesheet {
 
     /// One `<xf>` of `cellXfs`.
     static func xf(_ style: CellStyle, _ format: NumberFormat) -> String {
-        let isHeader = style == .header || style == .headerRight
+        let isHeader = style == .header || style == .headerRight || style == .headerCentered
         let alignment: String
         switch style {
         case .header: alignment = "<alignment vertical=\"bottom\" wrapText=\"1\"/>"
         case .headerRight: alignment = "<alignment horizontal=\"right\" vertical=\"bottom\" wrapText=\"1\"/>"
-        case .wrapped: alignment = "<alignment vertical=\"top\" wrapText=\"1\"/>"
+        case .headerCentered: alignment = "<alignment horizontal=\"center\" vertical=\"bottom\" wrapText=\"1\"/>"
+        case .wrapped, .noteWrapped: alignment = "<alignment vertical=\"top\" wrapText=\"1\"/>"
         case .title: alignment = "<alignment vertical=\"bottom\"/>"
         case .normal, .bold, .note, .link: alignment = "<alignment vertical=\"top\"/>"
         }

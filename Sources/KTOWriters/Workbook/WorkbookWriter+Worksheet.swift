@@ -21,7 +21,14 @@ extension WorkbookWriter {
             xml += "</cols>"
         }
         var spanning: [Int: Set<Int>] = [:]
-        for range in sheet.merges where range.lastColumn > range.firstColumn { spanning[range.firstRow, default: []].insert(range.firstColumn) }
+        var spans: [Int: [Int: Double]] = [:]
+        for range in sheet.merges where range.lastColumn > range.firstColumn {
+            spanning[range.firstRow, default: []].insert(range.firstColumn)
+            // A merge within one row wraps its text over the merged width.
+            if range.firstRow == range.lastRow, range.lastColumn < widths.count {
+                spans[range.firstRow, default: [:]][range.firstColumn] = widths[range.firstColumn...range.lastColumn].reduce(0, +)
+            }
+        }
         var links: [(reference: String, target: String, text: String)] = []
         xml += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
@@ -46,7 +53,7 @@ extension WorkbookWriter {
             }
             // Rows without cells are left out; the row numbers (r) keep every cell in place.
             guard !cells.isEmpty else { continue }
-            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? []) {
+            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? [], spans: spans[r] ?? [:]) {
                 xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">" + cells + "</row>"
             } else {
                 xml += "<row r=\"\(r + 1)\">" + cells + "</row>"
