@@ -9,6 +9,8 @@ import Foundation
 //   kto-bench cursor EXPORT.csv          only the CSV pass, one core, without and with a code table
 //   kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
 //                                        SAVReader alone vs pyreadstat (writes FILE.sav if absent)
+//   kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
+//                                        the .xlsx reader vs openpyxl read-only (writes it if absent)
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
 // Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
 // when python3 can import pandas; R survey (peers/r_survey_peer.R) at 100,000 respondents when
@@ -29,6 +31,7 @@ let usage = """
            kto-bench read STUDY [--threads N] [--runs 3]
            kto-bench cursor EXPORT.csv
            kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
+           kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
 
     """
 
@@ -56,11 +59,12 @@ do {
         guard arguments.count >= 2 else { throw BenchError("cursor needs an export file") }
         try cursorBenchmark(path: arguments[1], table: false)
         try cursorBenchmark(path: arguments[1], table: true)
-    case "read-sav":
-        guard arguments.count >= 2 else { throw BenchError("read-sav needs a .sav file") }
-        try savBenchmark(
-            path: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 3), peer: !arguments.contains("--no-peers"),
-            cases: option("--cases").flatMap { Int($0) } ?? 500_000)
+    case "read-sav", "read-xlsx":
+        let kind: FileReadKind = command == "read-sav" ? .sav : .xlsx
+        guard arguments.count >= 2 else { throw BenchError("\(command) needs a .\(kind.rawValue) file") }
+        try fileReadBenchmark(
+            kind, path: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 3), peer: !arguments.contains("--no-peers"),
+            cases: option("--cases").flatMap { Int($0) } ?? (kind == .sav ? 500_000 : 20_000))
     case "parse":
         try parseBenchmark(megabytes: option("--mb").flatMap { Int($0) } ?? 120)
     default:

@@ -6,8 +6,8 @@
 
 The file: `cases` cases x 60 numeric variables (50 survey answers, codes 1-5 with 9 = weet niet
 and about 5% system-missing; 10 non-integer amounts that do not compress) + 2 strings (A8
-gemeente, A24 remark, mostly blank). Printed as `key: value` lines: pyreadstat_seconds and
-pyreadstat_cpu_seconds (best of runs, wall clock and process CPU time), numeric_sum and numeric_count (of non-missing numeric cells, for the check against
+gemeente, A24 remark, mostly blank). Printed as `key: value` lines: peer_seconds and
+peer_cpu_seconds (best of runs, wall clock and process CPU time), numeric_sum and numeric_count (of non-missing numeric cells, for the check against
 ours), text_count (non-blank strings).
 """
 import argparse
@@ -18,7 +18,8 @@ import pandas as pd
 import pyreadstat
 
 
-def write(path, cases):
+def frame(cases):
+    """The synthetic survey (also used by xlsx_peer.py)."""
     rng = np.random.default_rng(20250101)
     data = {}
     for k in range(50):
@@ -30,7 +31,11 @@ def write(path, cases):
     data["gemeente"] = rng.choice(["AMS", "UTR", "ZWO", "RDAM", "DH"], size=cases)
     remarks = np.array(["", "", "", "", "prima geholpen", "te lang gewacht", "vriendelijk"])
     data["opmerking"] = rng.choice(remarks, size=cases)
-    df = pd.DataFrame(data)
+    return pd.DataFrame(data)
+
+
+def write(path, cases):
+    df = frame(cases)
     pyreadstat.write_sav(df, path, row_compress=True, missing_ranges={f"v{k + 1:02d}": [9] for k in range(50)})
 
 
@@ -51,8 +56,8 @@ def read(path, runs):
     mask = ~np.isnan(values)
     others = df.select_dtypes(exclude="number")
     texts = sum(int((others[c].astype(str).str.strip() != "").sum()) for c in others.columns)
-    print(f"pyreadstat_seconds: {best:.6f}")
-    print(f"pyreadstat_cpu_seconds: {best_cpu:.6f}")
+    print(f"peer_seconds: {best:.6f}")
+    print(f"peer_cpu_seconds: {best_cpu:.6f}")
     print(f"numeric_sum: {float(values[mask].sum()):.6f}")
     print(f"numeric_count: {int(mask.sum())}")
     print(f"text_count: {texts}")

@@ -1,16 +1,37 @@
 import Foundation
 import KTOImport
 
-/// `kto-bench read-sav PATH [--runs 3] [--no-peers]`: SAVReader alone (file read included), in
-/// MB/s of the file, next to pyreadstat.read_sav on the same file (peers/sav_peer.py, which also
-/// writes the file when PATH does not exist). The peer's sums of numeric cells must equal ours.
-func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
-    let peerScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("peers/sav_peer.py").path
+/// A file format of `kto-bench read-sav` / `read-xlsx`: kto's reader and the Python peer that
+/// writes the benchmark file and times the usual Python reader of that format on it.
+enum FileReadKind: String {
+    case sav
+    case xlsx
+
+    /// The peer (next to this source): pyreadstat.read_sav, or openpyxl in read-only mode.
+    var peerScript: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("peers/\(rawValue)_peer.py").path
+    }
+
+    var peerName: String { self == .sav ? "pyreadstat" : "openpyxl" }
+
+    /// kto's reader alone (file read included).
+    func read(_ path: String) throws -> DataTable {
+        switch self {
+        case .sav: return try SAVReader.read(path: path, displayName: path)
+        case .xlsx: return try TableFile.read(path: path, displayName: path).table
+        }
+    }
+}
+
+/// `kto-bench read-sav|read-xlsx PATH [--runs 3] [--cases N] [--no-peers]`: kto's reader alone, in
+/// MB/s of the file, next to the peer on the same file (which also writes the file when PATH does
+/// not exist). The peer's sum and count of numeric cells and its count of texts must equal ours.
+func fileReadBenchmark(_ kind: FileReadKind, path: String, runs: Int, peer: Bool, cases: Int) throws {
     let python = which("python3")
     if !FileManager.default.fileExists(atPath: path) {
         guard let python else { throw BenchError("\(path) does not exist and python3 is not there to write it") }
-        print("writing \(path) (\(cases) cases) with pyreadstat ...")
-        let made = try runProcess(python, [peerScript, path, "--write", "--cases", String(cases)])
+        print("writing \(path) (\(cases) cases) with \(kind.peerName) ...")
+        let made = try runProcess(python, [kind.peerScript, path, "--write", "--cases", String(cases)])
         guard made.status == 0 else { throw BenchError("writing \(path) failed:\n\(made.output)") }
     }
     let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -23,7 +44,7 @@ func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
     for _ in 0..<runs {
         table = nil
         let cpuStart = cpuSeconds()
-        let wall = try seconds { table = try SAVReader.read(path: path, displayName: path) }
+        let wall = try seconds { table = try kind.read(path) }
         let cpuEnd = cpuSeconds()
         if cpuEnd.total - cpuStart.total < cpu {
             cpu = cpuEnd.total - cpuStart.total
@@ -39,33 +60,35 @@ func savBenchmark(path: String, runs: Int, peer: Bool, cases: Int) throws {
         for cell in column.cells {
             switch cell {
             case .number(let v): sum += v; count += 1
-            case .text: texts += 1
+            case .text(let t): if !t.allSatisfy({ $0 == " " }) { texts += 1 }
             case .empty, .boolean: break
             }
         }
     }
     let mb = Double(size) / 1e6
+    let key = kind.rawValue
     print("file: \(fixed(mb, 1)) MB, \(table.rowCount) cases x \(table.columns.count) variables")
-    print("sav_seconds: \(fixed(time, 4))  cpu: \(fixed(cpu, 4)) (user \(fixed(split.user, 4)), system \(fixed(split.system, 4)))")
-    print("sav_mb_per_s: \(fixed(mb / time, 0))  cpu: \(fixed(mb / cpu, 0))")
+    print("\(key)_seconds: \(fixed(time, 4))  cpu: \(fixed(cpu, 4)) (user \(fixed(split.user, 4)), system \(fixed(split.system, 4)))")
+    print("\(key)_mb_per_s: \(fixed(mb / time, 0))  cpu: \(fixed(mb / cpu, 0))")
     print("numeric_sum: \(fixed(sum, 6))  numeric_count: \(count)  text_count: \(texts)")
     guard peer, let python else { return }
-    let result = try runProcess(python, [peerScript, path, "--runs", String(runs)])
-    guard result.status == 0 else { throw BenchError("pyreadstat peer failed:\n\(result.output)") }
+    let result = try runProcess(python, [kind.peerScript, path, "--runs", String(runs)])
+    guard result.status == 0 else { throw BenchError("\(kind.peerName) peer failed:\n\(result.output)") }
     var values: [String: Double] = [:]
     for line in result.output.split(separator: "\n") {
         let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2, let v = Double(parts[1]) { values[parts[0]] = v }
     }
-    let peerTime = values["pyreadstat_seconds"] ?? .nan
-    let peerCPU = values["pyreadstat_cpu_seconds"] ?? .nan
-    print("pyreadstat_seconds: \(fixed(peerTime, 4))  cpu: \(fixed(peerCPU, 4))")
-    print("pyreadstat_mb_per_s: \(fixed(mb / peerTime, 0))  cpu: \(fixed(mb / peerCPU, 0))")
+    let peerTime = values["peer_seconds"] ?? .nan
+    let peerCPU = values["peer_cpu_seconds"] ?? .nan
+    print("\(kind.peerName)_seconds: \(fixed(peerTime, 4))  cpu: \(fixed(peerCPU, 4))")
+    print("\(kind.peerName)_mb_per_s: \(fixed(mb / peerTime, 0))  cpu: \(fixed(mb / peerCPU, 0))")
+    print("speedup_vs_\(kind.peerName): \(fixed(peerTime / time, 1))")
     let peerSum = values["numeric_sum"] ?? .nan
     let agree = abs(peerSum - sum) <= 1e-9 * max(1, abs(sum)) && values["numeric_count"] == Double(count)
         && values["text_count"] == Double(texts)
     print("peer check: \(agree ? "sums, counts and texts agree" : "MISMATCH: \(result.output)")")
-    if !agree { throw BenchError("pyreadstat read different values") }
+    if !agree { throw BenchError("\(kind.peerName) read different values") }
 }
 
 /// User and system CPU seconds of this process so far.
