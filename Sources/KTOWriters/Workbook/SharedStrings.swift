@@ -16,6 +16,19 @@ struct SharedStrings: Sendable {
         return index
     }
 
+    /// Takes over another table (a sheet's): its texts in their order, its references counted.
+    /// - Returns: per index of `other`, the index here.
+    mutating func merge(_ other: SharedStrings) -> [Int] {
+        let mapped = other.strings.map { text -> Int in
+            if let index = indices[text] { return index }
+            strings.append(text)
+            indices[text] = strings.count - 1
+            return strings.count - 1
+        }
+        references += other.references
+        return mapped
+    }
+
     /// `xl/sharedStrings.xml`.
     var xml: String {
         var xml = WorkbookWriter.declaration

@@ -1,10 +1,19 @@
 extension WorkbookWriter {
     /// `xl/worksheets/sheetN.xml`, in the element order of CT_Worksheet (ECMA-376 Part 1, 18.3.1.99).
     /// - Throws: `WorkbookError.nonFiniteNumber` or `.unknownLinkTarget` for a bad cell.
-    static func worksheetXML(
-        _ sheet: Worksheet, isFirst: Bool, sheetNames: Set<String>, strings: inout SharedStrings
-    ) throws(WorkbookError) -> String {
-        var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+    /// The sheet's XML with its own string table: the pieces between string cells, and per gap
+    /// the index of its text in `strings` (the sheet's first uses, in order). Sheets are made on
+    /// all cores this way; `SheetXML.bytes` then puts in the workbook's indices.
+    static func worksheetXML(_ sheet: Worksheet, isFirst: Bool, sheetNames: Set<String>) throws(WorkbookError) -> SheetXML {
+        var xml = SheetXML()
+        try worksheetXML(sheet, isFirst: isFirst, sheetNames: sheetNames, into: &xml)
+        return xml
+    }
+
+    private static func worksheetXML(
+        _ sheet: Worksheet, isFirst: Bool, sheetNames: Set<String>, into xml: inout SheetXML
+    ) throws(WorkbookError) {
+        xml += declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         if sheet.fitToWidth { xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         let columnCount = sheet.columnCount
         let dimension = sheet.rows.isEmpty || columnCount == 0
@@ -32,32 +41,32 @@ extension WorkbookWriter {
         var links: [(reference: String, target: String, text: String)] = []
         xml += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
-            var cells = ""
+            // Rows without cells are left out; the row numbers (r) keep every cell in place.
+            guard row.contains(where: { if case .empty = $0 { return false } else { return true } }) else { continue }
+            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? [], spans: spans[r] ?? [:]) {
+                xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">"
+            } else {
+                xml += "<row r=\"\(r + 1)\">"
+            }
             for (c, cell) in row.enumerated() {
                 let reference = CellReference.name(row: r, column: c)
                 switch cell {
                 case .empty:
                     continue
                 case .text(let text, let style):
-                    cells += stringCell(reference, text, style: style, strings: &strings)
+                    stringCell(reference, text, style: style, into: &xml)
                 case .link(let text, let target):
                     guard sheetNames.contains(target) else {
                         throw .unknownLinkTarget(sheet: sheet.name, row: r, column: c, target: target)
                     }
-                    cells += stringCell(reference, text, style: .link, strings: &strings)
+                    stringCell(reference, text, style: .link, into: &xml)
                     links.append((reference, target, text))
                 case .number(let value, let format, let style):
                     guard value.isFinite else { throw .nonFiniteNumber(sheet: sheet.name, row: r, column: c) }
-                    cells += "<c r=\"\(reference)\" s=\"\(Stylesheet.index(style, format))\"><v>\(XMLText.number(value))</v></c>"
+                    xml += "<c r=\"\(reference)\" s=\"\(Stylesheet.index(style, format))\"><v>\(XMLText.number(value))</v></c>"
                 }
             }
-            // Rows without cells are left out; the row numbers (r) keep every cell in place.
-            guard !cells.isEmpty else { continue }
-            if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? [], spans: spans[r] ?? [:]) {
-                xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">" + cells + "</row>"
-            } else {
-                xml += "<row r=\"\(r + 1)\">" + cells + "</row>"
-            }
+            xml += "</row>"
         }
         xml += "</sheetData>"
         if !sheet.merges.isEmpty {
@@ -79,15 +88,17 @@ extension WorkbookWriter {
         xml += sheet.fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"/>" : "/>"
         // Footer: the sheet's name at the left, "Pagina 3 van 7" at the right.
         xml += "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPagina &amp;P van &amp;N</oddFooter></headerFooter>"
-        return xml + "</worksheet>"
+        xml += "</worksheet>"
     }
 
     /// A shared-string cell, or only the style for empty text.
-    static func stringCell(_ reference: String, _ text: String, style: CellStyle, strings: inout SharedStrings) -> String {
+    static func stringCell(_ reference: String, _ text: String, style: CellStyle, into xml: inout SheetXML) {
         let style = Stylesheet.index(style, .general)
         let prepared = CellText.prepared(text)
-        if prepared.isEmpty { return "<c r=\"\(reference)\" s=\"\(style)\"/>" }
-        return "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>\(strings.index(of: prepared))</v></c>"
+        if prepared.isEmpty { return xml += "<c r=\"\(reference)\" s=\"\(style)\"/>" }
+        xml += "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>"
+        xml.appendString(prepared)
+        xml += "</v></c>"
     }
 
     /// The sheet view, with the frozen pane when rows or columns are frozen. The first sheet is

@@ -1,3 +1,5 @@
+import KTOAnalysis
+
 /// Writes a `Workbook` as an Office Open XML spreadsheet (`.xlsx`, ECMA-376 SpreadsheetML) in a
 /// zip of stored entries. No dates or random ids are written, so the same workbook always gives
 /// the same bytes.
@@ -22,10 +24,17 @@ public enum WorkbookWriter {
     public static func bytes(_ workbook: Workbook) throws(WorkbookError) -> [UInt8] {
         try validate(workbook)
         let names = Set(workbook.sheets.map(\.name))
+        // Sheets on all cores, each with its own string table; the workbook's table then takes
+        // the sheets' texts in sheet order, which is the order of first use as in one pass.
+        let sheets = workbook.sheets
+        let made = parallelMap(sheets.count) { index in
+            Result { () throws(WorkbookError) in try worksheetXML(sheets[index], isFirst: index == 0, sheetNames: names) }
+        }
         var strings = SharedStrings()
-        var sheetParts: [String] = []
-        for (index, sheet) in workbook.sheets.enumerated() {
-            sheetParts.append(try worksheetXML(sheet, isFirst: index == 0, sheetNames: names, strings: &strings))
+        var sheetParts: [[UInt8]] = []
+        for result in made {
+            let sheet = try result.get()
+            sheetParts.append(sheet.bytes(indices: strings.merge(sheet.strings)))
         }
         var parts: [(path: String, bytes: [UInt8])] = [
             ("[Content_Types].xml", Array(contentTypes(sheetCount: workbook.sheets.count).utf8)),
@@ -37,7 +46,7 @@ public enum WorkbookWriter {
             ("xl/styles.xml", Array(Stylesheet.xml.utf8)),
             ("xl/sharedStrings.xml", Array(strings.xml.utf8)),
         ]
-        for (index, xml) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", Array(xml.utf8))) }
+        for (index, xml) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", xml)) }
         do {
             return try ZipWriter.archive(parts)
         } catch {
