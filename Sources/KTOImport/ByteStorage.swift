@@ -1,23 +1,23 @@
 import Foundation
 
-/// A byte buffer at a fixed address, freed (or unmapped) with its last owner.
-///
-/// A file's bytes are mapped read-only rather than read: the kernel hands over the pages of its
-/// page cache, so there is no zeroed buffer to fault in and no copy (for a 71 MB export that was
-/// about a tenth of the whole read). The mapping is private and never written to.
+/// A byte buffer at a fixed address, freed with its last owner.
 final class ByteStorage: @unchecked Sendable {
-    // Written only during init (or, for a mapping, never), so sharing across threads is safe.
+    // Written only during init, so sharing across threads is safe.
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
-    /// Bytes mapped at `base` (0: an allocation of our own).
-    private let mappedLength: Int
 
     /// An allocation of `count` bytes, zero-filled.
     init(count: Int) {
         self.count = count
-        mappedLength = 0
         base = .allocate(capacity: max(count, 1))
         base.initialize(repeating: 0, count: max(count, 1))
+    }
+
+    /// An allocation of `count` bytes left unset, for a caller that fills every byte before
+    /// anyone reads them (zero-filling 140 MB first would be a pass over memory for nothing).
+    private init(unsetCount count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(count, 1))
     }
 
     convenience init(copying bytes: [UInt8]) {
@@ -27,25 +27,17 @@ final class ByteStorage: @unchecked Sendable {
         }
     }
 
-    private init(mapped base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
-        mappedLength = count
-    }
-
     /// All bytes.
     var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
-    deinit {
-        if mappedLength > 0 {
-            munmap(base, mappedLength)
-        } else {
-            base.deallocate()
-        }
-    }
+    deinit { base.deallocate() }
 
-    /// The contents of the regular file at `path`; nil when it cannot be opened or read, or is
-    /// not a regular file.
+    /// The contents of the regular file at `path`; nil when it cannot be opened or read, is not
+    /// a regular file, or changes size while it is read.
+    ///
+    /// Read, not mapped: a mapping is about a tenth faster for a large export, but a file that
+    /// shrinks while mapped (rewritten in place by another program, a network share that fails)
+    /// ends the process with SIGBUS instead of an error message.
     static func contents(ofFile path: String) -> ByteStorage? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -54,28 +46,15 @@ final class ByteStorage: @unchecked Sendable {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return ByteStorage(count: 0) }
-        if let mapped = mapping(fd, size: size) { return mapped }
-        // Not mappable (some file systems): read it.
-        let storage = ByteStorage(count: size)
+        let storage = ByteStorage(unsetCount: size)
         var done = 0
         while done < size {
             let got = read(fd, storage.base + done, size - done)
             if got < 0 && errno == EINTR { continue }
+            // A short file (truncated since fstat) or a read error: no partly unset buffer escapes.
             guard got > 0 else { return nil }
             done += got
         }
         return storage
-    }
-
-    /// The file mapped read-only, its pages populated up front (one call instead of a fault per
-    /// few pages while parsing).
-    private static func mapping(_ fd: Int32, size: Int) -> ByteStorage? {
-        #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-        let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
-        return ByteStorage(mapped: address.assumingMemoryBound(to: UInt8.self), count: size)
     }
 }

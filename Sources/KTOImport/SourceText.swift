@@ -158,8 +158,7 @@ public struct SourceText: Sendable {
         return column
     }
 
-    /// The bytes of a whole regular file: mapped (no copy, no zeroed buffer; see
-    /// `ByteStorage.mapping`), or read into a buffer where mapping is not possible.
+    /// The bytes of a whole regular file, read into one buffer (see `ByteStorage.contents`).
     static func readAll(_ path: String) -> ByteStorage? {
         ByteStorage.contents(ofFile: path)
     }
