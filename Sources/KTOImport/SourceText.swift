@@ -158,16 +158,9 @@ public struct SourceText: Sendable {
         return column
     }
 
-    /// Reads a whole regular file into one array without an intermediate copy.
+    /// The bytes of a whole regular file, read into one buffer (see `ByteStorage.contents`).
     static func readAll(_ path: String) -> ByteStorage? {
-        guard let handle = fopen(path, "rb") else { return nil }
-        defer { fclose(handle) }
-        var info = stat()
-        guard fstat(fileno(handle), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        let storage = ByteStorage(count: size)
-        let read = size == 0 ? 0 : fread(storage.base, 1, size, handle)
-        return read == size ? storage : nil
+        ByteStorage.contents(ofFile: path)
     }
 
     private static func transcodeUTF16(_ raw: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
@@ -208,29 +201,4 @@ public struct SourceText: Sendable {
         }
         return out
     }
-}
-
-/// A byte buffer at a fixed address, freed with its last owner.
-final class ByteStorage: @unchecked Sendable {
-    // Written only during init, so sharing across threads is safe.
-    let base: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: max(count, 1))
-        base.initialize(repeating: 0, count: max(count, 1))
-    }
-
-    convenience init(copying bytes: [UInt8]) {
-        self.init(count: bytes.count)
-        bytes.withUnsafeBufferPointer { source in
-            if let from = source.baseAddress { base.update(from: from, count: source.count) }
-        }
-    }
-
-    /// All bytes.
-    var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-    deinit { base.deallocate() }
 }
