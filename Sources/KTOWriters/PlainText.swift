@@ -44,8 +44,7 @@ enum PlainText {
                     // U+3000.
                     if k + 2 < count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 { return false }
                 case 0xEF:
-                    // U+FFFE, U+FFFF.
-                    if k + 2 < count, bytes[k + 1] == 0xBF, bytes[k + 2] >= 0xBE { return false }
+                    if RemovedControls.isNonCharacter(bytes, at: k) { return false }
                 default:
                     break
                 }

@@ -30,14 +30,9 @@ enum SpreadsheetCell {
                 case 0x3D, 0x2B, 0x2D, 0x40:
                     if !seenText { return false }
                 case 0xC2:
-                    // U+0080-U+009F.
-                    if k + 1 < count, bytes[k + 1] <= 0x9F { return false }
+                    if RemovedControls.isC1(bytes, at: k) { return false }
                 case 0xE2:
-                    if k + 2 < count {
-                        let (b1, b2) = (bytes[k + 1], bytes[k + 2])
-                        if b1 == 0x80, (0xAA...0xAE).contains(b2) { return false }
-                        if b1 == 0x81, (0xA6...0xA9).contains(b2) { return false }
-                    }
+                    if RemovedControls.isBidi(bytes, at: k) { return false }
                 case 0xEF:
                     // U+FF00-U+FF3F (the full-width formula signs among them), U+FFFE, U+FFFF.
                     if k + 1 < count, bytes[k + 1] == 0xBC || bytes[k + 1] == 0xBF { return false }

@@ -60,47 +60,38 @@ struct ItemCounts: Sendable {
         var tally = [Int32](repeating: 0, count: size)
         var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
         var weightSquared = weight
-        codes.withUnsafeBufferPointer { column in
-            frame.cellOfRow.withUnsafeBufferPointer { cells in
-                slotOf.withUnsafeBufferPointer { slotOf in
+        // A row's slot; -1 for someone not asked a routed item (not counted at all).
+        @inline(__always) func slot(_ code: Int16, _ row: Int, _ slotOf: UnsafeBufferPointer<Int>) -> Int {
+            if code == Dataset.noAnswer {
+                if let asked, !asked[row] { return -1 }
+                return noAnswerSlot
+            }
+            if code == Dataset.unreadable { return unreadableSlot }
+            let k = Int(code) - low
+            return k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
+        }
+        slotOf.withUnsafeBufferPointer { slotOf in
+            codes.withUnsafeBufferPointer { column in
+                frame.cellOfRow.withUnsafeBufferPointer { cells in
                     tally.withUnsafeMutableBufferPointer { out in
                         for row in 0..<column.count {
-                            let code = column[row]
-                            let s: Int
-                            if code == Dataset.noAnswer {
-                                if let asked, !asked[row] { continue }
-                                s = noAnswerSlot
-                            }
-                            else if code == Dataset.unreadable { s = unreadableSlot }
-                            else {
-                                let k = Int(code) - low
-                                s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
-                            }
-                            out[Int(cells[row]) &* slotCount &+ s] &+= 1
+                            let s = slot(column[row], row, slotOf)
+                            if s >= 0 { out[Int(cells[row]) &* slotCount &+ s] &+= 1 }
                         }
                     }
                 }
             }
-        }
-        if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
-            for row in 0..<codes.count {
-                let code = codes[row]
-                let s: Int
-                if code == Dataset.noAnswer {
-                    if let asked, !asked[row] { continue }
-                    s = noAnswerSlot
+            if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
+                for row in 0..<codes.count {
+                    let s = slot(codes[row], row, slotOf)
+                    guard s >= 0 else { continue }
+                    let index = Int(frame.cellOfRow[row]) * slotCount + s
+                    w[index] += rowWeight[row]
+                    q[index] += rowWeight[row] * rowWeight[row]
                 }
-                else if code == Dataset.unreadable { s = unreadableSlot }
-                else {
-                    let k = Int(code) - low
-                    s = k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
-                }
-                let index = Int(frame.cellOfRow[row]) * slotCount + s
-                w[index] += rowWeight[row]
-                q[index] += rowWeight[row] * rowWeight[row]
+                weight = w
+                weightSquared = q
             }
-            weight = w
-            weightSquared = q
         }
         self.count = tally
         self.weight = weight

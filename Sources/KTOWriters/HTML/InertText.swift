@@ -24,18 +24,11 @@ enum InertText {
                 case 0x00...0x1F, 0x7F:
                     return false
                 case 0xC2:
-                    // U+0080-U+009F: C2 80-9F.
-                    if k + 1 < count, bytes[k + 1] <= 0x9F { return false }
+                    if RemovedControls.isC1(bytes, at: k) { return false }
                 case 0xE2:
-                    // U+202A-U+202E: E2 80 AA-AE; U+2066-U+2069: E2 81 A6-A9.
-                    if k + 2 < count {
-                        let (b1, b2) = (bytes[k + 1], bytes[k + 2])
-                        if b1 == 0x80, (0xAA...0xAE).contains(b2) { return false }
-                        if b1 == 0x81, (0xA6...0xA9).contains(b2) { return false }
-                    }
+                    if RemovedControls.isBidi(bytes, at: k) { return false }
                 case 0xEF:
-                    // U+FFFE, U+FFFF: EF BF BE-BF.
-                    if k + 2 < count, bytes[k + 1] == 0xBF, bytes[k + 2] >= 0xBE { return false }
+                    if RemovedControls.isNonCharacter(bytes, at: k) { return false }
                 default:
                     break
                 }

@@ -56,24 +56,30 @@ def read(path, runs):
     mask = ~np.isnan(values)
     others = df.select_dtypes(exclude="number")
     texts = sum(int((others[c].astype(str).str.strip() != "").sum()) for c in others.columns)
+    report(best, best_cpu, float(values[mask].sum()), int(mask.sum()), texts)
+
+
+def report(best, best_cpu, numeric_sum, numeric_count, texts):
+    """The lines kto-bench reads (also used by xlsx_peer.py)."""
     print(f"peer_seconds: {best:.6f}")
     print(f"peer_cpu_seconds: {best_cpu:.6f}")
-    print(f"numeric_sum: {float(values[mask].sum()):.6f}")
-    print(f"numeric_count: {int(mask.sum())}")
+    print(f"numeric_sum: {numeric_sum:.6f}")
+    print(f"numeric_count: {numeric_count}")
     print(f"text_count: {texts}")
 
 
-def main():
+def main(write=None, read=None, cases=500_000):
+    """The command line of a peer: PATH [--write] [--cases N] [--runs N] (also xlsx_peer.py's)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("path")
     parser.add_argument("--write", action="store_true")
-    parser.add_argument("--cases", type=int, default=500_000)
+    parser.add_argument("--cases", type=int, default=cases)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.write:
-        write(args.path, args.cases)
+        (write or globals()["write"])(args.path, args.cases)
     else:
-        read(args.path, args.runs)
+        (read or globals()["read"])(args.path, args.runs)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ mode (read_only=True, values_only rows), which pandas.read_excel also builds on.
 time), numeric_sum and numeric_count (numeric cells below the header), text_count (non-blank
 texts below the header).
 """
-import argparse
 import math
 import os
 import sys
@@ -20,7 +19,7 @@ import time
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sav_peer import frame  # noqa: E402  the same synthetic survey as the .sav benchmark
+from sav_peer import frame, main, report  # noqa: E402  the same survey and command line as the .sav peer
 
 
 def write(path, cases):
@@ -64,25 +63,8 @@ def read(path, runs):
                 count += 1
             elif isinstance(v, str) and v.strip() != "":
                 texts += 1
-    print(f"peer_seconds: {best:.6f}")
-    print(f"peer_cpu_seconds: {best_cpu:.6f}")
-    print(f"numeric_sum: {total:.6f}")
-    print(f"numeric_count: {count}")
-    print(f"text_count: {texts}")
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("path")
-    parser.add_argument("--write", action="store_true")
-    parser.add_argument("--cases", type=int, default=20_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    if args.write:
-        write(args.path, args.cases)
-    else:
-        read(args.path, args.runs)
+    report(best, best_cpu, total, count, texts)
 
 
 if __name__ == "__main__":
-    main()
+    main(write=write, read=read, cases=20_000)
