@@ -84,7 +84,9 @@ struct CellDecoder: Sendable {
             return (Dataset.unreadable, .unreadable, false)
         case .text:
             let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            guard let code = labelCodes[Variable.labelKey(value)] ?? answerCodes[AnswerTexts.key(value)] else {
+            // A cell that already has its key's form ("weet niet") is found without making the key:
+            // the key of a key is itself, so the answer is the same.
+            guard let code = labelCodes[value] ?? labelCodes[Variable.labelKey(value)] ?? answerCodes[AnswerTexts.key(value)] else {
                 return (Dataset.unreadable, .unreadable, false)
             }
             // A label stands for its code: one that is neither valid nor missing is out of range,

@@ -224,4 +224,47 @@ struct FastPathWriterTests {
         ResultsCSVWriter.appendInteger(Int64.min, &out)
         #expect(String(decoding: out, as: UTF8.self) == String(Int64.min))
     }
+
+    /// A workbook cell's stored text: the shortcut for texts stored as they are must give what the
+    /// scalar-by-scalar rules give, and must be taken for ordinary texts.
+    @Test func cellTextShortcutAgreesWithTheRules() {
+        var state: UInt64 = 777
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var stored = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 7)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            #expect(CellText.prepared(text) == CellText.preparedByScalars(text), "\(Array(text.unicodeScalars))")
+            if CellText.isStored(text) {
+                stored += 1
+                #expect(CellText.preparedByScalars(text) == text, "\(Array(text.unicodeScalars))")
+            }
+        }
+        #expect(stored > 1000)
+        for piece in Self.pieces {
+            #expect(CellText.isStored(piece) == (CellText.preparedByScalars(piece) == piece), "\(Array(piece.unicodeScalars))")
+        }
+        // Past Excel's limit the text is cut, so it is not stored as it is.
+        let long = String(repeating: "a", count: CellText.maxLength + 1)
+        #expect(!CellText.isStored(long))
+        #expect(CellText.prepared(long) == CellText.preparedByScalars(long))
+        #expect(CellText.isStored(String(repeating: "a", count: CellText.maxLength)))
+    }
+
+    /// Widths and heights count characters; the byte count stands in only where it is the same.
+    @Test func characterCountIsStringCount() {
+        var state: UInt64 = 31337
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 7)).map { _ in Self.plainPieces[next() % Self.plainPieces.count] }.joined()
+            #expect(CharacterCount.of(text[...]) == text.count, "\(Array(text.unicodeScalars))")
+            for word in text.split(separator: " ") { #expect(CharacterCount.of(word) == word.count) }
+        }
+        #expect(CharacterCount.of("a\r\nb"[...]) == 3)
+    }
 }

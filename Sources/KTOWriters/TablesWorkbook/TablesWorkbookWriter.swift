@@ -1,3 +1,4 @@
+import KTOAnalysis
 import KTOReport
 
 /// The tables book as one Excel workbook (`tabellenboek.xlsx`), rendered from the report models
@@ -22,17 +23,12 @@ public struct TablesWorkbookWriter: Sendable {
 
     /// The workbook of `report` and its `annexes` (one report per gemeente, any order).
     public func workbook(_ report: ReportModel, annexes: [ReportModel] = []) -> Workbook {
-        var taken: Set<String> = [Self.contentsName]
-        var named: [(name: String, about: String, sheet: Worksheet)] = []
+        var pending: [(sheet: PendingSheet, wanted: String, about: String)] = []
         func add(_ sheet: Worksheet, wanted: String, about: String) {
-            let name = Worksheet.safeName(wanted, taken: taken)
-            taken.insert(name)
-            var sheet = sheet
-            sheet.name = name
-            named.append((name, about, sheet))
+            pending.append((.ready(sheet), wanted, about))
         }
         func add(_ table: TableSheet?, wanted: String, about: String) {
-            if let table { add(table.worksheet(name: ""), wanted: wanted, about: about) }
+            if let table { pending.append((.table(table), wanted, about)) }
         }
         let marksKey = report.marksKey
         add(responseSheet(report), wanted: "Respons", about: "Aangeschreven klanten, respondenten, respons en foutmarge, totaal en per gemeente.")
@@ -58,8 +54,31 @@ public struct TablesWorkbookWriter: Sendable {
             guard let gemeente = annex.gemeente else { continue }
             add(annexSheet(annex), wanted: "Bijlage \(gemeente)", about: "\(gemeente) in elke meting naast het totaal van de organisatie (indicatief).")
         }
+        // The tables laid out (widths, heights, merges) on all cores; the names given in order.
+        let queued = pending
+        let sheets = parallelMap(queued.count) { k -> Worksheet in
+            switch queued[k].sheet {
+            case .ready(let sheet): return sheet
+            case .table(let table): return table.worksheet(name: "")
+            }
+        }
+        var taken: Set<String> = [Self.contentsName]
+        var named: [(name: String, about: String, sheet: Worksheet)] = []
+        for (k, entry) in pending.enumerated() {
+            let name = Worksheet.safeName(entry.wanted, taken: taken)
+            taken.insert(name)
+            var sheet = sheets[k]
+            sheet.name = name
+            named.append((name, entry.about, sheet))
+        }
         let contents = contentsSheet(report, entries: named.map { ($0.name, $0.about) })
         return Workbook(sheets: [contents] + named.map(\.sheet), creator: "kto", title: "Tabellenboek: \(report.title)")
+    }
+
+    /// A sheet of the book before it has its name: made, or a table still to be laid out.
+    enum PendingSheet: Sendable {
+        case ready(Worksheet)
+        case table(TableSheet)
     }
 
     /// The `.xlsx` file.

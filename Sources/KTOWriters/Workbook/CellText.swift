@@ -9,6 +9,32 @@ enum CellText {
 
     /// The stored form of `text`.
     static func prepared(_ text: String) -> String {
+        isStored(text) ? text : preparedByScalars(text)
+    }
+
+    /// Whether `text` is stored as it is, decided by one scan of its UTF-8 bytes: no C0 control
+    /// but tab and LF, no CR, DEL, C1 control, U+FFFE or U+FFFF, and short enough (UTF-16 never
+    /// needs more units than UTF-8 bytes). Nearly every cell text is like that, and this is
+    /// asked three times per cell (width, height, the cell itself).
+    static func isStored(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= maxLength else { return false }
+            for k in bytes.indices {
+                switch bytes[k] {
+                case 0x09, 0x0A, 0x20...0x7E: continue
+                case 0x00...0x1F, 0x7F: return false
+                case 0xC2: if RemovedControls.isC1(bytes, at: k) { return false }
+                case 0xEF: if RemovedControls.isNonCharacter(bytes, at: k) { return false }
+                default: continue
+                }
+            }
+            return true
+        }
+    }
+
+    /// The stored form, scalar by scalar (the rules themselves).
+    static func preparedByScalars(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {

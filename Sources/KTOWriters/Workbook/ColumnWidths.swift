@@ -8,13 +8,19 @@ enum ColumnWidths {
     static let boldFactor = 1.1
 
     /// The widths of `sheet`'s columns: the fixed ones where given, fitted ones elsewhere.
+    /// A cell's place (a set of these costs no array per cell).
+    private struct Place: Hashable {
+        var row: Int
+        var column: Int
+    }
+
     static func widths(_ sheet: Worksheet) -> [Double] {
         let count = max(sheet.columnCount, sheet.columnWidths?.count ?? 0)
         var characters = [Double](repeating: 0, count: count)
         // A text merged across columns spans them; it says nothing about one column's width.
-        let spanning = Set(sheet.merges.filter { $0.lastColumn > $0.firstColumn }.map { [$0.firstRow, $0.firstColumn] })
+        let spanning = Set(sheet.merges.filter { $0.lastColumn > $0.firstColumn }.map { Place(row: $0.firstRow, column: $0.firstColumn) })
         for (r, row) in sheet.rows.enumerated() {
-            for (c, cell) in row.enumerated() where !spanning.contains([r, c]) {
+            for (c, cell) in row.enumerated() where spanning.isEmpty || !spanning.contains(Place(row: r, column: c)) {
                 characters[c] = max(characters[c], shownLength(cell))
             }
         }
@@ -37,8 +43,8 @@ enum ColumnWidths {
             case .title, .note, .noteWrapped: return 0
             case .header, .headerRight, .headerCentered:
                 // Headers wrap: the longest word, or half the text so that it takes two lines.
-                let words = text.split(whereSeparator: \.isWhitespace).map(\.count)
-                let length = max(Double(words.max() ?? 0), (Double(text.count) / 2).rounded(.up))
+                let words = text.split(whereSeparator: \.isWhitespace).map(CharacterCount.of)
+                let length = max(Double(words.max() ?? 0), (Double(CharacterCount.of(text[...])) / 2).rounded(.up))
                 return length * boldFactor
             case .bold: return Double(longestLine(text)) * boldFactor
             case .normal, .wrapped, .link: return Double(longestLine(text))
@@ -51,7 +57,7 @@ enum ColumnWidths {
     }
 
     static func longestLine(_ text: String) -> Int {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { max($0, $1.count) }
+        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { max($0, CharacterCount.of($1)) }
     }
 
     /// The characters `value` shows in `format` (non-finite values are refused before this).

@@ -50,7 +50,7 @@ enum RowHeights {
             var used = 0
             var paragraphLines = 1
             for word in paragraph.split(separator: " ") {
-                let length = word.count
+                let length = CharacterCount.of(word)
                 if used > 0 && used + 1 + length <= capacity {
                     used += 1 + length
                     continue
