@@ -71,7 +71,7 @@ public struct Aggregates: Sendable, Equatable {
         while let record = try cursor.next() {
             func cell(_ name: String) -> String {
                 guard let k = index[name], k < record.count else { return "" }
-                return record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }.trimmingCharacters(in: .whitespaces)
+                return record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }.trimmingWhitespace()
             }
             func problem(_ message: String, _ column: String) {
                 let k = index[column] ?? 0

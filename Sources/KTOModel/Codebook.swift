@@ -103,7 +103,7 @@ extension Codebook {
             func cell(_ c: Column) -> String {
                 guard let k = columnIndex[c], k < record.count else { return "" }
                 return record.withBytes(k) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                    .trimmingWhitespace(newlines: true)
             }
             func problem(_ message: String, _ c: Column) {
                 let k = columnIndex[c] ?? 0

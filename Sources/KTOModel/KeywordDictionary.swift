@@ -84,7 +84,7 @@ public struct KeywordDictionary: Sendable, Equatable {
             if (0..<record.count).allSatisfy(record.isBlank) { continue }
             func cell(_ k: Int) -> String {
                 guard k < record.count else { return "" }
-                return record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }.trimmingCharacters(in: .whitespaces)
+                return record.withBytes(k) { SourceText.decode($0, windows1252: windows1252) }.trimmingWhitespace()
             }
             if record.count > 0, cell(0).hasPrefix("#") { continue }
             func problem(_ message: String, _ k: Int) {

@@ -393,7 +393,7 @@ struct PartReader: Sendable {
                 reason = .missingID
             } else {
                 id = record.withBytes(idColumn) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingWhitespace()
                 if let first = registry.register(id, line: record.line) {
                     reason = .duplicateID(id, firstLine: first)
                 }
@@ -432,7 +432,7 @@ struct PartReader: Sendable {
         case .unreadable: part.issues[slot].unreadable += 1
         }
         let value = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         let known = part.issues[slot].values.firstIndex { $0.value == value }
         if let known { part.issues[slot].values[known].count += 1 }
         let newValue = known == nil && part.issues[slot].values.count < RowLedger.CellIssues.maximumDistinctValues
@@ -460,7 +460,7 @@ extension DatasetLoader.GroupLookup {
         if case .integer(let code) = parsed, excluded.contains(String(code)) { return .excluded(String(code)) }
         if parsed == .empty { return .missing }
         let value = record.withBytes(field) { SourceText.decode($0, windows1252: windows1252) }
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         if let g = byName[Variable.labelKey(value)] { return .group(g) }
         if excluded.contains(Variable.labelKey(value)) { return .excluded(value) }
         return .unknown(value)

@@ -64,7 +64,7 @@ struct StudyDocument {
         for index in line.indices {
             let c = line[index]
             if c == "#", previous == " " || previous == "\t", index != line.startIndex {
-                return line[..<index].trimmingCharacters(in: .whitespaces)
+                return line[..<index].trimmingWhitespace()
             }
             previous = c
         }
@@ -82,7 +82,7 @@ struct StudyDocument {
         for raw in lines {
             lineNumber += 1
             let rawLine = String(raw)
-            let line = Self.withoutComment(rawLine.trimmingCharacters(in: .whitespaces))
+            let line = Self.withoutComment(rawLine.trimmingWhitespace())
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             func problem(_ message: String) {
                 problems.append(StudyProblem(message, at: SourceLocation(file: file, line: lineNumber), lineText: rawLine))
@@ -117,10 +117,10 @@ struct StudyDocument {
                 problem("regel zonder '=': schrijf sleutel = waarde")
                 continue
             }
-            let rawKey = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let rawKey = line[..<equals].trimmingWhitespace()
             let entry = Entry(
                 key: rawKey.lowercased(), rawKey: rawKey,
-                value: line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces), line: lineNumber)
+                value: line[line.index(after: equals)...].trimmingWhitespace(), line: lineNumber)
             if current == -1 { continue }  // under a bad header: already reported
             let block = current.map { sections[$0] } ?? top
             // Keys that are names (gemeenten) are checked where they are interpreted.
