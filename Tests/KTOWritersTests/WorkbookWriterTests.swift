@@ -137,6 +137,25 @@ struct WorkbookWriterTests {
         #expect(Set(book.strings).count == book.strings.count)
     }
 
+    /// Sheets are written on all cores with their own string tables; the workbook's table must
+    /// still list every text once, in order of first use over the sheets in order, and each cell
+    /// must point at its text there.
+    @Test func sharedStringsInFirstUseOrderOverTheSheets() throws {
+        let workbook = Workbook(sheets: [
+            Worksheet(name: "Een", rows: [[.text("x"), .text("y")], [.text("x")]]),
+            Worksheet(name: "Twee", rows: [[.text("y"), .text("z"), .text("x")]]),
+            Worksheet(name: "Drie", rows: [[.number(7, format: .whole)], [.text("w"), .text("z")]]),
+        ])
+        let book = try read(workbook)
+        #expect(book.strings == ["x", "y", "z", "w"])
+        #expect(book.cells(2)["A1"]?.value == "1" && book.cells(2)["B1"]?.value == "2" && book.cells(2)["C1"]?.value == "0")
+        #expect(book.cells(3)["A2"]?.value == "3" && book.cells(3)["B2"]?.value == "2")
+        #expect(book.cells(3)["A2"]?.text == "w")
+        #expect(book.parts["xl/sharedStrings.xml"]?["count"] == "8")
+        // The same bytes every time, whatever order the cores finished in.
+        #expect(try WorkbookWriter.bytes(workbook) == WorkbookWriter.bytes(workbook))
+    }
+
     @Test func layoutFrozenPanesPrintSetupAndLinks() throws {
         let book = try read(SampleWorkbook.workbook)
         let grades = try #require(book.sheet(2))
