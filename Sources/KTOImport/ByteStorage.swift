@@ -57,4 +57,14 @@ final class ByteStorage: @unchecked Sendable {
         }
         return storage
     }
+
+    /// Why `contents(ofFile:)` gave nothing, in the words of kto's messages: the same reasons
+    /// whichever reader opened the file.
+    static func unreadableReason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "bestand bestaat niet" }
+        if isDirectory.boolValue { return "dit is een map, geen bestand" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "geen leesrechten" }
+        return "leesfout"
+    }
 }

@@ -36,18 +36,7 @@ public struct SourceText: Sendable {
     public init(contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil) throws(ImportError) {
         let name = displayName ?? path
         guard let raw = Self.readAll(path) else {
-            let reason: String
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                reason = "bestand bestaat niet"
-            } else if isDirectory.boolValue {
-                reason = "dit is een map, geen bestand"
-            } else if !FileManager.default.isReadableFile(atPath: path) {
-                reason = "geen leesrechten"
-            } else {
-                reason = "leesfout"
-            }
-            throw ImportError(.unreadableFile(reason: reason), at: SourceLocation(file: name, line: 1))
+            throw ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: name, line: 1))
         }
         try self.init(storage: raw, file: name, encoding: encoding)
     }

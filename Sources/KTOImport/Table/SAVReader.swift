@@ -19,18 +19,7 @@ public enum SAVReader {
     /// - Throws: `SAVError` for an unreadable, damaged or unsupported file.
     public static func read(path: String, displayName: String, maxCells: Int = defaultMaxCells) throws(SAVError) -> DataTable {
         guard let storage = SourceText.readAll(path) else {
-            var isDirectory: ObjCBool = false
-            let reason: String
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                reason = "bestand bestaat niet"
-            } else if isDirectory.boolValue {
-                reason = "dit is een map, geen bestand"
-            } else if !FileManager.default.isReadableFile(atPath: path) {
-                reason = "geen leesrechten"
-            } else {
-                reason = "leesfout"
-            }
-            throw SAVError(.unreadableFile(reason: reason), file: displayName)
+            throw SAVError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), file: displayName)
         }
         // The buffer must outlive the read that points into it.
         defer { withExtendedLifetime(storage) {} }

@@ -46,16 +46,11 @@ public enum TableFile {
     ) throws(TableFileError) -> TableFileResult {
         let ext = Self.ext(displayName.isEmpty ? path : displayName)
         if unsupported.contains(ext) { throw .unsupportedSpreadsheet(file: displayName, extension: ext) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .csv(ImportError(.unreadableFile(reason: "bestand bestaat niet"), at: SourceLocation(file: displayName, line: 1)))
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            let reason = isDirectory.boolValue ? "dit is een map, geen bestand" : "geen leesrechten of leesfout"
-            throw .csv(ImportError(.unreadableFile(reason: reason), at: SourceLocation(file: displayName, line: 1)))
+        guard let storage = ByteStorage.contents(ofFile: path) else {
+            throw .csv(ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: displayName, line: 1)))
         }
         return try read(
-            bytes: [UInt8](data), displayName: displayName, sheet: sheet, format: format, includeUnfinished: includeUnfinished,
+            bytes: Array(storage.all), displayName: displayName, sheet: sheet, format: format, includeUnfinished: includeUnfinished,
             encoding: encoding, dialect: dialect, maxCells: maxCells)
     }
 

@@ -78,14 +78,9 @@ public struct XLSXReader {
     }
 
     private static func readFile(_ path: String, displayName: String) throws(XLSXError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadableFile(file: displayName, reason: "bestand bestaat niet")
+        guard let storage = ByteStorage.contents(ofFile: path) else {
+            throw .unreadableFile(file: displayName, reason: ByteStorage.unreadableReason(path))
         }
-        guard !isDirectory.boolValue else { throw .unreadableFile(file: displayName, reason: "dit is een map") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableFile(file: displayName, reason: "geen leesrechten of leesfout")
-        }
-        return [UInt8](data)
+        return Array(storage.all)
     }
 }
