@@ -19,6 +19,7 @@ extension ItemContext {
     ) -> MetingResult {
         var result = current
         let tester = self.tester
+        let letterPairs = pairwise == nil ? [] : Complements.pairs(current)
         for (k, domain) in current.domains.enumerated() where domain.size.isShown {
             let own = inputs[current.meting]?[domain.domain] ?? [:]
             var contrasts: [ContrastResult] = []
@@ -63,12 +64,11 @@ extension ItemContext {
             }
             // Pairs within a breakdown, each pair once (on the lower code), both shown: a breakdown
             // table's significance letters.
-            if let pairwise, case .category(let b, let code) = domain.domain, let a = own[pairwise.measure] {
-                for other in current.domains where other.size.isShown {
-                    guard case .category(b, let otherCode) = other.domain, otherCode > code,
-                          let input = inputs[current.meting]?[other.domain]?[pairwise.measure] else { continue }
+            if let pairwise, let a = own[pairwise.measure] {
+                for pair in letterPairs where pair.domain == domain.domain {
+                    guard case .category(let b, let otherCode) = pair.other,
+                          let input = inputs[current.meting]?[pair.other]?[pairwise.measure] else { continue }
                     let label = breakdownLabel(b, otherCode)
-                    let pair = Complements.Pair(domain: domain.domain, other: other.domain)
                     let pairing: Tester.Pairing = frame.isWeighted ? .complement(differenceVariance: rest.pairVariances[pair]) : .independent
                     add(pairwise.measure, .category(code: otherCode, label: label), .pairwise(breakdown: b, section: pairwise.section),
                         reference: input.shown, tester.test(a, against: input, pairing: pairing))
@@ -108,6 +108,20 @@ struct Complements: Sendable {
     var differenceVariances: [Key: Double] = [:]
     /// The same for the pairs of breakdown categories of the significance letters.
     var pairVariances: [Pair: Double] = [:]
+
+    /// The letters' pairs of a meting: two shown categories of one breakdown, each pair once
+    /// (the lower code first), in the order of the domains.
+    static func pairs(_ current: MetingResult) -> [Pair] {
+        var pairs: [Pair] = []
+        for domain in current.domains where domain.size.isShown {
+            guard case .category(let b, let code) = domain.domain else { continue }
+            for other in current.domains where other.size.isShown {
+                guard case .category(b, let otherCode) = other.domain, otherCode > code else { continue }
+                pairs.append(Pair(domain: domain.domain, other: other.domain))
+            }
+        }
+        return pairs
+    }
 }
 
 extension ItemContext {
@@ -144,16 +158,12 @@ extension ItemContext {
         // Two disjoint domains of the same design, like a domain and its complement.
         var pairs: [Complements.Pair] = []
         if frame.isWeighted, let measure = pairwise {
-            for domain in current.domains where domain.size.isShown {
-                guard case .category(let b, let code) = domain.domain, let a = own[domain.domain]?[measure],
-                      case .weighted(let x, _) = a else { continue }
-                for other in current.domains where other.size.isShown {
-                    guard case .category(b, let otherCode) = other.domain, otherCode > code, let c = own[other.domain]?[measure],
-                          tester.needsDifferenceVariance(a, against: c), case .weighted(let y, _) = c else { continue }
-                    let difference = VarianceFrame.difference(x, y)
-                    _ = requests.add(sum: difference.sum, sumOfSquares: difference.sumOfSquares)
-                    pairs.append(Complements.Pair(domain: domain.domain, other: other.domain))
-                }
+            for pair in Complements.pairs(current) {
+                guard let a = own[pair.domain]?[measure], let c = own[pair.other]?[measure], tester.needsDifferenceVariance(a, against: c),
+                      case .weighted(let x, _) = a, case .weighted(let y, _) = c else { continue }
+                let difference = VarianceFrame.difference(x, y)
+                _ = requests.add(sum: difference.sum, sumOfSquares: difference.sumOfSquares)
+                pairs.append(pair)
             }
         }
         if let variance = frame.variance {

@@ -21,8 +21,11 @@ struct InitCommand {
         let argument = parsed.positionals[0]
         let dataPath = tool.resolve(argument)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dataPath, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: dataPath, isDirectory: &isDirectory) else {
             throw UsageError("databestand '\(argument)' bestaat niet", command: "init")
+        }
+        guard !isDirectory.boolValue else {
+            throw UsageError("'\(argument)' is een map, geen databestand", command: "init")
         }
         var format: ExportFormat?
         if let name = parsed.options["--format"] {

@@ -68,7 +68,7 @@ def report(best, best_cpu, numeric_sum, numeric_count, texts):
     print(f"text_count: {texts}")
 
 
-def main(write=None, read=None, cases=500_000):
+def main(write_file=write, read_file=read, cases=500_000):
     """The command line of a peer: PATH [--write] [--cases N] [--runs N] (also xlsx_peer.py's)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("path")
@@ -77,9 +77,9 @@ def main(write=None, read=None, cases=500_000):
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.write:
-        (write or globals()["write"])(args.path, args.cases)
+        write_file(args.path, args.cases)
     else:
-        (read or globals()["read"])(args.path, args.runs)
+        read_file(args.path, args.runs)
 
 
 if __name__ == "__main__":

@@ -67,4 +67,4 @@ def read(path, runs):
 
 
 if __name__ == "__main__":
-    main(write=write, read=read, cases=20_000)
+    main(write_file=write, read_file=read, cases=20_000)
