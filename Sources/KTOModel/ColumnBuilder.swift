@@ -55,6 +55,12 @@ struct CellDecoder: Sendable {
     /// Whether cells are codes (grade, likert, category), i.e. one `Int16` per row.
     var isCode: Bool { type != .text && type != .multi }
 
+    /// Whether every code this decoder can store fits a narrow `CodeColumn` (a reversed scale
+    /// stays within its valid codes' range; labels only stand for codes in `kinds`).
+    var isNarrow: Bool {
+        kinds.isEmpty || (CodeColumn.narrowRange.contains(low) && CodeColumn.narrowRange.contains(low + kinds.count - 1))
+    }
+
     @inline(__always)
     func kind(of code: Int) -> UInt8 {
         let k = code - low
@@ -129,13 +135,16 @@ struct CellDecoder: Sendable {
 /// One variable's column over all files of a meting.
 struct ColumnBuilder {
     let variable: Variable
-    var codes: [Int16] = []
+    var codes: CodeColumn
     var multi: [[Int16]] = []
     var texts: [String?] = []
     /// Whether any file so far had this column.
     var isPresent = false
 
-    init(variable: Variable) { self.variable = variable }
+    init(variable: Variable, narrow: Bool) {
+        self.variable = variable
+        codes = CodeColumn(narrow: narrow)
+    }
 
     var column: Dataset.Column? {
         guard isPresent else { return nil }
@@ -167,7 +176,7 @@ struct ColumnBuilder {
         switch variable.type {
         case .multi: multi.append(contentsOf: repeatElement([], count: count))
         case .text: texts.append(contentsOf: repeatElement(nil, count: count))
-        default: codes.append(contentsOf: repeatElement(Dataset.noAnswer, count: count))
+        default: codes.appendEmpty(count)
         }
     }
 }

@@ -5,7 +5,7 @@ public struct Dataset: Sendable {
     /// One variable's answers, one entry per row.
     public enum Column: Sendable, Equatable {
         /// Codes for grade, likert and category variables; see `Dataset.noAnswer` and `Dataset.unreadable`.
-        case codes([Int16])
+        case codes(CodeColumn)
         /// Several codes per row (coded open answers); empty = not coded.
         case multi([[Int16]])
         /// Open answers; `nil` = no answer.

@@ -12,7 +12,8 @@ public struct StrictModeError: Error, Diagnostic, Equatable {
 /// How a file is read (README, Performance): its header gives a `FilePlan` (a slot per codebook
 /// variable) and a `CSVCodeTable`, so the CSV reader settles the short numeric cells (nearly all
 /// of an export) while it splits each record. `PartReader` applies the ledger's row checks and
-/// sends the codes, through a small tile, straight into the `[Int16]` arrays the dataset keeps;
+/// sends the codes, through a small tile, straight into the arrays the dataset keeps (one byte
+/// per code where the codebook's codes allow: `CodeColumn`);
 /// only cells the table left open are decoded by the full rules (`CellDecoder`). Large files are
 /// cut into parts read concurrently, each into its own region of those arrays
 /// (`Loader+Parallel.swift`); the parts are verified to meet at record boundaries and to share
@@ -70,8 +71,8 @@ public struct DatasetLoader: Sendable {
         progress: ((String, Int, Int) -> Void)? = nil
     ) throws -> (Dataset, [RowLedger]) {
         var dataset = Dataset(meting: meting, codebook: codebook, groups: study.groups.map(\.name))
-        var builders = codebook.variables.map { ColumnBuilder(variable: $0) }
         let decoders = codebook.variables.map { CellDecoder(variable: $0) }
+        var builders = zip(codebook.variables, decoders).map { ColumnBuilder(variable: $0, narrow: $1.isNarrow) }
         var ledgers: [RowLedger] = []
         var registry = IDRegistry()
         let groupLookup = try makeGroupLookup(meting: meting)
@@ -99,7 +100,8 @@ public struct DatasetLoader: Sendable {
             // bound on the rows (pages beyond the rows read are never touched, so never resident).
             let partition = self.partition(reader)
             let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
-            var (columns, parts) = try Self.withUninitializedColumns(plan.codeColumns.count, capacity: capacity) { storage in
+            let widths = plan.codeVariables.map { decoders[$0].isNarrow ? 1 : 2 }
+            var (columns, parts) = try Self.withUninitializedColumns(widths: widths, capacity: capacity) { storage in
                 let parts = try readParts(
                     reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
                     progress: progress.map { report in { done in report(file.displayName, done, total) } })
@@ -171,7 +173,7 @@ public struct DatasetLoader: Sendable {
     /// are when the meting has no rows yet (no copy), otherwise appended; columns the file lacks
     /// get empty answers.
     func append(
-        _ parts: inout [PartResult], columns: [[Int16]], plan: FilePlan, decoders: [CellDecoder],
+        _ parts: inout [PartResult], columns: [CodeColumn], plan: FilePlan, decoders: [CellDecoder],
         to dataset: inout Dataset, builders: inout [ColumnBuilder]
     ) {
         let rowsBefore = dataset.rowCount
@@ -222,8 +224,9 @@ public struct DatasetLoader: Sendable {
     /// Columns written in place at most: one nested closure (a stack frame) each.
     static let maximumInPlaceColumns = 256
 
-    /// Calls `body` with the storage of `count` new `[Int16]` arrays of `capacity` elements and
-    /// returns the arrays with the number of rows `body` says it wrote into each.
+    /// Calls `body` with the storage of new code columns, `widths[j]` bytes per row (1: narrow,
+    /// 2: wide) and `capacity` rows each, and returns the columns with the number of rows `body`
+    /// says it wrote into each.
     ///
     /// `Array(unsafeUninitializedCapacity:)` is the only way to write into an array's storage in
     /// place; nesting one call per column (recursively, the count is the codebook's) hands the
@@ -231,29 +234,45 @@ public struct DatasetLoader: Sendable {
     /// `maximumInPlaceColumns` (the nesting uses stack, and a worker thread's is small) the
     /// columns are written into buffers and copied once.
     static func withUninitializedColumns<R>(
-        _ count: Int, capacity: Int, _ body: (CodeColumns) throws -> (rows: Int, result: R)
-    ) throws -> ([[Int16]], R) {
+        widths: [Int], capacity: Int, _ body: (CodeColumns) throws -> (rows: Int, result: R)
+    ) throws -> ([CodeColumn], R) {
+        let count = widths.count
         guard count <= maximumInPlaceColumns else {
-            let buffers = CodeColumns(columns: count, capacity: capacity)
+            let buffers = CodeColumns(widths: widths, capacity: capacity)
             let (rows, result) = try body(buffers)
-            let columns = (0..<count).map { Array(UnsafeBufferPointer(start: buffers.pointers[$0], count: rows)) }
+            let columns = (0..<count).map { j in
+                let raw = UnsafeRawPointer(buffers.pointers[j])
+                return widths[j] == 1
+                    ? CodeColumn(storage: .narrow(Array(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Int8.self), count: rows))))
+                    : CodeColumn(storage: .wide(Array(UnsafeBufferPointer(start: raw.assumingMemoryBound(to: Int16.self), count: rows))))
+            }
             return (columns, result)
         }
-        var storage: [UnsafeMutablePointer<Int16>] = []
+        var storage: [UnsafeMutableRawPointer] = []
         var rows = 0
         var result: R?
-        func level(_ j: Int) throws -> [[Int16]] {
+        func level(_ j: Int) throws -> [CodeColumn] {
             guard j < count else {
-                (rows, result) = try body(CodeColumns(borrowing: storage, capacity: capacity))
+                (rows, result) = try body(CodeColumns(borrowing: storage, widths: widths, capacity: capacity))
                 return []
             }
-            var rest: [[Int16]] = []
-            let column = try [Int16](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-                // Never nil: the capacity is at least 2 (`rowBound`, or line ends + 1).
-                guard let base = buffer.baseAddress else { throw StudyError([]) }
-                storage.append(base)
-                rest = try level(j + 1)
-                initialized = rows
+            var rest: [CodeColumn] = []
+            let column: CodeColumn
+            // Never nil below: the capacity is at least 2 (`rowBound`, or line ends + 1).
+            if widths[j] == 1 {
+                column = CodeColumn(storage: .narrow(try [Int8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    guard let base = buffer.baseAddress else { throw StudyError([]) }
+                    storage.append(UnsafeMutableRawPointer(base))
+                    rest = try level(j + 1)
+                    initialized = rows
+                }))
+            } else {
+                column = CodeColumn(storage: .wide(try [Int16](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    guard let base = buffer.baseAddress else { throw StudyError([]) }
+                    storage.append(UnsafeMutableRawPointer(base))
+                    rest = try level(j + 1)
+                    initialized = rows
+                }))
             }
             rest.append(column)
             return rest

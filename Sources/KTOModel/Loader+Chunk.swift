@@ -33,7 +33,8 @@ struct FilePlan: Sendable {
 
 /// Code columns written through pointers (no array uniqueness or capacity checks per cell):
 /// either the final arrays' storage (borrowed, fixed capacity) or buffers of a part's own (the
-/// overflow of a part whose cut was wrong), grown as needed.
+/// overflow of a part whose cut was wrong), grown as needed. A column is narrow (one byte per
+/// row, as `CodeColumn.narrow` stores a code) or wide (`Int16`), as its decoder allows.
 ///
 /// `@unchecked Sendable`: the parts write disjoint rows (their regions) of the borrowed storage,
 /// an own buffer belongs to one part, and results are handed over after `DispatchGroup.wait`.
@@ -41,21 +42,27 @@ final class CodeColumns: @unchecked Sendable {
     let columns: Int
     private(set) var capacity: Int
     /// Where column `j`'s values start.
-    let pointers: UnsafeMutablePointer<UnsafeMutablePointer<Int16>>
+    let pointers: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    /// Bytes per row of column `j`: 1 (narrow) or 2.
+    let widths: [Int]
     private let owns: Bool
 
     /// Buffers of its own for `capacity` rows.
-    init(columns: Int, capacity: Int) {
-        self.columns = columns
+    init(widths: [Int], capacity: Int) {
+        columns = widths.count
+        self.widths = widths
         self.capacity = max(capacity, 16)
         owns = true
         pointers = .allocate(capacity: max(columns, 1))
-        for j in 0..<columns { (pointers + j).initialize(to: .allocate(capacity: self.capacity)) }
+        for j in 0..<columns {
+            (pointers + j).initialize(to: .allocate(byteCount: widths[j] * self.capacity, alignment: 2))
+        }
     }
 
     /// Storage someone else owns (the final arrays), valid while this value is used.
-    init(borrowing storage: [UnsafeMutablePointer<Int16>], capacity: Int) {
+    init(borrowing storage: [UnsafeMutableRawPointer], widths: [Int], capacity: Int) {
         columns = storage.count
+        self.widths = widths
         self.capacity = capacity
         owns = false
         pointers = .allocate(capacity: max(columns, 1))
@@ -67,6 +74,18 @@ final class CodeColumns: @unchecked Sendable {
         pointers.deallocate()
     }
 
+    /// Writes `count` codes to rows `row ..< row + count` of column `j`, narrowing them for a
+    /// narrow column.
+    @inline(__always)
+    func write(_ j: Int, at row: Int, from codes: UnsafePointer<Int16>, count: Int) {
+        if widths[j] == 2 {
+            (pointers[j].assumingMemoryBound(to: Int16.self) + row).update(from: codes, count: count)
+        } else {
+            let out = pointers[j].assumingMemoryBound(to: Int8.self) + row
+            for r in 0..<count { out[r] = CodeColumn.narrow(codes[r]) }
+        }
+    }
+
     /// Makes room for `rows` rows in buffers of its own.
     func reserve(rows: Int) {
         guard rows > capacity else { return }
@@ -74,8 +93,8 @@ final class CodeColumns: @unchecked Sendable {
         precondition(owns, "row bound exceeded")
         let newCapacity = max(rows, capacity * 2)
         for j in 0..<columns {
-            let bigger = UnsafeMutablePointer<Int16>.allocate(capacity: newCapacity)
-            bigger.update(from: pointers[j], count: capacity)
+            let bigger = UnsafeMutableRawPointer.allocate(byteCount: widths[j] * newCapacity, alignment: 2)
+            bigger.copyMemory(from: pointers[j], byteCount: widths[j] * capacity)
             pointers[j].deallocate()
             pointers[j] = bigger
         }
@@ -207,15 +226,15 @@ struct PartReader: Sendable {
                 guard inTile > 0 else { return }
                 let here = min(inTile, region.count - inRegion)
                 for j in 0..<codeCount {
-                    (columns.pointers[j] + region.lowerBound + inRegion).update(from: tile + codeColumns[j] &* tileRows, count: here)
+                    columns.write(j, at: region.lowerBound + inRegion, from: tile + codeColumns[j] &* tileRows, count: here)
                 }
                 inRegion += here
                 if here < inTile {
-                    let spill = overflow ?? CodeColumns(columns: codeCount, capacity: tileRows)
+                    let spill = overflow ?? CodeColumns(widths: columns.widths, capacity: tileRows)
                     overflow = spill
                     spill.reserve(rows: overflowRows + inTile - here)
                     for j in 0..<codeCount {
-                        (spill.pointers[j] + overflowRows).update(from: tile + codeColumns[j] &* tileRows + here, count: inTile - here)
+                        spill.write(j, at: overflowRows, from: tile + codeColumns[j] &* tileRows + here, count: inTile - here)
                     }
                     overflowRows += inTile - here
                 }

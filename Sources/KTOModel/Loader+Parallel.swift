@@ -115,13 +115,14 @@ extension DatasetLoader {
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             // Each thread has its own columns: no two threads touch the same buffer.
             for j in stride(from: t, to: count, by: threads) {
-                let column = UnsafeMutableRawPointer(columns.pointers[j])
+                let column = columns.pointers[j]
+                let width = columns.widths[j]
                 if part.regionStart != row {
                     // memmove: the ranges may overlap.
-                    (column + 2 * row).copyMemory(from: column + 2 * part.regionStart, byteCount: 2 * part.inRegion)
+                    (column + width * row).copyMemory(from: column + width * part.regionStart, byteCount: width * part.inRegion)
                 }
                 if let overflow = part.overflow {
-                    (column + 2 * (row + part.inRegion)).copyMemory(from: overflow.pointers[j], byteCount: 2 * overflowRows)
+                    (column + width * (row + part.inRegion)).copyMemory(from: overflow.pointers[j], byteCount: width * overflowRows)
                 }
             }
         }

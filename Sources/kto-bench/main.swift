@@ -1,4 +1,5 @@
 import Foundation
+import KTOCommand
 
 // kto-bench: measures the whole pipeline on deterministic synthetic studies. Release mode only:
 //   swift build -c release --product kto-bench && .build/release/kto-bench
@@ -35,6 +36,8 @@ let usage = """
 
     """
 
+// As the kto executable does, so the figures are kto's.
+ProcessMemory.returnLargeBlocks()
 let command = arguments.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "run"
 do {
     switch command {

@@ -30,12 +30,12 @@ struct AnalysisTests {
         let current = Dataset(
             meting: "2015", codebook: codebook, groups: ["A", "B", "C"], group: group,
             ids: group.indices.map(String.init), lines: group.indices.map { Int32($0 + 2) },
-            columns: [.codes(grade), .codes(statement), .codes(category)])
+            columns: [.codes(CodeColumn(grade)), .codes(CodeColumn(statement)), .codes(CodeColumn(category))])
         let old = previous.map { previous in
             Dataset(
                 meting: "2013", codebook: codebook, groups: ["A", "B", "C"], group: previous.map { _ in 0 },
                 ids: previous.indices.map(String.init), lines: previous.indices.map { Int32($0 + 2) },
-                columns: [.codes(previous), nil, nil])
+                columns: [.codes(CodeColumn(previous)), nil, nil])
         }
         return LoadedStudy(study: s, codebook: codebook, current: current, previous: old, ledgers: [])
     }

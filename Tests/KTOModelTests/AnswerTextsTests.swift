@@ -90,7 +90,7 @@ struct AnswerTextsTests {
         let ledger = try #require(loaded.ledgers.first)
         func codes(_ name: String) -> [Int16] {
             guard let k = loaded.codebook.index(of: name), case .codes(let c) = dataset.columns[k] else { return [] }
-            return c
+            return c.codes
         }
         #expect(codes("cijfer") == [7, 99, 8])
         #expect(codes("stipt") == [5, 3, Dataset.unreadable])  // no n.v.t. code for stipt

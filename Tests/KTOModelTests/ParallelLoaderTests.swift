@@ -10,8 +10,10 @@ import KTOImport
 /// files take the parallel path, and check through `partLog` that it was taken.
 @Suite("Parallel loader equals sequential loader")
 struct ParallelLoaderTests {
-    /// MiniStudy's codebook with a coded open question beside `goed`.
-    static let codebook = MiniStudy.codebook
+    /// MiniStudy's codebook with a coded open question beside `goed`, and a missing code 998
+    /// for `cijfer` that the data never uses: it keeps `cijfer` in two bytes per row while the
+    /// other code columns take one (`CodeColumn`), so every read here mixes both widths.
+    static let codebook = MiniStudy.codebook.replacingOccurrences(of: "99=weet niet|98=n.v.t.", with: "99=weet niet|98=n.v.t.|998=geweigerd")
         + "goed_codes;multi;Open;Goed;Wat is goed? (gecodeerd);;1=Stipt|2=Vriendelijk|3=Anders;;;-\n"
 
     /// A study folder with the codebook and the given data files; the loader for it.
@@ -101,7 +103,7 @@ struct ParallelLoaderTests {
             compare("columns present", x.dataset.columns.map { $0 == nil }, y.dataset.columns.map { $0 == nil })
             for (v, variable) in x.dataset.codebook.variables.enumerated() {
                 switch (x.dataset.columns[v], y.dataset.columns[v]) {
-                case (.codes(let p)?, .codes(let q)?): compare(variable.code, p, q)
+                case (.codes(let p)?, .codes(let q)?): compare(variable.code, p.codes, q.codes)
                 case (.multi(let p)?, .multi(let q)?): compare(variable.code, p, q)
                 case (.texts(let p)?, .texts(let q)?): compare(variable.code, p, q)
                 case (nil, nil): break
@@ -133,6 +135,11 @@ struct ParallelLoaderTests {
         #expect(sequential.parts.isEmpty, "one thread: no parts")
         let loaded = try #require(sequential.loaded)
         try export.expectMatches(loaded.dataset, loaded.ledgers[0])
+        let widths = ["cijfer", "stipt", "traject"].map { code -> Bool? in
+            guard case .codes(let column)? = loaded.dataset.column(code) else { return nil }
+            return column.isNarrow
+        }
+        #expect(widths == [false, true, true], "cijfer wide (998), the others narrow")
         // The file has every kind of rejected row, blank lines, labels and unusable cells.
         let ledger = loaded.ledgers[0]
         #expect(export.rejectionKinds.count == 6 && Set(ledger.rejections.map(\.reason.kind)).count == 6)

@@ -44,7 +44,7 @@ struct ItemCounts: Sendable {
     ///   - asked: for a routed item, who was asked; an empty cell of someone who was not asked is
     ///     no non-response and is not counted at all.
     /// - Complexity: O(rows).
-    init(codes: [Int16], variable: Variable, frame: MetingFrame, asked: [Bool]? = nil) {
+    init(codes: CodeColumn, variable: Variable, frame: MetingFrame, asked: [Bool]? = nil) {
         let valid = variable.validCodes
         let missing = variable.missing.map(\.code)
         let all = valid + missing
@@ -70,28 +70,33 @@ struct ItemCounts: Sendable {
             let k = Int(code) - low
             return k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
         }
-        slotOf.withUnsafeBufferPointer { slotOf in
-            codes.withUnsafeBufferPointer { column in
+        // One pass per storage, each specialised: a narrow column is read a byte per row.
+        func tallyRows<Code: FixedWidthInteger>(_ column: UnsafeBufferPointer<Code>, _ widen: (Code) -> Int16) {
+            slotOf.withUnsafeBufferPointer { slotOf in
                 frame.cellOfRow.withUnsafeBufferPointer { cells in
                     tally.withUnsafeMutableBufferPointer { out in
                         for row in 0..<column.count {
-                            let s = slot(column[row], row, slotOf)
+                            let s = slot(widen(column[row]), row, slotOf)
                             if s >= 0 { out[Int(cells[row]) &* slotCount &+ s] &+= 1 }
                         }
                     }
                 }
-            }
-            if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
-                for row in 0..<codes.count {
-                    let s = slot(codes[row], row, slotOf)
-                    guard s >= 0 else { continue }
-                    let index = Int(frame.cellOfRow[row]) * slotCount + s
-                    w[index] += rowWeight[row]
-                    q[index] += rowWeight[row] * rowWeight[row]
+                if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
+                    for row in 0..<column.count {
+                        let s = slot(widen(column[row]), row, slotOf)
+                        guard s >= 0 else { continue }
+                        let index = Int(frame.cellOfRow[row]) * slotCount + s
+                        w[index] += rowWeight[row]
+                        q[index] += rowWeight[row] * rowWeight[row]
+                    }
+                    weight = w
+                    weightSquared = q
                 }
-                weight = w
-                weightSquared = q
             }
+        }
+        switch codes.storage {
+        case .wide(let values): values.withUnsafeBufferPointer { tallyRows($0) { $0 } }
+        case .narrow(let values): values.withUnsafeBufferPointer { tallyRows($0, CodeColumn.widen) }
         }
         self.count = tally
         self.weight = weight

@@ -1,0 +1,70 @@
+import KTOImport
+import Testing
+@testable import KTOModel
+
+/// A code column keeps codes in one byte where it can; readers must see the same `Int16` codes,
+/// markers included, whatever the storage.
+@Suite("Code columns: narrow storage reads as the codes")
+struct CodeColumnTests {
+    @Test func everyNarrowCodeAndBothMarkersComeBackAsThemselves() {
+        let codes = CodeColumn.narrowRange.map { Int16($0) } + [Dataset.noAnswer, Dataset.unreadable]
+        for code in codes {
+            #expect(CodeColumn.widen(CodeColumn.narrow(code)) == code, "\(code)")
+        }
+        // The byte values are all different: no code takes a marker's place.
+        #expect(Set(codes.map(CodeColumn.narrow)).count == codes.count)
+        #expect(CodeColumn.narrow(Dataset.noAnswer) == -128 && CodeColumn.narrow(Dataset.unreadable) == -127)
+    }
+
+    @Test func storageFollowsTheCodes() {
+        let small: CodeColumn = [7, 99, Dataset.noAnswer, -126, 127, Dataset.unreadable]
+        #expect(small.isNarrow)
+        #expect(Array(small) == [7, 99, Dataset.noAnswer, -126, 127, Dataset.unreadable])
+        // -127 and -128 are the markers' bytes; 128 and 998 do not fit a byte.
+        for code: Int16 in [-127, -128, 128, 998, .max] {
+            let column = CodeColumn([1, code, Dataset.noAnswer])
+            #expect(!column.isNarrow, "\(code)")
+            #expect(Array(column) == [1, code, Dataset.noAnswer])
+        }
+    }
+
+    @Test func equalByCodesWhateverTheStorage() {
+        let narrow = CodeColumn([4, 5, Dataset.noAnswer])
+        let wide = CodeColumn(storage: .wide([4, 5, Dataset.noAnswer]))
+        #expect(narrow.isNarrow && !wide.isNarrow)
+        #expect(narrow == wide && wide == narrow)
+        #expect(narrow != CodeColumn(storage: .wide([4, 5, Dataset.unreadable])))
+        #expect(narrow != CodeColumn(storage: .wide([4, 5])))
+        #expect(Dataset.Column.codes(narrow) == .codes(wide))
+    }
+
+    @Test func appendingKeepsEveryRow() {
+        var column = CodeColumn(narrow: true)
+        column.appendEmpty(2)
+        column.append(contentsOf: [3, 9])
+        #expect(column.isNarrow && Array(column) == [Dataset.noAnswer, Dataset.noAnswer, 3, 9])
+        // A wide file after a narrow one widens the column, codes unchanged.
+        column.append(contentsOf: CodeColumn(storage: .wide([998, Dataset.unreadable])))
+        #expect(!column.isNarrow && Array(column) == [Dataset.noAnswer, Dataset.noAnswer, 3, 9, 998, Dataset.unreadable])
+        column.appendEmpty(1)
+        column.append(contentsOf: [1])
+        #expect(column.codes == [Dataset.noAnswer, Dataset.noAnswer, 3, 9, 998, Dataset.unreadable, Dataset.noAnswer, 1])
+    }
+
+    /// The loader chooses the width from the codebook: every code the decoder can store (valid,
+    /// missing, reversed) must fit, or the column is wide.
+    @Test func decoderWidthFromTheCodebook() throws {
+        let text = """
+            variable;type;chapter;section;text;values;labels;missing;polarity;previous
+            respnr;id;;;Respondentnummer;;;;;
+            gemeente;group;;;Gemeente;;1=A;;;
+            cijfer;grade;A;A;Cijfer;;;99=weet niet;;
+            hoog;grade;A;A;Cijfer;;;998=geweigerd;;
+            jaar;category;A;A;Jaar;;2015=Toen|2017=Nu;;;
+            stipt;likert;A;A;Stipt;;;9=weet niet;positive;
+            """
+        let codebook = try Codebook.parse(SourceText(bytes: Array(text.utf8), file: "codebook.csv"))
+        let narrow = codebook.variables.map { CellDecoder(variable: $0).isNarrow }
+        #expect(narrow == [true, true, true, false, false, true])
+    }
+}
