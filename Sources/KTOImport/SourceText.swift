@@ -32,13 +32,14 @@ public struct SourceText: Sendable {
     ///   - path: file system path.
     ///   - displayName: the name used in messages (defaults to `path`).
     ///   - encoding: an override; `nil` detects.
+    ///   - threads: threads a large file may be read and checked with.
     /// - Throws: `ImportError` (`.unreadableFile`, `.invalidUTF16`).
-    public init(contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil) throws(ImportError) {
+    public init(contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil, threads: Int = 1) throws(ImportError) {
         let name = displayName ?? path
-        guard let raw = Self.readAll(path) else {
+        guard let raw = ByteStorage.contents(ofFile: path, threads: threads) else {
             throw ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: name, line: 1))
         }
-        try self.init(storage: raw, file: name, encoding: encoding)
+        try self.init(storage: raw, file: name, encoding: encoding, threads: threads)
     }
 
     /// Normalises raw bytes (detecting the encoding unless one is given).
@@ -47,10 +48,10 @@ public struct SourceText: Sendable {
         try self.init(storage: ByteStorage(copying: raw), file: file, encoding: override)
     }
 
-    init(storage raw: ByteStorage, file: String, encoding override: TextEncoding?) throws(ImportError) {
+    init(storage raw: ByteStorage, file: String, encoding override: TextEncoding?, threads: Int = 1) throws(ImportError) {
         self.file = file
         let all = raw.all
-        let chosen = override ?? TextEncoding.detect(all)
+        let chosen = override ?? TextEncoding.detect(all, threads: threads)
         self.encoding = chosen
         self.detected = override == nil
         let hasUTF8BOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF

@@ -9,7 +9,9 @@ extension DatasetLoader {
     /// - Throws: `ImportError`, `TableFileError` with the file's name and place.
     func openSource(_ file: Study.DataFile) throws -> (source: SourceText, table: RowLedger.TableOrigin?) {
         if file.format == nil || file.format == .plain, Self.startsAsText(file.path) {
-            let source = try SourceText(contentsOf: file.path, displayName: file.displayName, encoding: study.encoding)
+            let source = try SourceText(
+                contentsOf: file.path, displayName: file.displayName, encoding: study.encoding,
+                threads: parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
             // A platform's export is told by its header; the header alone is cheap to read.
             if file.format == .plain { return (source, nil) }
             let header = try CSVReader(source: source, dialect: study.dialect).header

@@ -27,6 +27,11 @@ struct ByteStorageTests {
         let storage = try #require(ByteStorage.contents(ofFile: path))
         #expect(storage.count == size)
         #expect(Array(storage.all) == bytes)
+        // In pieces on several threads (pieces of at least 1,000 bytes here): the same bytes.
+        for threads in [2, 3, 5, 16] {
+            let pieces = try #require(ByteStorage.contents(ofFile: path, threads: threads, minimumPart: 1000))
+            #expect(Array(pieces.all) == bytes, "\(threads) threads")
+        }
     }
 
     @Test func notARegularFileIsNil() {

@@ -65,6 +65,36 @@ struct EncodingTests {
         #expect(result.rows == [["Zoë", "“prima” 😀 €"]])
     }
 
+    /// The UTF-8 check (32 bytes a step over ASCII, and in pieces on several threads for a large
+    /// file) against the standard library's own validation, on texts of valid characters of
+    /// every length mixed with broken sequences, cut into 1 to 7 pieces at every kind of byte.
+    @Test func utf8CheckAgreesWithTheStandardLibraryInAnyNumberOfPieces() {
+        let valid: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), Array(repeating: 0x41, count: 37)]
+        let broken: [[UInt8]] = [[0x80], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xF0, 0x9F, 0x98], [0xFF]]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var invalidSeen = 0
+        for round in 0..<400 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(4 + next(40)) {
+                // One text in two is valid throughout.
+                bytes += round % 2 == 0 || next(12) > 0 ? valid[next(valid.count)] : broken[next(broken.count)]
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if !expected { invalidSeen += 1 }
+            bytes.withUnsafeBufferPointer { b in
+                #expect(TextEncoding.isValidUTF8(b) == expected, "\(bytes)")
+                for threads in 2...7 {
+                    #expect(TextEncoding.isValidUTF8(b, threads: threads, minimumPart: 1) == expected, "\(threads) pieces: \(bytes)")
+                }
+            }
+        }
+        #expect(invalidSeen > 100 && invalidSeen < 400)
+    }
+
     @Test func loneSurrogateInUTF16IsAnError() {
         let bytes: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xDC]
         #expect(throws: ImportError.self) { try SourceText(bytes: bytes, file: "x.csv") }
