@@ -58,49 +58,71 @@ struct ItemCounts: Sendable {
         let slotCount = all.count + 2
         let size = frame.cellCount * slotCount
         var tally = [Int32](repeating: 0, count: size)
-        var weight: [Double]? = frame.rowWeight.map { _ in [Double](repeating: 0, count: size) }
+        var weight = [Double](repeating: 0, count: frame.rowWeight == nil ? 0 : size)
         var weightSquared = weight
-        // A row's slot; -1 for someone not asked a routed item (not counted at all).
-        @inline(__always) func slot(_ code: Int16, _ row: Int, _ slotOf: UnsafeBufferPointer<Int>) -> Int {
-            if code == Dataset.noAnswer {
-                if let asked, !asked[row] { return -1 }
-                return noAnswerSlot
-            }
+        // A code's slot: the valid and missing codes' own, else empty or unreadable.
+        func slot(_ code: Int16) -> Int {
+            if code == Dataset.noAnswer { return noAnswerSlot }
             if code == Dataset.unreadable { return unreadableSlot }
             let k = Int(code) - low
             return k >= 0 && k < slotOf.count ? slotOf[k] : unreadableSlot
         }
-        // One pass per storage, each specialised: a narrow column is read a byte per row.
-        func tallyRows<Code: FixedWidthInteger>(_ column: UnsafeBufferPointer<Code>, _ widen: (Code) -> Int16) {
-            slotOf.withUnsafeBufferPointer { slotOf in
-                frame.cellOfRow.withUnsafeBufferPointer { cells in
-                    tally.withUnsafeMutableBufferPointer { out in
-                        for row in 0..<column.count {
-                            let s = slot(widen(column[row]), row, slotOf)
+        // One pass over the rows: the count, and for a weighted design the weight and its square
+        // (added in row order, so the sums are those of a plain loop). `slotOfRow` is specialised
+        // per storage: a narrow column's byte indexes a table of 256 slots.
+        func tallyRows(_ rows: Int, _ slotOfRow: (Int) -> Int) {
+            frame.cellOfRow.withUnsafeBufferPointer { cells in
+                tally.withUnsafeMutableBufferPointer { out in
+                    guard let rowWeight = frame.rowWeight else {
+                        for row in 0..<rows {
+                            let s = slotOfRow(row)
                             if s >= 0 { out[Int(cells[row]) &* slotCount &+ s] &+= 1 }
+                        }
+                        return
+                    }
+                    rowWeight.withUnsafeBufferPointer { rowWeight in
+                        weight.withUnsafeMutableBufferPointer { w in
+                            weightSquared.withUnsafeMutableBufferPointer { q in
+                                for row in 0..<rows {
+                                    let s = slotOfRow(row)
+                                    guard s >= 0 else { continue }
+                                    let index = Int(cells[row]) &* slotCount &+ s
+                                    let rw = rowWeight[row]
+                                    out[index] &+= 1
+                                    w[index] += rw
+                                    q[index] += rw * rw
+                                }
+                            }
                         }
                     }
                 }
-                if let rowWeight = frame.rowWeight, var w = weight, var q = weightSquared {
-                    for row in 0..<column.count {
-                        let s = slot(widen(column[row]), row, slotOf)
-                        guard s >= 0 else { continue }
-                        let index = Int(frame.cellOfRow[row]) * slotCount + s
-                        w[index] += rowWeight[row]
-                        q[index] += rowWeight[row] * rowWeight[row]
+            }
+        }
+        // Someone not asked a routed item: an empty cell is no non-response, not counted at all.
+        func routed(_ s: Int, _ row: Int) -> Int {
+            if s == noAnswerSlot, let asked, !asked[row] { return -1 }
+            return s
+        }
+        switch codes.storage {
+        case .wide(let values):
+            values.withUnsafeBufferPointer { column in
+                tallyRows(column.count) { routed(slot(column[$0]), $0) }
+            }
+        case .narrow(let values):
+            let byteSlot = (0..<256).map { slot(CodeColumn.widen(Int8(truncatingIfNeeded: $0))) }
+            byteSlot.withUnsafeBufferPointer { byteSlot in
+                values.withUnsafeBufferPointer { column in
+                    if asked == nil {
+                        tallyRows(column.count) { byteSlot[Int(UInt8(bitPattern: column[$0]))] }
+                    } else {
+                        tallyRows(column.count) { routed(byteSlot[Int(UInt8(bitPattern: column[$0]))], $0) }
                     }
-                    weight = w
-                    weightSquared = q
                 }
             }
         }
-        switch codes.storage {
-        case .wide(let values): values.withUnsafeBufferPointer { tallyRows($0) { $0 } }
-        case .narrow(let values): values.withUnsafeBufferPointer { tallyRows($0, CodeColumn.widen) }
-        }
         self.count = tally
-        self.weight = weight
-        self.weightSquared = weightSquared
+        self.weight = frame.rowWeight == nil ? nil : weight
+        self.weightSquared = frame.rowWeight == nil ? nil : weightSquared
         compress()
     }
 

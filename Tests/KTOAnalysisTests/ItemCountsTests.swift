@@ -1,0 +1,72 @@
+import Testing
+@testable import KTOAnalysis
+@testable import KTOModel
+
+/// `ItemCounts` counts a column in one fused pass per storage (a table of 256 slots for a narrow
+/// column): it must give exactly what a plain loop over the `Int16` codes gives, weights summed
+/// in the same order, for both storages, with and without routing.
+@Suite("Item counts equal a plain count")
+struct ItemCountsTests {
+    @Test func fusedPassEqualsAPlainLoopForBothStorages() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let rows = 400
+        let none = Dataset.noAnswer
+        // Every kind of cell: valid codes, missing codes, empty, unreadable, and a code the
+        // variable does not have (counted as unreadable).
+        let gradeCells: [Int16] = Array(1...10) + [99, none, Dataset.unreadable, 42]
+        let statementCells: [Int16] = Array(1...5) + [8, 9, none, Dataset.unreadable]
+        let group = (0..<rows).map { _ in UInt16(next(2)) }
+        let grade = (0..<rows).map { _ in gradeCells[next(gradeCells.count)] }
+        let statement = (0..<rows).map { _ in statementCells[next(statementCells.count)] }
+        let category = (0..<rows).map { _ in Int16(1 + next(3)) }
+        let weights = (0..<rows).map { _ in 0.25 + Double(next(1000)) / 137.0 }
+
+        var loaded = AnalysisTests().study(group: group, grade: grade, statement: statement, category: category)
+        loaded.study.weighting = .variable(column: "w")
+        loaded.current = loaded.current.withWeights(weights)
+        let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
+        let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: loaded.current, roles: roles)
+        let weighted = try #require(frame.rowWeight)
+        #expect(weighted == weights)
+
+        let asked = (0..<rows).map { _ in next(3) > 0 }
+        for (variable, codes) in [(AnalysisTests.grade, grade), (AnalysisTests.statement, statement)] {
+            for routing in [nil, asked] {
+                // The plain loop.
+                let all = variable.validCodes + variable.missing.map(\.code)
+                let slots = all.count + 2
+                var count = [Int32](repeating: 0, count: frame.cellCount * slots)
+                var w = [Double](repeating: 0, count: count.count)
+                var q = w
+                for row in 0..<rows {
+                    let code = codes[row]
+                    let slot: Int
+                    if code == none {
+                        if let routing, !routing[row] { continue }
+                        slot = all.count
+                    } else {
+                        slot = all.firstIndex(of: Int(code)) ?? all.count + 1
+                    }
+                    let index = Int(frame.cellOfRow[row]) * slots + slot
+                    count[index] += 1
+                    w[index] += weights[row]
+                    q[index] += weights[row] * weights[row]
+                }
+                let narrow = CodeColumn(codes)
+                let wide = CodeColumn(storage: .wide(codes))
+                #expect(narrow.isNarrow && !wide.isNarrow)
+                for column in [narrow, wide] {
+                    let counts = ItemCounts(codes: column, variable: variable, frame: frame, asked: routing)
+                    #expect(counts.slots == slots)
+                    #expect(counts.count == count, "\(variable.code), narrow \(column.isNarrow), routed \(routing != nil)")
+                    #expect(counts.weight == w, "\(variable.code), narrow \(column.isNarrow), routed \(routing != nil)")
+                    #expect(counts.weightSquared == q, "\(variable.code), narrow \(column.isNarrow), routed \(routing != nil)")
+                }
+            }
+        }
+    }
+}
