@@ -15,7 +15,9 @@ public enum TextCleaner {
         }
         var pendingSpace = false
         for scalar in scalars {
-            if scalar.properties.isWhitespace {
+            // ASCII white space is tab to carriage return and the space; only other scalars need
+            // the Unicode property lookup.
+            if scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                 pendingSpace = !output.isEmpty
                 continue
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KTOText
 
@@ -20,6 +21,19 @@ struct TextCleanerTests {
         #expect(TextCleaner.plain("  Goed \t geholpen\r\n\r\nDank\u{A0}je  ", singleLine: true) == "Goed geholpen Dank je")
         #expect(TextCleaner.plain("\n\t ", singleLine: true) == "")
         #expect(TextCleaner.plain("a\u{0} b", singleLine: true) == "a b")
+    }
+
+    /// The ASCII shortcut for white space must say what Unicode says, for every ASCII scalar.
+    @Test func singleLineTreatsEveryASCIIScalarAsUnicodeDoes() {
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            // Between two letters: white space becomes one space, anything else stays or goes
+            // with the control characters.
+            let text = "a" + String(Character(scalar)) + "b"
+            let kept = TextCleaner.plain(text)
+            let expected = scalar.properties.isWhitespace && kept == text ? "a b" : kept.replacingOccurrences(of: "\n", with: " ")
+            #expect(TextCleaner.plain(text, singleLine: true) == expected, "\(value)")
+        }
     }
 
     @Test func ordinaryTextIsUnchanged() {
