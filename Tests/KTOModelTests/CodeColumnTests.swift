@@ -1,3 +1,4 @@
+import Foundation
 import KTOImport
 import Testing
 @testable import KTOModel
@@ -67,4 +68,34 @@ struct CodeColumnTests {
         let narrow = codebook.variables.map { CellDecoder(variable: $0).isNarrow }
         #expect(narrow == [true, true, true, false, false, true])
     }
+
+    /// A codebook with codes beyond a byte (a missing code 998, categories by year) reads the
+    /// same codes through the loader as one that fits: the wide column keeps them, the narrow
+    /// ones next to it keep theirs, labels and empty and unreadable cells included.
+    @Test func wideAndNarrowColumnsReadTheirCodes() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook
+            .replacingOccurrences(of: "99=weet niet|98=n.v.t.", with: "99=weet niet|998=geweigerd")
+            .replacingOccurrences(of: "traject;category;Trajecten;Traject;Volgt u een traject?;;1=Nee|2=Ja;;;-",
+                                  with: "traject;category;Trajecten;Traject;Sinds wanneer?;;2015=Eerder|2017=Nu;;;-"))
+        folder.write("data.csv", """
+            respnr;gemeente;cijfer;stipt;wisselen;traject;goed
+            1;1;998;4;2;2017;
+            2;2;geweigerd;5;1;2015;
+            3;3;7;;9;;
+            4;1;-5;x;2;Nu;
+            """)
+        let loaded = try LoadedStudy.load(studyPath: folder.write("kto.study", MiniStudy.study()))
+        func column(_ code: String) throws -> CodeColumn {
+            guard case .codes(let column)? = loaded.current.column(code) else { throw CodeColumnError.missing(code) }
+            return column
+        }
+        let cijfer = try column("cijfer"), stipt = try column("stipt"), traject = try column("traject")
+        #expect(!cijfer.isNarrow && stipt.isNarrow && !traject.isNarrow)
+        #expect(Array(cijfer) == [998, 998, 7, Dataset.unreadable])
+        #expect(Array(stipt) == [4, 5, Dataset.noAnswer, Dataset.unreadable])
+        #expect(Array(traject) == [2017, 2015, Dataset.noAnswer, 2017])
+    }
+
+    enum CodeColumnError: Error { case missing(String) }
 }
