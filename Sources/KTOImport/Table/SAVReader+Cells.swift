@@ -1,6 +1,7 @@
 /// From case data to column cells.
 ///
-/// Cases are row-major, cells column-major. The column arrays are created uninitialised and
+/// Cases are row-major, cells column-major. Numeric columns are arrays of numbers (see
+/// `TableCells`), string columns arrays of cells. The column arrays are created uninitialised and
 /// written in place: a block of cases (about 256 KB) is decoded into a small buffer that stays in
 /// the cache, then spread over the columns. Files with very many columns take two steps instead:
 /// all cases decoded first, then the columns made a group at a time.
@@ -18,26 +19,26 @@ extension SAVReader {
         let fill = CellFiller(plans: plans, layout: layout, encoding: encoding)
         if plans.count <= maxDirectColumns {
             var failure: SAVError.Kind?
-            let arrays = makeColumns(plans.count, rows: count) { pointers in
-                failure = fill.all(pointers, source: source, count: count)
+            let arrays = makeColumns(plans[...], rows: count) { outputs in
+                failure = fill.all(outputs, source: source, count: count)
             }
             if let failure { throw failure }
-            for (i, array) in arrays.enumerated() { columns[i].cells = array }
+            for (i, array) in arrays.enumerated() { columns[i].cells = array.cells(empty: layout.sysmisBits) }
             return
         }
         try withAllRows(source, count: count, layout: layout) { rows in
             var start = 0
             while start < plans.count {
                 let group = start..<min(start + columnGroup, plans.count)
-                let arrays = makeColumns(group.count, rows: count) { pointers in
+                let arrays = makeColumns(plans[group], rows: count) { outputs in
                     var r0 = 0
                     while r0 < count {
                         let r1 = min(count, r0 + fill.blockRows)
-                        fill.range(pointers, columns: group, rows: rows, rowBase: 0, cases: r0..<r1)
+                        fill.range(outputs, columns: group, rows: rows, rowBase: 0, cases: r0..<r1)
                         r0 = r1
                     }
                 }
-                for (k, index) in group.enumerated() { columns[index].cells = arrays[k] }
+                for (k, index) in group.enumerated() { columns[index].cells = arrays[k].cells(empty: layout.sysmisBits) }
                 start = group.upperBound
             }
         }
@@ -68,35 +69,71 @@ extension SAVReader {
         }
     }
 
-    /// `count` arrays of `rows` cells each, which `body` must initialise completely through the
-    /// pointers it is given.
-    static func makeColumns(_ count: Int, rows: Int, body: ([UnsafeMutablePointer<TableCell>]) -> Void) -> [[TableCell]] {
-        guard rows > 0 else { return Array(repeating: [], count: count) }
-        var pointers: [UnsafeMutablePointer<TableCell>] = []
-        pointers.reserveCapacity(count)
-        var arrays: [[TableCell]] = []
-        arrays.reserveCapacity(count)
+    /// One array of `rows` values per plan (numbers for a numeric column, cells for a string),
+    /// which `body` must initialise completely through the outputs it is given.
+    static func makeColumns(
+        _ plans: ArraySlice<SAVContext.ColumnPlan>, rows: Int, body: ([ColumnOutput]) -> Void
+    ) -> [ColumnArray] {
+        guard rows > 0 else { return plans.map { $0.width == 0 ? .numbers([]) : .cells([]) } }
+        let kinds = plans.map { $0.width == 0 }
+        var outputs: [ColumnOutput] = []
+        outputs.reserveCapacity(kinds.count)
+        var arrays: [ColumnArray] = []
+        arrays.reserveCapacity(kinds.count)
         var complete = true
         func nest(_ k: Int) {
-            if k == count {
-                body(pointers)
+            if k == kinds.count {
+                body(outputs)
                 return
             }
-            let array = [TableCell](unsafeUninitializedCapacity: rows) { buffer, initialized in
-                if let base = buffer.baseAddress {
-                    pointers.append(base)
-                    nest(k + 1)
-                } else {
-                    complete = false
+            if kinds[k] {
+                let array = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                    if let base = buffer.baseAddress {
+                        outputs.append(.numbers(base))
+                        nest(k + 1)
+                    } else {
+                        complete = false
+                    }
+                    // Without storage at some level nothing was written, and nothing is claimed.
+                    initialized = complete ? rows : 0
                 }
-                // Without storage at some level nothing was written, and nothing is claimed.
-                initialized = complete ? rows : 0
+                arrays.append(.numbers(array))
+            } else {
+                let array = [TableCell](unsafeUninitializedCapacity: rows) { buffer, initialized in
+                    if let base = buffer.baseAddress {
+                        outputs.append(.cells(base))
+                        nest(k + 1)
+                    } else {
+                        complete = false
+                    }
+                    initialized = complete ? rows : 0
+                }
+                arrays.append(.cells(array))
             }
-            arrays.append(array)
         }
         nest(0)
         // The innermost array was finished first.
         return arrays.reversed()
+    }
+
+    /// Where one column's values are written.
+    enum ColumnOutput {
+        case numbers(UnsafeMutablePointer<Double>)
+        case cells(UnsafeMutablePointer<TableCell>)
+    }
+
+    /// One column's finished values.
+    enum ColumnArray {
+        case numbers([Double])
+        case cells([TableCell])
+
+        /// The column's cells; `empty` is the bit pattern of system-missing.
+        func cells(empty: UInt64) -> TableCells {
+            switch self {
+            case .numbers(let values): return TableCells(numbers: values, empty: Double(bitPattern: empty))
+            case .cells(let cells): return TableCells(cells)
+            }
+        }
     }
 }
 
@@ -119,14 +156,14 @@ struct CellFiller {
 
     /// Fills every column for all `count` cases. On a decoding error the remaining cells are
     /// made empty (the arrays must be complete) and the error is returned.
-    func all(_ pointers: [UnsafeMutablePointer<TableCell>], source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
+    func all(_ outputs: [SAVReader.ColumnOutput], source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
         let columns = 0..<plans.count
         switch source {
         case .rows(let data):
             var r0 = 0
             while r0 < count {
                 let r1 = min(count, r0 + blockRows)
-                range(pointers, columns: columns, rows: data, rowBase: 0, cases: r0..<r1)
+                range(outputs, columns: columns, rows: data, rowBase: 0, cases: r0..<r1)
                 r0 = r1
             }
             return nil
@@ -145,11 +182,16 @@ struct CellFiller {
                     failure = error
                 }
                 if let failure {
-                    for p in pointers { (p + r0).initialize(repeating: .empty, count: count - r0) }
+                    for output in outputs {
+                        switch output {
+                        case .numbers(let p): (p + r0).initialize(repeating: Double(bitPattern: layout.sysmisBits), count: count - r0)
+                        case .cells(let p): (p + r0).initialize(repeating: .empty, count: count - r0)
+                        }
+                    }
                     return failure
                 }
                 let rows = UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes)
-                range(pointers, columns: columns, rows: rows, rowBase: r0, cases: r0..<r1)
+                range(outputs, columns: columns, rows: rows, rowBase: r0, cases: r0..<r1)
                 r0 = r1
             }
             // The header's count may be smaller than what the data holds.
@@ -170,40 +212,39 @@ struct CellFiller {
         return .caseCountMismatch(declared: declared, found: cases)
     }
 
-    /// Cells of `columns` (plan indices; `pointers` holds the first one's array first) for
-    /// `cases`, whose rows start at case `rowBase` in `rows`.
+    /// Values of `columns` (plan indices; `outputs` holds the first one's first) for `cases`,
+    /// whose rows start at case `rowBase` in `rows`.
     func range(
-        _ pointers: [UnsafeMutablePointer<TableCell>], columns: Range<Int>, rows: UnsafeRawBufferPointer, rowBase: Int,
+        _ outputs: [SAVReader.ColumnOutput], columns: Range<Int>, rows: UnsafeRawBufferPointer, rowBase: Int,
         cases: Range<Int>
     ) {
         var scratch: [UInt8] = []
         for index in columns {
-            let out = pointers[index - columns.lowerBound]
             let plan = plans[index]
-            if plan.width == 0 {
+            switch outputs[index - columns.lowerBound] {
+            case .numbers(let out):
                 numbers(out, rows: rows, rowBase: rowBase, cases: cases, offset: plan.element * 8)
-            } else {
+            case .cells(let out):
                 strings(out, rows: rows, rowBase: rowBase, cases: cases, spans: plan.spans, scratch: &scratch)
             }
         }
     }
 
+    /// The numbers as stored (host order); system-missing stays its bit pattern, which the
+    /// column reads as empty.
     private func numbers(
-        _ out: UnsafeMutablePointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, offset: Int
+        _ out: UnsafeMutablePointer<Double>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, offset: Int
     ) {
-        let sysmis = layout.sysmisBits
         let stride = caseBytes
         var at = (cases.lowerBound - rowBase) * stride + offset
         if layout.bigEndian {
             for r in cases {
-                let bits = UInt64(bigEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
+                (out + r).initialize(to: Double(bitPattern: UInt64(bigEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))))
                 at += stride
             }
         } else {
             for r in cases {
-                let bits = UInt64(littleEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
+                (out + r).initialize(to: Double(bitPattern: UInt64(littleEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))))
                 at += stride
             }
         }
