@@ -25,7 +25,7 @@ struct TableCellsTests {
     @Test func numbersReadAsTheirCells() {
         let cells = TableCells(numbers: Self.values, empty: Self.sysmis)
         #expect(cells.count == Self.plain.count)
-        #expect(cells.numbers != nil)
+        #expect(cells.isNumbers)
         #expect(zip(cells, Self.plain).allSatisfy(Self.same))
         #expect(cells.indices.allSatisfy { Self.same(cells[$0], Self.plain[$0]) })
         #expect(zip(cells.array, Self.plain).allSatisfy(Self.same) && cells.array.count == Self.plain.count)
@@ -83,20 +83,20 @@ struct TableCellsTests {
             cells[i] = cell
             plain[i] = cell
         }
-        #expect(cells.numbers != nil)
+        #expect(cells.isNumbers)
         #expect(zip(cells, plain).allSatisfy(Self.same))
         // The number that stands for empty cannot be stored as a number: plain cells.
         var withSysmis = cells
         withSysmis[3] = .number(Self.sysmis)
-        #expect(withSysmis.numbers == nil)
+        #expect(withSysmis.isCells)
         #expect(withSysmis[3] == .number(Self.sysmis) && withSysmis[2] == .empty)
-        #expect(cells.numbers != nil && cells[3] == .number(.infinity))  // the copy kept its own
+        #expect(cells.isNumbers && cells[3] == .number(.infinity))  // the copy kept its own
         // Text and booleans too.
         cells[4] = .text("x")
         plain[4] = .text("x")
         cells[5] = .boolean(true)
         plain[5] = .boolean(true)
-        #expect(cells.numbers == nil)
+        #expect(cells.isCells)
         #expect(zip(cells, plain).allSatisfy(Self.same) && cells.count == plain.count)
         var text: TableCells = [.text("a"), .empty]
         text[1] = .number(2)
@@ -135,16 +135,88 @@ struct TableCellsTests {
     func savNumbersAreTheCellsOfThePlainPath(compressed: Bool) throws {
         let table = try SAVFixtures.read(bytes: Self.file(compressed: compressed)).get()
         let numbers = table.columns[0].cells
-        #expect(numbers.numbers != nil)
+        #expect(numbers.isNumbers)
         #expect(numbers.count == Self.expectedNumbers.count)
         #expect(zip(numbers, Self.expectedNumbers).allSatisfy(Self.same))
         if case .number(let v) = numbers[6] { #expect(v.bitPattern == Self.otherNaN.bitPattern) }
         #expect(table.columns[1].cells == Self.expectedTexts)
-        #expect(table.columns[1].cells.numbers == nil)
+        #expect(table.columns[1].cells.isCells)
         // The other file: the same cells.
         let other = try SAVFixtures.read(bytes: Self.file(compressed: !compressed)).get()
         #expect(zip(other.columns[0].cells, numbers).allSatisfy(Self.same))
         #expect(other.columns[1].cells == table.columns[1].cells)
+    }
+
+    /// Codes for the whole numbers -100...154 only, each read back with its own bits.
+    @Test func codesAreExact() {
+        for k in -100...154 {
+            let value = Double(k)
+            let code = TableCells.code(of: value.bitPattern)
+            #expect(code.map { TableCells.value(ofCode: $0).bitPattern } == value.bitPattern, "\(k)")
+            #expect(code != TableCells.emptyCode)
+        }
+        let none: [Double] = [-101, 155, 255, -0.0, 0.5, 1e-20, -100.5, 154.25, .nan, Self.otherNaN, .infinity, -.infinity, Self.sysmis, 1e300]
+        for value in none { #expect(TableCells.code(of: value.bitPattern) == nil, "\(value)") }
+    }
+
+    @Test func codesReadAsTheirCells() {
+        let bytes: [UInt8] = [101, 255, 0, 254, 100, 109]
+        let cells = TableCells(codes: bytes)
+        let plain: [TableCell] = [.number(1), .empty, .number(-100), .number(154), .number(0), .number(9)]
+        #expect(cells.isCodes && cells.count == 6)
+        #expect(Array(cells) == plain && cells.array == plain)
+        #expect(cells == TableCells(plain) && cells == plain && plain == cells)
+        #expect(cells == TableCells(numbers: [1, Self.sysmis, -100, 154, 0, 9], empty: Self.sysmis))
+        #expect(cells != TableCells(codes: [101, 255, 0, 254, 100, 108]))
+        #expect(cells != TableCells(codes: [101, 100, 0, 254, 100, 109]))
+        #expect(cells != TableCells(numbers: [1, Self.sysmis, -100, 154, -0.5, 9], empty: Self.sysmis))
+        #expect(TableCells(codes: []) == TableCells() && TableCells(codes: []) == [])
+        // Written cells: codes stay codes, anything else makes plain cells.
+        var written = cells
+        written[0] = .number(-7)
+        written[2] = .empty
+        #expect(written.isCodes && written == [.number(-7), .empty, .empty, .number(154), .number(0), .number(9)])
+        var fraction = written
+        fraction[1] = .number(0.5)
+        #expect(fraction.isCells && fraction == [.number(-7), .number(0.5), .empty, .number(154), .number(0), .number(9)])
+        var text = written
+        text[5] = .text("x")
+        #expect(text.isCells && text == [.number(-7), .empty, .empty, .number(154), .number(0), .text("x")])
+        #expect(written.isCodes)
+    }
+
+    /// A file of codes with one value that has none, far into the data (past the first blocks of
+    /// cases): the column turns into numbers there, and every cell is the plain path's.
+    @Test(arguments: [false, true])
+    func aValueWithoutCodeLateInTheFile(compressed: Bool) throws {
+        let count = 5000
+        let late = 4321
+        let values: [Double?] = (0..<count).map { (r: Int) -> Double? in
+            if r == late { return 2.5 }
+            if r % 7 == 0 { return nil }
+            return Double(r % 11 - 3)
+        }
+        var f = SAVTestFile(compression: compressed ? 1 : 0, cases: Int32(count))
+        f.variable("A")
+        f.variable("B")
+        f.end()
+        // Column B holds only codes (and system-missing).
+        let codes: [Double?] = (0..<count).map { (r: Int) -> Double? in
+            if r % 5 == 0 { return nil }
+            return Double(r % 200 - 90)
+        }
+        let cases: [[SAVTestFile.Element]] = (0..<count).map { r in [.number(values[r]), .number(codes[r])] }
+        if compressed { f.compressedRows(cases) } else { f.rows(cases) }
+        let table = try SAVFixtures.read(bytes: f.bytes).get()
+        let a = table.columns[0].cells
+        let b = table.columns[1].cells
+        #expect(a.isNumbers && b.isCodes)
+        let plainA: [TableCell] = values.map { $0.map(TableCell.number) ?? .empty }
+        let plainB: [TableCell] = codes.map { $0.map(TableCell.number) ?? .empty }
+        #expect(a == plainA)
+        #expect(b == plainB)
+        #expect(a[late] == .number(2.5) && a[0] == .empty)
+        #expect(a[late - 1] == .number(Double((late - 1) % 11 - 3)))
     }
 
     /// A file whose system-missing value is a NaN: that NaN reads as empty, another NaN as a number.
@@ -165,4 +237,10 @@ struct TableCellsTests {
         #expect(Self.same(cells[1], .number(.nan)))
         #expect(cells[2] == .number(-Double.greatestFiniteMagnitude))
     }
+}
+
+extension TableCells {
+    var isCells: Bool { if case .cells = storage { true } else { false } }
+    var isNumbers: Bool { if case .numbers = storage { true } else { false } }
+    var isCodes: Bool { if case .codes = storage { true } else { false } }
 }
