@@ -147,13 +147,11 @@ struct CellFiller {
             var at = start
             for r in cases {
                 let bits = Self.bits(rows, at: at, bigEndian: bigEndian)
-                if bits == sysmis {
-                    out[r] = TableCells.emptyCode
-                } else if let code = TableCells.code(of: bits) {
-                    out[r] = code
-                } else {
-                    return r
-                }
+                // No branch on the value (system-missing is where it likes): the code, or the
+                // empty code, or the end of the codes.
+                let code = TableCells.code(of: bits)
+                if code == nil && bits != sysmis { return r }
+                out[r] = bits == sysmis ? TableCells.emptyCode : code ?? TableCells.emptyCode
                 at += stride
             }
             return cases.upperBound

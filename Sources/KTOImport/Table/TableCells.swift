@@ -53,10 +53,11 @@ public struct TableCells: RandomAccessCollection, Sendable, Equatable, Expressib
     /// back has the same bits (so not -0, NaN, fractions or numbers out of range).
     @inline(__always)
     static func code(of bits: UInt64) -> UInt8? {
-        let shifted = Double(bitPattern: bits) + codeOffset
-        guard shifted >= 0 && shifted < Double(emptyCode) else { return nil }
-        let code = UInt8(shifted)
-        return value(ofCode: code).bitPattern == bits ? code : nil
+        // Adding 1.5 * 2^52 leaves the nearest whole number in the low bits, without the range
+        // checks (and traps) of a conversion; whatever comes out is checked by reading it back.
+        let rounded = (Double(bitPattern: bits) + codeOffset) + 6_755_399_441_055_744.0
+        let code = UInt8(truncatingIfNeeded: rounded.bitPattern)
+        return code != emptyCode && value(ofCode: code).bitPattern == bits ? code : nil
     }
 
     @inline(__always)
