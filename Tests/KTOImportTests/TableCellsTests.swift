@@ -219,6 +219,35 @@ struct TableCellsTests {
         #expect(a[late - 1] == .number(Double((late - 1) % 11 - 3)))
     }
 
+    /// Bytecode with another bias than 100: the codes in the file are not the column's codes.
+    @Test func bytecodeWithAnotherBias() throws {
+        var f = SAVTestFile(compression: 1, cases: 5, bias: 50)
+        f.variable("A")
+        f.end()
+        // 51 is 1, 255 system-missing, 150 is 100, 251 is 201 (no one-byte code: the column
+        // turns into numbers there), 253 a raw 2.5.
+        f.group([51, 255, 150, 251, 253, 252], raw: [withUnsafeBytes(of: (2.5).bitPattern.littleEndian) { Array($0) }])
+        let cells = try SAVFixtures.read(bytes: f.bytes).get().columns[0].cells
+        #expect(cells == [.number(1), .empty, .number(100), .number(201), .number(2.5)])
+    }
+
+    /// A file whose system-missing value is a whole number with a code (5): the code that stands
+    /// for 5 in the bytecode is an empty cell, as a raw 5 is.
+    @Test func systemMissingWithACode() throws {
+        var f = SAVTestFile(compression: 1, cases: 4)
+        f.variable("A")
+        var info: [UInt8] = []
+        for v in [5.0, Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude] {
+            withUnsafeBytes(of: v.bitPattern.littleEndian) { info += $0 }
+        }
+        f.extensionRecord(subtype: 4, size: 8, count: 3, data: info)
+        f.end()
+        f.group([105, 106, 253, 255, 252], raw: [withUnsafeBytes(of: (5.0).bitPattern.littleEndian) { Array($0) }])
+        let cells = try SAVFixtures.read(bytes: f.bytes).get().columns[0].cells
+        // Code 255 is the file's system-missing value, 5: empty too.
+        #expect(cells == [.empty, .number(6), .empty, .empty])
+    }
+
     /// A file whose system-missing value is a NaN: that NaN reads as empty, another NaN as a number.
     @Test func systemMissingNaN() throws {
         let sysmis = Double(nan: 0x77, signaling: false)

@@ -89,14 +89,18 @@ struct SAVBytecodeDecoder {
             || hasZero(word ^ 0xFEFE_FEFE_FEFE_FEFE)
     }
 
-    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
+    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values), and each
+    /// value's code into `codes` (0 for a raw value), so that a reader can take the codes of
+    /// compressed numbers as they are.
     /// - Returns: the number of values decoded: fewer than asked when the data ends (end code
     ///   252, or the end of the stream after a whole group).
     /// - Throws: `.truncated` if the stream ends inside a group or a raw value,
     ///   `.corruptCompressedData` for a code that cannot stand where it does (a number code in a
     ///   string, blanks in a number, SYSMIS in a string).
     @discardableResult
-    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) -> Int {
+    mutating func decode(
+        cases: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>
+    ) throws(SAVError.Kind) -> Int {
         let total = cases * layout.elements
         let raw = UnsafeRawBufferPointer(stream)
         let n = stream.count
@@ -131,6 +135,7 @@ struct SAVBytecodeDecoder {
                 if total - produced >= 8 && numericAhead[element] >= 8 {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
                     if !Self.hasSpecialCode(word) {
+                        UnsafeMutableRawPointer(codes + produced).storeBytes(of: word.littleEndian, as: UInt64.self)
                         for k in 0..<8 {
                             out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
                         }
@@ -151,6 +156,7 @@ struct SAVBytecodeDecoder {
             if c == 253 {
                 guard n - position >= 8 else { throw .truncated(offset: base + n) }
                 out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                codes[produced] = 0
                 position += 8
             } else {
                 guard allowed[(isString[element] ? 256 : 0) + c] else {
@@ -159,6 +165,7 @@ struct SAVBytecodeDecoder {
                         variable: layout.name(ofElement: element))
                 }
                 out[produced] = values[c]
+                codes[produced] = UInt8(truncatingIfNeeded: c)
             }
             produced += 1
             element += 1

@@ -70,17 +70,27 @@ struct CellFiller {
         case .bytecode(let stream, let start, let base, let bias):
             var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
             let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: blockRows * layout.elements)
-            defer { scratch.deallocate() }
+            let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: blockRows * layout.elements)
+            defer {
+                scratch.deallocate()
+                codeScratch.deallocate()
+            }
+            // With bias 100 a number's code is its one-byte code in `TableCells` (255 is
+            // system-missing in both), unless system-missing is a number that has a code.
+            let sameCodes = bias == TableCells.codeOffset && TableCells.code(of: layout.sysmisBits) == nil
             var r0 = 0
             while r0 < count {
                 let r1 = min(count, r0 + blockRows)
                 do {
                     let wanted = (r1 - r0) * layout.elements
-                    if try decoder.decode(cases: r1 - r0, into: scratch) < wanted { return shortData(decoder, declared: count) }
+                    let decoded = try decoder.decode(cases: r1 - r0, into: scratch, codes: codeScratch)
+                    if decoded < wanted { return shortData(decoder, declared: count) }
                 } catch {
                     return error
                 }
-                block(rows: UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes), rowBase: r0, cases: r0..<r1)
+                block(
+                    rows: UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes), rowBase: r0, cases: r0..<r1,
+                    codes: sameCodes ? UnsafePointer(codeScratch) : nil)
                 r0 = r1
             }
             // The header's count may be smaller than what the data holds.
@@ -101,15 +111,18 @@ struct CellFiller {
         return .caseCountMismatch(declared: declared, found: cases)
     }
 
-    /// Every column's values for `cases`, whose rows start at case `rowBase` in `rows`.
-    private mutating func block(rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>) {
+    /// Every column's values for `cases`, whose rows start at case `rowBase` in `rows`; `codes`
+    /// (one per element, 0 for a raw value) are the values' one-byte codes where they have them.
+    private mutating func block(rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, codes elementCodes: UnsafePointer<UInt8>? = nil) {
         var scratch: [UInt8] = []
         for index in plans.indices {
             let plan = plans[index]
             let offset = (cases.lowerBound - rowBase) * caseBytes + plan.element * 8
             switch kinds[index] {
             case .codes:
-                let stop = writeCodes(index, rows: rows, at: offset, cases: cases)
+                let stop = elementCodes.map {
+                    writeCodes(index, codes: $0 + (cases.lowerBound - rowBase) * layout.elements + plan.element, rows: rows, at: offset, cases: cases)
+                } ?? writeCodes(index, rows: rows, at: offset, cases: cases)
                 if stop < cases.upperBound {
                     // A value without a code: the column becomes numbers from here on.
                     numbers[index] = codes[index].map {
@@ -153,6 +166,30 @@ struct CellFiller {
                 if code == nil && bits != sysmis { return r }
                 out[r] = bits == sysmis ? TableCells.emptyCode : code ?? TableCells.emptyCode
                 at += stride
+            }
+            return cases.upperBound
+        }
+    }
+
+    /// Codes for `cases` of column `index` taken from the bytecode, one per case from `first`
+    /// (every `layout.elements`); a raw value (code 0) is looked at as in `writeCodes(_:rows:at:cases:)`.
+    /// - Returns: the first case whose value has no code (`cases.upperBound` if none).
+    private mutating func writeCodes(
+        _ index: Int, codes first: UnsafePointer<UInt8>, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>
+    ) -> Int {
+        let (sysmis, stride, bigEndian, elements) = (layout.sysmisBits, caseBytes, layout.bigEndian, layout.elements)
+        return codes[index].withUnsafeMutableBufferPointer { out in
+            var from = first
+            for r in cases {
+                let code = from.pointee
+                if code != 0 {
+                    out[r] = code
+                } else {
+                    let bits = Self.bits(rows, at: start + (r - cases.lowerBound) * stride, bigEndian: bigEndian)
+                    guard let code = bits == sysmis ? TableCells.emptyCode : TableCells.code(of: bits) else { return r }
+                    out[r] = code
+                }
+                from += elements
             }
             return cases.upperBound
         }
