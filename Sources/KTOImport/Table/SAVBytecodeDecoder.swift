@@ -135,9 +135,10 @@ struct SAVBytecodeDecoder {
                 if total - produced >= 8 && numericAhead[element] >= 8 {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
                     if !Self.hasSpecialCode(word) {
-                        UnsafeMutableRawPointer(codes + produced).storeBytes(of: word.littleEndian, as: UInt64.self)
                         for k in 0..<8 {
-                            out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
+                            let c = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                            codes[produced &+ k] = c
+                            out[produced &+ k] = values[Int(c)]
                         }
                         produced &+= 8
                         element = (element &+ 8) % perCase

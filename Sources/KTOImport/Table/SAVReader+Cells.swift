@@ -42,8 +42,8 @@ struct CellFiller {
         caseBytes = layout.elements * 8
         blockRows = max(16, (256 * 1024) / max(caseBytes, 1))
         kinds = plans.map { $0.width == 0 ? .codes : .cells }
-        codes = plans.map { $0.width == 0 ? Array(repeating: TableCells.emptyCode, count: rows) : [] }
-        cells = plans.map { $0.width == 0 ? [] : Array(repeating: .empty, count: rows) }
+        codes = plans.map { $0.width == 0 ? HugePages.array(repeating: TableCells.emptyCode, count: rows) : [] }
+        cells = plans.map { $0.width == 0 ? [] : HugePages.array(repeating: .empty, count: rows) }
         numbers = Array(repeating: [], count: plans.count)
     }
 
@@ -125,9 +125,11 @@ struct CellFiller {
                 } ?? writeCodes(index, rows: rows, at: offset, cases: cases)
                 if stop < cases.upperBound {
                     // A value without a code: the column becomes numbers from here on.
-                    numbers[index] = codes[index].map {
-                        $0 == TableCells.emptyCode ? Double(bitPattern: layout.sysmisBits) : TableCells.value(ofCode: $0)
+                    var values = HugePages.array(repeating: Double(bitPattern: layout.sysmisBits), count: codes[index].count)
+                    for (r, code) in codes[index].enumerated() where code != TableCells.emptyCode {
+                        values[r] = TableCells.value(ofCode: code)
                     }
+                    numbers[index] = values
                     codes[index] = []
                     kinds[index] = .numbers
                     writeNumbers(index, rows: rows, at: offset + (stop - cases.lowerBound) * caseBytes, cases: stop..<cases.upperBound)
