@@ -91,7 +91,8 @@ struct SAVBytecodeDecoder {
 
     /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values), and each
     /// value's code into `codes` (0 for a raw value), so that a reader can take the codes of
-    /// compressed numbers as they are.
+    /// compressed numbers as they are. Without `codedValues`, a group of eight coded numbers
+    /// leaves `out` unset there (the reader makes such values from their codes).
     /// - Returns: the number of values decoded: fewer than asked when the data ends (end code
     ///   252, or the end of the stream after a whole group).
     /// - Throws: `.truncated` if the stream ends inside a group or a raw value,
@@ -99,7 +100,7 @@ struct SAVBytecodeDecoder {
     ///   string, blanks in a number, SYSMIS in a string).
     @discardableResult
     mutating func decode(
-        cases: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>
+        cases: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>, codedValues: Bool = true
     ) throws(SAVError.Kind) -> Int {
         let total = cases * layout.elements
         let raw = UnsafeRawBufferPointer(stream)
@@ -136,9 +137,12 @@ struct SAVBytecodeDecoder {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
                     if !Self.hasSpecialCode(word) {
                         for k in 0..<8 {
-                            let c = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
-                            codes[produced &+ k] = c
-                            out[produced &+ k] = values[Int(c)]
+                            codes[produced &+ k] = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                        }
+                        if codedValues {
+                            for k in 0..<8 {
+                                out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
+                            }
                         }
                         produced &+= 8
                         element = (element &+ 8) % perCase

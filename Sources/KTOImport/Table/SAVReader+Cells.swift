@@ -83,7 +83,7 @@ struct CellFiller {
                 let r1 = min(count, r0 + blockRows)
                 do {
                     let wanted = (r1 - r0) * layout.elements
-                    let decoded = try decoder.decode(cases: r1 - r0, into: scratch, codes: codeScratch)
+                    let decoded = try decoder.decode(cases: r1 - r0, into: scratch, codes: codeScratch, codedValues: !sameCodes)
                     if decoded < wanted { return shortData(decoder, declared: count) }
                 } catch {
                     return error
@@ -118,11 +118,12 @@ struct CellFiller {
         for index in plans.indices {
             let plan = plans[index]
             let offset = (cases.lowerBound - rowBase) * caseBytes + plan.element * 8
+            // This column's first code in `elementCodes`.
+            let first = elementCodes.map { $0 + (cases.lowerBound - rowBase) * layout.elements + plan.element }
             switch kinds[index] {
             case .codes:
-                let stop = elementCodes.map {
-                    writeCodes(index, codes: $0 + (cases.lowerBound - rowBase) * layout.elements + plan.element, rows: rows, at: offset, cases: cases)
-                } ?? writeCodes(index, rows: rows, at: offset, cases: cases)
+                let stop = first.map { writeCodes(index, codes: $0, rows: rows, at: offset, cases: cases) }
+                    ?? writeCodes(index, rows: rows, at: offset, cases: cases)
                 if stop < cases.upperBound {
                     // A value without a code: the column becomes numbers from here on.
                     var values = HugePages.array(repeating: Double(bitPattern: layout.sysmisBits), count: codes[index].count)
@@ -132,10 +133,12 @@ struct CellFiller {
                     numbers[index] = values
                     codes[index] = []
                     kinds[index] = .numbers
-                    writeNumbers(index, rows: rows, at: offset + (stop - cases.lowerBound) * caseBytes, cases: stop..<cases.upperBound)
+                    writeNumbers(
+                        index, rows: rows, at: offset + (stop - cases.lowerBound) * caseBytes, cases: stop..<cases.upperBound,
+                        codes: first.map { $0 + (stop - cases.lowerBound) * layout.elements })
                 }
             case .numbers:
-                writeNumbers(index, rows: rows, at: offset, cases: cases)
+                writeNumbers(index, rows: rows, at: offset, cases: cases, codes: first)
             case .cells:
                 let (encoding, caseBytes) = (encoding, caseBytes)
                 cells[index].withUnsafeMutableBufferPointer { out in
@@ -198,14 +201,29 @@ struct CellFiller {
     }
 
     /// Numbers for `cases` of column `index`, as stored (system-missing stays its bit pattern,
-    /// which the column reads as empty).
-    private mutating func writeNumbers(_ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>) {
-        let (stride, bigEndian) = (caseBytes, layout.bigEndian)
+    /// which the column reads as empty); with `codes` (one per case from the first, every
+    /// `layout.elements`), a value with a code is made from its code, since the decoder does not
+    /// write the 8-byte values of groups of coded numbers then.
+    private mutating func writeNumbers(
+        _ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>, codes first: UnsafePointer<UInt8>?
+    ) {
+        let (stride, bigEndian, elements, sysmis) = (caseBytes, layout.bigEndian, layout.elements, layout.sysmisBits)
         numbers[index].withUnsafeMutableBufferPointer { out in
             var at = start
-            for r in cases {
-                out[r] = Double(bitPattern: Self.bits(rows, at: at, bigEndian: bigEndian))
-                at += stride
+            if var from = first {
+                for r in cases {
+                    let code = from.pointee
+                    let bits = code == 0 ? Self.bits(rows, at: at, bigEndian: bigEndian)
+                        : code == TableCells.emptyCode ? sysmis : TableCells.value(ofCode: code).bitPattern
+                    out[r] = Double(bitPattern: bits)
+                    at += stride
+                    from += elements
+                }
+            } else {
+                for r in cases {
+                    out[r] = Double(bitPattern: Self.bits(rows, at: at, bigEndian: bigEndian))
+                    at += stride
+                }
             }
         }
     }
