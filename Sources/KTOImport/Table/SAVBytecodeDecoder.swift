@@ -145,7 +145,9 @@ struct SAVBytecodeDecoder {
                             }
                         }
                         produced &+= 8
-                        element = (element &+ 8) % perCase
+                        // Around the case without a division (a case may be shorter than 8).
+                        element &+= 8
+                        while element >= perCase { element &-= perCase }
                         code = 8
                         continue decoding
                     }
