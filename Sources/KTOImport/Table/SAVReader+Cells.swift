@@ -7,22 +7,28 @@
 extension SAVReader {
     static func fillCells(
         _ columns: inout [DataColumn], plans: [SAVContext.ColumnPlan], source: CaseSource, count: Int,
-        layout: CaseLayout, encoding: SAVTextEncoding
+        layout: CaseLayout, encoding: SAVTextEncoding, limits: Limits
     ) throws(SAVError.Kind) {
-        var fill = CellFiller(plans: plans, layout: layout, encoding: encoding, rows: count)
+        let fill = CellFiller(plans: plans, layout: layout, encoding: encoding, rows: count, chunkBytes: limits.chunkBytes)
         if let failure = fill.all(source: source, count: count) { throw failure }
         for index in columns.indices where index < plans.count { columns[index].cells = fill.cells(index) }
     }
 }
 
 /// Writes the columns' values for blocks of cases from row-major 8-byte elements.
-struct CellFiller {
+///
+/// A class, so that the filling can run on another thread than the decoding (see
+/// `bytecode(_:start:base:bias:count:)`); `@unchecked Sendable`: one thread at a time uses it,
+/// and the reader takes the columns after the last one has finished.
+final class CellFiller: @unchecked Sendable {
     let plans: [SAVContext.ColumnPlan]
     let layout: SAVReader.CaseLayout
     let encoding: SAVTextEncoding
     let caseBytes: Int
     /// Cases per block: about 256 KB of case data.
     let blockRows: Int
+    /// Cases per chunk that the decoder hands over (see `CellFiller+Bytecode`).
+    let chunkRows: Int
 
     /// What a column is written as.
     private enum Kind {
@@ -35,12 +41,13 @@ struct CellFiller {
     private var numbers: [[Double]] = []
     private var cells: [[TableCell]]
 
-    init(plans: [SAVContext.ColumnPlan], layout: SAVReader.CaseLayout, encoding: SAVTextEncoding, rows: Int) {
+    init(plans: [SAVContext.ColumnPlan], layout: SAVReader.CaseLayout, encoding: SAVTextEncoding, rows: Int, chunkBytes: Int) {
         self.plans = plans
         self.layout = layout
         self.encoding = encoding
         caseBytes = layout.elements * 8
         blockRows = max(16, (256 * 1024) / max(caseBytes, 1))
+        chunkRows = max(16, chunkBytes / max(caseBytes, 1))
         kinds = plans.map { $0.width == 0 ? .codes : .cells }
         codes = plans.map { $0.width == 0 ? HugePages.array(repeating: TableCells.emptyCode, count: rows) : [] }
         cells = plans.map { $0.width == 0 ? [] : HugePages.array(repeating: .empty, count: rows) }
@@ -57,7 +64,7 @@ struct CellFiller {
     }
 
     /// Fills every column for all `count` cases; returns the decoding error, if any.
-    mutating func all(source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
+    func all(source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
         switch source {
         case .rows(let data):
             var r0 = 0
@@ -68,43 +75,12 @@ struct CellFiller {
             }
             return nil
         case .bytecode(let stream, let start, let base, let bias):
-            var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
-            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: blockRows * layout.elements)
-            let codeScratch = UnsafeMutablePointer<UInt8>.allocate(capacity: blockRows * layout.elements)
-            defer {
-                scratch.deallocate()
-                codeScratch.deallocate()
-            }
-            // With bias 100 a number's code is its one-byte code in `TableCells` (255 is
-            // system-missing in both), unless system-missing is a number that has a code.
-            let sameCodes = bias == TableCells.codeOffset && TableCells.code(of: layout.sysmisBits) == nil
-            var r0 = 0
-            while r0 < count {
-                let r1 = min(count, r0 + blockRows)
-                do {
-                    let wanted = (r1 - r0) * layout.elements
-                    let decoded = try decoder.decode(cases: r1 - r0, into: scratch, codes: codeScratch, codedValues: !sameCodes)
-                    if decoded < wanted { return shortData(decoder, declared: count) }
-                } catch {
-                    return error
-                }
-                block(
-                    rows: UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes), rowBase: r0, cases: r0..<r1,
-                    codes: sameCodes ? UnsafePointer(codeScratch) : nil)
-                r0 = r1
-            }
-            // The header's count may be smaller than what the data holds.
-            do {
-                let more = try decoder.remainingValues()
-                return more > 0 ? .caseCountMismatch(declared: count, found: count + more / layout.elements) : nil
-            } catch {
-                return error
-            }
+            return bytecode(stream, start: start, base: base, bias: bias, count: count)
         }
     }
 
     /// The error for data that ends before the declared cases do.
-    private func shortData(_ decoder: SAVBytecodeDecoder, declared: Int) -> SAVError.Kind {
+    static func shortData(_ decoder: SAVBytecodeDecoder, layout: SAVReader.CaseLayout, declared: Int) -> SAVError.Kind {
         let cases = decoder.decoded / layout.elements
         let rest = decoder.decoded % layout.elements
         if rest != 0 { return .partialCase(case: cases + 1, variable: layout.name(ofElement: rest)) }
@@ -113,7 +89,7 @@ struct CellFiller {
 
     /// Every column's values for `cases`, whose rows start at case `rowBase` in `rows`; `codes`
     /// (one per element, 0 for a raw value) are the values' one-byte codes where they have them.
-    private mutating func block(rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, codes elementCodes: UnsafePointer<UInt8>? = nil) {
+    func block(rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, codes elementCodes: UnsafePointer<UInt8>? = nil) {
         var scratch: [UInt8] = []
         for index in plans.indices {
             let plan = plans[index]
@@ -159,7 +135,7 @@ struct CellFiller {
 
     /// Codes for `cases` of column `index`, from the element at byte `at` on.
     /// - Returns: the first case whose value has no code (`cases.upperBound` if none).
-    private mutating func writeCodes(_ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>) -> Int {
+    private func writeCodes(_ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>) -> Int {
         let (sysmis, stride, bigEndian) = (layout.sysmisBits, caseBytes, layout.bigEndian)
         return codes[index].withUnsafeMutableBufferPointer { out in
             var at = start
@@ -179,7 +155,7 @@ struct CellFiller {
     /// Codes for `cases` of column `index` taken from the bytecode, one per case from `first`
     /// (every `layout.elements`); a raw value (code 0) is looked at as in `writeCodes(_:rows:at:cases:)`.
     /// - Returns: the first case whose value has no code (`cases.upperBound` if none).
-    private mutating func writeCodes(
+    private func writeCodes(
         _ index: Int, codes first: UnsafePointer<UInt8>, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>
     ) -> Int {
         let (sysmis, stride, bigEndian, elements) = (layout.sysmisBits, caseBytes, layout.bigEndian, layout.elements)
@@ -204,7 +180,7 @@ struct CellFiller {
     /// which the column reads as empty); with `codes` (one per case from the first, every
     /// `layout.elements`), a value with a code is made from its code, since the decoder does not
     /// write the 8-byte values of groups of coded numbers then.
-    private mutating func writeNumbers(
+    private func writeNumbers(
         _ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>, codes first: UnsafePointer<UInt8>?
     ) {
         let (stride, bigEndian, elements, sysmis) = (caseBytes, layout.bigEndian, layout.elements, layout.sysmisBits)
