@@ -10,7 +10,8 @@ extension CellFiller {
         // With bias 100 a number's code is its one-byte code in `TableCells` (255 is
         // system-missing in both), unless system-missing is a number that has a code.
         let sameCodes = bias == TableCells.codeOffset && TableCells.code(of: layout.sysmisBits) == nil
-        let chunk = chunkRows
+        // No larger than the file's cases (a small file needs no 8 MB buffers).
+        let chunk = max(1, min(chunkRows, count))
         let perChunk = chunk * layout.elements
         // Two halves: the decoder writes one while the filler reads the other.
         let halves = Halves(values: .allocate(capacity: 2 * perChunk), codes: .allocate(capacity: 2 * perChunk))

@@ -1,7 +1,8 @@
 /// From case data to column cells.
 ///
-/// Cases are row-major, cells column-major: a block of cases (about 256 KB) is decoded into a
-/// small buffer that stays in the cache, then spread over the columns. A numeric column is
+/// Cases are row-major, cells column-major: a block of cases (about 256 KB of case data, which
+/// stays in the cache) is spread over the columns at a time; bytecode is decoded a chunk of
+/// blocks ahead (`CellFiller+Bytecode`). A numeric column is
 /// written as one-byte codes while its values have them, as 8-byte numbers from the first value
 /// that has none (see `TableCells`); a string column as cells.
 extension SAVReader {
