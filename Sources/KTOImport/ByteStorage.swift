@@ -18,6 +18,7 @@ final class ByteStorage: @unchecked Sendable {
     private init(unsetCount count: Int) {
         self.count = count
         base = .allocate(capacity: max(count, 1))
+        HugePages.advise(UnsafeMutableRawPointer(base), bytes: count)
     }
 
     convenience init(copying bytes: [UInt8]) {

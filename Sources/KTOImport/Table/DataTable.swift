@@ -73,7 +73,8 @@ public struct DataColumn: Sendable, Equatable {
     /// numbers are then days since 1899-12-30 (xlsx serial, corrected for the 1904 system) or
     /// seconds since 1582-10-14 (SPSS), as `dateEpoch` says.
     public var dateEpoch: DateEpoch?
-    public var cells: [TableCell]
+    /// One cell per row; numeric SPSS columns keep 8-byte numbers (see `TableCells`).
+    public var cells: TableCells
 
     public enum Storage: Sendable, Equatable {
         case numeric
@@ -92,6 +93,15 @@ public struct DataColumn: Sendable, Equatable {
     public init(
         name: String, label: String? = nil, storage: Storage, valueLabels: [ValueLabelEntry] = [],
         missing: MissingValues = .none, dateEpoch: DateEpoch? = nil, cells: [TableCell]
+    ) {
+        self.init(
+            name: name, label: label, storage: storage, valueLabels: valueLabels, missing: missing, dateEpoch: dateEpoch,
+            cells: TableCells(cells))
+    }
+
+    public init(
+        name: String, label: String? = nil, storage: Storage, valueLabels: [ValueLabelEntry] = [],
+        missing: MissingValues = .none, dateEpoch: DateEpoch? = nil, cells: TableCells
     ) {
         self.name = name
         self.label = label

@@ -89,14 +89,19 @@ struct SAVBytecodeDecoder {
             || hasZero(word ^ 0xFEFE_FEFE_FEFE_FEFE)
     }
 
-    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values).
+    /// Decodes the next `cases` cases into `out` (`cases × layout.elements` values), and each
+    /// value's code into `codes` (0 for a raw value), so that a reader can take the codes of
+    /// compressed numbers as they are. Without `codedValues`, a group of eight coded numbers
+    /// leaves `out` unset there (the reader makes such values from their codes).
     /// - Returns: the number of values decoded: fewer than asked when the data ends (end code
     ///   252, or the end of the stream after a whole group).
     /// - Throws: `.truncated` if the stream ends inside a group or a raw value,
     ///   `.corruptCompressedData` for a code that cannot stand where it does (a number code in a
     ///   string, blanks in a number, SYSMIS in a string).
     @discardableResult
-    mutating func decode(cases: Int, into out: UnsafeMutablePointer<UInt64>) throws(SAVError.Kind) -> Int {
+    mutating func decode(
+        cases: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>, codedValues: Bool = true
+    ) throws(SAVError.Kind) -> Int {
         let total = cases * layout.elements
         let raw = UnsafeRawBufferPointer(stream)
         let n = stream.count
@@ -132,10 +137,17 @@ struct SAVBytecodeDecoder {
                     let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: group, as: UInt64.self))
                     if !Self.hasSpecialCode(word) {
                         for k in 0..<8 {
-                            out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
+                            codes[produced &+ k] = UInt8(truncatingIfNeeded: word >> UInt64(8 * k))
+                        }
+                        if codedValues {
+                            for k in 0..<8 {
+                                out[produced &+ k] = values[Int(truncatingIfNeeded: (word >> UInt64(8 * k)) & 0xFF)]
+                            }
                         }
                         produced &+= 8
-                        element = (element &+ 8) % perCase
+                        // Around the case without a division (a case may be shorter than 8).
+                        element &+= 8
+                        while element >= perCase { element &-= perCase }
                         code = 8
                         continue decoding
                     }
@@ -151,6 +163,7 @@ struct SAVBytecodeDecoder {
             if c == 253 {
                 guard n - position >= 8 else { throw .truncated(offset: base + n) }
                 out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                codes[produced] = 0
                 position += 8
             } else {
                 guard allowed[(isString[element] ? 256 : 0) + c] else {
@@ -159,6 +172,7 @@ struct SAVBytecodeDecoder {
                         variable: layout.name(ofElement: element))
                 }
                 out[produced] = values[c]
+                codes[produced] = UInt8(truncatingIfNeeded: c)
             }
             produced += 1
             element += 1

@@ -1,217 +1,213 @@
 /// From case data to column cells.
 ///
-/// Cases are row-major, cells column-major. The column arrays are created uninitialised and
-/// written in place: a block of cases (about 256 KB) is decoded into a small buffer that stays in
-/// the cache, then spread over the columns. Files with very many columns take two steps instead:
-/// all cases decoded first, then the columns made a group at a time.
+/// Cases are row-major, cells column-major: a block of cases (about 256 KB of case data, which
+/// stays in the cache) is spread over the columns at a time; bytecode is decoded a chunk of
+/// blocks ahead (`CellFiller+Bytecode`). A numeric column is
+/// written as one-byte codes while its values have them, as 8-byte numbers from the first value
+/// that has none (see `TableCells`); a string column as cells.
 extension SAVReader {
-    /// Up to this many columns are written in one pass (each open array is one level of
-    /// recursion in `makeColumns`).
-    static let maxDirectColumns = 1024
-    /// Columns per group in the two-step path.
-    static let columnGroup = 16
-
     static func fillCells(
         _ columns: inout [DataColumn], plans: [SAVContext.ColumnPlan], source: CaseSource, count: Int,
-        layout: CaseLayout, encoding: SAVTextEncoding
+        layout: CaseLayout, encoding: SAVTextEncoding, limits: Limits
     ) throws(SAVError.Kind) {
-        let fill = CellFiller(plans: plans, layout: layout, encoding: encoding)
-        if plans.count <= maxDirectColumns {
-            var failure: SAVError.Kind?
-            let arrays = makeColumns(plans.count, rows: count) { pointers in
-                failure = fill.all(pointers, source: source, count: count)
-            }
-            if let failure { throw failure }
-            for (i, array) in arrays.enumerated() { columns[i].cells = array }
-            return
-        }
-        try withAllRows(source, count: count, layout: layout) { rows in
-            var start = 0
-            while start < plans.count {
-                let group = start..<min(start + columnGroup, plans.count)
-                let arrays = makeColumns(group.count, rows: count) { pointers in
-                    var r0 = 0
-                    while r0 < count {
-                        let r1 = min(count, r0 + fill.blockRows)
-                        fill.range(pointers, columns: group, rows: rows, rowBase: 0, cases: r0..<r1)
-                        r0 = r1
-                    }
-                }
-                for (k, index) in group.enumerated() { columns[index].cells = arrays[k] }
-                start = group.upperBound
-            }
-        }
-    }
-
-    /// All cases as one row-major buffer (decoded first if compressed).
-    private static func withAllRows(
-        _ source: CaseSource, count: Int, layout: CaseLayout, body: (UnsafeRawBufferPointer) -> Void
-    ) throws(SAVError.Kind) {
-        switch source {
-        case .rows(let data): body(data)
-        case .bytecode(let stream, let start, let base, let bias):
-            var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
-            let total = count * layout.elements
-            let rows = UnsafeMutablePointer<UInt64>.allocate(capacity: max(total, 1))
-            defer { rows.deallocate() }
-            let decoded = try decoder.decode(cases: count, into: rows)
-            if decoded < total {
-                let cases = decoded / layout.elements
-                if decoded % layout.elements != 0 {
-                    throw .partialCase(case: cases + 1, variable: layout.name(ofElement: decoded % layout.elements))
-                }
-                throw .caseCountMismatch(declared: count, found: cases)
-            }
-            let more = try decoder.remainingValues()
-            if more > 0 { throw .caseCountMismatch(declared: count, found: count + more / layout.elements) }
-            body(UnsafeRawBufferPointer(start: rows, count: total * 8))
-        }
-    }
-
-    /// `count` arrays of `rows` cells each, which `body` must initialise completely through the
-    /// pointers it is given.
-    static func makeColumns(_ count: Int, rows: Int, body: ([UnsafeMutablePointer<TableCell>]) -> Void) -> [[TableCell]] {
-        guard rows > 0 else { return Array(repeating: [], count: count) }
-        var pointers: [UnsafeMutablePointer<TableCell>] = []
-        pointers.reserveCapacity(count)
-        var arrays: [[TableCell]] = []
-        arrays.reserveCapacity(count)
-        var complete = true
-        func nest(_ k: Int) {
-            if k == count {
-                body(pointers)
-                return
-            }
-            let array = [TableCell](unsafeUninitializedCapacity: rows) { buffer, initialized in
-                if let base = buffer.baseAddress {
-                    pointers.append(base)
-                    nest(k + 1)
-                } else {
-                    complete = false
-                }
-                // Without storage at some level nothing was written, and nothing is claimed.
-                initialized = complete ? rows : 0
-            }
-            arrays.append(array)
-        }
-        nest(0)
-        // The innermost array was finished first.
-        return arrays.reversed()
+        let fill = CellFiller(plans: plans, layout: layout, encoding: encoding, rows: count, chunkBytes: limits.chunkBytes)
+        if let failure = fill.all(source: source, count: count) { throw failure }
+        for index in columns.indices where index < plans.count { columns[index].cells = fill.cells(index) }
     }
 }
 
-/// Writes cells for a range of cases from row-major 8-byte elements.
-struct CellFiller {
+/// Writes the columns' values for blocks of cases from row-major 8-byte elements.
+///
+/// A class, so that the filling can run on another thread than the decoding (see
+/// `bytecode(_:start:base:bias:count:)`); `@unchecked Sendable`: one thread at a time uses it,
+/// and the reader takes the columns after the last one has finished.
+final class CellFiller: @unchecked Sendable {
     let plans: [SAVContext.ColumnPlan]
     let layout: SAVReader.CaseLayout
     let encoding: SAVTextEncoding
     let caseBytes: Int
     /// Cases per block: about 256 KB of case data.
     let blockRows: Int
+    /// Cases per chunk that the decoder hands over (see `CellFiller+Bytecode`).
+    let chunkRows: Int
 
-    init(plans: [SAVContext.ColumnPlan], layout: SAVReader.CaseLayout, encoding: SAVTextEncoding) {
+    /// What a column is written as.
+    private enum Kind {
+        case codes, numbers, cells
+    }
+
+    /// Per column: its kind, and its values in the array of that kind (the others stay empty).
+    private var kinds: [Kind]
+    private var codes: [[UInt8]]
+    private var numbers: [[Double]] = []
+    private var cells: [[TableCell]]
+
+    init(plans: [SAVContext.ColumnPlan], layout: SAVReader.CaseLayout, encoding: SAVTextEncoding, rows: Int, chunkBytes: Int) {
         self.plans = plans
         self.layout = layout
         self.encoding = encoding
         caseBytes = layout.elements * 8
         blockRows = max(16, (256 * 1024) / max(caseBytes, 1))
+        chunkRows = max(16, chunkBytes / max(caseBytes, 1))
+        kinds = plans.map { $0.width == 0 ? .codes : .cells }
+        codes = plans.map { $0.width == 0 ? HugePages.array(repeating: TableCells.emptyCode, count: rows) : [] }
+        cells = plans.map { $0.width == 0 ? [] : HugePages.array(repeating: .empty, count: rows) }
+        numbers = Array(repeating: [], count: plans.count)
     }
 
-    /// Fills every column for all `count` cases. On a decoding error the remaining cells are
-    /// made empty (the arrays must be complete) and the error is returned.
-    func all(_ pointers: [UnsafeMutablePointer<TableCell>], source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
-        let columns = 0..<plans.count
+    /// Column `index`'s cells, once filled.
+    func cells(_ index: Int) -> TableCells {
+        switch kinds[index] {
+        case .codes: return TableCells(codes: codes[index])
+        case .numbers: return TableCells(numbers: numbers[index], empty: Double(bitPattern: layout.sysmisBits))
+        case .cells: return TableCells(cells[index])
+        }
+    }
+
+    /// Fills every column for all `count` cases; returns the decoding error, if any.
+    func all(source: SAVReader.CaseSource, count: Int) -> SAVError.Kind? {
         switch source {
         case .rows(let data):
             var r0 = 0
             while r0 < count {
                 let r1 = min(count, r0 + blockRows)
-                range(pointers, columns: columns, rows: data, rowBase: 0, cases: r0..<r1)
+                block(rows: data, rowBase: 0, cases: r0..<r1)
                 r0 = r1
             }
             return nil
         case .bytecode(let stream, let start, let base, let bias):
-            var decoder = SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias)
-            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: blockRows * layout.elements)
-            defer { scratch.deallocate() }
-            var r0 = 0
-            while r0 < count {
-                let r1 = min(count, r0 + blockRows)
-                let failure: SAVError.Kind?
-                do {
-                    let wanted = (r1 - r0) * layout.elements
-                    failure = try decoder.decode(cases: r1 - r0, into: scratch) < wanted ? shortData(decoder, declared: count) : nil
-                } catch {
-                    failure = error
-                }
-                if let failure {
-                    for p in pointers { (p + r0).initialize(repeating: .empty, count: count - r0) }
-                    return failure
-                }
-                let rows = UnsafeRawBufferPointer(start: scratch, count: (r1 - r0) * caseBytes)
-                range(pointers, columns: columns, rows: rows, rowBase: r0, cases: r0..<r1)
-                r0 = r1
-            }
-            // The header's count may be smaller than what the data holds.
-            do {
-                let more = try decoder.remainingValues()
-                return more > 0 ? .caseCountMismatch(declared: count, found: count + more / layout.elements) : nil
-            } catch {
-                return error
-            }
+            return bytecode(stream, start: start, base: base, bias: bias, count: count)
         }
     }
 
     /// The error for data that ends before the declared cases do.
-    private func shortData(_ decoder: SAVBytecodeDecoder, declared: Int) -> SAVError.Kind {
+    static func shortData(_ decoder: SAVBytecodeDecoder, layout: SAVReader.CaseLayout, declared: Int) -> SAVError.Kind {
         let cases = decoder.decoded / layout.elements
         let rest = decoder.decoded % layout.elements
         if rest != 0 { return .partialCase(case: cases + 1, variable: layout.name(ofElement: rest)) }
         return .caseCountMismatch(declared: declared, found: cases)
     }
 
-    /// Cells of `columns` (plan indices; `pointers` holds the first one's array first) for
-    /// `cases`, whose rows start at case `rowBase` in `rows`.
-    func range(
-        _ pointers: [UnsafeMutablePointer<TableCell>], columns: Range<Int>, rows: UnsafeRawBufferPointer, rowBase: Int,
-        cases: Range<Int>
-    ) {
+    /// Every column's values for `cases`, whose rows start at case `rowBase` in `rows`; `codes`
+    /// (one per element, 0 for a raw value) are the values' one-byte codes where they have them.
+    func block(rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, codes elementCodes: UnsafePointer<UInt8>? = nil) {
         var scratch: [UInt8] = []
-        for index in columns {
-            let out = pointers[index - columns.lowerBound]
+        for index in plans.indices {
             let plan = plans[index]
-            if plan.width == 0 {
-                numbers(out, rows: rows, rowBase: rowBase, cases: cases, offset: plan.element * 8)
-            } else {
-                strings(out, rows: rows, rowBase: rowBase, cases: cases, spans: plan.spans, scratch: &scratch)
+            let offset = (cases.lowerBound - rowBase) * caseBytes + plan.element * 8
+            // This column's first code in `elementCodes`.
+            let first = elementCodes.map { $0 + (cases.lowerBound - rowBase) * layout.elements + plan.element }
+            switch kinds[index] {
+            case .codes:
+                let stop = first.map { writeCodes(index, codes: $0, rows: rows, at: offset, cases: cases) }
+                    ?? writeCodes(index, rows: rows, at: offset, cases: cases)
+                if stop < cases.upperBound {
+                    // A value without a code: the column becomes numbers from here on.
+                    var values = HugePages.array(repeating: Double(bitPattern: layout.sysmisBits), count: codes[index].count)
+                    for (r, code) in codes[index].enumerated() where code != TableCells.emptyCode {
+                        values[r] = TableCells.value(ofCode: code)
+                    }
+                    numbers[index] = values
+                    codes[index] = []
+                    kinds[index] = .numbers
+                    writeNumbers(
+                        index, rows: rows, at: offset + (stop - cases.lowerBound) * caseBytes, cases: stop..<cases.upperBound,
+                        codes: first.map { $0 + (stop - cases.lowerBound) * layout.elements })
+                }
+            case .numbers:
+                writeNumbers(index, rows: rows, at: offset, cases: cases, codes: first)
+            case .cells:
+                let (encoding, caseBytes) = (encoding, caseBytes)
+                cells[index].withUnsafeMutableBufferPointer { out in
+                    Self.strings(
+                        out, rows: rows, rowBase: rowBase, cases: cases, caseBytes: caseBytes, spans: plan.spans,
+                        encoding: encoding, scratch: &scratch)
+                }
             }
         }
     }
 
-    private func numbers(
-        _ out: UnsafeMutablePointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>, offset: Int
+    /// The 8-byte element at byte `at` of `rows`, in host order.
+    @inline(__always)
+    private static func bits(_ rows: UnsafeRawBufferPointer, at: Int, bigEndian: Bool) -> UInt64 {
+        let raw = rows.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        return bigEndian ? UInt64(bigEndian: raw) : UInt64(littleEndian: raw)
+    }
+
+    /// Codes for `cases` of column `index`, from the element at byte `at` on.
+    /// - Returns: the first case whose value has no code (`cases.upperBound` if none).
+    private func writeCodes(_ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>) -> Int {
+        let (sysmis, stride, bigEndian) = (layout.sysmisBits, caseBytes, layout.bigEndian)
+        return codes[index].withUnsafeMutableBufferPointer { out in
+            var at = start
+            for r in cases {
+                let bits = Self.bits(rows, at: at, bigEndian: bigEndian)
+                // No branch on the value (system-missing is where it likes): the code, or the
+                // empty code, or the end of the codes.
+                let code = TableCells.code(of: bits)
+                if code == nil && bits != sysmis { return r }
+                out[r] = bits == sysmis ? TableCells.emptyCode : code ?? TableCells.emptyCode
+                at += stride
+            }
+            return cases.upperBound
+        }
+    }
+
+    /// Codes for `cases` of column `index` taken from the bytecode, one per case from `first`
+    /// (every `layout.elements`); a raw value (code 0) is looked at as in `writeCodes(_:rows:at:cases:)`.
+    /// - Returns: the first case whose value has no code (`cases.upperBound` if none).
+    private func writeCodes(
+        _ index: Int, codes first: UnsafePointer<UInt8>, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>
+    ) -> Int {
+        let (sysmis, stride, bigEndian, elements) = (layout.sysmisBits, caseBytes, layout.bigEndian, layout.elements)
+        return codes[index].withUnsafeMutableBufferPointer { out in
+            var from = first
+            for r in cases {
+                let code = from.pointee
+                if code != 0 {
+                    out[r] = code
+                } else {
+                    let bits = Self.bits(rows, at: start + (r - cases.lowerBound) * stride, bigEndian: bigEndian)
+                    guard let code = bits == sysmis ? TableCells.emptyCode : TableCells.code(of: bits) else { return r }
+                    out[r] = code
+                }
+                from += elements
+            }
+            return cases.upperBound
+        }
+    }
+
+    /// Numbers for `cases` of column `index`, as stored (system-missing stays its bit pattern,
+    /// which the column reads as empty); with `codes` (one per case from the first, every
+    /// `layout.elements`), a value with a code is made from its code, since the decoder does not
+    /// write the 8-byte values of groups of coded numbers then.
+    private func writeNumbers(
+        _ index: Int, rows: UnsafeRawBufferPointer, at start: Int, cases: Range<Int>, codes first: UnsafePointer<UInt8>?
     ) {
-        let sysmis = layout.sysmisBits
-        let stride = caseBytes
-        var at = (cases.lowerBound - rowBase) * stride + offset
-        if layout.bigEndian {
-            for r in cases {
-                let bits = UInt64(bigEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
-                at += stride
-            }
-        } else {
-            for r in cases {
-                let bits = UInt64(littleEndian: rows.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                (out + r).initialize(to: bits == sysmis ? .empty : .number(Double(bitPattern: bits)))
-                at += stride
+        let (stride, bigEndian, elements, sysmis) = (caseBytes, layout.bigEndian, layout.elements, layout.sysmisBits)
+        numbers[index].withUnsafeMutableBufferPointer { out in
+            var at = start
+            if var from = first {
+                for r in cases {
+                    let code = from.pointee
+                    let bits = code == 0 ? Self.bits(rows, at: at, bigEndian: bigEndian)
+                        : code == TableCells.emptyCode ? sysmis : TableCells.value(ofCode: code).bitPattern
+                    out[r] = Double(bitPattern: bits)
+                    at += stride
+                    from += elements
+                }
+            } else {
+                for r in cases {
+                    out[r] = Double(bitPattern: Self.bits(rows, at: at, bigEndian: bigEndian))
+                    at += stride
+                }
             }
         }
     }
 
-    private func strings(
-        _ out: UnsafeMutablePointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>,
-        spans: [Range<Int>], scratch: inout [UInt8]
+    private static func strings(
+        _ out: UnsafeMutableBufferPointer<TableCell>, rows: UnsafeRawBufferPointer, rowBase: Int, cases: Range<Int>,
+        caseBytes: Int, spans: [Range<Int>], encoding: SAVTextEncoding, scratch: inout [UInt8]
     ) {
         for r in cases {
             let rowStart = (r - rowBase) * caseBytes
@@ -227,8 +223,7 @@ struct CellFiller {
                 scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: rows[first..<end]))
             }
             while let last = scratch.last, last == 0x20 || last == 0 { scratch.removeLast() }
-            let cell: TableCell = scratch.isEmpty ? .empty : .text(scratch.withUnsafeBufferPointer { encoding.decode($0) })
-            (out + r).initialize(to: cell)
+            if !scratch.isEmpty { out[r] = .text(scratch.withUnsafeBufferPointer { encoding.decode($0) }) }
         }
     }
 }

@@ -23,12 +23,12 @@ extension SAVReader {
             let rest = data.count % caseBytes
             if rest != 0 { throw .partialCase(case: count + 1, variable: layout.name(ofElement: rest / 8)) }
             try check(count: count, declared: dict.header.caseCount, limits: limits)
-            try fillCells(&columns, plans: plans, source: .rows(data), count: count, layout: layout, encoding: encoding)
+            try fillCells(&columns, plans: plans, source: .rows(data), count: count, layout: layout, encoding: encoding, limits: limits)
             return count
         case 1:
             let count = try countCases(bytes, from: dict.dataOffset, base: 0, dict: dict, layout: layout, limits: limits)
             let source = CaseSource.bytecode(bytes, start: dict.dataOffset, base: 0, bias: bias)
-            try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding)
+            try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding, limits: limits)
             return count
         default:
             let stream = try inflateData(bytes, dict: dict, limits: limits)
@@ -36,7 +36,7 @@ extension SAVReader {
                 // Offsets in messages are those the bytes would have with bytecode compression.
                 let count = try countCases(s, from: 0, base: dict.dataOffset, dict: dict, layout: layout, limits: limits)
                 let source = CaseSource.bytecode(s, start: 0, base: dict.dataOffset, bias: bias)
-                try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding)
+                try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding, limits: limits)
                 return count
             }
         }

@@ -38,7 +38,11 @@ public enum SAVReader {
         }
     }
 
-    static func readTable(_ bytes: UnsafeBufferPointer<UInt8>, displayName: String, maxCells: Int) throws(SAVError.Kind) -> DataTable {
+    /// - Parameter chunkBytes: case data per chunk that the decoder hands to the filler (tests
+    ///   make it small, so that small files take many chunks).
+    static func readTable(
+        _ bytes: UnsafeBufferPointer<UInt8>, displayName: String, maxCells: Int, chunkBytes: Int = Limits.defaultChunkBytes
+    ) throws(SAVError.Kind) -> DataTable {
         let dict = try readDictionary(bytes)
         let context = try SAVContext(bytes: bytes, dict: dict)
         let plans = try context.columnPlans()
@@ -48,7 +52,7 @@ public enum SAVReader {
         var rowCount = 0
         if dict.elementCount > 0 {
             let layout = CaseLayout(dict: dict, plans: plans)
-            let limits = Limits(maxCells: maxCells, columns: plans.count, elements: dict.elementCount)
+            let limits = Limits(maxCells: maxCells, columns: plans.count, elements: dict.elementCount, chunkBytes: chunkBytes)
             rowCount = try readCases(
                 bytes, dict: dict, layout: layout, limits: limits, columns: &columns, plans: plans, encoding: context.encoding)
         }
@@ -97,6 +101,10 @@ public enum SAVReader {
         var maxCells: Int
         var columns: Int
         var elements: Int
+        /// Case data per chunk of the decoder (two chunks are held at a time).
+        var chunkBytes = defaultChunkBytes
+
+        static let defaultChunkBytes = 8 << 20
 
         /// The most cases the caps allow.
         var maxCases: Int { max(0, maxCells) / max(1, columns, elements / 4) }

@@ -44,7 +44,7 @@ struct PlatformDraft {
         names = table.columns.map(\.name)
         labels = table.columns.map(\.label)
         valueLabels = table.columns.map(\.valueLabels)
-        columns = table.columns.map(\.cells)
+        columns = table.columns.map(\.cells.array)
         rowNumbers = table.rowNumbers
     }
 
