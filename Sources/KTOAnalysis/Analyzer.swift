@@ -60,23 +60,14 @@ public struct Analyzer: Sendable {
         // Each worker keeps the t quantiles it computed: the same degrees of freedom recur across
         // variables.
         let level = self.level
-        // The open questions (anonymising every written answer) do not depend on the variables:
-        // they are made alongside them.
-        let parts = parallelMap(2) { part -> AnalysedParts in
-            guard part == 0 else { return .questions(context.openQuestions(loaded), context.uncodedQuestions(loaded)) }
-            return .variables(parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
-                context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
-            })
+        // One parallel step after the other, each on every core. Nesting them (variables and open
+        // questions as two tasks of one parallel map) ran the variables on one core: Dispatch
+        // divides the cores among the tasks of an enclosing `concurrentPerform`.
+        let analysed = parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
+            context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
         }
-        var analysed: [(result: VariableResult, gemeenteWeighted: MetingResult?)] = []
-        var openQuestions: [CodedQuestionResult] = []
-        var uncodedQuestions: [UncodedQuestionResult] = []
-        for part in parts {
-            switch part {
-            case .variables(let list): analysed = list
-            case .questions(let coded, let uncoded): (openQuestions, uncodedQuestions) = (coded, uncoded)
-            }
-        }
+        var openQuestions = context.openQuestions(loaded)
+        let uncodedQuestions = context.uncodedQuestions(loaded)
         var variables = analysed.map(\.result)
 
         let families = Self.adjust(&variables, &openQuestions, method: study.thresholds.adjust, alpha: study.thresholds.alpha)
@@ -106,12 +97,6 @@ public struct Analyzer: Sendable {
                 weight: frame.isWeighted ? { frame.weight(row: $0) ?? 1 } : nil)
         }
         return results
-    }
-
-    /// What the two concurrent parts of the analysis give.
-    enum AnalysedParts: Sendable {
-        case variables([(result: VariableResult, gemeenteWeighted: MetingResult?)])
-        case questions([CodedQuestionResult], [UncodedQuestionResult])
     }
 
     /// The weights of every meting as the study's weighting makes them (for `kto check`), without
