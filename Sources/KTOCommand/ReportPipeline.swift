@@ -29,8 +29,12 @@ public struct ReportPipeline: Sendable {
         let annexSlugs = slugs
         let annexes = Array(models.dropFirst())
         let tables = loaded.study.tables
-        // The documents are independent: rendered on all cores, listed in a fixed order.
-        let documents = parallelMap(5 + annexes.count) { k -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
+        // The documents are independent: rendered on all cores, listed in a fixed order. The
+        // tables book, the longest, is started first, so that it does not run on alone at the end.
+        let count = 5 + annexes.count
+        let startOrder = [4] + (0..<count).filter { $0 != 4 }
+        let rendered = parallelMap(count) { i -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
+            let k = startOrder[i]
             switch k {
             case 0: return .success([("results.csv", ResultsCSVWriter.bytes(results))])
             case 1: return .success([("report.txt", Array(TextReportWriter().render(report).utf8))])
@@ -44,6 +48,8 @@ public struct ReportPipeline: Sendable {
                 return .success([("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annexes[g]))])
             }
         }
+        var documents = rendered
+        for (i, k) in startOrder.enumerated() { documents[k] = rendered[i] }
         let files = try documents.flatMap { try $0.get() }
         return (results, files)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KTOImport
 
 /// An earlier meting as it was read: its respondents, or its published figures.
@@ -79,18 +80,20 @@ public struct LoadedStudy: Sendable {
         let pairing = codebook.openQuestionPairing()
         guard pairing.problems.isEmpty else { throw StudyError(pairing.problems) }
         let loader = DatasetLoader(study: study, codebook: codebook, strict: strict)
-        var (current, ledgers) = try loader.load(files: study.dataFiles, meting: study.meting, progress: progress)
+        let reads = try readMetingen(study, with: loader, progress: progress)
+        var (current, ledgers) = try reads[0].get()
         let coding = try CodingFile.apply(study.codingFiles, to: &current, questions: pairing.questions)
         var codingLedgers = coding.ledgers
         var allLedgers = ledgers
         var earlier: [EarlierMeting] = []
+        var next = 1
         for spec in study.previousMetingen {
             if let file = spec.aggregates {
                 earlier.append(EarlierMeting(meting: spec.meting, figures: try Aggregates.load(file, name: spec.meting, codebook: codebook)))
                 continue
             }
-            var (dataset, previousLedgers) = try loader.load(
-                files: spec.dataFiles, meting: spec.meting, naming: .meting(spec.meting), progress: progress)
+            var (dataset, previousLedgers) = try reads[next].get()
+            next += 1
             codingLedgers += try CodingFile.apply(spec.codingFiles, to: &dataset, questions: pairing.questions).ledgers
             earlier.append(EarlierMeting(meting: spec.meting, dataset: dataset))
             allLedgers += previousLedgers
@@ -111,4 +114,55 @@ public struct LoadedStudy: Sendable {
         loaded.quality = DataQuality(ledgers: allLedgers, study: study, codebook: codebook, respondents: respondents, strict: strict)
         return loaded
     }
+
+    /// Data of all metingen together up to which they are read side by side (the current meting
+    /// and every earlier one with data, each on a core); above it one after the other, so that a
+    /// large study holds one export's bytes at a time.
+    static let concurrentReadBytes = 32 << 20
+
+    /// The data of the current meting, then of every earlier meting with data, in study order:
+    /// read one after the other, or side by side when they are small. Each entry is what
+    /// `DatasetLoader.load` returned or threw; the caller takes them in order, so the first
+    /// error is the one a sequential read would have met first.
+    static func readMetingen(
+        _ study: Study, with loader: DatasetLoader, progress: ((String, Int, Int) -> Void)?
+    ) throws -> [Result<(Dataset, [RowLedger]), any Error>] {
+        let earlier = study.previousMetingen.filter { $0.aggregates == nil }
+        let jobs: [(files: [Study.DataFile], meting: String, naming: DatasetLoader.Naming)] =
+            [(study.dataFiles, study.meting, .current)] + earlier.map { ($0.dataFiles, $0.meting, .meting($0.meting)) }
+        let sizes = jobs.flatMap(\.files).map { file in
+            (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max / 64
+        }
+        guard jobs.count > 1, sizes.reduce(0, +) <= concurrentReadBytes else {
+            // One after the other, stopping at the first error as before.
+            var results: [Result<(Dataset, [RowLedger]), any Error>] = []
+            for job in jobs {
+                let result = Result { try loader.load(files: job.files, meting: job.meting, naming: job.naming, progress: progress) }
+                results.append(result)
+                if case .failure = result { break }
+            }
+            return results
+        }
+        let slots = ReadSlots(jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            // Small files: no progress while they are read, each reported done afterwards.
+            slots.set(k, Result { try loader.load(files: jobs[k].files, meting: jobs[k].meting, naming: jobs[k].naming) })
+        }
+        for (file, size) in zip(jobs.flatMap(\.files), sizes) { progress?(file.displayName, size, size) }
+        return slots.results
+    }
+}
+
+/// The metingen' reads, one slot each.
+///
+/// `@unchecked Sendable`: slot `k` is written only by iteration `k` of `concurrentPerform` and
+/// read after it returned.
+private final class ReadSlots: @unchecked Sendable {
+    private var slots: [Result<(Dataset, [RowLedger]), any Error>?]
+
+    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<(Dataset, [RowLedger]), any Error>) { slots[k] = result }
+
+    var results: [Result<(Dataset, [RowLedger]), any Error>] { slots.compactMap { $0 } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import KTOImport
 @testable import KTOModel
@@ -188,6 +189,41 @@ struct LedgerTests {
         #expect(loaded.ledgers.count == 2)
         #expect(loaded.ledgers[1].absentVariables == [])
         #expect(loaded.ledgers[1].unknownColumns == [])
+    }
+
+    /// Small metingen are read side by side (`LoadedStudy.readMetingen`): the same datasets and
+    /// ledgers as one after the other, and when both fail, the current meting's error, as a
+    /// sequential read meets it first.
+    @Test func metingenReadSideBySideEqualOneAfterTheOther() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n2;2;8;;9;2;\n2;1;5;4;2;1;\n")
+        folder.write("old.csv", "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;weet niet;2;1\n3;4;1;1;1\n")
+        let path = folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\ndata = old.csv\n"))
+        let study = try Study.load(path: path)
+        let codebook = try Codebook.load(path: study.codebook.path)
+        let loader = DatasetLoader(study: study, codebook: codebook)
+        let together = try LoadedStudy.readMetingen(study, with: loader, progress: nil).map { try $0.get() }
+        let current = try loader.load(files: study.dataFiles, meting: study.meting)
+        let previous = try loader.load(files: study.previousMetingen[0].dataFiles, meting: "2013", naming: .meting("2013"))
+        #expect(together.count == 2)
+        for (a, b) in zip(together, [current, previous]) {
+            #expect(a.0.columns == b.0.columns && a.0.group == b.0.group && a.0.ids == b.0.ids && a.0.lines == b.0.lines)
+            #expect(a.1.map(\.rejections) == b.1.map(\.rejections))
+            #expect(a.1.map(\.rowsUsed) == b.1.map(\.rowsUsed) && a.1.map(\.cellIssues.count) == b.1.map(\.cellIssues.count))
+        }
+        // A duplicate id in the current meting and an unknown gemeente in the earlier one: each
+        // ledger has its own rejection.
+        #expect(together[0].1[0].rejections.map(\.line) == [4] && together[1].1[0].rejections.map(\.line) == [4])
+
+        try FileManager.default.removeItem(atPath: folder.path + "/data.csv")
+        try FileManager.default.removeItem(atPath: folder.path + "/old.csv")
+        do {
+            _ = try LoadedStudy.load(studyPath: path)
+            Issue.record("expected an error")
+        } catch let error as ImportError {
+            #expect(error.location?.file == "data.csv")
+        }
     }
 
     @Test func severalDataFilesAreConcatenatedAndPadded() throws {
