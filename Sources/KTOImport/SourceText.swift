@@ -148,9 +148,10 @@ public struct SourceText: Sendable {
         return column
     }
 
-    /// The bytes of a whole regular file, read into one buffer (see `ByteStorage.contents`).
+    /// The bytes of a whole regular file, read into one buffer on 2 MB pages where the system
+    /// gives them (see `ByteStorage.contents`; the .sav reader's).
     static func readAll(_ path: String) -> ByteStorage? {
-        ByteStorage.contents(ofFile: path)
+        ByteStorage.contents(ofFile: path, hugePages: true)
     }
 
     private static func transcodeUTF16(_ raw: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
