@@ -175,12 +175,22 @@ struct LedgerTests {
         }
     }
 
-    @Test func previousMetingUsesMappedNames() throws {
+    /// A MiniStudy folder with `data.csv` and an earlier meting 2013 in `old.csv`; keep the
+    /// folder while the files are used.
+    func studyWithPrevious(data: String, old: String) -> (folder: TempFolder, path: String) {
         let folder = TempFolder()
         folder.write("codebook.csv", MiniStudy.codebook)
-        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n")
-        folder.write("old.csv", "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;8;2;1\n")
-        let path = folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\ndata = old.csv\n"))
+        folder.write("data.csv", data)
+        folder.write("old.csv", old)
+        return (folder, folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\ndata = old.csv\n")))
+    }
+
+    @Test func previousMetingUsesMappedNames() throws {
+        let (folder, path) = studyWithPrevious(
+            data: "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n",
+            old: "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;8;2;1\n")
+        // The folder's files are read below: it stays until the end of the test.
+        defer { withExtendedLifetime(folder) {} }
         let loaded = try LoadedStudy.load(studyPath: path)
         let previous = try #require(loaded.previous)
         #expect(previous.meting == "2013")
@@ -195,11 +205,9 @@ struct LedgerTests {
     /// ledgers as one after the other, and when both fail, the current meting's error, as a
     /// sequential read meets it first.
     @Test func metingenReadSideBySideEqualOneAfterTheOther() throws {
-        let folder = TempFolder()
-        folder.write("codebook.csv", MiniStudy.codebook)
-        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n2;2;8;;9;2;\n2;1;5;4;2;1;\n")
-        folder.write("old.csv", "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;weet niet;2;1\n3;4;1;1;1\n")
-        let path = folder.write("kto.study", MiniStudy.study(extra: "[previous]\nmeting = 2013\ndata = old.csv\n"))
+        let (folder, path) = studyWithPrevious(
+            data: "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n2;2;8;;9;2;\n2;1;5;4;2;1;\n",
+            old: "respnr;gemeente;cijfer;stipt;wissel\n1;2;6;3;5\n2;3;weet niet;2;1\n3;4;1;1;1\n")
         let study = try Study.load(path: path)
         let codebook = try Codebook.load(path: study.codebook.path)
         let loader = DatasetLoader(study: study, codebook: codebook)
