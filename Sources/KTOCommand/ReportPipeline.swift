@@ -32,7 +32,8 @@ public struct ReportPipeline: Sendable {
         // The documents are independent: rendered on all cores, listed in a fixed order. The
         // tables book, the longest, is started first, so that it does not run on alone at the end.
         let count = 5 + annexes.count
-        let startOrder = [4] + (0..<count).filter { $0 != 4 }
+        let tablesBook = 4
+        let startOrder = [tablesBook] + (0..<count).filter { $0 != tablesBook }
         let rendered = parallelMap(count) { i -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
             let k = startOrder[i]
             switch k {
@@ -40,7 +41,7 @@ public struct ReportPipeline: Sendable {
             case 1: return .success([("report.txt", Array(TextReportWriter().render(report).utf8))])
             case 2: return .success([("index.html", HTMLReportWriter().bytes(report))])
             case 3: return .success(tables.includesCSV ? TablesBookWriter().render(report) : [])
-            case 4:
+            case tablesBook:
                 guard tables.includesWorkbook else { return .success([]) }
                 return Result { () throws(WorkbookError) in [(TablesWorkbookWriter.fileName, try TablesWorkbookWriter().bytes(report, annexes: annexes))] }
             default:

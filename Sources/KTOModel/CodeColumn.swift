@@ -2,8 +2,8 @@
 /// variable's codes allow it.
 ///
 /// Nearly every survey code fits a byte (grades 1-10, likert 1-5, 'weet niet' 9 or 99), and code
-/// columns are most of a dataset: at a million respondents the narrow storage halves a
-/// dataset's memory, which is what keeps the peak of a two-meting read within 1.5× the CSV.
+/// columns are most of a dataset: a meting of 500,000 respondents with 61 code variables takes
+/// about 50 MB instead of 80, which keeps the peak of a two-meting read within 1.5× the CSV.
 /// Readers see `Int16` codes either way, with `Dataset.noAnswer` and `Dataset.unreadable` as
 /// they are; two columns with the same codes are equal whatever their storage.
 public struct CodeColumn: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral, CustomStringConvertible {
