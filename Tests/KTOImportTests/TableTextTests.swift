@@ -15,6 +15,22 @@ struct TableTextTests {
         ],
         rowCount: 3, rowNumbers: [2, 5, 6])
 
+    /// Whole numbers are written digit by digit (no String per number); the text must be what
+    /// `String(Int64(value))` writes, and other numbers Swift's shortest form.
+    @Test func numbersAreWrittenAsSwiftWritesThem() {
+        let whole: [Double] = [0, -0.0, 1, 9, 10, 99, 100, -1, -128, 32_767, 123_456_789, 999_999_999_999_999, -999_999_999_999_999]
+        for value in whole {
+            var out: [UInt8] = []
+            TableText.appendNumber(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(Int64(value)), "\(value)")
+        }
+        for value in [0.5, -12.25, 1e15, 1e20, -3.75e-7, Double.infinity, -Double.infinity, Double.nan] {
+            var out: [UInt8] = []
+            TableText.appendNumber(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "\(value)", "\(value)")
+        }
+    }
+
     @Test func cellsAreWrittenExactly() throws {
         let source = try TableText.render(Self.table)
         let text = String(decoding: source.bytes, as: UTF8.self)

@@ -23,28 +23,35 @@ public enum TableText {
         recordStarts.reserveCapacity(table.rowCount)
         recordLines.reserveCapacity(table.rowCount)
         var line = 2
-        for row in 0..<table.rowCount {
-            recordStarts.append(out.count)
-            recordLines.append(line)
-            for (k, column) in table.columns.enumerated() {
-                if k > 0 { out.append(comma) }
-                let cell = row < column.cells.count ? column.cells[row] : .empty
-                switch cell {
-                case .empty: break
-                case .number(let value):
-                    if let epoch = column.dateEpoch {
-                        appendText(DateText.format(value, epoch: epoch), to: &out)
-                    } else {
-                        appendNumber(value, to: &out)
+        // The cells and date formats by column, reached through a buffer: taking a column out of
+        // `table.columns` per cell copied the whole column value (a retain and release of each of
+        // its arrays), which was most of the time of reading a .sav file this way.
+        let cellsByColumn = table.columns.map(\.cells)
+        let epochs = table.columns.map(\.dateEpoch)
+        cellsByColumn.withUnsafeBufferPointer { columns in
+            for row in 0..<table.rowCount {
+                recordStarts.append(out.count)
+                recordLines.append(line)
+                for k in 0..<columns.count {
+                    if k > 0 { out.append(comma) }
+                    let cell = row < columns[k].count ? columns[k][row] : .empty
+                    switch cell {
+                    case .empty: break
+                    case .number(let value):
+                        if let epoch = epochs[k] {
+                            appendText(DateText.format(value, epoch: epoch), to: &out)
+                        } else {
+                            appendNumber(value, to: &out)
+                        }
+                    case .text(let text):
+                        line += appendText(text, to: &out)
+                    case .boolean(let value):
+                        out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
                     }
-                case .text(let text):
-                    line += appendText(text, to: &out)
-                case .boolean(let value):
-                    out.append(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
                 }
+                out.append(newline)
+                line += 1
             }
-            out.append(newline)
-            line += 1
         }
         var source = try SourceText(bytes: out, file: table.file, encoding: .utf8)
         source.tablePlaces = TablePlaces(
@@ -110,12 +117,16 @@ public enum TableText {
                 out.append(UInt8(ascii: "-"))
                 n = -n
             }
-            var digits: [UInt8] = []
-            while n > 0 {
-                digits.append(UInt8(ascii: "0") + UInt8(n % 10))
-                n /= 10
+            // At most 15 digits (below 1e15), written from the back of a buffer on the stack.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
+                var start = digits.count
+                while n > 0 {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(n % 10)
+                    n /= 10
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
             }
-            out.append(contentsOf: digits.reversed())
             return
         }
         out.append(contentsOf: "\(value)".utf8)
