@@ -117,6 +117,16 @@ public enum TableText {
                 out.append(UInt8(ascii: "-"))
                 n = -n
             }
+            // Survey codes: one or two digits.
+            if n < 10 {
+                out.append(UInt8(ascii: "0") + UInt8(n))
+                return
+            }
+            if n < 100 {
+                out.append(UInt8(ascii: "0") + UInt8(n / 10))
+                out.append(UInt8(ascii: "0") + UInt8(n % 10))
+                return
+            }
             // At most 15 digits (below 1e15), written from the back of a buffer on the stack.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { digits in
                 var start = digits.count
