@@ -1,25 +1,11 @@
 import Dispatch
 import Foundation
+import KTOImport
 
 /// Runs `body` for 0..<count on all cores and returns the results in index order, so the output is
-/// the same as a sequential map (and deterministic) whatever the scheduling.
+/// the same as a sequential map (and deterministic) whatever the scheduling (`concurrentMap`).
 public func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(body) }
-    let slots = ResultSlots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in slots.set(i, body(i)) }
-    return slots.values
-}
-
-/// Index-addressed results written from several threads; each index is written once.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var items: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) { lock.withLock { items[i] = value } }
-
-    var values: [T] { lock.withLock { items.compactMap { $0 } } }
+    concurrentMap(count, body)
 }
 
 /// As `parallelMap`, with a value per worker that the calls of that worker share and change (a
@@ -34,7 +20,7 @@ public func parallelMap<State, T: Sendable>(
         var shared = state()
         return (0..<count).map { body(&shared, $0) }
     }
-    let slots = ResultSlots<T>(count: count)
+    let slots = IndexedResults<T>(count: count)
     let next = NextIndex()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         var own = state()

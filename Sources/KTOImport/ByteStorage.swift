@@ -61,8 +61,7 @@ final class ByteStorage: @unchecked Sendable {
         guard size > 0 else { return ByteStorage(count: 0) }
         let storage = ByteStorage(unsetCount: size, hugePages: hugePages)
         let pieces = max(1, min(threads, size / max(1, minimumPart), 16))
-        let complete = PieceFlags(pieces)
-        DispatchQueue.concurrentPerform(iterations: pieces) { k in
+        let complete = concurrentMap(pieces) { k -> Bool in
             let base = storage.base
             let start = size * k / pieces
             let end = size * (k + 1) / pieces
@@ -74,10 +73,10 @@ final class ByteStorage: @unchecked Sendable {
                 guard got > 0 else { break }
                 done += got
             }
-            complete.set(k, done == end)
+            return done == end
         }
         // No partly unset buffer escapes.
-        return complete.all ? storage : nil
+        return complete.allSatisfy { $0 } ? storage : nil
     }
 
     /// Why `contents(ofFile:)` gave nothing, in the words of kto's messages: the same reasons
@@ -89,36 +88,4 @@ final class ByteStorage: @unchecked Sendable {
         if !FileManager.default.isReadableFile(atPath: path) { return "geen leesrechten" }
         return "leesfout"
     }
-}
-
-/// One flag per piece of work done on several threads.
-///
-/// `@unchecked Sendable`: flag `k` is written only by iteration `k` of `concurrentPerform` and
-/// read after it returned.
-final class PieceFlags: @unchecked Sendable {
-    private let flags: UnsafeMutablePointer<Bool>
-    private let count: Int
-
-    init(_ count: Int) {
-        self.count = count
-        flags = .allocate(capacity: max(count, 1))
-        flags.initialize(repeating: false, count: max(count, 1))
-    }
-
-    deinit { flags.deallocate() }
-
-    func set(_ k: Int, _ value: Bool) { flags[k] = value }
-
-    /// Whether every flag is set.
-    var all: Bool { (0..<count).allSatisfy { flags[$0] } }
-}
-
-/// Bytes read by several threads at once.
-///
-/// `@unchecked Sendable`: only read, and the caller keeps them alive until the concurrent work
-/// has returned (`concurrentPerform` returns after its last iteration).
-struct SharedBytes: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<UInt8>
-
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 }

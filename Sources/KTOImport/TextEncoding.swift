@@ -55,13 +55,11 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
             cuts.append(cut)
         }
         cuts.append(b.count)
-        let valid = PieceFlags(pieces)
         let bytes = SharedBytes(b)
         let bounds = cuts
-        DispatchQueue.concurrentPerform(iterations: pieces) { k in
-            valid.set(k, isValidUTF8(UnsafeBufferPointer(rebasing: bytes.buffer[bounds[k] ..< bounds[k + 1]])))
-        }
-        return valid.all
+        return concurrentMap(pieces) { k in
+            isValidUTF8(UnsafeBufferPointer(rebasing: bytes.buffer[bounds[k] ..< bounds[k + 1]]))
+        }.allSatisfy { $0 }
     }
 
     /// The number of bytes of byte-order mark at the start, for this encoding.

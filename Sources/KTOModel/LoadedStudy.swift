@@ -143,26 +143,11 @@ public struct LoadedStudy: Sendable {
             }
             return results
         }
-        let slots = ReadSlots(jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+        let results = concurrentMap(jobs.count) { k in
             // Small files: no progress while they are read, each reported done afterwards.
-            slots.set(k, Result { try loader.load(files: jobs[k].files, meting: jobs[k].meting, naming: jobs[k].naming) })
+            Result { try loader.load(files: jobs[k].files, meting: jobs[k].meting, naming: jobs[k].naming) }
         }
         for (file, size) in zip(jobs.flatMap(\.files), sizes) { progress?(file.displayName, size, size) }
-        return slots.results
+        return results
     }
-}
-
-/// The metingen' reads, one slot each.
-///
-/// `@unchecked Sendable`: slot `k` is written only by iteration `k` of `concurrentPerform` and
-/// read after it returned.
-private final class ReadSlots: @unchecked Sendable {
-    private var slots: [Result<(Dataset, [RowLedger]), any Error>?]
-
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ k: Int, _ result: Result<(Dataset, [RowLedger]), any Error>) { slots[k] = result }
-
-    var results: [Result<(Dataset, [RowLedger]), any Error>] { slots.compactMap { $0 } }
 }

@@ -1,0 +1,39 @@
+import Dispatch
+import Foundation
+
+/// Runs `body` for 0..<count on all cores and returns the results in index order, so the output
+/// is that of a sequential map whatever the scheduling. The one place the targets gather results
+/// of `concurrentPerform` (`KTOAnalysis.parallelMap` builds on it).
+///
+/// Called inside another `concurrentPerform`, Dispatch gives it only a share of the cores: run
+/// large steps one after the other rather than as tasks of one map.
+package func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(body) }
+    let results = IndexedResults<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, body(i)) }
+    return results.values
+}
+
+/// Results addressed by index, written from several threads; each index is written once.
+package final class IndexedResults<T: Sendable>: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var items: [T?]
+    private let lock = NSLock()
+
+    package init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    package func set(_ i: Int, _ value: T) { lock.withLock { items[i] = value } }
+
+    /// Every result, in index order.
+    package var values: [T] { lock.withLock { items.compactMap { $0 } } }
+}
+
+/// Bytes read by several threads at once.
+///
+/// `@unchecked Sendable`: only read, and the caller keeps them alive until the concurrent work
+/// has returned (`concurrentPerform` returns after its last iteration).
+struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+}
