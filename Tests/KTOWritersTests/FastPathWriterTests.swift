@@ -267,4 +267,36 @@ struct FastPathWriterTests {
         }
         #expect(CharacterCount.of("a\r\nb"[...]) == 3)
     }
+
+    /// The byte walks for the longest line, the longest word and the words of each line give
+    /// what the `Character` definitions give, on texts of every kind of piece (combining marks,
+    /// CR LF, NBSP and NEL, emoji), including the all-Latin-1 texts that take the byte path.
+    @Test func textMeasuresMatchCharacterDefinitions() {
+        var state: UInt64 = 2718
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let latin = ["a", "Zo", "7", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "é", "ë", "\u{AD}", "\u{2FF}", "x y"]
+        var byBytes = 0
+        for round in 0..<20_000 {
+            let pool = round % 2 == 0 ? Self.plainPieces : latin
+            let text = (0..<(next() % 9)).map { _ in pool[next() % pool.count] }.joined()
+            var bytes = text
+            if bytes.withUTF8({ CharacterCount.simpleCount($0) }) != nil { byBytes += 1 }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(CharacterCount.longestLine(text) == lines.map(\.count).max(), "\(Array(text.unicodeScalars))")
+            #expect(CharacterCount.longestWord(text) == (text.split(whereSeparator: \.isWhitespace).map(\.count).max() ?? 0), "\(Array(text.unicodeScalars))")
+            var expected: [Int?] = []
+            for line in lines {
+                expected += line.split(separator: " " as Character).map { $0.count as Int? }
+                expected.append(nil)
+            }
+            var got: [Int?] = []
+            CharacterCount.words(text) { got.append($0) }
+            #expect(got == expected, "\(Array(text.unicodeScalars))")
+        }
+        // Both paths are exercised.
+        #expect(byBytes > 8_000 && byBytes < 19_000)
+    }
 }

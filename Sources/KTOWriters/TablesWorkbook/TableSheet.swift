@@ -88,7 +88,7 @@ struct TableSheet {
     /// The longest word of a text cell, bold a little wider; 0 for other cells.
     static func longestWord(_ cell: WorkbookCell) -> Double {
         guard case .text(let text, let style) = cell, style != .title, style != .note, style != .noteWrapped else { return 0 }
-        let longest = Double(text.split(whereSeparator: { $0.isWhitespace }).map(CharacterCount.of).max() ?? 0)
+        let longest = Double(CharacterCount.longestWord(text))
         return style == .bold || style == .header || style == .headerRight ? longest * ColumnWidths.boldFactor : longest
     }
 }

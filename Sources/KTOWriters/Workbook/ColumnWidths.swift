@@ -43,21 +43,16 @@ enum ColumnWidths {
             case .title, .note, .noteWrapped: return 0
             case .header, .headerRight, .headerCentered:
                 // Headers wrap: the longest word, or half the text so that it takes two lines.
-                let words = text.split(whereSeparator: \.isWhitespace).map(CharacterCount.of)
-                let length = max(Double(words.max() ?? 0), (Double(CharacterCount.of(text[...])) / 2).rounded(.up))
+                let length = max(Double(CharacterCount.longestWord(text)), (Double(CharacterCount.of(text[...])) / 2).rounded(.up))
                 return length * boldFactor
-            case .bold: return Double(longestLine(text)) * boldFactor
-            case .normal, .wrapped, .link: return Double(longestLine(text))
+            case .bold: return Double(CharacterCount.longestLine(text)) * boldFactor
+            case .normal, .wrapped, .link: return Double(CharacterCount.longestLine(text))
             }
-        case .link(let text, _): return Double(longestLine(CellText.prepared(text)))
+        case .link(let text, _): return Double(CharacterCount.longestLine(CellText.prepared(text)))
         case .number(let value, let format, let style):
             let length = Double(numberLength(value, format))
             return style == .bold || style == .header || style == .headerRight || style == .headerCentered ? length * boldFactor : style == .title || style == .note || style == .noteWrapped ? 0 : length
         }
-    }
-
-    static func longestLine(_ text: String) -> Int {
-        text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { max($0, CharacterCount.of($1)) }
     }
 
     /// The characters `value` shows in `format` (non-finite values are refused before this).

@@ -46,23 +46,27 @@ enum RowHeights {
     /// they fit, a word longer than a line is broken; each LF starts a new line.
     static func wrappedLines(_ text: String, capacity: Int) -> Int {
         var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var used = 0
-            var paragraphLines = 1
-            for word in paragraph.split(separator: " ") {
-                let length = CharacterCount.of(word)
-                if used > 0 && used + 1 + length <= capacity {
-                    used += 1 + length
-                    continue
-                }
-                if used > 0 { paragraphLines += 1 }
-                // A word longer than a line fills whole lines and leaves the rest on the last.
-                paragraphLines += (max(length, 1) - 1) / capacity
-                used = length - (max(length, 1) - 1) / capacity * capacity
-            }
-            lines += paragraphLines
+        var used = 0
+        var paragraphLines = 1
+        var full = false
+        CharacterCount.words(text) { word in
             // No need to count past what Excel can show.
-            if lines * 15 > Int(maximum) { return lines }
+            guard !full else { return }
+            guard let length = word else {
+                lines += paragraphLines
+                full = lines * 15 > Int(maximum)
+                used = 0
+                paragraphLines = 1
+                return
+            }
+            if used > 0 && used + 1 + length <= capacity {
+                used += 1 + length
+                return
+            }
+            if used > 0 { paragraphLines += 1 }
+            // A word longer than a line fills whole lines and leaves the rest on the last.
+            paragraphLines += (max(length, 1) - 1) / capacity
+            used = length - (max(length, 1) - 1) / capacity * capacity
         }
         return max(lines, 1)
     }
