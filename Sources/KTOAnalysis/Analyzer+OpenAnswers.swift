@@ -2,10 +2,34 @@ import KTOModel
 import KTOStats
 import KTOText
 
+/// A piece of the rows of a text column whose answers are cleaned and anonymised for the quotes.
+struct AnswerPiece: Sendable {
+    var column: String
+    var texts: [String?]
+    var rows: Range<Int>
+
+    /// The current meting's text columns that the open questions quote (coded questions' texts,
+    /// then the uncoded), each cut in pieces of rows: about four per core, so that the pieces
+    /// share the cores with the variables' analysis evenly.
+    static func pieces(_ loaded: LoadedStudy, cores: Int) -> [AnswerPiece] {
+        let columns = loaded.codebook.openQuestions.compactMap(\.text?.code) + loaded.codebook.uncodedOpenQuestions.map(\.code)
+        var pieces: [AnswerPiece] = []
+        var seen = Set<String>()
+        for column in columns where seen.insert(column).inserted {
+            guard case .texts(let texts)? = loaded.current.column(column) else { continue }
+            let size = max(32, (texts.count + 4 * cores - 1) / (4 * cores))
+            for start in stride(from: 0, to: texts.count, by: size) {
+                pieces.append(AnswerPiece(column: column, texts: texts, rows: start..<min(texts.count, start + size)))
+            }
+        }
+        return pieces
+    }
+}
+
 extension ItemContext {
     /// Multi-code percentages, their tests and the quotes of every coded open question.
-    func openQuestions(_ loaded: LoadedStudy) -> [CodedQuestionResult] {
-        let anonymizer = Anonymizer(knownNames: loaded.staffNames)
+    /// - Parameter answers: per text column, its prepared answers (`AnswerPiece`, `QuoteSelection.prepare`).
+    func openQuestions(_ loaded: LoadedStudy, answers: [String: QuoteSelection.Answers]) -> [CodedQuestionResult] {
         var results: [CodedQuestionResult] = []
         for question in loaded.codebook.openQuestions {
             let codes = question.codeList.map(\.code)
@@ -45,8 +69,9 @@ extension ItemContext {
                 variable: question.codes.code, frame: frames[0], rest: rest)
             // A closed question keeps the questionnaire's order and has no words to quote.
             let order = question.isClosed ? codes : Self.tableOrder(question: question, total: metingen[0].domain(.total))
-            let selection = QuoteSelection(perCode: question.isClosed ? 0 : study.quotesPerCode, anonymizer: anonymizer)
-                .select(question: question, dataset: loaded.current, order: order, domains: metingen[0])
+            let selection = QuoteSelection(perCode: question.isClosed ? 0 : study.quotesPerCode)
+                .select(question: question, dataset: loaded.current, order: order, domains: metingen[0],
+                        answers: question.text.flatMap { answers[$0.code] } ?? [])
             results.append(CodedQuestionResult(
                 question: question, metingen: metingen, order: order, quotes: selection.quotes,
                 writtenAnswers: selection.writtenAnswers, uncodedAnswers: selection.uncodedAnswers,
@@ -58,16 +83,15 @@ extension ItemContext {
     /// Open questions without codes: written answers per gemeente and a few anonymised quotes
     /// (twice the quotes per code), never from a gemeente with fewer written answers than the
     /// suppression threshold.
-    func uncodedQuestions(_ loaded: LoadedStudy) -> [UncodedQuestionResult] {
-        let anonymizer = Anonymizer(knownNames: loaded.staffNames)
+    func uncodedQuestions(_ loaded: LoadedStudy, answers: [String: QuoteSelection.Answers]) -> [UncodedQuestionResult] {
         let dataset = loaded.current
         return loaded.codebook.uncodedOpenQuestions.compactMap { variable in
             guard case .texts(let texts)? = dataset.column(variable.code) else { return nil }
             var written = [Int](repeating: 0, count: study.groups.count)
             for (row, text) in texts.enumerated() where !(text?.isEmpty ?? true) { written[Int(dataset.group[row])] += 1 }
             let allowed = Set(written.indices.filter { written[$0] >= max(thresholds.suppress, 1) })
-            let selection = QuoteSelection(perCode: study.quotesPerCode, anonymizer: anonymizer)
-                .selectUncoded(text: variable, dataset: dataset, gemeenten: allowed, count: study.quotesPerCode * 2)
+            let selection = QuoteSelection(perCode: study.quotesPerCode)
+                .selectUncoded(text: variable, dataset: dataset, gemeenten: allowed, count: study.quotesPerCode * 2, answers: answers[variable.code] ?? [])
             let respondents = dataset.groupCounts
             return UncodedQuestionResult(
                 variable: variable, written: [written.reduce(0, +)] + written, respondents: [respondents.reduce(0, +)] + respondents,

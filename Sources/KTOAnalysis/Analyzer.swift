@@ -1,5 +1,7 @@
+import Foundation
 import KTOModel
 import KTOStats
+import KTOText
 
 /// Turns a loaded study into its table of estimates and tests.
 ///
@@ -18,6 +20,16 @@ public struct Analyzer: Sendable {
     /// - Throws: `DesignErrors` when the breakdowns or the weighting cannot be set up.
     /// - Complexity: one counting pass over each column per meting; the domains cost
     ///   O(cells × codes) each.
+    /// Builds the tables the quotes' anonymiser shares (see `Anonymizer.prepareTables`), for a
+    /// caller with a spare core before `analyze`.
+    public static func prepareQuoteTables() { Anonymizer.prepareTables() }
+
+    /// What one task of the analysis's parallel step yields.
+    private enum StepResult: Sendable {
+        case answers(QuoteSelection.Answers)
+        case variable((result: VariableResult, gemeenteWeighted: MetingResult?))
+    }
+
     public func analyze(_ loaded: LoadedStudy) throws(DesignErrors) -> StudyResults {
         let study = loaded.study
         let roles = try MetingFrame.roles(study: study, codebook: loaded.codebook)
@@ -63,11 +75,27 @@ public struct Analyzer: Sendable {
         // One parallel step after the other, each on every core. Nesting them (variables and open
         // questions as two tasks of one parallel map) ran the variables on one core: Dispatch
         // divides the cores among the tasks of an enclosing `concurrentPerform`.
-        let analysed = parallelMap(indices.count, state: { TQuantiles(level: level) }) { quantiles, k in
-            context.variable(loaded.codebook.variables[indices[k]], index: indices[k], quantiles: &quantiles)
+        // The open answers to quote are cleaned and anonymised in the same step, in pieces of
+        // rows, first, as they take longest.
+        let pieces = AnswerPiece.pieces(loaded, cores: ProcessInfo.processInfo.activeProcessorCount)
+        let anonymizer = Anonymizer(knownNames: loaded.staffNames)
+        let step = parallelMap(pieces.count + indices.count, state: { TQuantiles(level: level) }) { quantiles, k -> StepResult in
+            guard k >= pieces.count else {
+                return .answers(QuoteSelection.prepare(pieces[k].texts, rows: pieces[k].rows, anonymizer: anonymizer))
+            }
+            let index = indices[k - pieces.count]
+            return .variable(context.variable(loaded.codebook.variables[index], index: index, quantiles: &quantiles))
         }
-        var openQuestions = context.openQuestions(loaded)
-        let uncodedQuestions = context.uncodedQuestions(loaded)
+        var answers: [String: QuoteSelection.Answers] = [:]
+        var analysed: [(result: VariableResult, gemeenteWeighted: MetingResult?)] = []
+        for (k, result) in step.enumerated() {
+            switch result {
+            case .answers(let prepared): answers[pieces[k].column, default: []] += prepared
+            case .variable(let variable): analysed.append(variable)
+            }
+        }
+        var openQuestions = context.openQuestions(loaded, answers: answers)
+        let uncodedQuestions = context.uncodedQuestions(loaded, answers: answers)
         var variables = analysed.map(\.result)
 
         let families = Self.adjust(&variables, &openQuestions, method: study.thresholds.adjust, alpha: study.thresholds.alpha)

@@ -19,8 +19,10 @@ import KTOText
 /// removed, letters and digits only) equals, contains or lies within an answer already chosen for
 /// the question is skipped, so no sentence is shown twice.
 struct QuoteSelection {
+    /// Written answers cleaned and anonymised, with their rows, in row order; empty ones left out.
+    typealias Answers = [(row: Int, result: AnonymizationResult)]
+
     var perCode: Int
-    var anonymizer: Anonymizer
     var lengths: ClosedRange<Int> = 40...300
 
     struct Outcome {
@@ -31,10 +33,11 @@ struct QuoteSelection {
         var anonymization: AnonymizationSummary
     }
 
-    func select(question: OpenQuestion, dataset: Dataset, order: [Int], domains: MetingResult) -> Outcome {
+    /// - Parameter answers: `prepare`'s answers of the question's text column.
+    func select(question: OpenQuestion, dataset: Dataset, order: [Int], domains: MetingResult, answers: Answers) -> Outcome {
         let labels = Dictionary(question.codeList.map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
         let empty = order.map { CodeQuotes(code: $0, label: labels[$0] ?? String($0), quotes: []) }
-        guard let textVariable = question.text, case .texts(let texts)? = dataset.column(textVariable.code) else {
+        guard let textVariable = question.text, case .texts? = dataset.column(textVariable.code) else {
             return Outcome(quotes: empty, writtenAnswers: 0, uncodedAnswers: 0, anonymization: AnonymizationSummary())
         }
         var lists: [[Int16]] = []
@@ -44,7 +47,7 @@ struct QuoteSelection {
         var prepared: [Int: String] = [:]
         var written = 0
         var uncoded = 0
-        for answer in prepare(texts) {
+        for answer in answers {
             written += 1
             if answer.row >= lists.count || lists[answer.row].isEmpty { uncoded += 1 }
             summary.add(answer.result)
@@ -102,12 +105,14 @@ struct QuoteSelection {
     /// Quotes of an open question without codes: `count` written answers, chosen by the same rules
     /// (informative length first, then the stable hash; no repeats), only from gemeenten in
     /// `gemeenten` (those with enough written answers not to be recognisable).
-    func selectUncoded(text variable: Variable, dataset: Dataset, gemeenten: Set<Int>, count: Int) -> (quotes: [Quote], written: Int, anonymization: AnonymizationSummary) {
-        guard case .texts(let texts)? = dataset.column(variable.code) else { return ([], 0, AnonymizationSummary()) }
+    func selectUncoded(
+        text variable: Variable, dataset: Dataset, gemeenten: Set<Int>, count: Int, answers: Answers
+    ) -> (quotes: [Quote], written: Int, anonymization: AnonymizationSummary) {
+        guard case .texts? = dataset.column(variable.code) else { return ([], 0, AnonymizationSummary()) }
         var summary = AnonymizationSummary()
         var candidates: [(row: Int, text: String, hash: UInt64, rank: Int)] = []
         var written = 0
-        for answer in prepare(texts) {
+        for answer in answers {
             written += 1
             summary.add(answer.result)
             let row = answer.row
@@ -133,22 +138,18 @@ struct QuoteSelection {
         return (chosen, written, summary)
     }
 
-    /// Every written answer cleaned (`TextCleaner.plain`, one line) and anonymised, in row order;
-    /// empty ones left out. The answers are independent, so they are prepared on all cores in
-    /// chunks of rows and put back in order: the same answers as one pass.
-    func prepare(_ texts: [String?]) -> [(row: Int, result: AnonymizationResult)] {
-        let chunk = 512
-        let anonymizer = self.anonymizer
-        return parallelMap((texts.count + chunk - 1) / chunk) { part in
-            var answers: [(row: Int, result: AnonymizationResult)] = []
-            for row in (part * chunk)..<min(texts.count, (part + 1) * chunk) {
-                guard let text = texts[row] else { continue }
-                let cleaned = TextCleaner.plain(text, singleLine: true)
-                guard !cleaned.isEmpty else { continue }
-                answers.append((row, anonymizer.anonymize(cleaned)))
-            }
-            return answers
-        }.flatMap { $0 }
+    /// The written answers of `rows` cleaned (`TextCleaner.plain`, one line) and anonymised, in
+    /// row order; empty ones left out. Answers are independent, so the analysis prepares pieces
+    /// of rows on all cores and joins them in order: the same answers as one pass.
+    static func prepare(_ texts: [String?], rows: Range<Int>, anonymizer: Anonymizer) -> Answers {
+        var answers: Answers = []
+        for row in rows {
+            guard let text = texts[row] else { continue }
+            let cleaned = TextCleaner.plain(text, singleLine: true)
+            guard !cleaned.isEmpty else { continue }
+            answers.append((row, anonymizer.anonymize(cleaned)))
+        }
+        return answers
     }
 
     /// Whether `text` contains `part`, as `text.contains(part)` says. Normalised texts are

@@ -161,10 +161,19 @@ public struct KTOTool: Sendable {
         }
         let path = parsed.positionals.first ?? Self.sampleStudy
         let study = try readStudy(path)
-        // The output folder is checked before any data is read: a refusal touches nothing.
+        // The output folder is checked while the data is read, on another core (a refusal touches
+        // nothing; it is reported before anything the read found). That core then builds the
+        // anonymiser's word tables, which the analysis needs for the quotes.
         let output = OutputFolder(path: parsed.options["--output"].map(resolve) ?? study.output)
-        try output.check(protecting: study.inputFiles)
-        let loaded = try loadStudy(study, strict: parsed.flags.contains("--strict"))
+        let inputs = study.inputFiles
+        let checking = Background { () -> Result<OutputFolder.Inspection, OutputRefusal> in
+            let checked = Result { () throws(OutputRefusal) in try output.check(protecting: inputs) }
+            if case .success = checked { Analyzer.prepareQuoteTables() }
+            return checked
+        }
+        let reading = Result { try loadStudy(study, strict: parsed.flags.contains("--strict")) }
+        let inspection = try checking.wait().get()
+        let loaded = try reading.get()
         let quiet = parsed.flags.contains("--quiet")
         if !quiet {
             for ledger in loaded.ledgers { console.out(LedgerText.render(ledger, limit: 5)) }
@@ -173,7 +182,7 @@ public struct KTOTool: Sendable {
         }
         let (_, files) = try ReportPipeline().files(for: loaded)
         do {
-            try output.write(files, protecting: study.inputFiles)
+            try output.write(files, protecting: study.inputFiles, after: inspection)
         } catch let refusal as OutputRefusal {
             throw refusal
         } catch {

@@ -70,6 +70,14 @@ public struct Anonymizer: Sendable {
         ibans = IBANDetector(maskInvalidDutch: configuration.maskInvalidDutchIBANs)
     }
 
+    /// Builds the word tables every anonymiser shares (the lexicon of names and words, the cues
+    /// that introduce a name), which are otherwise built on the first answer while every other
+    /// core waits for them. A caller that will anonymise can call this on a spare core earlier.
+    public static func prepareTables() {
+        _ = WordClass.lexicon
+        IntroducedNameDetector.prepareTables()
+    }
+
     /// Creates an anonymiser with default settings and a list of names to replace.
     public init(knownNames: [String]) {
         self.init(configuration: Configuration(knownNames: knownNames))

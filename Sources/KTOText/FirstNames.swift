@@ -3,11 +3,23 @@
 /// the list ("Henk-Jan", "Anne-Marie").
 enum FirstNames {
     /// Every first name on the list, lowercased, also without diacritics.
-    static let all: Set<String> = Set(packedNames.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    static let all: Set<String> = unpacked(packedNames)
 
     /// First names that are also ordinary words; taken as a name only in context.
-    static let alsoWords: Set<String> = Set(
-        packedWordNames.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    static let alsoWords: Set<String> = unpacked(packedWordNames)
+
+    /// The words of a packed list (separated by spaces and line breaks), split on its UTF-8
+    /// bytes: the lists are thousands of words, split once per process.
+    static func unpacked(_ packed: String) -> Set<String> {
+        let bytes = Array(packed.utf8)
+        var words = Set<String>(minimumCapacity: bytes.count / 6)
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 || bytes[k] == 0x0A {
+            if k > start { words.insert(String(decoding: bytes[start..<k], as: UTF8.self)) }
+            start = k + 1
+        }
+        return words
+    }
 
     /// Whether `key` (lowercased) is a first name on the list.
     static func contains(_ key: String) -> Bool {

@@ -35,6 +35,8 @@ struct IntroducedNameDetector {
         return byFirst.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }()
 
+    static func prepareTables() { _ = cues }
+
     func detect(in w: WordTokens) -> [Detection] {
         var found: [Detection] = []
         var k = 0

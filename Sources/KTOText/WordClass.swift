@@ -31,6 +31,7 @@ struct WordClass: OptionSet, Sendable {
     /// The classes of every word the rules know, lowercased; first names also without diacritics.
     static let lexicon: [String: WordClass] = {
         var classes: [String: WordClass] = [:]
+        classes.reserveCapacity(FirstNames.all.count + DutchLexicon.commonWords.count + 1_024)
         func add<S: Sequence>(_ words: S, _ c: WordClass) where S.Element == String {
             for word in words { classes[word, default: []].insert(c) }
         }

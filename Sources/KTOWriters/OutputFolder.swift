@@ -11,6 +11,11 @@ import KTOImport
 /// why a folder may not be used; `write` checks again just before it replaces anything.
 public struct OutputFolder: Sendable {
     public var path: String
+    /// Seconds a file must be unchanged before a check trusts its stamp for the next check. File
+    /// times advance in clock ticks of a few milliseconds, so a file written in the same tick as
+    /// a later change could keep its ctime; such recent files are read again (as git does with
+    /// "racily clean" files).
+    var settledAfter = 2
 
     public init(path: String) { self.path = path }
 
@@ -28,7 +33,12 @@ public struct OutputFolder: Sendable {
     /// - Parameters:
     ///   - inputs: every file the study reads (study file, codebook, data, coding, benchmarks…).
     ///   - home: the user's home folder.
-    public func check(protecting inputs: [String], home: String = NSHomeDirectory()) throws(OutputRefusal) {
+    /// - Returns: what was found unchanged, so that `write` can check again without reading
+    ///   every file a second time.
+    @discardableResult
+    public func check(
+        protecting inputs: [String], home: String = NSHomeDirectory(), after earlier: Inspection? = nil
+    ) throws(OutputRefusal) -> Inspection {
         let target = Self.canonical(path)
         if target == "/" { throw .root(path: path) }
         if !home.isEmpty, target == Self.canonical(home) { throw .home(path: path) }
@@ -40,10 +50,10 @@ public struct OutputFolder: Sendable {
         }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return Inspection() }
         guard isDirectory.boolValue else { throw .isAFile(path: path) }
         let contents = (try? fm.subpathsOfDirectory(atPath: target)) ?? []
-        if contents.isEmpty { return }
+        if contents.isEmpty { return Inspection() }
         guard let manifest = Manifest.read(folder: target) else {
             throw .notAReportFolder(path: path, examples: Array(contents.sorted().prefix(5)), count: contents.count)
         }
@@ -59,22 +69,70 @@ public struct OutputFolder: Sendable {
             guard let entry = manifest.entries[sub] else { foreign.append(sub); continue }
             listed.append((sub, entry))
         }
-        // The files are read and checksummed on all cores; the list stays in name order.
+        // The files are read and checksummed on all cores; the list stays in name order. A file
+        // an earlier check of this run found unchanged is not read again while its stamp is the
+        // same (any write since would have changed its ctime).
         let files = listed
-        let unchanged = parallelMap(files.count) { k -> Bool in
-            let bytes = FileManager.default.contents(atPath: target + "/" + files[k].sub).map { [UInt8]($0) } ?? []
-            return bytes.count == files[k].entry.size && FileChecksum.crc32(bytes) == files[k].entry.crc
+        let stamps = parallelMap(files.count) { k -> FileStamp? in
+            let file = target + "/" + files[k].sub
+            guard let stamp = FileStamp(path: file) else { return nil }
+            let entry = files[k].entry
+            if let known = earlier?.unchanged[file], known.stamp == stamp, known.crc == entry.crc, stamp.size == entry.size { return stamp }
+            let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+            return bytes.count == files[k].entry.size && FileChecksum.crc32(bytes) == files[k].entry.crc ? stamp : nil
         }
-        let changed = files.indices.filter { !unchanged[$0] }.map { files[$0].sub }
+        let changed = files.indices.filter { stamps[$0] == nil }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
         if !changed.isEmpty { throw .changedFiles(path: path, files: changed) }
+        var unchanged: [String: Inspection.Verified] = [:]
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        for (file, stamp) in zip(files, stamps) {
+            guard let stamp, stamp.changed[0] + settledAfter < Int(now.tv_sec) || settledAfter == 0 else { continue }
+            unchanged[target + "/" + file.sub] = .init(stamp: stamp, crc: file.entry.crc)
+        }
+        return Inspection(unchanged: unchanged)
+    }
+
+    /// The files a `check` found as kto wrote them, each with its stamp at that moment.
+    public struct Inspection: Sendable {
+        /// A file's stamp and the checksum its content was found to have.
+        struct Verified: Sendable {
+            var stamp: FileStamp
+            var crc: UInt32
+        }
+
+        var unchanged: [String: Verified] = [:]
+    }
+
+    /// What `stat(2)` says of a file that changes when its content does: device, inode, size,
+    /// modification and status-change times. The status-change time (ctime) cannot be set back
+    /// by a user, so an equal stamp means the file was not written since.
+    struct FileStamp: Equatable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int
+        var modified: [Int]
+        var changed: [Int]
+
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int(info.st_size)
+            modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+        }
     }
 
     /// Writes `files` (relative path → bytes) plus the manifest and swaps the folder into place.
     /// - Throws: `OutputRefusal` when the folder may not be replaced (nothing is touched then),
     ///   `WriteError` when writing fails (the previous folder is then untouched).
-    public func write(_ files: [(path: String, bytes: [UInt8])], protecting inputs: [String] = []) throws {
-        try check(protecting: inputs)
+    /// - Parameter inspection: the result of this run's earlier `check`, if any: files it found
+    ///   unchanged are checked again by their stamp, not read again.
+    public func write(_ files: [(path: String, bytes: [UInt8])], protecting inputs: [String] = [], after inspection: Inspection? = nil) throws {
+        try check(protecting: inputs, after: inspection)
         let fm = FileManager.default
         let target = URL(fileURLWithPath: path).standardized
         let parent = target.deletingLastPathComponent()

@@ -4,7 +4,8 @@ import KTOWriters
 @testable import KTOCommand
 
 /// kto writes a report only into a new folder, an empty one, or one it wrote itself; a refusal
-/// comes before any data is read, exits 2 and touches nothing.
+/// comes before anything the data's read found (the folder is checked while the data is read),
+/// exits 2 and touches nothing.
 @Suite("Output safety: kto never deletes what it did not write")
 struct OutputSafetyTests {
     /// A copy of the sample study in a fresh temporary folder, with its study file changed by `edit`.
@@ -40,7 +41,7 @@ struct OutputSafetyTests {
         let result = try runKTO(["report", folder + "/kto-2015.study"])
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("kto: uitvoermap '\(folder)' bevat een invoerbestand van de studie"))
-        #expect(result.stdout == "", "refused before any data is read: no ledger printed")
+        #expect(result.stdout == "", "refused before anything the read found: no ledger printed")
         #expect(try Self.snapshot(folder) == before)
     }
 

@@ -35,4 +35,12 @@ struct FirstNameListTests {
         #expect(FirstNames.isAlsoWord("roos") && FirstNames.isAlsoWord("wil") && FirstNames.isAlsoWord("mark"))
         #expect(!FirstNames.contains("bakker") && !FirstNames.contains("van") && !FirstNames.contains("de"))
     }
+
+    /// The byte split of the packed lists gives the words a split on characters gives.
+    @Test func packedListsSplitOnBytesAsOnCharacters() {
+        for packed in [FirstNames.packedNames, FirstNames.packedWordNames, "a  b\nc \n", "", "é ë\u{301} x"] {
+            #expect(FirstNames.unpacked(packed) == Set(packed.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)))
+        }
+        #expect(FirstNames.all.count > 1_000)
+    }
 }

@@ -35,4 +35,44 @@ struct OutputFolderTests {
         #expect(try String(contentsOfFile: target + "/index.html", encoding: .utf8) == "oud")
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
     }
+
+    /// `write` after a `check` trusts a file's stamp only while it is the same: an edit in place
+    /// that keeps the size and sets the modification time back still changes the ctime, and a
+    /// file changed within the last seconds is read again in any case.
+    @Test func aFileChangedAfterTheFirstCheckIsFoundByItsStamp() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let target = parent + "/rapport"
+        try OutputFolder(path: target).write([("a.txt", Array("een".utf8)), ("b.txt", Array("twee".utf8))])
+
+        // Just written: not settled, so the inspection trusts nothing and `write` reads again.
+        #expect(try OutputFolder(path: target).check(protecting: []).unchanged.isEmpty)
+
+        var folder = OutputFolder(path: target)
+        folder.settledAfter = 0
+        let unchanged = try folder.check(protecting: [])
+        #expect(unchanged.unchanged.count == 2)
+        try folder.write([("a.txt", Array("drie".utf8))], after: unchanged)
+        #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "drie")
+
+        let inspection = try folder.check(protecting: [])
+        #expect(inspection.unchanged.count == 1)
+        // Past the clock tick of the last write, then the same number of bytes written in place
+        // and the modification time set back.
+        usleep(50_000)
+        var before = stat()
+        stat(target + "/a.txt", &before)
+        let handle = try #require(FileHandle(forWritingAtPath: target + "/a.txt"))
+        handle.write(Data("vier".utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        utimensat(AT_FDCWD, target + "/a.txt", &times, 0)
+        var after = stat()
+        stat(target + "/a.txt", &after)
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(throws: OutputRefusal.changedFiles(path: target, files: ["a.txt"])) {
+            try folder.write([("a.txt", Array("vijf".utf8))], after: inspection)
+        }
+        #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "vier")
+    }
 }
