@@ -79,7 +79,7 @@ public struct OutputFolder: Sendable {
             let entry = files[k].entry
             if let known = earlier?.unchanged[file], known.stamp == stamp, known.crc == entry.crc, stamp.size == entry.size { return stamp }
             let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
-            return bytes.count == files[k].entry.size && FileChecksum.crc32(bytes) == files[k].entry.crc ? stamp : nil
+            return bytes.count == files[k].entry.size && CRC32.checksum(bytes) == files[k].entry.crc ? stamp : nil
         }
         let changed = files.indices.filter { stamps[$0] == nil }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
@@ -231,7 +231,7 @@ struct Manifest {
 
     init(files: [(path: String, bytes: [UInt8])]) {
         // The checksums on all cores: the files are many megabytes.
-        let crcs = parallelMap(files.count) { FileChecksum.crc32(files[$0].bytes) }
+        let crcs = parallelMap(files.count) { CRC32.checksum(files[$0].bytes) }
         var entries: [String: Entry] = [:]
         for (file, crc) in zip(files, crcs) { entries[file.path] = Entry(size: file.bytes.count, crc: crc) }
         self.entries = entries

@@ -173,18 +173,6 @@ struct FastPathWriterTests {
         }
     }
 
-    @Test func fileChecksumIsCRC32() {
-        var state: UInt64 = 3
-        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000, 4099] {
-            let bytes = (0..<length).map { _ -> UInt8 in
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                return UInt8(truncatingIfNeeded: state >> 40)
-            }
-            #expect(FileChecksum.crc32(bytes) == CRC32.checksum(bytes), "length \(length)")
-        }
-        #expect(FileChecksum.crc32(Array("123456789".utf8)) == 0xCBF4_3926)   // the standard check value
-    }
-
     @Test func chartCoordinatesAsBefore() {
         var state: UInt64 = 7
         var values: [Double] = [0, -0.0, 0.04, 0.05, -0.05, 0.15, 0.25, 1.05, 2.675, 99.95, -12.34, 1e13 - 0.05, 1e13, 9.999e12, 5.55e12, 1e14, 1e15, 1e17, -1e-300]

@@ -215,6 +215,24 @@ struct WorkbookWriterTests {
         #expect(CellReference.column(702) == "AAA")
         #expect(CellReference.column(16_383) == "XFD")
         #expect(CellReference.name(row: 1_048_575, column: 16_383) == "XFD1048576")
+        #expect(CellReference.name(row: 0, column: 0) == "A1")
+        #expect(CellReference.name(row: 9, column: 27) == "AB10")
+        // Every name against the definition: letters in bijective base 26, then the row number.
+        func letters(_ index: Int) -> String {
+            var n = index + 1
+            var text = ""
+            while n > 0 {
+                text = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + text
+                n = (n - 1) / 26
+            }
+            return text
+        }
+        for column in Array(0..<800) + [16_382, 16_383, 20_000] {
+            #expect(CellReference.column(column) == letters(column))
+            for row in [0, 8, 9, 99, 12_345, 1_048_575, Int.max - 1] {
+                #expect(CellReference.name(row: row, column: column) == letters(column) + String(row + 1))
+            }
+        }
     }
 
     @Test func emptyTextKeepsOnlyTheStyleAndEmptyRowsKeepTheirPlace() throws {

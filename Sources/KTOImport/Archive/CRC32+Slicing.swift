@@ -12,11 +12,16 @@ extension CRC32 {
         return t
     }()
 
-    /// The checksum of `bytes`, eight bytes per step (the same value as `checksum(_:)`, several
-    /// times faster on the megabytes of a worksheet).
+    /// The checksum of `bytes` (the same value as `checksum(_:)` of an array).
     public static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var c: UInt32 = 0xFFFF_FFFF
-        guard let base = bytes.baseAddress else { return 0 }
+        advance(0xFFFF_FFFF, bytes) ^ 0xFFFF_FFFF
+    }
+
+    /// The running value `c` after `bytes`, eight bytes per step: several times faster than a
+    /// byte at a time on the megabytes of a worksheet, a zip entry or a report file.
+    static func advance(_ state: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var c = state
+        guard let base = bytes.baseAddress else { return c }
         let count = bytes.count
         var i = 0
         slices.withUnsafeBufferPointer { t in
@@ -35,6 +40,6 @@ extension CRC32 {
                 i += 1
             }
         }
-        return c ^ 0xFFFF_FFFF
+        return c
     }
 }

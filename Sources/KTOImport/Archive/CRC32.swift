@@ -12,11 +12,7 @@ public struct CRC32: Sendable {
     }
 
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var c = state
-        Self.table.withUnsafeBufferPointer { table in
-            for b in bytes { c = table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-        }
-        state = c
+        state = Self.advance(state, bytes)
     }
 
     public mutating func update(_ bytes: [UInt8]) {

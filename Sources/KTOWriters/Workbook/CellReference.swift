@@ -7,16 +7,36 @@ enum CellReference {
 
     /// The column's letters: 0 → `A`, 25 → `Z`, 26 → `AA`, 16383 → `XFD`.
     static func column(_ index: Int) -> String {
-        var n = max(index, 0) + 1
-        var letters: [Unicode.Scalar] = []
-        while n > 0 {
-            let digit = (n - 1) % 26
-            letters.append(Unicode.Scalar(UInt8(65 + digit)))
-            n = (n - 1) / 26
-        }
-        return String(String.UnicodeScalarView(letters.reversed()))
+        String(unsafeUninitializedCapacity: 16) { letters(index, into: $0) }
     }
 
-    /// The cell's name: row 0, column 0 → `A1`.
-    static func name(row: Int, column: Int) -> String { Self.column(column) + String(row + 1) }
+    /// The cell's name: row 0, column 0 → `A1`. Written straight into a small string: every
+    /// cell of a sheet has one.
+    static func name(row: Int, column: Int) -> String {
+        String(unsafeUninitializedCapacity: 40) { buffer in
+            let count = letters(column, into: buffer)
+            var n = UInt(max(row, 0)) + 1
+            var digits = 0
+            var rest = n
+            repeat { digits += 1; rest /= 10 } while rest > 0
+            for k in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[k] = 0x30 + UInt8(n % 10)
+                n /= 10
+            }
+            return count + digits
+        }
+    }
+
+    /// Writes the column's letters (bijective base 26) at the start of `buffer`; their count.
+    private static func letters(_ index: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = max(index, 0) + 1
+        var count = 0
+        while n > 0 {
+            buffer[count] = UInt8(65 + (n - 1) % 26)
+            count += 1
+            n = (n - 1) / 26
+        }
+        buffer[0..<count].reverse()
+        return count
+    }
 }
