@@ -37,3 +37,26 @@ struct SharedBytes: @unchecked Sendable {
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
 }
+
+/// A job that runs on another thread while the caller goes on; `wait()` gives its result. For
+/// small fixed jobs beside a large step that uses `concurrentPerform` itself (checking the output
+/// folder, reading the comparison files beside the data), which nesting would starve.
+package final class Background<T: Sendable>: @unchecked Sendable {
+    // Written once by the job before `group.leave()`, read only after `group.wait()`.
+    private var result: T?
+    private let group = DispatchGroup()
+
+    package init(_ job: @escaping @Sendable () -> T) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = job()
+            self.group.leave()
+        }
+    }
+
+    package func wait() -> T {
+        group.wait()
+        guard let result else { preconditionFailure("a background job ends with a result") }
+        return result
+    }
+}

@@ -5,23 +5,34 @@ import KTOImport
 public struct Codebook: Sendable, Equatable {
     /// The file the codebook was read from (for messages).
     public var file: String
-    public var variables: [Variable]
+    public var variables: [Variable] { didSet { indexByCode = Self.indexByCode(variables) } }
+    /// Lowercased code → index of the first variable with it: looked up per row of a
+    /// comparison file and per cell of many tables.
+    private var indexByCode: [String: Int]
 
     public init(file: String = "", variables: [Variable]) {
         self.file = file
         self.variables = variables
+        indexByCode = Self.indexByCode(variables)
+    }
+
+    private static func indexByCode(_ variables: [Variable]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(variables.count)
+        for (k, variable) in variables.enumerated() where index[variable.code.lowercased()] == nil {
+            index[variable.code.lowercased()] = k
+        }
+        return index
     }
 
     /// The variable with this code (case-insensitive), if any.
     public func variable(_ code: String) -> Variable? {
-        let key = code.lowercased()
-        return variables.first { $0.code.lowercased() == key }
+        index(of: code).map { variables[$0] }
     }
 
     /// The index of the variable with this code (case-insensitive), if any.
     public func index(of code: String) -> Int? {
-        let key = code.lowercased()
-        return variables.firstIndex { $0.code.lowercased() == key }
+        indexByCode[code.lowercased()]
     }
 }
 

@@ -80,16 +80,27 @@ public struct LoadedStudy: Sendable {
         let pairing = codebook.openQuestionPairing()
         guard pairing.problems.isEmpty else { throw StudyError(pairing.problems) }
         let loader = DatasetLoader(study: study, codebook: codebook, strict: strict)
+        // The comparison files (earlier metingen' figures, benchmarks) are small: read on another
+        // thread while the data is read, and taken in study order below, so the first error is
+        // still the one a sequential read meets first.
+        typealias Read = Result<Aggregates, any Error>
+        let comparisons = Background { () -> (earlier: [Read?], benchmarks: [Read]) in
+            let earlier = study.previousMetingen.map { spec in
+                spec.aggregates.map { file in Read { try Aggregates.load(file, name: spec.meting, codebook: codebook) } }
+            }
+            return (earlier, study.benchmarks.map { spec in Read { try Aggregates.load(spec.file, name: spec.name, codebook: codebook) } })
+        }
         let reads = try readMetingen(study, with: loader, progress: progress)
+        let figures = comparisons.wait()
         var (current, ledgers) = try reads[0].get()
         let coding = try CodingFile.apply(study.codingFiles, to: &current, questions: pairing.questions)
         var codingLedgers = coding.ledgers
         var allLedgers = ledgers
         var earlier: [EarlierMeting] = []
         var next = 1
-        for spec in study.previousMetingen {
-            if let file = spec.aggregates {
-                earlier.append(EarlierMeting(meting: spec.meting, figures: try Aggregates.load(file, name: spec.meting, codebook: codebook)))
+        for (k, spec) in study.previousMetingen.enumerated() {
+            if let read = figures.earlier[k] {
+                earlier.append(EarlierMeting(meting: spec.meting, figures: try read.get()))
                 continue
             }
             var (dataset, previousLedgers) = try reads[next].get()
@@ -98,7 +109,7 @@ public struct LoadedStudy: Sendable {
             earlier.append(EarlierMeting(meting: spec.meting, dataset: dataset))
             allLedgers += previousLedgers
         }
-        let benchmarks = try study.benchmarks.map { try Aggregates.load($0.file, name: $0.name, codebook: codebook) }
+        let benchmarks = try figures.benchmarks.map { try $0.get() }
         var loaded = LoadedStudy(study: study, codebook: codebook, current: current, previous: nil, ledgers: allLedgers)
         loaded.earlier = earlier
         loaded.benchmarks = benchmarks

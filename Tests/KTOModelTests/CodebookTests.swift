@@ -8,6 +8,24 @@ struct CodebookTests {
         try Codebook.parse(try SourceText(bytes: Array(text.utf8), file: "codeboek.csv"))
     }
 
+    /// Lookups by code are case-insensitive, the first of two equal codes wins, and the index
+    /// follows changes to the variables.
+    @Test func lookupByCodeFollowsTheVariables() throws {
+        var book = try load(MiniStudy.codebook)
+        for (k, variable) in book.variables.enumerated() {
+            #expect(book.index(of: variable.code.uppercased()) == k)
+            #expect(book.variable(variable.code)?.code == variable.code)
+        }
+        #expect(book.index(of: "bestaat-niet") == nil)
+        var twin = book.variables[2]
+        twin.code = "Cijfer"
+        book.variables.append(twin)
+        #expect(book.index(of: "cijfer") == 2)
+        book.variables[2].code = "cijfer_oud"
+        #expect(book.index(of: "cijfer") == book.variables.count - 1)
+        #expect(book.index(of: "CIJFER_OUD") == 2)
+    }
+
     @Test func readsTheMiniCodebook() throws {
         let book = try load(MiniStudy.codebook)
         #expect(book.variables.map(\.code) == ["respnr", "gemeente", "cijfer", "stipt", "wisselen", "traject", "goed"])

@@ -234,6 +234,45 @@ struct LedgerTests {
         }
     }
 
+    /// The comparison files are read beside the data, yet taken in study order: all of them
+    /// arrive in order, and of several errors the first a sequential read meets is thrown.
+    @Test func comparisonFilesReadBesideTheDataKeepTheirOrderAndErrors() throws {
+        let folder = TempFolder()
+        folder.write("codebook.csv", MiniStudy.codebook)
+        folder.write("data.csv", "respnr;gemeente;cijfer;stipt;wisselen;traject;goed\n1;1;7;4;2;1;x\n")
+        folder.write("oud.csv", "variable;measure;category;value;n;sd\ncijfer;mean;;6,5;40;\n")
+        folder.write("a.csv", "variable;measure;category;value;n;sd\ncijfer;mean;;7,1;;\n")
+        folder.write("b.csv", "variable;measure;category;value;n;sd\nstipt;pct_agree;;55;;\n")
+        let path = folder.write("kto.study", MiniStudy.study(
+            extra: "[previous]\nmeting = 2013\naggregates = oud.csv\n[benchmark A]\nfile = a.csv\n[benchmark B]\nfile = b.csv\n"))
+        let loaded = try LoadedStudy.load(studyPath: path)
+        #expect(loaded.benchmarks.map(\.name) == ["A", "B"])
+        #expect(loaded.benchmarks[0].figure("cijfer", "mean")?.value == 7.1)
+        #expect(loaded.benchmarks[1].figure("stipt", "pct_agree")?.value == 55)
+        #expect(loaded.earlier.map(\.meting) == ["2013"] && loaded.earlier[0].figures?.figure("cijfer", "mean")?.n == 40)
+
+        func failure() -> String? {
+            do {
+                _ = try LoadedStudy.load(studyPath: path)
+                return nil
+            } catch let error as ImportError {
+                return error.location?.file
+            } catch let error as StudyError {
+                return error.problems.first?.location?.file
+            } catch {
+                return "\(error)"
+            }
+        }
+        folder.write("b.csv", "variable;measure;category;value;n;sd\nbestaat_niet;mean;;1;;\n")
+        #expect(failure() == "b.csv")
+        try FileManager.default.removeItem(atPath: folder.path + "/a.csv")
+        #expect(failure() == "a.csv")
+        folder.write("oud.csv", "variable;measure;category;value;n;sd\ncijfer;gemiddelde;;6,5;;\n")
+        #expect(failure() == "oud.csv")
+        try FileManager.default.removeItem(atPath: folder.path + "/data.csv")
+        #expect(failure() == "data.csv")
+    }
+
     @Test func severalDataFilesAreConcatenatedAndPadded() throws {
         let folder = TempFolder()
         folder.write("codebook.csv", MiniStudy.codebook)
