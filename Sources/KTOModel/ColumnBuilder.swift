@@ -6,7 +6,7 @@ import KTOImport
 /// `tableEntry(for:)` says what the table may store for a short number, so the fast path and
 /// this slow path cannot disagree: the table holds a value only where `code(of:)` would return
 /// that value without an issue and without a label match.
-struct CellDecoder: Sendable {
+final class CellDecoder: Sendable {
     enum Issue: Sendable { case outOfRange, unreadable }
 
     /// The variable's code, for the ledger.
@@ -24,7 +24,31 @@ struct CellDecoder: Sendable {
     /// For a reversed scale: valid codes become `reverseSum - code`; 0 otherwise.
     let reverseSum: Int
 
-    init(variable: Variable) {
+    /// The decoders of `variables`, in order. Variables with the same answers (labels, missing
+    /// codes, type and valid codes: all statements of a questionnaire, say) share one table of
+    /// answer texts, made once.
+    static func all(_ variables: [Variable]) -> [CellDecoder] {
+        struct Answers: Hashable {
+            var type: VariableType
+            var labels: [ValueLabel]
+            var missing: [ValueLabel]
+            var valid: [Int]
+        }
+        var tables: [Answers: [String: Int]] = [:]
+        return variables.map { variable in
+            let answers = Answers(type: variable.type, labels: variable.labels, missing: variable.missing, valid: variable.validCodes)
+            let table = tables[answers] ?? AnswerTexts.table(for: variable)
+            tables[answers] = table
+            return CellDecoder(variable: variable, answerCodes: table)
+        }
+    }
+
+    convenience init(variable: Variable) {
+        self.init(variable: variable, answerCodes: AnswerTexts.table(for: variable))
+    }
+
+    /// - Parameter answerCodes: `AnswerTexts.table(for: variable)`.
+    init(variable: Variable, answerCodes table: [String: Int]) {
         name = variable.code
         type = variable.type
         let all = variable.validCodes + variable.missing.map(\.code)
@@ -38,7 +62,7 @@ struct CellDecoder: Sendable {
         var labels: [String: Int] = [:]
         for l in variable.labels + variable.missing { labels[Variable.labelKey(l.label)] = l.code }
         self.labelCodes = labels
-        answerCodes = type == .text || type == .multi || type == .id ? [:] : AnswerTexts.table(for: variable)
+        answerCodes = type == .text || type == .multi || type == .id ? [:] : table
         var options: [Int16: String] = [:]
         for option in variable.optionColumns {
             if let label = variable.label(of: option.code) { options[Int16(truncatingIfNeeded: option.code)] = Variable.labelKey(label) }

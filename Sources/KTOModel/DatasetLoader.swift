@@ -71,7 +71,7 @@ public struct DatasetLoader: Sendable {
         progress: ((String, Int, Int) -> Void)? = nil
     ) throws -> (Dataset, [RowLedger]) {
         var dataset = Dataset(meting: meting, codebook: codebook, groups: study.groups.map(\.name))
-        let decoders = codebook.variables.map { CellDecoder(variable: $0) }
+        let decoders = CellDecoder.all(codebook.variables)
         var builders = zip(codebook.variables, decoders).map { ColumnBuilder(variable: $0, narrow: $1.isNarrow) }
         var ledgers: [RowLedger] = []
         var registry = IDRegistry()

@@ -23,7 +23,7 @@ public enum Polarity: String, Sendable, Codable {
 }
 
 /// A value code with its Dutch label.
-public struct ValueLabel: Sendable, Equatable, Codable {
+public struct ValueLabel: Sendable, Hashable, Codable {
     public var code: Int
     public var label: String
 

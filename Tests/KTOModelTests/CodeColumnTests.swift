@@ -69,6 +69,32 @@ struct CodeColumnTests {
         #expect(narrow == [true, true, true, false, false, true])
     }
 
+    /// Decoders made together share the answer-text tables of variables with the same answers;
+    /// each table is the one made for that variable alone. The sample codebook's statements
+    /// share theirs; a variable with other labels or missing codes gets its own.
+    @Test func decodersMadeTogetherEqualDecodersMadeAlone() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sample = try Codebook.load(path: root.appendingPathComponent("SampleData/codebook.csv").path)
+        var variables = sample.variables
+        // A statement like the others but with one label changed, and one with another missing code.
+        let statement = try #require(variables.firstIndex { $0.type == .likert })
+        var relabelled = variables[statement]
+        relabelled.code = "anders"
+        relabelled.labels[0].label = "Volstrekt oneens"
+        var otherMissing = variables[statement]
+        otherMissing.code = "anders_missend"
+        otherMissing.missing = [ValueLabel(code: 8, label: "geen mening")]
+        variables += [relabelled, otherMissing]
+        let together = CellDecoder.all(variables)
+        for (decoder, variable) in zip(together, variables) {
+            let alone = CellDecoder(variable: variable)
+            #expect(decoder.answerCodes == alone.answerCodes && decoder.labelCodes == alone.labelCodes, "\(variable.code)")
+            #expect(decoder.kinds == alone.kinds && decoder.low == alone.low && decoder.isNarrow == alone.isNarrow)
+        }
+        #expect(together[together.count - 2].answerCodes["volstrekt oneens"] != nil)
+        #expect(together[together.count - 2].answerCodes != together[statement].answerCodes)
+    }
+
     /// A codebook with codes beyond a byte (a missing code 998, categories by year) reads the
     /// same codes through the loader as one that fits: the wide column keeps them, the narrow
     /// ones next to it keep theirs, labels and empty and unreadable cells included.
