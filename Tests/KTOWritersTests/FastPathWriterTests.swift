@@ -165,9 +165,11 @@ struct FastPathWriterTests {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33)
         }
-        let words = ["a", "bb", "woord", "langerwoord", "é", "\u{301}x", "\r\n", "–", "😀", "1234567890123456789012345"]
-        for _ in 0..<5_000 {
-            let text = (0..<(next() % 20)).map { _ in words[next() % words.count] }.joined(separator: " ")
+        let words = ["a", "bb", "woord", "langerwoord", "é", "ë", "\u{A0}", "\u{301}x", "\r\n", "–", "😀", "1234567890123456789012345"]
+        for round in 0..<5_000 {
+            // Half the texts plain Latin (the byte path), half with anything; one or two spaces.
+            let pool = round % 2 == 0 ? Array(words.prefix(7)) + ["1234567890123456789012345"] : words
+            let text = (0..<(next() % 20)).map { _ in pool[next() % pool.count] + (next() % 5 == 0 ? " " : "") }.joined(separator: " ")
             let width = 3 + next() % 40
             #expect(SVGCharts.lines(text, width: width) == Self.plainLines(text, width: width))
         }

@@ -47,34 +47,67 @@ enum SVGCharts {
 
     /// Splits a label into lines of at most `width` characters.
     static func lines(_ text: String, width: Int, max: Int = 3) -> [String] {
+        var result = simpleLines(text, width: width) ?? characterLines(text, width: width)
+        if result.count > max {
+            result = Array(result.prefix(max))
+            result[max - 1] += " …"
+        }
+        return result
+    }
+
+    /// The lines of a text whose characters are all single scalars below U+0300 without CR
+    /// (`CharacterCount.simpleCount`), from one pass over its bytes: then a space character is
+    /// the byte 0x20 and a word's characters are its scalars. Nil for other texts.
+    private static func simpleLines(_ text: String, width: Int) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard CharacterCount.simpleCount(bytes) != nil else { return nil }
+            var result: [String] = []
+            var line: [UInt8] = []
+            var length = 0
+            var k = 0
+            while k < bytes.count {
+                guard bytes[k] != 0x20 else { k += 1; continue }
+                var end = k
+                var wordLength = 0
+                while end < bytes.count && bytes[end] != 0x20 {
+                    if bytes[end] & 0xC0 != 0x80 { wordLength += 1 }
+                    end += 1
+                }
+                if !line.isEmpty && length + 1 + wordLength > width {
+                    result.append(String(decoding: line, as: UTF8.self))
+                    line.removeAll(keepingCapacity: true)
+                    length = 0
+                }
+                if !line.isEmpty {
+                    line.append(0x20)
+                    length += 1
+                }
+                line += UnsafeBufferPointer(rebasing: bytes[k..<end])
+                length += wordLength
+                k = end
+            }
+            if !line.isEmpty { result.append(String(decoding: line, as: UTF8.self)) }
+            return result
+        }
+    }
+
+    /// The lines by characters (any text).
+    private static func characterLines(_ text: String, width: Int) -> [String] {
         var result: [String] = []
         var line = ""
-        // The line's length kept as it grows while it is plain ASCII (no CR): then characters
-        // are bytes and a word adds its own length; otherwise the line is counted again.
         var length = 0
-        var ascii = true
         for word in text.split(separator: " ") {
             let wordLength = word.count
             if !line.isEmpty && length + 1 + wordLength > width {
                 result.append(line)
                 line = ""
                 length = 0
-                ascii = true
             }
-            let separated = !line.isEmpty
-            line += (separated ? " " : "") + word
-            if ascii, word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-                length += (separated ? 1 : 0) + word.utf8.count
-            } else {
-                ascii = false
-                length = line.count
-            }
+            line += (line.isEmpty ? "" : " ") + word
+            length = line.count
         }
         if !line.isEmpty { result.append(line) }
-        if result.count > max {
-            result = Array(result.prefix(max))
-            result[max - 1] += " …"
-        }
         return result
     }
 
