@@ -12,6 +12,8 @@ import KTOCommand
 //                                        SAVReader alone vs pyreadstat (writes FILE.sav if absent)
 //   kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
 //                                        the .xlsx reader vs openpyxl read-only (writes it if absent)
+//   kto-bench sample [--runs 15] [--kto PATH] [--study STUDY]
+//                                        `kto report` on the sample study in fresh processes
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
 // Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
 // when python3 can import pandas; R survey (peers/r_survey_peer.R) at 100,000 respondents when
@@ -33,6 +35,7 @@ let usage = """
            kto-bench cursor EXPORT.csv
            kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
            kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
+           kto-bench sample [--runs 15] [--kto PATH] [--study SampleData/kto-2015.study]
 
     """
 
@@ -68,6 +71,12 @@ do {
         try fileReadBenchmark(
             kind, path: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 3), peer: !arguments.contains("--no-peers"),
             cases: option("--cases").flatMap { Int($0) } ?? (kind == .sav ? 500_000 : 20_000))
+    case "sample":
+        // The kto next to this kto-bench (the same build), unless --kto names another.
+        let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kto").path
+        try sampleReportBenchmark(
+            kto: option("--kto") ?? sibling, study: option("--study") ?? "SampleData/kto-2015.study",
+            runs: max(1, option("--runs").flatMap { Int($0) } ?? 15))
     case "parse":
         try parseBenchmark(megabytes: option("--mb").flatMap { Int($0) } ?? 120)
     default:
