@@ -55,10 +55,33 @@ public struct Anonymizer: Sendable {
     private let listedNames: ListedNameDetector
     private let streets: StreetAddressDetector
     private let ibans: IBANDetector
+    /// Which detectors run, decided once from `configuration.kinds` (not by set lookups for
+    /// every answer).
+    private let runs: Runs
+
+    private struct Runs: Sendable {
+        var email, iban, phone, bsn, postcode, address, words, name, introducedName, firstNames, dates, listed: Bool
+
+        init(_ kinds: Set<AnonymizationKind>) {
+            email = kinds.contains(.email)
+            iban = kinds.contains(.iban)
+            phone = kinds.contains(.phone)
+            bsn = kinds.contains(.bsn)
+            postcode = kinds.contains(.postcode)
+            address = kinds.contains(.address)
+            name = kinds.contains(.name)
+            introducedName = kinds.contains(.introducedName)
+            firstNames = kinds.contains(.fullName) || kinds.contains(.firstName)
+            dates = kinds.contains(.birthDate) || kinds.contains(.oldDate)
+            words = name || introducedName || firstNames || dates
+            listed = kinds.contains(.listedName)
+        }
+    }
 
     /// Creates an anonymiser with the given configuration.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
+        runs = Runs(configuration.kinds)
         let grammar = NameGrammar(additionalNonNames: configuration.additionalNonNames)
         let reader = PersonNameReader(additionalNonNames: configuration.additionalNonNames)
         titledNames = TitledNameDetector(reader: reader)
@@ -89,25 +112,26 @@ public struct Anonymizer: Sendable {
         let t = ScalarText(text)
         let kinds = configuration.kinds
         var detections: [Detection] = []
-        if kinds.contains(.email) { detections += EmailDetector.detect(in: t) }
-        if kinds.contains(.iban) { detections += ibans.detect(in: t) }
-        if kinds.contains(.phone) { detections += PhoneDetector.detect(in: t) }
-        if kinds.contains(.bsn) { detections += BSNDetector.detect(in: t) }
-        if kinds.contains(.postcode) { detections += PostcodeDetector.detect(in: t) }
-        if kinds.contains(.address) { detections += streets.detect(in: t) }
-        let personKinds: Set<AnonymizationKind> = [.name, .introducedName, .fullName, .firstName, .birthDate, .oldDate]
-        if !kinds.isDisjoint(with: personKinds) {
+        if runs.email { detections += EmailDetector.detect(in: t) }
+        if runs.iban { detections += ibans.detect(in: t) }
+        if runs.phone { detections += PhoneDetector.detect(in: t) }
+        if runs.bsn { detections += BSNDetector.detect(in: t) }
+        if runs.postcode { detections += PostcodeDetector.detect(in: t) }
+        if runs.address { detections += streets.detect(in: t) }
+        if runs.words {
             let words = WordTokens(t)
-            if kinds.contains(.name) { detections += titledNames.detect(in: words) }
-            if kinds.contains(.introducedName) { detections += introducedNames.detect(in: words) }
-            if kinds.contains(.fullName) || kinds.contains(.firstName) {
-                detections += firstNames.detect(in: words).filter { kinds.contains($0.kind) }
+            if runs.name { detections += titledNames.detect(in: words) }
+            if runs.introducedName { detections += introducedNames.detect(in: words) }
+            if runs.firstNames {
+                let found = firstNames.detect(in: words)
+                if !found.isEmpty { detections += found.filter { kinds.contains($0.kind) } }
             }
-            if kinds.contains(.birthDate) || kinds.contains(.oldDate) {
-                detections += birthDates.detect(in: t, words: words).filter { kinds.contains($0.kind) }
+            if runs.dates {
+                let found = birthDates.detect(in: t, words: words)
+                if !found.isEmpty { detections += found.filter { kinds.contains($0.kind) } }
             }
         }
-        if kinds.contains(.listedName), !listedNames.isEmpty { detections += listedNames.detect(in: t) }
+        if runs.listed, !listedNames.isEmpty { detections += listedNames.detect(in: t) }
         let chosen = Detection.resolve(detections)
         guard !chosen.isEmpty else { return AnonymizationResult(text: text, counts: [:]) }
 

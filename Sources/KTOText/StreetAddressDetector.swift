@@ -14,15 +14,15 @@ struct StreetAddressDetector {
         while i < t.count {
             guard t.isUpper(i), t.isBoundaryBefore(i) else { i += 1; continue }
             let wordEnd = self.wordEnd(in: t, from: i)
-            if isStreetWord(t, i..<wordEnd) {
-                let numberStart = t.skipSpaces(from: wordEnd)
-                if numberStart > wordEnd, let numberEnd = HouseNumber.end(in: t, at: numberStart),
-                    !HouseNumber.isFollowedByQuantityWord(t, at: numberEnd)
-                {
-                    found.append(Detection(range: streetStart(in: t, wordStart: i)..<numberEnd, kind: .address))
-                    i = numberEnd
-                    continue
-                }
+            // A house number after the word first: nearly every capitalised word has none, and
+            // that test is cheaper than lowercasing the word to match the street suffixes.
+            let numberStart = t.skipSpaces(from: wordEnd)
+            if numberStart > wordEnd, let numberEnd = HouseNumber.end(in: t, at: numberStart),
+                !HouseNumber.isFollowedByQuantityWord(t, at: numberEnd), isStreetWord(t, i..<wordEnd)
+            {
+                found.append(Detection(range: streetStart(in: t, wordStart: i)..<numberEnd, kind: .address))
+                i = numberEnd
+                continue
             }
             i = max(wordEnd, i + 1)
         }
