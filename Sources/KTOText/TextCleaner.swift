@@ -7,6 +7,28 @@ public enum TextCleaner {
     /// no-break spaces) becomes one space and the ends are trimmed, for use
     /// where the text must stay on one line (a table cell, a log line).
     public static func plain(_ text: String, singleLine: Bool = false) -> String {
+        if singleLine && isPlainSingleLine(text) { return text }
+        return plainByScalars(text, singleLine: singleLine)
+    }
+
+    /// Whether `text` is printable ASCII with single spaces between words and none at the ends:
+    /// then `plain(text, singleLine: true)` is `text` itself (no control character to drop, no
+    /// white space to fold). Most open answers are; one pass over the bytes says so.
+    static func isPlainSingleLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                guard byte >= 0x20 && byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
+                previous = byte
+            }
+            return true
+        }
+    }
+
+    /// `plain`, scalar by scalar (the rules themselves).
+    static func plainByScalars(_ text: String, singleLine: Bool) -> String {
         let scalars = ControlCharacters.sanitized(text, lineBreaks: .normalizeToLineFeed)
         var output = String.UnicodeScalarView()
         guard singleLine else {

@@ -41,4 +41,23 @@ struct TextCleanerTests {
         #expect(TextCleaner.plain(text) == text)
         #expect(TextCleaner.plain(text, singleLine: true) == text)
     }
+
+    /// The shortcut for plain one-line ASCII gives what the scalar rules give, on texts of
+    /// printable ASCII, spaces at the ends and doubled, tabs, controls and other scalars.
+    @Test func plainSingleLineShortcutMatchesTheRules() {
+        var state: UInt64 = 77
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        let pieces = ["a", "Goed", "7,5", "!", "~", " ", " ", "  ", "\t", "\n", "\r\n", "\u{0}", "\u{7F}", "\u{A0}", "é", "\u{202E}", "😀"]
+        var shortcut = 0
+        for round in 0..<20_000 {
+            let pool = round % 2 == 0 ? Array(pieces.prefix(7)) : pieces
+            let text = (0..<(next() % 8)).map { _ in pool[next() % pool.count] }.joined()
+            if TextCleaner.isPlainSingleLine(text) { shortcut += 1 }
+            #expect(TextCleaner.plain(text, singleLine: true) == TextCleaner.plainByScalars(text, singleLine: true), "\(Array(text.unicodeScalars))")
+        }
+        #expect(shortcut > 2_000)
+    }
 }
