@@ -180,9 +180,30 @@ public struct KTOTool: Sendable {
             for ledger in loaded.codingLedgers { console.out(CodingLedgerText.render(ledger, limit: 5)) }
             for warning in loaded.quality.warnings { console.out("let op: " + DiagnosticRenderer.render(warning)) }
         }
-        let (_, files) = try ReportPipeline().files(for: loaded)
+        // Each document is written into a staging folder as soon as it is rendered; the folder is
+        // checked again and swapped in at the end, or removed when anything fails.
+        let staging: OutputFolder.Staging
         do {
-            try output.write(files, protecting: study.inputFiles, after: inspection)
+            staging = try output.stage()
+        } catch {
+            console.err("fout: \(error)")
+            return .dataProblem
+        }
+        let files: [(path: String, bytes: [UInt8])]
+        do {
+            files = try ReportPipeline().files(for: loaded) { documents in
+                for document in documents { try staging.add(document.path, document.bytes) }
+            }.files
+        } catch let error as OutputFolder.WriteError {
+            staging.discard()
+            console.err("fout: \(error)")
+            return .dataProblem
+        } catch {
+            staging.discard()
+            throw error
+        }
+        do {
+            try staging.commit(protecting: study.inputFiles, after: inspection)
         } catch let refusal as OutputRefusal {
             throw refusal
         } catch {

@@ -11,7 +11,12 @@ public struct ReportPipeline: Sendable {
     /// The files of the report folder (relative path → bytes), in a fixed order.
     /// - Throws: `StudyError` with the data-quality problems when the data cannot carry a report
     ///   (`LoadedStudy.quality`): no report is made from answers kto could not read.
-    public func files(for loaded: LoadedStudy) throws -> (results: StudyResults, files: [(path: String, bytes: [UInt8])]) {
+    /// - Parameter deliver: called with each document's files as soon as they are rendered (from
+    ///   the rendering threads), so that they can be written while others are still rendered;
+    ///   an error it throws stops the report.
+    public func files(
+        for loaded: LoadedStudy, deliver: (@Sendable ([(path: String, bytes: [UInt8])]) throws -> Void)? = nil
+    ) throws -> (results: StudyResults, files: [(path: String, bytes: [UInt8])]) {
         guard loaded.quality.problems.isEmpty else {
             throw StudyError(loaded.quality.problems.map { StudyProblem($0.message, at: $0.location) })
         }
@@ -34,19 +39,23 @@ public struct ReportPipeline: Sendable {
         let count = 5 + annexes.count
         let tablesBook = 4
         let startOrder = [tablesBook] + (0..<count).filter { $0 != tablesBook }
-        let rendered = parallelMap(count) { i -> Result<[(path: String, bytes: [UInt8])], WorkbookError> in
+        let rendered = parallelMap(count) { i -> Result<[(path: String, bytes: [UInt8])], any Error> in
             let k = startOrder[i]
-            switch k {
-            case 0: return .success([("results.csv", ResultsCSVWriter.bytes(results))])
-            case 1: return .success([("report.txt", Array(TextReportWriter().render(report).utf8))])
-            case 2: return .success([("index.html", HTMLReportWriter().bytes(report))])
-            case 3: return .success(tables.includesCSV ? TablesBookWriter().render(report) : [])
-            case tablesBook:
-                guard tables.includesWorkbook else { return .success([]) }
-                return Result { () throws(WorkbookError) in [(TablesWorkbookWriter.fileName, try TablesWorkbookWriter().bytes(report, annexes: annexes))] }
-            default:
-                let g = k - 5
-                return .success([("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annexes[g]))])
+            return Result {
+                let files: [(path: String, bytes: [UInt8])]
+                switch k {
+                case 0: files = [("results.csv", ResultsCSVWriter.bytes(results))]
+                case 1: files = [("report.txt", Array(TextReportWriter().render(report).utf8))]
+                case 2: files = [("index.html", HTMLReportWriter().bytes(report))]
+                case 3: files = tables.includesCSV ? TablesBookWriter().render(report) : []
+                case tablesBook:
+                    files = tables.includesWorkbook ? [(TablesWorkbookWriter.fileName, try TablesWorkbookWriter().bytes(report, annexes: annexes))] : []
+                default:
+                    let g = k - 5
+                    files = [("annex-\(annexSlugs[g]).html", HTMLReportWriter().bytes(annexes[g]))]
+                }
+                try deliver?(files)
+                return files
             }
         }
         var documents = rendered

@@ -126,52 +126,117 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes `files` (relative path → bytes) plus the manifest and swaps the folder into place.
-    /// - Throws: `OutputRefusal` when the folder may not be replaced (nothing is touched then),
-    ///   `WriteError` when writing fails (the previous folder is then untouched).
+    /// Writes `files` (relative path → bytes) plus the manifest and swaps the folder into place:
+    /// `stage`, `Staging.add` for every file, `Staging.commit`, which checks the folder just
+    /// before the swap.
+    /// - Throws: `OutputRefusal` when the folder may not be replaced (nothing of it is touched
+    ///   then; the staging folder kto made beside it is removed), `WriteError` when writing fails
+    ///   (the previous folder is then untouched).
     /// - Parameter inspection: the result of this run's earlier `check`, if any: files it found
     ///   unchanged are checked again by their stamp, not read again.
     public func write(_ files: [(path: String, bytes: [UInt8])], protecting inputs: [String] = [], after inspection: Inspection? = nil) throws {
-        try check(protecting: inputs, after: inspection)
-        let fm = FileManager.default
+        let staging = try stage()
+        // The files on all cores (each file is written whole by one).
+        let failed = parallelMap(files.count) { k -> WriteError? in
+            do throws(WriteError) {
+                try staging.add(files[k].path, files[k].bytes)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let error = failed.compactMap({ $0 }).first {
+            staging.discard()
+            throw error
+        }
+        try staging.commit(protecting: inputs, after: inspection)
+    }
+
+    /// A new, empty staging folder beside the target, to `add` the report's files to as they are
+    /// made and then `commit` (or `discard`). `kto report` checks the folder before (`check`), so
+    /// that a refused folder does not even get a staging sibling.
+    /// - Throws: `WriteError` when the folder cannot be made.
+    public func stage() throws(WriteError) -> Staging {
         let target = URL(fileURLWithPath: path).standardized
-        let parent = target.deletingLastPathComponent()
-        let all = files.sorted(by: { $0.path < $1.path }) + [(Self.manifestName, Manifest(files: files).bytes)]
         let staging = Self.freshSibling(of: target, prefix: ".tmp-")
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
-        do {
-            // Folders first, then the files on all cores (each file is written whole by one).
-            var folders = Set<String>()
-            for file in all { folders.insert(staging.appendingPathComponent(file.path).deletingLastPathComponent().path) }
-            for folder in folders.sorted() { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            let failed = parallelMap(all.count) { k -> WriteError? in
-                let url = staging.appendingPathComponent(all[k].path)
-                return Self.writeFile(all[k].bytes, to: url)
+        return Staging(folder: self, staging: staging)
+    }
+
+    /// A report being written: files go into a staging folder (from any thread, each file whole)
+    /// with their size and CRC-32 noted for the manifest; `commit` checks the target again and
+    /// swaps the folder in, `discard` removes the staging folder. A report's files can so be
+    /// written while other documents are still being rendered.
+    public final class Staging: @unchecked Sendable {
+        let folder: OutputFolder
+        let staging: URL
+        // Guarded by `lock`.
+        private var entries: [String: Manifest.Entry] = [:]
+        private var folders: Set<String> = []
+        private let lock = NSLock()
+
+        init(folder: OutputFolder, staging: URL) {
+            self.folder = folder
+            self.staging = staging
+        }
+
+        /// Writes one file (relative path; folders are made as needed).
+        public func add(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
+            let url = staging.appendingPathComponent(path)
+            let parent = url.deletingLastPathComponent().path
+            let made: Bool = lock.withLock {
+                guard !folders.contains(parent) else { return true }
+                guard (try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)) != nil else { return false }
+                folders.insert(parent)
+                return true
             }
-            if let error = failed.compactMap({ $0 }).first { throw error }
-            // Swap by renames within one folder: the old report is moved aside, the new one moved
-            // in, and only then is the old one removed.
-            let aside = Self.freshSibling(of: target, prefix: ".old-")
-            let hadTarget = fm.fileExists(atPath: target.path)
-            if hadTarget { try fm.moveItem(at: target, to: aside) }
+            guard made else { throw WriteError(path: url.path, reason: "map kan niet worden aangemaakt") }
+            if let error = OutputFolder.writeFile(bytes, to: url) { throw error }
+            let entry = Manifest.Entry(size: bytes.count, crc: CRC32.checksum(bytes))
+            lock.withLock { entries[path] = entry }
+        }
+
+        /// Removes the staging folder (kto made it; nothing else is touched).
+        public func discard() {
+            try? FileManager.default.removeItem(at: staging)
+        }
+
+        /// Checks the target again (see `check`), writes the manifest and swaps the staging folder
+        /// in: the old report is moved aside, the new one moved in, and only then is the old one
+        /// removed. On any failure the staging folder is removed and the target left as it was.
+        /// - Throws: `OutputRefusal` or `WriteError`.
+        public func commit(protecting inputs: [String] = [], after inspection: Inspection? = nil) throws {
+            let fm = FileManager.default
+            let target = URL(fileURLWithPath: folder.path).standardized
             do {
-                try fm.moveItem(at: staging, to: target)
-            } catch {
-                if hadTarget { try? fm.moveItem(at: aside, to: target) }
+                try folder.check(protecting: inputs, after: inspection)
+                let manifest = lock.withLock { Manifest(entries: entries) }
+                if let error = OutputFolder.writeFile(manifest.bytes, to: staging.appendingPathComponent(OutputFolder.manifestName)) { throw error }
+                let aside = OutputFolder.freshSibling(of: target, prefix: ".old-")
+                let hadTarget = fm.fileExists(atPath: target.path)
+                if hadTarget { try fm.moveItem(at: target, to: aside) }
+                do {
+                    try fm.moveItem(at: staging, to: target)
+                } catch {
+                    if hadTarget { try? fm.moveItem(at: aside, to: target) }
+                    throw error
+                }
+                if hadTarget { try? fm.removeItem(at: aside) }
+            } catch let refusal as OutputRefusal {
+                discard()
+                throw refusal
+            } catch let error as WriteError {
+                discard()
                 throw error
+            } catch {
+                discard()
+                throw WriteError(path: folder.path, reason: error.localizedDescription)
             }
-            if hadTarget { try? fm.removeItem(at: aside) }
-        } catch let error as WriteError {
-            try? fm.removeItem(at: staging)
-            throw error
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw WriteError(path: path, reason: error.localizedDescription)
         }
     }
 
@@ -228,14 +293,6 @@ struct Manifest {
     var entries: [String: Entry]
 
     static let header = "# kto-rapportmap: kto schreef deze map en mag haar als geheel vervangen. Bestanden: grootte en CRC-32."
-
-    init(files: [(path: String, bytes: [UInt8])]) {
-        // The checksums on all cores: the files are many megabytes.
-        let crcs = parallelMap(files.count) { CRC32.checksum(files[$0].bytes) }
-        var entries: [String: Entry] = [:]
-        for (file, crc) in zip(files, crcs) { entries[file.path] = Entry(size: file.bytes.count, crc: crc) }
-        self.entries = entries
-    }
 
     init(entries: [String: Entry]) { self.entries = entries }
 

@@ -8,8 +8,10 @@ import KTOWriters
 /// run: a fresh process, nothing cached but the files in the OS page cache.
 ///
 /// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
-/// analyse and render (`try ReportPipeline().files(for:)`: every item × gemeente × meting, every
-/// output rendered), write (`OutputFolder.write`). Peak resident memory (VmHWM) is taken right
+/// analyse and render (`ReportPipeline().files(for:deliver:)`: every item × gemeente × meting,
+/// every output rendered and, as `kto report` does, written into a staging folder as soon as it
+/// is rendered), write (`OutputFolder.Staging.commit`: the folder checked again, the manifest,
+/// the swap). Peak resident memory (VmHWM) is taken right
 /// after, so it is the pipeline's; then our figures for the peers are written.
 /// With `oneCore`, only the read, through the loader with parallelism 1.
 struct SizeRun {
@@ -26,9 +28,16 @@ struct SizeRun {
         var made: (results: StudyResults, files: [(path: String, bytes: [UInt8])])?
         let (read, readCPU) = try timed { loaded = try LoadedStudy.load(studyPath: studyPath) }
         guard let study = loaded else { throw BenchError("no study") }
-        let (analyse, analyseCPU) = try timed { made = try ReportPipeline().files(for: study) }
-        guard let (results, files) = made else { throw BenchError("no files") }
-        let (write, writeCPU) = try timed { try OutputFolder(path: folder + "/report").write(files) }
+        var staging: OutputFolder.Staging?
+        let (analyse, analyseCPU) = try timed {
+            let files = try OutputFolder(path: folder + "/report").stage()
+            staging = files
+            made = try ReportPipeline().files(for: study) { documents in
+                for document in documents { try files.add(document.path, document.bytes) }
+            }
+        }
+        guard let (results, files) = made, let staging else { throw BenchError("no files") }
+        let (write, writeCPU) = try timed { try staging.commit() }
         let peak = peakRSSMegabytes()
         let rows = study.current.rowCount + (study.previous?.rowCount ?? 0)
         try PeerFigures.write(results, to: folder + "/ours.csv")

@@ -9,7 +9,11 @@ import KTOAnalysis
 @Suite("Design mistakes")
 struct DesignErrorTests {
     /// The design study with `edit` applied to its study file (and `data` replacing the export).
-    static func run(_ command: String = "report", edit: (String) -> String, data: ((String) -> String)? = nil) throws -> RunResult {
+    /// `afterwards` sees the study's folder before it is removed.
+    static func run(
+        _ command: String = "report", edit: (String) -> String, data: ((String) -> String)? = nil,
+        afterwards: ((String) throws -> Void)? = nil
+    ) throws -> RunResult {
         let folder = NSTemporaryDirectory() + "kto-design-error-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -18,7 +22,9 @@ struct DesignErrorTests {
         try (data?(export) ?? export).write(toFile: folder + "/design-study.csv", atomically: true, encoding: .utf8)
         let study = try String(contentsOfFile: Paths.fixture("design/design.study"), encoding: .utf8)
         try edit(study).write(toFile: folder + "/kto.study", atomically: true, encoding: .utf8)
-        return try runKTO([command, folder + "/kto.study", "--quiet"].filter { command == "report" || $0 != "--quiet" })
+        let result = try runKTO([command, folder + "/kto.study", "--quiet"].filter { command == "report" || $0 != "--quiet" })
+        try afterwards?(folder)
+        return result
     }
 
     static func top(_ lines: String) -> (String) -> String {
@@ -32,7 +38,12 @@ struct DesignErrorTests {
     }
 
     @Test func rakingMistakes() throws {
-        let noMargin = try Self.run(edit: Self.top("weighting = rake\nrake = gemeente, leeftijd\n"))
+        // The report stops in the analysis, after kto made its staging folder for the files:
+        // that folder is gone again, and no report folder was made.
+        let noMargin = try Self.run(edit: Self.top("weighting = rake\nrake = gemeente, leeftijd\n"), afterwards: { folder in
+            let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            #expect(left == ["codebook.csv", "design-study.csv", "kto.study"])
+        })
         #expect(noMargin.status == 1)
         #expect(noMargin.stderr.contains("voor de weging op 'leeftijd' ontbreekt een sectie [margin leeftijd]"))
 

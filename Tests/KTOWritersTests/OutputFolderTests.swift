@@ -75,4 +75,40 @@ struct OutputFolderTests {
         }
         #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "vier")
     }
+
+    /// Files added to a staging folder from several threads are all in the committed report,
+    /// listed in its manifest (a later check reads them back unchanged); a discarded staging
+    /// folder leaves nothing; a commit refuses a folder someone added a file to meanwhile, and
+    /// removes its staging folder.
+    @Test func stagedFilesAreCommittedOrDiscarded() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let target = parent + "/rapport"
+        let folder = OutputFolder(path: target)
+        let staging = try folder.stage()
+        let files = (0..<40).map { k in (path: k % 3 == 0 ? "tabellen/t\(k).csv" : "f\(k).txt", bytes: Array(String(repeating: "regel \(k)\n", count: k * 50).utf8)) }
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            try? staging.add(files[k].path, files[k].bytes)
+        }
+        try staging.commit()
+        for file in files {
+            #expect(FileManager.default.contents(atPath: target + "/" + file.path).map { [UInt8]($0) } == file.bytes)
+        }
+        let manifest = try String(contentsOfFile: target + "/" + OutputFolder.manifestName, encoding: .utf8)
+        #expect(manifest.split(separator: "\n").count == files.count + 1)
+        try folder.check(protecting: [])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
+
+        let dropped = try folder.stage()
+        try dropped.add("x.txt", Array("weg".utf8))
+        dropped.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
+
+        let refused = try folder.stage()
+        try refused.add("f1.txt", Array("nieuw".utf8))
+        try "van iemand anders".write(toFile: target + "/notitie.txt", atomically: true, encoding: .utf8)
+        #expect(throws: OutputRefusal.foreignFiles(path: target, files: ["notitie.txt"])) { try refused.commit() }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
+        #expect(FileManager.default.contents(atPath: target + "/f1.txt").map { [UInt8]($0) } == files[1].bytes)
+    }
 }
