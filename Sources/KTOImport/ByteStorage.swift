@@ -50,7 +50,7 @@ final class ByteStorage: @unchecked Sendable {
     ///   exports, read in pieces on two cores, they gave no better median and a worse tail (the
     ///   kernel now and then stalls to compact memory: 0.28-0.64 s against 0.30-0.48 s for the
     ///   read of both metingen over ten fresh processes), so the CSV reader does not ask; the .sav
-    ///   reader, reading on one core, does (its best of five 371-432 → 506-531 MB/s).
+    ///   reader does (its best of five 371-432 → 506-531 MB/s).
     static func contents(ofFile path: String, threads: Int = 1, minimumPart: Int = minimumReadPart, hugePages: Bool = false) -> ByteStorage? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
