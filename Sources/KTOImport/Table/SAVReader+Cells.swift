@@ -50,8 +50,11 @@ final class CellFiller: @unchecked Sendable {
         blockRows = max(16, (256 * 1024) / max(caseBytes, 1))
         chunkRows = max(16, chunkBytes / max(caseBytes, 1))
         kinds = plans.map { $0.width == 0 ? .codes : .cells }
-        codes = plans.map { $0.width == 0 ? HugePages.array(repeating: TableCells.emptyCode, count: rows) : [] }
-        cells = plans.map { $0.width == 0 ? [] : HugePages.array(repeating: .empty, count: rows) }
+        // Tens of megabytes of fresh memory to fault in and fill before any case is read: on all
+        // cores, a column each (it was a serial stretch of a fresh process's read).
+        let widths = plans.map(\.width)
+        codes = concurrentMap(plans.count) { widths[$0] == 0 ? HugePages.array(repeating: TableCells.emptyCode, count: rows) : [] }
+        cells = concurrentMap(plans.count) { widths[$0] == 0 ? [] : HugePages.array(repeating: .empty, count: rows) }
         numbers = Array(repeating: [], count: plans.count)
     }
 
