@@ -59,9 +59,7 @@ enum SVGCharts {
     /// (`CharacterCount.simpleCount`), from one pass over its bytes: then a space character is
     /// the byte 0x20 and a word's characters are its scalars. Nil for other texts.
     private static func simpleLines(_ text: String, width: Int) -> [String]? {
-        var text = text
-        return text.withUTF8 { bytes -> [String]? in
-            guard CharacterCount.simpleCount(bytes) != nil else { return nil }
+        CharacterCount.withSimpleBytes(text) { bytes -> [String] in
             var result: [String] = []
             var line: [UInt8] = []
             var length = 0

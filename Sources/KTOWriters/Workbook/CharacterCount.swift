@@ -25,11 +25,16 @@ enum CharacterCount {
         return count
     }
 
+    /// `body` on the UTF-8 bytes of `text` when every character of it is one scalar below U+0300
+    /// without CR (`simpleCount`); nil otherwise, for the caller's `Character` path.
+    static func withSimpleBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var text = text
+        return text.withUTF8 { bytes in simpleCount(bytes) == nil ? nil : body(bytes) }
+    }
+
     /// The characters of the longest line (lines end at LF).
     static func longestLine(_ text: String) -> Int {
-        var text = text
-        let fast: Int? = text.withUTF8 { bytes in
-            guard simpleCount(bytes) != nil else { return nil }
+        let fast: Int? = withSimpleBytes(text) { bytes in
             var longest = 0
             var line = 0
             for byte in bytes {
@@ -48,9 +53,7 @@ enum CharacterCount {
     /// The characters of the longest word, words being separated by white space
     /// (`Character.isWhitespace`).
     static func longestWord(_ text: String) -> Int {
-        var text = text
-        let fast: Int? = text.withUTF8 { bytes in
-            guard simpleCount(bytes) != nil else { return nil }
+        let fast: Int? = withSimpleBytes(text) { bytes in
             var longest = 0
             var word = 0
             var k = 0
@@ -77,9 +80,7 @@ enum CharacterCount {
     /// words are separated by spaces (empty words are left out). `body` gets a word's length,
     /// or nil at the end of a line.
     static func words(_ text: String, _ body: (Int?) -> Void) {
-        var text = text
-        let done: Bool = text.withUTF8 { bytes in
-            guard simpleCount(bytes) != nil else { return false }
+        let done: Bool? = withSimpleBytes(text) { bytes in
             var word = 0
             for byte in bytes {
                 switch byte {
@@ -98,7 +99,7 @@ enum CharacterCount {
             body(nil)
             return true
         }
-        guard !done else { return }
+        guard done == nil else { return }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             for word in line.split(separator: " ") { body(of(word)) }
             body(nil)
