@@ -18,11 +18,8 @@ struct FastPathWriterTests {
     ]
 
     @Test func inertTextIsExactlyWhatTheEscaperLeavesAlone() {
-        var state: UInt64 = 12345
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 12345)
+        func next() -> Int { random.next() }
         var inert = 0
         for _ in 0..<20_000 {
             let length = next() % 6
@@ -48,11 +45,8 @@ struct FastPathWriterTests {
     ]
 
     @Test func plainTextIsExactlyWhatTheCleanerLeavesAlone() {
-        var state: UInt64 = 4242
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 4242)
+        func next() -> Int { random.next() }
         var clean = 0
         for _ in 0..<20_000 {
             let text = (0..<(next() % 7)).map { _ in Self.plainPieces[next() % Self.plainPieces.count] }.joined()
@@ -89,11 +83,8 @@ struct FastPathWriterTests {
     }
 
     @Test func textReportLinesAsBefore() {
-        var state: UInt64 = 77
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 77)
+        func next() -> Int { random.next() }
         let words = ["a", "bb", "woord", "langerwoord", "é", "\u{301}x", "\u{600}", "\r\n", "–", "😀", "x\u{301}", "1234567890123"]
         let writer = TextReportWriter()
         for _ in 0..<5_000 {
@@ -110,11 +101,8 @@ struct FastPathWriterTests {
     }
 
     @Test func quoteTextContainmentAsFoundation() {
-        var state: UInt64 = 5
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 5)
+        func next() -> Int { random.next() }
         let pieces = ["a", "b", "ab", " ", "ba", "é", "e\u{301}", "\r", "\n", "\r\n", ""]
         for _ in 0..<20_000 {
             let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
@@ -124,11 +112,8 @@ struct FastPathWriterTests {
     }
 
     @Test func spreadsheetCellsAsCSVCell() {
-        var state: UInt64 = 11
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 11)
+        func next() -> Int { random.next() }
         let pieces = ["a", "7", ",5", " ", "-", "=", "+", "@", "\"", ";", ",", "\t", "\r", "\n", "\u{0}", "\u{7F}", "\u{80}",
                       "\u{9F}", "\u{A0}", "é", "–", "\u{202A}", "\u{2066}", "\u{FF1D}", "\u{FF0D}", "\u{FF21}", "\u{FFFD}", "\u{FFFE}", "😀"]
         var inert = 0
@@ -160,11 +145,8 @@ struct FastPathWriterTests {
     }
 
     @Test func chartLabelLinesAsBefore() {
-        var state: UInt64 = 13
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 13)
+        func next() -> Int { random.next() }
         let words = ["a", "bb", "woord", "langerwoord", "é", "ë", "\u{A0}", "\u{301}x", "\r\n", "–", "😀", "1234567890123456789012345"]
         for round in 0..<5_000 {
             // Half the texts plain Latin (the byte path), half with anything; one or two spaces.
@@ -218,11 +200,8 @@ struct FastPathWriterTests {
     /// A workbook cell's stored text: the shortcut for texts stored as they are must give what the
     /// scalar-by-scalar rules give, and must be taken for ordinary texts.
     @Test func cellTextShortcutAgreesWithTheRules() {
-        var state: UInt64 = 777
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 777)
+        func next() -> Int { random.next() }
         var stored = 0
         for _ in 0..<20_000 {
             let text = (0..<(next() % 7)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
@@ -245,11 +224,8 @@ struct FastPathWriterTests {
 
     /// Widths and heights count characters; the byte count stands in only where it is the same.
     @Test func characterCountIsStringCount() {
-        var state: UInt64 = 31337
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 31337)
+        func next() -> Int { random.next() }
         for _ in 0..<20_000 {
             let text = (0..<(next() % 7)).map { _ in Self.plainPieces[next() % Self.plainPieces.count] }.joined()
             #expect(CharacterCount.of(text[...]) == text.count, "\(Array(text.unicodeScalars))")
@@ -262,11 +238,8 @@ struct FastPathWriterTests {
     /// what the `Character` definitions give, on texts of every kind of piece (combining marks,
     /// CR LF, NBSP and NEL, emoji), including the all-Latin-1 texts that take the byte path.
     @Test func textMeasuresMatchCharacterDefinitions() {
-        var state: UInt64 = 2718
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(state >> 33)
-        }
+        var random = TestRandom(seed: 2718)
+        func next() -> Int { random.next() }
         let latin = ["a", "Zo", "7", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "é", "ë", "\u{AD}", "\u{2FF}", "x y"]
         var byBytes = 0
         for round in 0..<20_000 {
@@ -288,5 +261,17 @@ struct FastPathWriterTests {
         }
         // Both paths are exercised.
         #expect(byBytes > 8_000 && byBytes < 19_000)
+    }
+}
+
+/// The tests' deterministic numbers (a 64-bit LCG, Knuth's constants; the high bits).
+struct TestRandom {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int(state >> 33)
     }
 }
