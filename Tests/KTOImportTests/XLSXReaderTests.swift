@@ -140,6 +140,35 @@ struct XLSXReaderTests {
         }
     }
 
+    /// The sheet's CRC is checked on another core while the sheet is read: a sheet whose bytes
+    /// read well but whose recorded CRC is wrong is still refused as damaged, and the same
+    /// workbook with its CRC intact reads.
+    @Test func aSheetWithAWrongChecksumIsRefusedThoughItReads() throws {
+        var bytes = try XLSXFixture.bytes("basic.xlsx")
+        _ = try XLSXReader.read(bytes: bytes, displayName: "basic.xlsx")
+        // Central directory records (PK 1 2): CRC at +16, name length at +28, name at +46.
+        var patched = 0
+        var k = 0
+        while k + 46 <= bytes.count {
+            defer { k += 1 }
+            guard bytes[k] == 0x50, bytes[k + 1] == 0x4B, bytes[k + 2] == 0x01, bytes[k + 3] == 0x02 else { continue }
+            let nameLength = Int(bytes[k + 28]) | Int(bytes[k + 29]) << 8
+            guard k + 46 + nameLength <= bytes.count else { continue }
+            let name = String(decoding: bytes[(k + 46)..<(k + 46 + nameLength)], as: UTF8.self)
+            guard name.hasPrefix("xl/worksheets/") else { continue }
+            bytes[k + 16] ^= 0xFF
+            patched += 1
+        }
+        #expect(patched >= 1)
+        do {
+            _ = try XLSXReader.read(bytes: bytes, displayName: "basic.xlsx")
+            Issue.record("a sheet with a wrong CRC was read")
+        } catch {
+            guard case .archive(_, let zip) = error else { Issue.record("\(error)"); return }
+            #expect(ZipFixture.kind(zip) == "crcMismatch")
+        }
+    }
+
     @Test func errorsCarryTheirContext() {
         func error(_ file: String, sheet: String? = nil) -> XLSXError? {
             do {

@@ -83,6 +83,19 @@ public struct ZipArchive: Sendable {
 
     /// The bytes of `entry`, CRC-checked and exactly as large as declared.
     public func extract(_ entry: Entry) throws(ZipError) -> [UInt8] {
+        let output = try unchecked(entry)
+        try verify(output, of: entry)
+        return output
+    }
+
+    /// Throws `crcMismatch` unless `bytes` have `entry`'s CRC-32 (`extract` = `unchecked`, then
+    /// this; a caller may check on another core while it reads the bytes).
+    public func verify(_ bytes: [UInt8], of entry: Entry) throws(ZipError) {
+        guard bytes.withUnsafeBufferPointer({ CRC32.checksum($0) }) == entry.crc32 else { throw .crcMismatch(name: entry.name) }
+    }
+
+    /// The bytes of `entry`, exactly as large as declared, not yet CRC-checked (`verify`).
+    public func unchecked(_ entry: Entry) throws(ZipError) -> [UInt8] {
         let name = entry.name
         if entry.isEncrypted { throw .encrypted(name: name) }
         guard entry.uncompressedSize >= 0, entry.compressedSize >= 0 else { throw .badLocalHeader(name: name) }
@@ -117,7 +130,6 @@ public struct ZipArchive: Sendable {
         guard output.count == entry.uncompressedSize else {
             throw .sizeMismatch(name: name, declared: entry.uncompressedSize, actual: output.count)
         }
-        guard output.withUnsafeBufferPointer({ CRC32.checksum($0) }) == entry.crc32 else { throw .crcMismatch(name: name) }
         return output
     }
 

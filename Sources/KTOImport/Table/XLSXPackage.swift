@@ -36,6 +36,21 @@ struct XLSXPackage {
         return bytes
     }
 
+    /// A part's bytes before their CRC check, and the check (see `ZipArchive.unchecked`).
+    func uncheckedPart(_ name: String) throws(XLSXError) -> (bytes: [UInt8], verify: @Sendable () throws(XLSXError) -> Void) {
+        guard let entry = archive.entry(named: name) else { throw .missingPart(file: file, part: name) }
+        do {
+            let bytes = try archive.unchecked(entry)
+            let archive = self.archive
+            let file = self.file
+            return (bytes, { () throws(XLSXError) in
+                do throws(ZipError) { try archive.verify(bytes, of: entry) } catch { throw Self.translate(error, file: file) }
+            })
+        } catch {
+            throw Self.translate(error, file: file)
+        }
+    }
+
     /// Runs `body` over the XML of a part, turning scanner failures into `malformedXML`.
     func scan<T>(
         _ bytes: [UInt8], part: String, _ body: (inout XMLScanner) throws(XMLScanner.Failure) -> T
