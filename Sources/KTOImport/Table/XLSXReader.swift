@@ -54,7 +54,7 @@ public struct XLSXReader {
         let checking = Background { Result { () throws(XLSXError) in try verify() } }
         var builder = XLSXTableBuilder(file: displayName, sheet: chosen.name, maxCells: limits.maxCells)
         let parser = XLSXSheetParser(
-            package: package, part: sheetPart, sheet: chosen.name, sharedStrings: sharedStrings, styles: styles,
+            file: package.file, part: sheetPart, sheet: chosen.name, sharedStrings: sharedStrings, styles: styles,
             date1904: workbook.date1904)
         let read = Result { () throws(XLSXError) in try parser.read(sheetBytes, into: &builder) }
         try checking.wait().get()

@@ -1,11 +1,17 @@
+import Foundation
+
 /// Reads the cells of a worksheet part (`<sheetData><row><c>`) into an `XLSXTableBuilder`.
 ///
 /// Cell types (ECMA-376 Part 1, 18.18.11): `s` shared string, `inlineStr` (`<is>`), `str`
 /// formula text (the cached `<v>`; formulas are never evaluated), `b` boolean, `n` or none a
 /// number, `e` error (`#N/A` as text), `d` ISO 8601 date. Rows and cells without an `r`
 /// reference follow the previous one.
-struct XLSXSheetParser {
-    let package: XLSXPackage
+///
+/// A large sheet is read in two halves on two cores (`halves`, `readInHalves`) when that gives
+/// exactly what one pass gives; otherwise in one pass.
+struct XLSXSheetParser: Sendable {
+    /// The workbook's name, for messages.
+    let file: String
     let part: String
     let sheet: String
     let sharedStrings: [String]
@@ -19,19 +25,113 @@ struct XLSXSheetParser {
     /// Days from 1899-12-30 to 1904-01-01: added to 1904-system dates.
     static let days1904 = 1462.0
 
-    func read(_ bytes: [UInt8], into builder: inout XLSXTableBuilder) throws(XLSXError) {
+    /// - Parameter halvesFrom: the size from which a sheet is read in halves when it can be
+    ///   (tests make it small).
+    func read(_ bytes: [UInt8], into builder: inout XLSXTableBuilder, halvesFrom: Int = minimumBytesForHalves) throws(XLSXError) {
         try bytes.withUnsafeBufferPointer { buffer throws(XLSXError) in
+            if ProcessInfo.processInfo.activeProcessorCount > 1, buffer.count >= halvesFrom, let halves = Self.halves(buffer),
+               let read = readInHalves(buffer, halves, builder: builder)
+            {
+                builder = read
+                return
+            }
             var scanner = XMLScanner(buffer)
-            try parse(&scanner, buffer, into: &builder)
+            _ = try parse(&scanner, buffer, into: &builder)
         }
     }
 
+    /// Sheets below this are read in one pass.
+    static let minimumBytesForHalves = 1 << 20
+
+    /// Where a large sheet can be read in two halves: the rows of `sheetData` cut at a row tag
+    /// near their middle (`split`), and where `</sheetData>` starts (`end`). Nil when there is
+    /// no such place for sure: no plain `<sheetData>`, a comment, CDATA section or processing
+    /// instruction among the rows (where `<row ` could be text), or a cell or row after the rows.
+    static func halves(_ b: UnsafeBufferPointer<UInt8>) -> (split: Int, end: Int)? {
+        guard let base = b.baseAddress else { return nil }
+        // The first `needle` in from..<to, found by `memchr` on its byte at `key` (a rare one:
+        // '<' starts every tag, '!' and '?' hardly occur).
+        func find(_ needle: StaticString, key: Int = 0, from: Int, to: Int) -> Int? {
+            let count = needle.utf8CodeUnitCount
+            let byte = needle.utf8Start[key]
+            var i = from + key
+            while i < to - (count - 1 - key) {
+                guard let hit = memchr(base + i, Int32(byte), to - (count - 1 - key) - i) else { return nil }
+                let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - key
+                if memcmp(base + at, needle.utf8Start, count) == 0 { return at }
+                i = at + key + 1
+            }
+            return nil
+        }
+        guard let open = find("<sheetData>", from: 0, to: b.count) else { return nil }
+        let start = open + 11
+        // The last `</sheetData>`: near the end, so searched backwards.
+        let closing = Array("</sheetData>".utf8)
+        var end = b.count - closing.count
+        while end >= start, !closing.indices.allSatisfy({ b[end + $0] == closing[$0] }) { end -= 1 }
+        guard end > start, find("<!", key: 1, from: start, to: end) == nil, find("<?", key: 1, from: start, to: end) == nil,
+              let split = find("<row ", from: start + (end - start) / 2, to: end)
+        else { return nil }
+        // After the rows: no cell, row, value or inline text a one-pass read would still take.
+        var tail = XMLScanner(b, from: end, to: b.count)
+        while let event = try? tail.next() {
+            guard case .start(let name, _) = event else { continue }
+            if tail.isLocal(name, "c") || tail.isLocal(name, "row") || tail.isLocal(name, "v") || tail.isLocal(name, "is") { return nil }
+        }
+        return (split, end)
+    }
+
+    /// The sheet read as two halves on two cores: the first into a copy of `builder`, the rows
+    /// of the second recorded and then replayed into it in order, then the part after the rows.
+    /// The builder sees the calls a one-pass read makes. Nil, for a one-pass read to do it (and
+    /// meet any error where it would), when either half fails, the first does not end between
+    /// cells, or the second's first row has no number of its own.
+    func readInHalves(
+        _ b: UnsafeBufferPointer<UInt8>, _ halves: (split: Int, end: Int), builder: XLSXTableBuilder
+    ) -> XLSXTableBuilder? {
+        enum Half: Sendable {
+            case first(XLSXTableBuilder, ParseEnd)
+            case second(XLSXRecordedRows, ParseEnd)
+            case failed
+        }
+        let shared = SharedBytes(b)
+        let parser = self
+        let results = concurrentMap(2) { k -> Half in
+            let b = shared.buffer
+            do throws(XLSXError) {
+                if k == 0 {
+                    var first = builder
+                    var scanner = XMLScanner(b, from: 0, to: halves.split)
+                    let end = try parser.parse(&scanner, b, into: &first)
+                    return .first(first, end)
+                }
+                var rows = XLSXRecordedRows()
+                var scanner = XMLScanner(b, from: halves.split, to: halves.end)
+                let end = try parser.parse(&scanner, b, into: &rows)
+                return .second(rows, end)
+            } catch {
+                return .failed
+            }
+        }
+        guard case .first(var read, let firstEnd) = results[0], firstEnd.clean,
+              case .second(let rows, let secondEnd) = results[1], secondEnd.clean, secondEnd.firstRowNumbered == true
+        else { return nil }
+        do throws(XLSXError) {
+            try rows.replay(into: &read)
+            var tail = XMLScanner(b, from: halves.end, to: b.count)
+            _ = try parse(&tail, b, into: &read)
+        } catch {
+            return nil
+        }
+        return read
+    }
+
     private func malformed(_ failure: XMLScanner.Failure) -> XLSXError {
-        .malformedXML(file: package.file, part: part, offset: failure.offset, detail: failure.detail)
+        .malformedXML(file: file, part: part, offset: failure.offset, detail: failure.detail)
     }
 
     private func badCell(_ column: Int, _ row: Int, _ detail: String) -> XLSXError {
-        .badCell(file: package.file, sheet: sheet, cell: XLSXTableBuilder.cell(column, row), detail: detail)
+        .badCell(file: file, sheet: sheet, cell: XLSXTableBuilder.cell(column, row), detail: detail)
     }
 
     @inline(__always)
@@ -39,9 +139,17 @@ struct XLSXSheetParser {
         name.end - name.localStart == 1 && b[name.localStart] == c
     }
 
-    private func parse(
-        _ scanner: inout XMLScanner, _ b: UnsafeBufferPointer<UInt8>, into builder: inout XLSXTableBuilder
-    ) throws(XLSXError) {
+    /// How a pass over (part of) the sheet ended: between cells (no cell, value or inline text
+    /// open), and whether its first row tag had an `r` number.
+    struct ParseEnd: Sendable {
+        var clean: Bool
+        var firstRowNumbered: Bool?
+    }
+
+    private func parse<Sink: XLSXSheetSink>(
+        _ scanner: inout XMLScanner, _ b: UnsafeBufferPointer<UInt8>, into builder: inout Sink
+    ) throws(XLSXError) -> ParseEnd {
+        var firstRowNumbered: Bool?
         var rowNumber = 0
         var rowNumberFromCells = false
         var column = -1
@@ -102,6 +210,7 @@ struct XLSXSheetParser {
                 } else if inInline {
                     inline.start(name, selfClosing: selfClosing, scanner: scanner)
                 } else if scanner.isLocal(name, "row") {
+                    if firstRowNumbered == nil { firstRowNumbered = scanner.attribute("r") != nil }
                     if let r = scanner.attribute("r") {
                         guard let number = XLSXValues.index(b, r), number >= 1, number <= XLSXValues.maxRows else {
                             throw malformed(XMLScanner.Failure(offset: r.lowerBound, detail: "ongeldig rijnummer"))
@@ -172,6 +281,7 @@ struct XLSXSheetParser {
                 }
             }
         }
+        return ParseEnd(clean: !inCell && !inValue && !inInline, firstRowNumbered: firstRowNumbered)
     }
 
     private func cellType(_ range: Range<Int>?, scanner: XMLScanner, column: Int, row: Int) throws(XLSXError) -> CellType {

@@ -50,6 +50,13 @@ struct XMLScanner {
         attributeSlots.reserveCapacity(16)
     }
 
+    /// A scanner of the bytes before `end` that starts at `start`, which must be where a token
+    /// begins (offsets stay those of the whole buffer).
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        self.init(UnsafeBufferPointer(rebasing: bytes[0..<end]))
+        position = max(position, start)
+    }
+
     /// The next event, or nil at the end of the input.
     mutating func next() throws(Failure) -> Event? {
         let count = bytes.count
