@@ -88,7 +88,7 @@ struct XLSXHalvesTests {
         #expect(split > 50)
     }
 
-    static func halves(_ xml: String) -> (split: Int, end: Int)? {
+    static func halves(_ xml: String) -> XLSXSheetParser.Halves? {
         Array(xml.utf8).withUnsafeBufferPointer { XLSXSheetParser.halves($0) }
     }
 
@@ -96,13 +96,14 @@ struct XLSXHalvesTests {
         #expect(Self.halves("<sheetData><row r=\"1\"><c><v>1</v></c></row><!-- x --><row r=\"2\"/></sheetData>") == nil)
         #expect(Self.halves("<sheetData><row r=\"1\"/><row r=\"2\"/></sheetData><c/>") == nil)
         #expect(Self.halves("<x:sheetData><x:row r=\"1\"/><x:row r=\"2\"/></x:sheetData>") == nil)
-        let plain = "<sheetData><row r=\"1\"/><row r=\"2\"/><row r=\"3\"/></sheetData>"
+        let plain = "<sheetData><row r=\"1\"><c><v>1</v></c></row><row r=\"2\"/><row r=\"3\"/></sheetData>"
         let cut = Self.halves(plain)
         #expect(cut != nil)
         if let cut {
             let bytes = Array(plain.utf8)
             #expect(String(decoding: bytes[cut.split..<(cut.split + 5)], as: UTF8.self) == "<row ")
             #expect(String(decoding: bytes[cut.end...], as: UTF8.self) == "</sheetData>")
+            #expect(String(decoding: bytes[(cut.header - 6)..<cut.header], as: UTF8.self) == "</row>" && cut.header <= cut.split)
         }
     }
 }

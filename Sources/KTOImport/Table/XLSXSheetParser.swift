@@ -43,11 +43,20 @@ struct XLSXSheetParser: Sendable {
     /// Sheets below this are read in one pass.
     static let minimumBytesForHalves = 1 << 20
 
-    /// Where a large sheet can be read in two halves: the rows of `sheetData` cut at a row tag
-    /// near their middle (`split`), and where `</sheetData>` starts (`end`). Nil when there is
-    /// no such place for sure: no plain `<sheetData>`, a comment, CDATA section or processing
-    /// instruction among the rows (where `<row ` could be text), or a cell or row after the rows.
-    static func halves(_ b: UnsafeBufferPointer<UInt8>) -> (split: Int, end: Int)? {
+    /// Where a large sheet can be read in two halves.
+    struct Halves: Equatable {
+        /// Just after the first row's `</row>` (the header, which the second half needs).
+        var header: Int
+        /// The row tag near the middle of the rows where the second half begins.
+        var split: Int
+        /// Where `</sheetData>` begins.
+        var end: Int
+    }
+
+    /// Where a large sheet can be read in two halves (`Halves`). Nil when there is no such place
+    /// for sure: no plain `<sheetData>`, a comment, CDATA section or processing instruction
+    /// among the rows (where `<row ` could be text), or a cell or row after the rows.
+    static func halves(_ b: UnsafeBufferPointer<UInt8>) -> Halves? {
         guard let base = b.baseAddress else { return nil }
         // The first `needle` in from..<to, found by `memchr` on its byte at `key` (a rare one:
         // '<' starts every tag, '!' and '?' hardly occur).
@@ -70,7 +79,8 @@ struct XLSXSheetParser: Sendable {
         var end = b.count - closing.count
         while end >= start, !closing.indices.allSatisfy({ b[end + $0] == closing[$0] }) { end -= 1 }
         guard end > start, find("<!", key: 1, from: start, to: end) == nil, find("<?", key: 1, from: start, to: end) == nil,
-              let split = find("<row ", from: start + (end - start) / 2, to: end)
+              let split = find("<row ", from: start + (end - start) / 2, to: end),
+              let header = find("</row>", from: start, to: split)
         else { return nil }
         // After the rows: no cell, row, value or inline text a one-pass read would still take.
         var tail = XMLScanner(b, from: end, to: b.count)
@@ -78,20 +88,18 @@ struct XLSXSheetParser: Sendable {
             guard case .start(let name, _) = event else { continue }
             if tail.isLocal(name, "c") || tail.isLocal(name, "row") || tail.isLocal(name, "v") || tail.isLocal(name, "is") { return nil }
         }
-        return (split, end)
+        return Halves(header: header + 6, split: split, end: end)
     }
 
-    /// The sheet read as two halves on two cores: the first into a copy of `builder`, the rows
-    /// of the second recorded and then replayed into it in order, then the part after the rows.
-    /// The builder sees the calls a one-pass read makes. Nil, for a one-pass read to do it (and
-    /// meet any error where it would), when either half fails, the first does not end between
-    /// cells, or the second's first row has no number of its own.
-    func readInHalves(
-        _ b: UnsafeBufferPointer<UInt8>, _ halves: (split: Int, end: Int), builder: XLSXTableBuilder
-    ) -> XLSXTableBuilder? {
+    /// The sheet read as two halves on two cores: the first half into a copy of `builder`; the
+    /// header row, then the second half into another copy, whose rows are then appended; then
+    /// the part after the rows. The builder ends as after one pass. Nil, for a one-pass read to
+    /// do it (and meet any error where it would), when a half fails, does not end between cells,
+    /// the second half's first row has no number of its own, the first row is not the header,
+    /// or the rows together pass the limit on cells.
+    func readInHalves(_ b: UnsafeBufferPointer<UInt8>, _ halves: Halves, builder: XLSXTableBuilder) -> XLSXTableBuilder? {
         enum Half: Sendable {
-            case first(XLSXTableBuilder, ParseEnd)
-            case second(XLSXRecordedRows, ParseEnd)
+            case read(XLSXTableBuilder, ParseEnd)
             case failed
         }
         let shared = SharedBytes(b)
@@ -99,25 +107,24 @@ struct XLSXSheetParser: Sendable {
         let results = concurrentMap(2) { k -> Half in
             let b = shared.buffer
             do throws(XLSXError) {
-                if k == 0 {
-                    var first = builder
-                    var scanner = XMLScanner(b, from: 0, to: halves.split)
-                    let end = try parser.parse(&scanner, b, into: &first)
-                    return .first(first, end)
+                var half = builder
+                if k == 1 {
+                    // The header row first: the second half's cells are checked against its names.
+                    var header = XMLScanner(b, from: 0, to: halves.header)
+                    guard try parser.parse(&header, b, into: &half).clean, half.hasHeader else { return .failed }
                 }
-                var rows = XLSXRecordedRows()
-                var scanner = XMLScanner(b, from: halves.split, to: halves.end)
-                let end = try parser.parse(&scanner, b, into: &rows)
-                return .second(rows, end)
+                var scanner = XMLScanner(b, from: k == 0 ? 0 : halves.split, to: k == 0 ? halves.split : halves.end)
+                let end = try parser.parse(&scanner, b, into: &half)
+                return .read(half, end)
             } catch {
                 return .failed
             }
         }
-        guard case .first(var read, let firstEnd) = results[0], firstEnd.clean,
-              case .second(let rows, let secondEnd) = results[1], secondEnd.clean, secondEnd.firstRowNumbered == true
+        guard case .read(var read, let firstEnd) = results[0], firstEnd.clean,
+              case .read(let second, let secondEnd) = results[1], secondEnd.clean, secondEnd.firstRowNumbered == true,
+              read.appendRows(of: second)
         else { return nil }
         do throws(XLSXError) {
-            try rows.replay(into: &read)
             var tail = XMLScanner(b, from: halves.end, to: b.count)
             _ = try parse(&tail, b, into: &read)
         } catch {
@@ -146,8 +153,8 @@ struct XLSXSheetParser: Sendable {
         var firstRowNumbered: Bool?
     }
 
-    private func parse<Sink: XLSXSheetSink>(
-        _ scanner: inout XMLScanner, _ b: UnsafeBufferPointer<UInt8>, into builder: inout Sink
+    private func parse(
+        _ scanner: inout XMLScanner, _ b: UnsafeBufferPointer<UInt8>, into builder: inout XLSXTableBuilder
     ) throws(XLSXError) -> ParseEnd {
         var firstRowNumbered: Bool?
         var rowNumber = 0

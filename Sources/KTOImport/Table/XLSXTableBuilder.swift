@@ -72,6 +72,25 @@ struct XLSXTableBuilder {
         rowNumbers.append(number)
     }
 
+    /// Whether the header row has been taken.
+    var hasHeader: Bool { headerRow != nil }
+
+    /// Appends the rows another builder made after the same header (the second half of a sheet
+    /// read in halves). False, changing nothing, when the headers differ or the rows together
+    /// would pass `maxCells` (a one-pass read then says where).
+    mutating func appendRows(of other: XLSXTableBuilder) -> Bool {
+        guard headerRow != nil, other.headerRow == headerRow, other.names == names,
+              (rowNumbers.count + other.rowNumbers.count) * names.count <= maxCells
+        else { return false }
+        for k in names.indices {
+            columns[k] += other.columns[k]
+            numberCounts[k] += other.numberCounts[k]
+            dateCounts[k] += other.dateCounts[k]
+        }
+        rowNumbers += other.rowNumbers
+        return true
+    }
+
     private mutating func takeHeader(number: Int) throws(XLSXError) {
         headerRow = number
         names = row.map(Self.name)
