@@ -24,27 +24,27 @@ struct XLSXHalvesTests {
         }
     }
 
-    /// A sheet of `rows` rows (after the header) from `random`; `odd` adds one of the oddities.
-    static func sheet(rows: Int, random: inout TestRandom, odd: Int) -> String {
+    /// A sheet of `rows` rows (after the header) drawn from `next`; `odd` adds one of the oddities.
+    static func sheet(rows: Int, next: () -> Int, odd: Int) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:E9"/><sheetData>"#
         xml += #"<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c><c r="D1" t="inlineStr"><is><t>d</t></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row>"#
         for r in 2...(rows + 1) {
-            let numbered = random.next() % 9 != 0
+            let numbered = next() % 9 != 0
             xml += numbered ? "<row r=\"\(r)\" spans=\"1:5\">" : "<row>"
-            if random.next() % 15 == 0 { xml += "</row>\n"; continue }
-            for c in 0..<5 where random.next() % 6 != 0 {
-                let ref = random.next() % 4 == 0 ? "" : " r=\"\(["A", "B", "C", "D", "E"][c])\(r)\""
-                switch random.next() % 7 {
-                case 0: xml += "<c\(ref)><v>\(random.next() % 1000)</v></c>"
-                case 1: xml += "<c\(ref) s=\"1\"><v>\(40000 + random.next() % 900).5</v></c>"
-                case 2: xml += "<c\(ref) t=\"s\"><v>\(random.next() % 4)</v></c>"
-                case 3: xml += "<c\(ref) t=\"inlineStr\"><is><t>tekst &amp; \(random.next() % 50)</t></is></c>"
-                case 4: xml += "<c\(ref) t=\"b\"><v>\(random.next() % 2)</v></c>"
-                case 5: xml += "<c\(ref) t=\"str\"><v>=\(random.next() % 9)</v></c>"
+            if next() % 15 == 0 { xml += "</row>\n"; continue }
+            for c in 0..<5 where next() % 6 != 0 {
+                let ref = next() % 4 == 0 ? "" : " r=\"\(["A", "B", "C", "D", "E"][c])\(r)\""
+                switch next() % 7 {
+                case 0: xml += "<c\(ref)><v>\(next() % 1000)</v></c>"
+                case 1: xml += "<c\(ref) s=\"1\"><v>\(40000 + next() % 900).5</v></c>"
+                case 2: xml += "<c\(ref) t=\"s\"><v>\(next() % 4)</v></c>"
+                case 3: xml += "<c\(ref) t=\"inlineStr\"><is><t>tekst &amp; \(next() % 50)</t></is></c>"
+                case 4: xml += "<c\(ref) t=\"b\"><v>\(next() % 2)</v></c>"
+                case 5: xml += "<c\(ref) t=\"str\"><v>=\(next() % 9)</v></c>"
                 default: xml += "<c\(ref)/>"
                 }
-                if random.next() % 10 == 0 { xml += "\n  " }
+                if next() % 10 == 0 { xml += "\n  " }
             }
             xml += "</row>"
         }
@@ -65,10 +65,14 @@ struct XLSXHalvesTests {
     }
 
     @Test func halvesReadWhatOnePassReads() {
-        var random = TestRandom(seed: 8)
+        var state: UInt64 = 8
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
         var split = 0
         for round in 0..<240 {
-            let xml = Self.sheet(rows: 20 + random.next() % 300, random: &random, odd: round % 8)
+            let xml = Self.sheet(rows: 20 + next() % 300, next: next, odd: round % 8)
             let one = Self.read(xml, halves: false)
             let two = Self.read(xml, halves: true)
             #expect(one == two, "round \(round)")
@@ -105,17 +109,5 @@ struct XLSXHalvesTests {
             #expect(String(decoding: bytes[cut.end...], as: UTF8.self) == "</sheetData>")
             #expect(String(decoding: bytes[(cut.header - 6)..<cut.header], as: UTF8.self) == "</row>" && cut.header <= cut.split)
         }
-    }
-}
-
-/// The tests' deterministic numbers (a 64-bit LCG, Knuth's constants; the high bits).
-struct TestRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int(state >> 33)
     }
 }
