@@ -16,10 +16,6 @@ public struct Analyzer: Sendable {
 
     public init(level: Double = 0.95) { self.level = level }
 
-    /// Analyses every grade, statement, category and coded open question for every domain and meting.
-    /// - Throws: `DesignErrors` when the breakdowns or the weighting cannot be set up.
-    /// - Complexity: one counting pass over each column per meting; the domains cost
-    ///   O(cells × codes) each.
     /// Builds the tables the quotes' anonymiser shares (see `Anonymizer.prepareTables`), for a
     /// caller with a spare core before `analyze`.
     public static func prepareQuoteTables() { Anonymizer.prepareTables() }
@@ -30,6 +26,10 @@ public struct Analyzer: Sendable {
         case variable((result: VariableResult, gemeenteWeighted: MetingResult?))
     }
 
+    /// Analyses every grade, statement, category and coded open question for every domain and meting.
+    /// - Throws: `DesignErrors` when the breakdowns or the weighting cannot be set up.
+    /// - Complexity: one counting pass over each column per meting; the domains cost
+    ///   O(cells × codes) each.
     public func analyze(_ loaded: LoadedStudy) throws(DesignErrors) -> StudyResults {
         let study = loaded.study
         let roles = try MetingFrame.roles(study: study, codebook: loaded.codebook)
@@ -72,11 +72,10 @@ public struct Analyzer: Sendable {
         // Each worker keeps the t quantiles it computed: the same degrees of freedom recur across
         // variables.
         let level = self.level
-        // One parallel step after the other, each on every core. Nesting them (variables and open
-        // questions as two tasks of one parallel map) ran the variables on one core: Dispatch
-        // divides the cores among the tasks of an enclosing `concurrentPerform`.
-        // The open answers to quote are cleaned and anonymised in the same step, in pieces of
-        // rows, first, as they take longest.
+        // The open answers to quote are cleaned and anonymised in the same parallel step, in
+        // pieces of rows, first, as they take longest. (As two tasks of one parallel map, with a
+        // nested map inside each, the variables ran on one core: Dispatch divides the cores among
+        // the tasks of an enclosing `concurrentPerform`.)
         let pieces = AnswerPiece.pieces(loaded, cores: ProcessInfo.processInfo.activeProcessorCount)
         let anonymizer = Anonymizer(knownNames: loaded.staffNames)
         let step = parallelMap(pieces.count + indices.count, state: { TQuantiles(level: level) }) { quantiles, k -> StepResult in

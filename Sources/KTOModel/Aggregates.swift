@@ -66,7 +66,6 @@ public struct Aggregates: Sendable, Equatable {
         }
         guard problems.isEmpty else { throw StudyError(problems) }
         var figures: [Key: Figure] = [:]
-        var labelKeys: [Int: Set<String>] = [:]
         var cursor = reader.makeCursor()
         let windows1252 = source.encoding == .windows1252
         while let record = try cursor.next() {
@@ -85,8 +84,7 @@ public struct Aggregates: Sendable, Equatable {
             }
             let code = cell("variable")
             if code.isEmpty && (0..<record.count).allSatisfy(record.isBlank) { continue }
-            guard let position = codebook.index(of: code) else { problem("variabele '\(code)' staat niet in het codeboek", "variable"); continue }
-            let variable = codebook.variables[position]
+            guard let variable = codebook.variable(code) else { problem("variabele '\(code)' staat niet in het codeboek", "variable"); continue }
             let measure = cell("measure").lowercased()
             guard measures.contains(measure) else {
                 problem("onbekende maat '\(measure)'; kies uit: \(measures.sorted().joined(separator: ", "))", "measure")
@@ -94,11 +92,7 @@ public struct Aggregates: Sendable, Equatable {
             }
             let category = cell("category")
             if measure == "pct_category" || measure == "pct_mentioned" {
-                // As `variable.code(forLabel:)`, with the variable's label keys made once.
-                let keys = labelKeys[position] ?? Set((variable.labels + variable.missing).map { Variable.labelKey($0.label) })
-                labelKeys[position] = keys
-                let key = Variable.labelKey(category)
-                guard !key.isEmpty, keys.contains(key) else {
+                guard variable.code(forLabel: category) != nil else {
                     problem("categorie '\(category)' is geen label van '\(variable.code)'", "category")
                     continue
                 }

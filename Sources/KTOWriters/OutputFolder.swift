@@ -159,13 +159,23 @@ public struct OutputFolder: Sendable {
     public func stage() throws(WriteError) -> Staging {
         let target = URL(fileURLWithPath: path).standardized
         let staging = Self.freshSibling(of: target, prefix: ".tmp-")
+        // The folders above the target that do not exist yet, deepest first: made now, and
+        // removed again (while empty) when the report is discarded.
+        var missing: [URL] = []
+        var folder = target.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        let made = Staging(folder: self, staging: staging, madeFolders: missing)
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            made.discard()
             throw WriteError(path: path, reason: error.localizedDescription)
         }
-        return Staging(folder: self, staging: staging)
+        return made
     }
 
     /// A report being written: files go into a staging folder (from any thread, each file whole)
@@ -175,14 +185,17 @@ public struct OutputFolder: Sendable {
     public final class Staging: @unchecked Sendable {
         let folder: OutputFolder
         let staging: URL
+        /// Folders above the target that `stage` made, deepest first.
+        let madeFolders: [URL]
         // Guarded by `lock`.
         private var entries: [String: Manifest.Entry] = [:]
         private var folders: Set<String> = []
         private let lock = NSLock()
 
-        init(folder: OutputFolder, staging: URL) {
+        init(folder: OutputFolder, staging: URL, madeFolders: [URL]) {
             self.folder = folder
             self.staging = staging
+            self.madeFolders = madeFolders
         }
 
         /// Writes one file (relative path; folders are made as needed).
@@ -201,9 +214,11 @@ public struct OutputFolder: Sendable {
             lock.withLock { entries[path] = entry }
         }
 
-        /// Removes the staging folder (kto made it; nothing else is touched).
+        /// Removes the staging folder and the folders above the target that `stage` made, each
+        /// only while empty (kto made them all; nothing else is touched).
         public func discard() {
             try? FileManager.default.removeItem(at: staging)
+            for made in madeFolders { _ = rmdir(made.path) }
         }
 
         /// Checks the target again (see `check`), writes the manifest and swaps the staging folder

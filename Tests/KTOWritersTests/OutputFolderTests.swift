@@ -111,4 +111,28 @@ struct OutputFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
         #expect(FileManager.default.contents(atPath: target + "/f1.txt").map { [UInt8]($0) } == files[1].bytes)
     }
+
+    /// A report folder further down than any existing folder: staging makes the folders above
+    /// it, and a discarded report takes them away again (a failed run leaves no empty folders
+    /// behind); a committed one keeps them. A folder that held something before stays.
+    @Test func foldersMadeForAReportGoWhenItIsDiscarded() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let dropped = try OutputFolder(path: parent + "/a/b/rapport").stage()
+        try dropped.add("x.txt", Array("weg".utf8))
+        #expect(FileManager.default.fileExists(atPath: parent + "/a/b"))
+        dropped.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == [])
+
+        try "van iemand".write(toFile: parent + "/notitie.txt", atomically: true, encoding: .utf8)
+        let kept = try OutputFolder(path: parent + "/a/rapport").stage()
+        try "ook van iemand".write(toFile: parent + "/a/eigen.txt", atomically: true, encoding: .utf8)
+        kept.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/a") == ["eigen.txt"])
+
+        let committed = try OutputFolder(path: parent + "/c/d/rapport").stage()
+        try committed.add("x.txt", Array("blijft".utf8))
+        try committed.commit()
+        #expect(FileManager.default.contents(atPath: parent + "/c/d/rapport/x.txt").map { [UInt8]($0) } == Array("blijft".utf8))
+    }
 }
