@@ -15,10 +15,9 @@ final class ByteStorage: @unchecked Sendable {
 
     /// An allocation of `count` bytes left unset, for a caller that fills every byte before
     /// anyone reads them (zero-filling 140 MB first would be a pass over memory for nothing).
-    private init(unsetCount count: Int, hugePages: Bool = false) {
+    private init(unsetCount count: Int) {
         self.count = count
         base = .allocate(capacity: max(count, 1))
-        if hugePages { HugePages.advise(UnsafeMutableRawPointer(base), bytes: count) }
     }
 
     convenience init(copying bytes: [UInt8]) {
@@ -46,12 +45,12 @@ final class ByteStorage: @unchecked Sendable {
     /// A large file is read in up to `threads` pieces at once (`pread`): copying the bytes and
     /// faulting in the fresh pages they go to is kernel work on the reading thread, a fifth of
     /// a large export's read when done on one core.
-    /// - Parameter hugePages: ask for 2 MB pages (`HugePages`). Measured on the 1M study's CSV
-    ///   exports, read in pieces on two cores, they gave no better median and a worse tail (the
-    ///   kernel now and then stalls to compact memory: 0.28-0.64 s against 0.30-0.48 s for the
-    ///   read of both metingen over ten fresh processes), so the CSV reader does not ask; the .sav
-    ///   reader does (its best of five 371-432 → 506-531 MB/s).
-    static func contents(ofFile path: String, threads: Int = 1, minimumPart: Int = minimumReadPart, hugePages: Bool = false) -> ByteStorage? {
+    ///
+    /// On 4 KB pages: 2 MB pages (`HugePages`), measured on the 1M study's CSV exports read in
+    /// pieces on two cores, gave no better median and a worse tail (the kernel now and then
+    /// stalls to compact memory: 0.28-0.64 s against 0.30-0.48 s for the read of both metingen
+    /// over ten fresh processes).
+    static func contents(ofFile path: String, threads: Int = 1, minimumPart: Int = minimumReadPart) -> ByteStorage? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -59,7 +58,7 @@ final class ByteStorage: @unchecked Sendable {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return ByteStorage(count: 0) }
-        let storage = ByteStorage(unsetCount: size, hugePages: hugePages)
+        let storage = ByteStorage(unsetCount: size)
         let pieces = max(1, min(threads, size / max(1, minimumPart), 16))
         let complete = concurrentMap(pieces) { k -> Bool in
             let base = storage.base
@@ -77,6 +76,26 @@ final class ByteStorage: @unchecked Sendable {
         }
         // No partly unset buffer escapes.
         return complete.allSatisfy { $0 } ? storage : nil
+    }
+
+    /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when
+    /// it cannot be opened or read, or is not a regular file.
+    static func head(ofFile path: String, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(done)) }
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { break }
+            done += got
+        }
+        return Array(bytes[..<done])
     }
 
     /// Why `contents(ofFile:)` gave nothing, in the words of kto's messages: the same reasons

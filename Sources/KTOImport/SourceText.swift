@@ -148,14 +148,6 @@ public struct SourceText: Sendable {
         return column
     }
 
-    /// The bytes of a whole regular file, read into one buffer on 2 MB pages where the system
-    /// gives them, in pieces on all cores (see `ByteStorage.contents`; the .sav reader's). Over
-    /// 18 fresh processes each on a 79 MB .sav, the median read took 0.19-0.20 s this way
-    /// against 0.21-0.23 s on one core.
-    static func readAll(_ path: String) -> ByteStorage? {
-        ByteStorage.contents(ofFile: path, threads: ProcessInfo.processInfo.activeProcessorCount, hugePages: true)
-    }
-
     private static func transcodeUTF16(_ raw: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(ImportError) -> [UInt8] {
         var start = 0
         if raw.count >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)) { start = 2 }

@@ -14,12 +14,9 @@ enum FileReadKind: String {
 
     var peerName: String { self == .sav ? "pyreadstat" : "openpyxl" }
 
-    /// kto's reader alone (file read included).
+    /// kto's reader alone (file read included), as `kto` reads a data file.
     func read(_ path: String) throws -> DataTable {
-        switch self {
-        case .sav: return try SAVReader.read(path: path, displayName: path)
-        case .xlsx: return try TableFile.read(path: path, displayName: path).table
-        }
+        try TableFile.read(path: path, displayName: path).table
     }
 }
 

@@ -5,8 +5,8 @@ import Foundation
 /// there are two (decoding is sequential, filling the columns is the other half of the work).
 /// Chunks are large (8 MB of case data): each hand-over costs a wake-up of the other thread.
 extension CellFiller {
-    func bytecode(_ stream: UnsafeBufferPointer<UInt8>, start: Int, base: Int, bias: Double, count: Int) -> SAVError.Kind? {
-        let decoding = DecodingSide(SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias))
+    func bytecode(_ decoder: SAVBytecodeDecoder, bias: Double, count: Int) -> SAVError.Kind? {
+        let decoding = DecodingSide(decoder)
         // With bias 100 a number's code is its one-byte code in `TableCells` (255 is
         // system-missing in both), unless system-missing is a number that has a code.
         let sameCodes = bias == TableCells.codeOffset && TableCells.code(of: layout.sysmisBits) == nil
@@ -35,7 +35,7 @@ extension CellFiller {
                 decoding.failure = error
             }
         }
-        guard chunks > 0 else { return remaining(decoding.decoder, count: count) }
+        guard chunks > 0 else { return remaining(&decoding.decoder, count: count) }
         decode(chunk: 0)
         let together = chunks > 1 && ProcessInfo.processInfo.activeProcessorCount > 1
         for k in 0..<chunks {
@@ -56,7 +56,7 @@ extension CellFiller {
             }
         }
         if let failure = decoding.failure { return failure }
-        return remaining(decoding.decoder, count: count)
+        return remaining(&decoding.decoder, count: count)
     }
 
     /// The columns' values for chunk `k`, a block at a time (with the decoder's codes if `codes`).
@@ -77,7 +77,7 @@ extension CellFiller {
 
     /// The error for data beyond the declared cases (the header's count may be smaller than
     /// what the data holds), if any.
-    private func remaining(_ decoder: SAVBytecodeDecoder, count: Int) -> SAVError.Kind? {
+    private func remaining(_ decoder: inout SAVBytecodeDecoder, count: Int) -> SAVError.Kind? {
         do {
             let more = try decoder.remainingValues()
             return more > 0 ? .caseCountMismatch(declared: count, found: count + more / layout.elements) : nil

@@ -1,10 +1,17 @@
 /// Decodes bytecode-compressed case data (compression 1, and .zsav after inflating): groups of
 /// eight one-byte codes, each group followed by the raw 8-byte values its 253 codes announce.
 /// Decodes a few cases at a time, so it keeps its place inside a group between calls.
+///
+/// The stream is either all in memory, or a `SAVFileWindow` that slides on through the file
+/// whenever the decoder runs out of bytes before the file does.
 struct SAVBytecodeDecoder {
-    let stream: UnsafeBufferPointer<UInt8>
-    /// Added to stream offsets in messages (for .zsav: where the bytes would be in a .sav).
-    let base: Int
+    /// The bytes at hand: the whole stream, or the window's.
+    private(set) var stream: UnsafeBufferPointer<UInt8>
+    /// Added to stream offsets in messages (for .zsav: where the bytes would be in a .sav; for a
+    /// window: the file offset of its first byte).
+    private(set) var base: Int
+    /// Where more bytes come from (nil: `stream` is all there is).
+    private let window: SAVFileWindow?
     let layout: SAVReader.CaseLayout
     /// The offset of the current group of codes.
     private var group: Int
@@ -22,6 +29,7 @@ struct SAVBytecodeDecoder {
     init(stream: UnsafeBufferPointer<UInt8>, start: Int, base: Int, layout: SAVReader.CaseLayout, bias: Double) {
         self.stream = stream
         self.base = base
+        window = nil
         self.layout = layout
         self.group = start
         self.position = start
@@ -79,6 +87,17 @@ struct SAVBytecodeDecoder {
         }
     }
 
+    /// Decodes from `window`'s bytes, starting at offset `start` in it, sliding it on as needed.
+    init(window: SAVFileWindow, start: Int, layout: SAVReader.CaseLayout, bias: Double) {
+        stream = window.bytes
+        base = window.offset
+        self.window = window
+        self.layout = layout
+        group = start
+        position = start
+        tables = Tables(layout: layout, bias: bias)
+    }
+
     /// Whether any of the eight codes in `word` is 0, 252, 253 or 254.
     @inline(__always)
     static func hasSpecialCode(_ word: UInt64) -> Bool {
@@ -103,6 +122,35 @@ struct SAVBytecodeDecoder {
         cases: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>, codedValues: Bool = true
     ) throws(SAVError.Kind) -> Int {
         let total = cases * layout.elements
+        var produced = 0
+        while true {
+            let (got, starved) = try decode(values: total - produced, into: out + produced, codes: codes + produced, codedValues: codedValues)
+            produced += got
+            guard starved, produced < total, let window else { return produced }
+            try slide(window)
+        }
+    }
+
+    /// Moves the window on past what has been used: the current group's codes are kept while
+    /// some are left, and so are the raw values after them.
+    private mutating func slide(_ window: SAVFileWindow, need: Int = 0) throws(SAVError.Kind) {
+        let keep = code < 8 ? group : position
+        try window.slide(keeping: keep, need: need)
+        group -= keep
+        position -= keep
+        base = window.offset
+        stream = window.bytes
+    }
+
+    /// Decodes up to `total` values from the bytes at hand.
+    /// - Returns: the values decoded, and whether the bytes at hand ran out before the stream
+    ///   did (`starved`: only for a window that has not reached the end of the file).
+    private mutating func decode(
+        values total: Int, into out: UnsafeMutablePointer<UInt64>, codes: UnsafeMutablePointer<UInt8>, codedValues: Bool
+    ) throws(SAVError.Kind) -> (Int, starved: Bool) {
+        // Whether the end of the bytes at hand is the end of the stream.
+        let complete = window?.atEnd ?? true
+        var starved = false
         let raw = UnsafeRawBufferPointer(stream)
         let n = stream.count
         let perCase = layout.elements
@@ -112,7 +160,7 @@ struct SAVBytecodeDecoder {
         var element = decoded % perCase
         var produced = 0
         var ended = self.ended
-        if ended { return 0 }
+        if ended { return (0, false) }
         defer {
             self.ended = ended
             self.group = group
@@ -126,8 +174,14 @@ struct SAVBytecodeDecoder {
         let numericAhead = tables.numericAhead
         decoding: while produced < total {
             if code == 8 {
-                if position == n { break decoding }
-                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                guard n - position >= 8 else {
+                    if !complete {
+                        starved = true
+                    } else if position != n {
+                        throw .truncated(offset: base + n)
+                    }
+                    break decoding
+                }
                 group = position
                 position += 8
                 code = 0
@@ -161,7 +215,13 @@ struct SAVBytecodeDecoder {
                 break decoding
             }
             if c == 253 {
-                guard n - position >= 8 else { throw .truncated(offset: base + n) }
+                guard n - position >= 8 else {
+                    if complete { throw .truncated(offset: base + n) }
+                    // Back to this code once the window has slid on.
+                    code -= 1
+                    starved = true
+                    break decoding
+                }
                 out[produced] = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
                 codes[produced] = 0
                 position += 8
@@ -178,13 +238,15 @@ struct SAVBytecodeDecoder {
             element += 1
             if element == perCase { element = 0 }
         }
-        return produced
+        return (produced, starved)
     }
 
     /// Counts the values that follow what has been decoded (to report how many cases a file
-    /// really holds when it holds more than its header says).
-    func remainingValues() throws(SAVError.Kind) -> Int {
+    /// really holds when it holds more than its header says). A window first takes in the
+    /// whole rest of the file (after the last case that is usually one group, or nothing).
+    mutating func remainingValues() throws(SAVError.Kind) -> Int {
         if ended { return 0 }
+        if let window, !window.atEnd { try slide(window, need: .max) }
         // The rest of the current group; its raw values come before the next group.
         var count = 0
         var announced = 0

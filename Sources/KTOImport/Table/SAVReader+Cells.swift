@@ -78,9 +78,37 @@ final class CellFiller: @unchecked Sendable {
                 r0 = r1
             }
             return nil
+        case .rowWindow(let window, let start):
+            return rows(window, start: start, count: count)
         case .bytecode(let stream, let start, let base, let bias):
-            return bytecode(stream, start: start, base: base, bias: bias, count: count)
+            return bytecode(SAVBytecodeDecoder(stream: stream, start: start, base: base, layout: layout, bias: bias), bias: bias, count: count)
+        case .bytecodeWindow(let window, let start, let bias):
+            return bytecode(SAVBytecodeDecoder(window: window, start: start, layout: layout, bias: bias), bias: bias, count: count)
         }
+    }
+
+    /// Rows through a window on the file, a block at a time; the error if the file ends early
+    /// (it shrank since it was opened).
+    private func rows(_ window: SAVFileWindow, start: Int, count: Int) -> SAVError.Kind? {
+        var at = start
+        var r0 = 0
+        while r0 < count {
+            let r1 = min(count, r0 + blockRows)
+            let need = (r1 - r0) * caseBytes
+            if window.count - at < need {
+                do {
+                    try window.slide(keeping: at, need: need)
+                } catch {
+                    return error
+                }
+                at = 0
+                guard window.count >= need else { return .truncated(offset: window.offset + window.count) }
+            }
+            block(rows: UnsafeRawBufferPointer(start: window.bytes.baseAddress.map { $0 + at }, count: need), rowBase: r0, cases: r0..<r1)
+            at += need
+            r0 = r1
+        }
+        return nil
     }
 
     /// The error for data that ends before the declared cases do.

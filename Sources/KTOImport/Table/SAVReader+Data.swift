@@ -7,27 +7,60 @@ extension SAVReader {
         case rows(UnsafeRawBufferPointer)
         /// A bytecode stream from `start`; `base` is added to offsets in messages.
         case bytecode(UnsafeBufferPointer<UInt8>, start: Int, base: Int, bias: Double)
+        /// Rows read through a window on the file, the first at `start` in the window.
+        case rowWindow(SAVFileWindow, start: Int)
+        /// Bytecode read through a window on the file, from `start` in the window.
+        case bytecodeWindow(SAVFileWindow, start: Int, bias: Double)
+    }
+
+    /// Whether the cases of a file can be read through a window (`readCases` with a window):
+    /// uncompressed rows, or bytecode whose header declares a case count the rest of the file
+    /// can hold (otherwise the values are counted first, over the whole stream); not .zsav,
+    /// whose blocks are inflated from the whole file.
+    static func readsThroughWindow(_ dict: SAVDictionary, fileSize: Int) -> Bool {
+        switch dict.header.compression {
+        case 0: return true
+        case 1:
+            let declared = dict.header.caseCount
+            return declared > 0 && declared <= (fileSize - dict.dataOffset) / max(dict.elementCount, 1)
+        default: return false
+        }
     }
 
     /// Reads the cases into the columns' cells; returns the number of cases.
+    /// - Parameter window: the file's window when `bytes` is only its first part (see
+    ///   `readsThroughWindow`); the cases are then read through it.
     static func readCases(
-        _ bytes: UnsafeBufferPointer<UInt8>, dict: SAVDictionary, layout: CaseLayout, limits: Limits,
+        _ bytes: UnsafeBufferPointer<UInt8>, window: SAVFileWindow?, dict: SAVDictionary, layout: CaseLayout, limits: Limits,
         columns: inout [DataColumn], plans: [SAVContext.ColumnPlan], encoding: SAVTextEncoding
     ) throws(SAVError.Kind) -> Int {
         let caseBytes = layout.elements * 8
         let bias = dict.header.bias
+        // The file's length as far as the cases are concerned.
+        let fileSize = window?.end ?? bytes.count
         switch dict.header.compression {
         case 0:
-            let data = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[dict.dataOffset...])
-            let count = data.count / caseBytes
-            let rest = data.count % caseBytes
+            let length = fileSize - dict.dataOffset
+            let count = length / caseBytes
+            let rest = length % caseBytes
             if rest != 0 { throw .partialCase(case: count + 1, variable: layout.name(ofElement: rest / 8)) }
             try check(count: count, declared: dict.header.caseCount, limits: limits)
-            try fillCells(&columns, plans: plans, source: .rows(data), count: count, layout: layout, encoding: encoding, limits: limits)
+            let source = window.map { CaseSource.rowWindow($0, start: dict.dataOffset) }
+                ?? .rows(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[dict.dataOffset...]))
+            try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding, limits: limits)
             return count
         case 1:
-            let count = try countCases(bytes, from: dict.dataOffset, base: 0, dict: dict, layout: layout, limits: limits)
-            let source = CaseSource.bytecode(bytes, start: dict.dataOffset, base: 0, bias: bias)
+            let count: Int
+            let source: CaseSource
+            if let window {
+                // `readsThroughWindow`: the declared count is plausible and is taken.
+                count = dict.header.caseCount
+                try limits.check(cases: count)
+                source = .bytecodeWindow(window, start: dict.dataOffset, bias: bias)
+            } else {
+                count = try countCases(bytes, from: dict.dataOffset, base: 0, dict: dict, layout: layout, limits: limits)
+                source = .bytecode(bytes, start: dict.dataOffset, base: 0, bias: bias)
+            }
             try fillCells(&columns, plans: plans, source: source, count: count, layout: layout, encoding: encoding, limits: limits)
             return count
         default:

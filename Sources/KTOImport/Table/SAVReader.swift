@@ -18,12 +18,35 @@ public enum SAVReader {
     ///   - maxCells: the most cells (cases × columns) to accept.
     /// - Throws: `SAVError` for an unreadable, damaged or unsupported file.
     public static func read(path: String, displayName: String, maxCells: Int = defaultMaxCells) throws(SAVError) -> DataTable {
-        guard let storage = SourceText.readAll(path) else {
+        try read(path: path, displayName: displayName, maxCells: maxCells, window: SAVFileWindow.defaultCapacity)
+    }
+
+    /// Reads the file at `path` through a window of `window` bytes (tests make it small).
+    ///
+    /// The dictionary comes from the window's first fill; the cases are read through the window
+    /// as they are decoded (`SAVFileWindow`). Where that cannot be (a dictionary larger than the
+    /// window, a damaged one, .zsav, a bytecode file without a usable case count), the window
+    /// takes in the whole file and it is read from memory, as a file held in memory is.
+    static func read(
+        path: String, displayName: String, maxCells: Int = defaultMaxCells, window capacity: Int,
+        chunkBytes: Int = Limits.defaultChunkBytes
+    ) throws(SAVError) -> DataTable {
+        guard let window = SAVFileWindow(path: path, capacity: capacity) else {
             throw SAVError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), file: displayName)
         }
-        // The buffer must outlive the read that points into it.
-        defer { withExtendedLifetime(storage) {} }
-        return try read(bytes: storage.all, displayName: displayName, maxCells: maxCells)
+        do {
+            var through = false
+            if !window.atEnd {
+                if let dict = try? readDictionary(window.bytes), readsThroughWindow(dict, fileSize: window.end) {
+                    through = true
+                } else {
+                    try window.slide(keeping: 0, need: .max)
+                }
+            }
+            return try readTable(window.bytes, window: through ? window : nil, displayName: displayName, maxCells: maxCells, chunkBytes: chunkBytes)
+        } catch {
+            throw SAVError(error, file: displayName)
+        }
     }
 
     /// Reads a system file held in memory.
@@ -40,8 +63,11 @@ public enum SAVReader {
 
     /// - Parameter chunkBytes: case data per chunk that the decoder hands to the filler (tests
     ///   make it small, so that small files take many chunks).
+    /// - Parameter window: the file's window when `bytes` is only its first part, through which
+    ///   the cases are read (see `readsThroughWindow`).
     static func readTable(
-        _ bytes: UnsafeBufferPointer<UInt8>, displayName: String, maxCells: Int, chunkBytes: Int = Limits.defaultChunkBytes
+        _ bytes: UnsafeBufferPointer<UInt8>, window: SAVFileWindow? = nil, displayName: String, maxCells: Int,
+        chunkBytes: Int = Limits.defaultChunkBytes
     ) throws(SAVError.Kind) -> DataTable {
         let dict = try readDictionary(bytes)
         let context = try SAVContext(bytes: bytes, dict: dict)
@@ -54,7 +80,7 @@ public enum SAVReader {
             let layout = CaseLayout(dict: dict, plans: plans)
             let limits = Limits(maxCells: maxCells, columns: plans.count, elements: dict.elementCount, chunkBytes: chunkBytes)
             rowCount = try readCases(
-                bytes, dict: dict, layout: layout, limits: limits, columns: &columns, plans: plans, encoding: context.encoding)
+                bytes, window: window, dict: dict, layout: layout, limits: limits, columns: &columns, plans: plans, encoding: context.encoding)
         }
         return DataTable(
             file: displayName, format: format, columns: columns, rowCount: rowCount,

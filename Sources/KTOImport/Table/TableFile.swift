@@ -46,6 +46,12 @@ public enum TableFile {
     ) throws(TableFileError) -> TableFileResult {
         let ext = Self.ext(displayName.isEmpty ? path : displayName)
         if unsupported.contains(ext) { throw .unsupportedSpreadsheet(file: displayName, extension: ext) }
+        // An SPSS system file is read from the file, through a window, not copied in whole.
+        if let head = ByteStorage.head(ofFile: path, count: 4), Magic(head) == .sav {
+            return try systemFile(displayName: displayName, sheet: sheet, format: format) { () throws(SAVError) in
+                try SAVReader.read(path: path, displayName: displayName)
+            }
+        }
         guard let storage = ByteStorage.contents(ofFile: path) else {
             throw .csv(ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: displayName, line: 1)))
         }
@@ -78,17 +84,11 @@ public enum TableFile {
         }
         switch kind {
         case .sav, .zsav:
-            if let sheet { throw .sheetWithoutWorkbook(file: displayName, sheet: sheet) }
-            if let format, format.isCSV { throw .formatNeedsCSV(file: displayName, format: format, actual: .sav) }
-            let table: DataTable
-            do {
-                table = try bytes.withUnsafeBufferPointer { buffer throws(SAVError) in
+            return try systemFile(displayName: displayName, sheet: sheet, format: format) { () throws(SAVError) in
+                try bytes.withUnsafeBufferPointer { buffer throws(SAVError) in
                     try SAVReader.read(bytes: buffer, displayName: displayName)
                 }
-            } catch {
-                throw .sav(error)
             }
-            return TableFileResult(table: table, format: table.format == .zsav ? .zsav : .sav, formatRecognised: format == nil)
         case .xlsx:
             let table: DataTable
             do {
@@ -120,6 +120,25 @@ public enum TableFile {
             result.text = csv.details
             return result
         }
+    }
+
+    /// An SPSS system file's table (`read` reads it), after the checks of the options that do
+    /// not apply to one.
+    private static func systemFile(
+        displayName: String, sheet: String?, format: ExportFormat?, read: () throws(SAVError) -> DataTable
+    ) throws(TableFileError) -> TableFileResult {
+        if let format, !format.isCSV, format != .sav && format != .zsav {
+            throw .formatNeedsCSV(file: displayName, format: format, actual: .sav)
+        }
+        if let sheet { throw .sheetWithoutWorkbook(file: displayName, sheet: sheet) }
+        if let format, format.isCSV { throw .formatNeedsCSV(file: displayName, format: format, actual: .sav) }
+        let table: DataTable
+        do {
+            table = try read()
+        } catch {
+            throw .sav(error)
+        }
+        return TableFileResult(table: table, format: table.format == .zsav ? .zsav : .sav, formatRecognised: format == nil)
     }
 
     /// The platform whose header `names` is, or plain.
