@@ -55,7 +55,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .aggregates: signature = ModelTargets.aggregates(input, context: context, checker: &checker)
         case .dictionary: signature = ModelTargets.dictionary(input, context: context, checker: &checker)
         case .loader: signature = LoaderTarget.run(input, context: context, checker: &checker)
-        case .table: signature = TableTarget.run(input, checker: &checker)
+        case .table: signature = TableTarget.run(input, context: context, checker: &checker)
         }
         return TargetOutcome(signature: signature, violations: checker.violations)
     }

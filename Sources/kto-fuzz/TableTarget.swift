@@ -7,12 +7,52 @@ import KTOModel
 /// order and never the same line twice, its sets name its columns, and the drafted codebook is
 /// one `Codebook` reads back with the same variables.
 enum TableTarget {
-    static func run(_ input: [UInt8], checker: inout Checker) -> String {
+    static func run(_ input: [UInt8], context: FuzzContext, checker: inout Checker) -> String {
         var signature: [String] = []
         for name in ["fuzz.csv", "fuzz.sav", "fuzz.xlsx"] {
             signature.append(read(input, name: name, checker: &checker))
         }
+        if input.starts(with: Array("$FL".utf8)) { windowMatchesMemory(input, context: context, checker: &checker) }
         return signature.joined(separator: "/")
+    }
+
+    /// The .sav reader on the same bytes from a file, through a window small enough to slide on
+    /// all through the cases, gives what it gives from memory: the same table or the same error.
+    static func windowMatchesMemory(_ input: [UInt8], context: FuzzContext, checker: inout Checker) {
+        let path = context.writeScratch(input, name: "fuzz.sav").path
+        let memory = input.withUnsafeBufferPointer { bytes in
+            Result { () throws(SAVError) -> DataTable in try SAVReader.read(bytes: bytes, displayName: "fuzz.sav", maxCells: 2_000_000) }
+        }
+        for window in [61, 4096] {
+            let file = Result { () throws(SAVError) -> DataTable in
+                try SAVReader.read(path: path, displayName: "fuzz.sav", maxCells: 2_000_000, window: window)
+            }
+            checker.check(same(memory, file), "fuzz.sav through a \(window)-byte window: \(outline(file)), from memory: \(outline(memory))")
+        }
+    }
+
+    /// The same error, or tables with the same columns and cells (numbers by bit pattern, so that
+    /// a NaN equals itself).
+    static func same(_ a: Result<DataTable, SAVError>, _ b: Result<DataTable, SAVError>) -> Bool {
+        switch (a, b) {
+        case (.failure(let x), .failure(let y)): return x == y
+        case (.success(let x), .success(let y)):
+            guard x.rowCount == y.rowCount, x.columns.map(\.name) == y.columns.map(\.name) else { return false }
+            return zip(x.columns, y.columns).allSatisfy { c, d in
+                zip(c.cells, d.cells).allSatisfy { p, q in
+                    if case .number(let u) = p, case .number(let v) = q { return u.bitPattern == v.bitPattern }
+                    return p == q
+                }
+            }
+        default: return false
+        }
+    }
+
+    static func outline(_ result: Result<DataTable, SAVError>) -> String {
+        switch result {
+        case .success(let table): return "\(table.rowCount) rows × \(table.columns.count) columns"
+        case .failure(let error): return error.message
+        }
     }
 
     static func read(_ input: [UInt8], name: String, checker: inout Checker) -> String {

@@ -21,13 +21,14 @@ public enum SAVReader {
         try read(path: path, displayName: displayName, maxCells: maxCells, window: SAVFileWindow.defaultCapacity)
     }
 
-    /// Reads the file at `path` through a window of `window` bytes (tests make it small).
+    /// Reads the file at `path` through a window of `window` bytes (tests and the fuzzer make it
+    /// small).
     ///
     /// The dictionary comes from the window's first fill; the cases are read through the window
     /// as they are decoded (`SAVFileWindow`). Where that cannot be (a dictionary larger than the
     /// window, a damaged one, .zsav, a bytecode file without a usable case count), the window
     /// takes in the whole file and it is read from memory, as a file held in memory is.
-    static func read(
+    package static func read(
         path: String, displayName: String, maxCells: Int = defaultMaxCells, window capacity: Int,
         chunkBytes: Int = Limits.defaultChunkBytes
     ) throws(SAVError) -> DataTable {
