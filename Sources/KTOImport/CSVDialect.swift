@@ -28,7 +28,7 @@ public struct CSVDialect: Sendable, Equatable {
 
     /// Parses a user's spelling of a separator (study file override): `;`, `,`, `tab`, `|`.
     public init?(userName: String) {
-        switch userName.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch userName.trimmingWhitespace().lowercased() {
         case ";", "semicolon", "puntkomma": self = .semicolon
         case ",", "comma", "komma": self = .comma
         case "tab", "\\t", "\t": self = .tab

@@ -53,7 +53,7 @@ public struct CSVReader: Sendable {
             let span = parser.spans[k]
             var text = source.string(Int(span.start)..<Int(span.end))
             if span.flags == FieldSpan.escapedQuotes { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
-            names.append(text.trimmingCharacters(in: .whitespaces))
+            names.append(text.trimmingWhitespace())
             offsets.append(Int(span.origin))
         }
         var seen: [String: Int] = [:]

@@ -196,8 +196,8 @@ extension Codebook {
             }
             let routing = cell(.routing)
             if !routing.isEmpty {
-                let parts = routing.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                let codes = parts.count == 2 ? parts[1].split(whereSeparator: { $0 == "," || $0 == "|" }).compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } : []
+                let parts = routing.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
+                let codes = parts.count == 2 ? parts[1].split(whereSeparator: { $0 == "," || $0 == "|" }).compactMap { Int($0.trimmingWhitespace()) } : []
                 if parts.count == 2, !parts[0].isEmpty, !codes.isEmpty {
                     variable.routing = Routing(variable: parts[0], codes: codes)
                 } else {
@@ -208,7 +208,7 @@ extension Codebook {
             if previous.contains(":") {
                 // Per meting: 2013:oud_naam|2011:-
                 for part in previous.split(separator: "|") {
-                    let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
                     guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else {
                         problem("'\(part)' in de kolom previous van '\(code)' is geen meting:naam (bijvoorbeeld 2013:oud_naam|2011:-)", .previous)
                         continue
@@ -277,10 +277,10 @@ extension Codebook {
         var labels: [ValueLabel] = []
         for entry in text.split(separator: "|", omittingEmptySubsequences: true) {
             let parts = entry.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, let code = Int(parts[0].trimmingCharacters(in: .whitespaces)) else {
+            guard parts.count == 2, let code = Int(parts[0].trimmingWhitespace()) else {
                 throw LabelSyntax(text: "'\(entry)' is geen code=label (bijvoorbeeld 1=Nee|2=Ja)")
             }
-            let label = parts[1].trimmingCharacters(in: .whitespaces)
+            let label = parts[1].trimmingWhitespace()
             guard !label.isEmpty else { throw LabelSyntax(text: "code \(code) heeft een leeg label") }
             if labels.contains(where: { $0.code == code }) { throw LabelSyntax(text: "code \(code) komt twee keer voor") }
             labels.append(ValueLabel(code: code, label: label))
@@ -294,7 +294,7 @@ extension Codebook {
         var result: [ValueLabel] = []
         var automatic = -1
         for entry in text.split(separator: "|", omittingEmptySubsequences: true) {
-            let trimmed = entry.trimmingCharacters(in: .whitespaces)
+            let trimmed = entry.trimmingWhitespace()
             if trimmed.contains("=") {
                 result.append(contentsOf: try parseLabels(trimmed))
             } else if let code = Int(trimmed) {
@@ -322,7 +322,7 @@ extension Codebook {
         guard type != .text && type != .id else {
             throw LabelSyntax(text: "een \(type.rawValue)-variabele heeft geen waarden")
         }
-        let compact = text.replacingOccurrences(of: " ", with: "")
+        let compact = text.removingASCII(0x20)
         if let dash = compact.firstIndex(of: "-"), dash != compact.startIndex,
            let low = Int(compact[..<dash]), let high = Int(compact[compact.index(after: dash)...]) {
             guard low <= high, high - low <= 1000 else { throw LabelSyntax(text: "'\(text)' is geen bereik van laag naar hoog") }

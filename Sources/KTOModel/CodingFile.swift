@@ -116,7 +116,7 @@ public enum CodingFile {
             var variableColumn: Int?
             var codesColumn: Int?
             for (k, raw) in reader.header.enumerated() {
-                let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                let name = raw.trimmingWhitespace().lowercased()
                 if respondentColumn == nil && (respondentAliases.contains(name) || name == idVariable.code.lowercased()) {
                     respondentColumn = k
                 } else if variableColumn == nil && variableAliases.contains(name) {
@@ -172,9 +172,9 @@ public enum CodingFile {
                     reject(.missingRespondent, "geen respondentnummer", field: respondentColumn)
                     continue
                 case .integer(let number): id = String(number)
-                case .decimal, .text: id = text(respondentColumn).trimmingCharacters(in: .whitespaces)
+                case .decimal, .text: id = text(respondentColumn).trimmingWhitespace()
                 }
-                let variableName = text(variableColumn).trimmingCharacters(in: .whitespaces)
+                let variableName = text(variableColumn).trimmingWhitespace()
                 guard let question = questions.first(where: {
                     $0.codes.code.lowercased() == variableName.lowercased() || $0.text?.code.lowercased() == variableName.lowercased()
                 }) else {
@@ -194,7 +194,7 @@ public enum CodingFile {
                 }
                 guard let index = codebook.index(of: question.codes.code) else { continue }
                 let codesText = text(codesColumn)
-                let trimmed = codesText.trimmingCharacters(in: .whitespaces)
+                let trimmed = codesText.trimmingWhitespace()
                 if trimmed.isEmpty {
                     ledger.rowsOpen += 1
                     continue

@@ -65,7 +65,7 @@ public struct KeywordDictionary: Sendable, Equatable {
         let file = source.file
         var columns: [String: Int] = [:]
         for (k, raw) in reader.header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = raw.trimmingWhitespace().lowercased()
             if variableAliases.contains(name) { columns["variable"] = columns["variable"] ?? k }
             if phraseAliases.contains(name) { columns["phrase"] = columns["phrase"] ?? k }
             if codeAliases.contains(name) { columns["code"] = columns["code"] ?? k }

@@ -16,7 +16,7 @@ public enum NameList {
         var names: [String] = []
         var seen: Set<String> = []
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            let name = line.trimmingCharacters(in: .whitespaces)
+            let name = line.trimmingWhitespace()
             guard !name.isEmpty, !name.hasPrefix("#") else { continue }
             if seen.insert(name.lowercased()).inserted { names.append(name) }
         }

@@ -96,7 +96,7 @@ extension Study {
 
         var groups: [Group] = []
         for entry in population {
-            let digits = entry.value.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+            let digits = entry.value.removingASCII(0x2E).removingASCII(0x20)
             guard let count = Int(digits), count > 0 else {
                 problems.append(StudyProblem("populatie van '\(entry.name)' moet een positief geheel getal zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                 continue
@@ -113,7 +113,7 @@ extension Study {
 
         var limits = Thresholds()
         for (key, entry) in thresholds {
-            let normalised = entry.value.replacingOccurrences(of: ",", with: ".")
+            let normalised = entry.value.replacingASCII(0x2C, with: 0x2E)
             if key == "adjust" {
                 guard let method = PValueAdjustment(userName: entry.value) else {
                     problems.append(StudyProblem("onbekende correctie '\(entry.value)' voor meervoudig toetsen; kies bh, holm, bonferroni of none", at: SourceLocation(file: file, line: entry.line)))
@@ -121,13 +121,13 @@ extension Study {
                 }
                 limits.adjust = method
             } else if key == "nonresponse" {
-                guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
+                guard let share = Double(normalised.removingASCII(0x25)), share >= 0, share <= 100 else {
                     problems.append(StudyProblem("nonresponse (percentage zonder oordeel) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     continue
                 }
                 limits.nonresponsePercent = share
             } else if key == "unreadable" {
-                guard let share = Double(normalised.replacingOccurrences(of: "%", with: "")), share >= 0, share <= 100 else {
+                guard let share = Double(normalised.removingASCII(0x25)), share >= 0, share <= 100 else {
                     problems.append(StudyProblem("unreadable (percentage onleesbare cellen) moet tussen 0 en 100 liggen, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     continue
                 }
@@ -168,8 +168,8 @@ extension Study {
         let weighting = parseWeighting(top, file: file, problems: &problems)
         let margins = document.sections("margin").map { block in
             Margin(variable: block.argument, entries: block.entries.compactMap { entry -> Margin.Entry? in
-                let digits = entry.value.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
-                guard let count = Double(digits.replacingOccurrences(of: ",", with: ".")), count >= 0 else {
+                let digits = entry.value.removingASCII(0x2E).removingASCII(0x20)
+                guard let count = Double(digits.replacingASCII(0x2C, with: 0x2E)), count >= 0 else {
                     problems.append(StudyProblem("populatie van '\(entry.rawKey)' in \(block.header) moet een getal ≥ 0 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     return nil
                 }
@@ -343,7 +343,7 @@ extension Study {
             if variables.isEmpty { problem("'weighting = rake' vraagt om 'rake = ...': de variabelen waarop gewogen wordt, bijvoorbeeld rake = gemeente, leeftijd", "weighting") }
             var trim: ClosedRange<Double>?
             if let text = top["trim"]?.value {
-                let parts = text.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".") }
+                let parts = text.split(separator: "-").map { $0.trimmingWhitespace().replacingASCII(0x2C, with: 0x2E) }
                 if parts.count == 2, let low = Double(parts[0]), let high = Double(parts[1]), low > 0, low < 1, high > 1 {
                     trim = low...high
                 } else {
@@ -371,7 +371,7 @@ extension Study {
     }
 
     static func splitList(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// "; bedoelt u 'codebook'?" for a near miss (edit distance ≤ 2), else the known keys.

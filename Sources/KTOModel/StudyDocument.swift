@@ -41,6 +41,8 @@ struct StudyDocument {
         "benchmark": ["file", "short"],
     ]
     static let aliases = ["populatie": "population", "vorige": "previous", "drempels": "thresholds"]
+    /// What may enclose a section's argument: `[benchmark "Regio"]`.
+    static let quotes: Set<Character> = ["\""]
     /// Section kinds that may appear more than once, each with its own argument.
     static let repeatable: Set<String> = ["benchmark", "margin", "previous", "groups"]
     /// What to do when a repeatable section appears twice under the same name.
@@ -89,11 +91,11 @@ struct StudyDocument {
             }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { problem("sectiekop zonder ']'"); current = -1; continue }
-                let name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let name = line.dropFirst().dropLast().trimmingWhitespace()
                 let word = String(name.prefix { !$0.isWhitespace })
                 let kind = Self.aliases[word.lowercased()] ?? word.lowercased()
-                let argument = name.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                let argument = name.dropFirst(word.count).trimmingWhitespace()
+                    .trimmingCharacters(in: Self.quotes)
                 guard Self.schema[kind] != nil else {
                     problem("onbekende sectie [\(name)]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE], [groups METING]")
                     current = -1

@@ -122,7 +122,7 @@ public struct Variable: Sendable, Equatable, Codable {
     /// every other missing code ('weet niet', 'geen mening') is an answer without an opinion.
     public func missingKind(of code: Int) -> MissingKind? {
         guard let label = missing.first(where: { $0.code == code })?.label else { return nil }
-        let key = Self.labelKey(label).replacingOccurrences(of: ".", with: "")
+        let key = Self.labelKey(label).removingASCII(0x2E)
         return key.contains("nvt") || key.contains("van toepassing") ? .notApplicable : .dontKnow
     }
 

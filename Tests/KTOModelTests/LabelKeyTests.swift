@@ -41,4 +41,25 @@ struct LabelKeyTests {
             #expect(part.trimmingWhitespace() == part.trimmingCharacters(in: .whitespaces))
         }
     }
+
+    /// Taking out or replacing an ASCII character byte by byte gives what Foundation gives, for
+    /// text without a combining mark right after that character (Foundation then keeps the pair
+    /// together; such text is no number or list of codes anyway).
+    @Test func removingAndReplacingAsFoundationDoes() {
+        let pieces = [" ", ".", ",", "%", "1", "10", "a", "é", "ß", "😀", "\u{A0}", "\t", "-", "İ"]
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            for (byte, character) in [(UInt8(0x20), " "), (0x2E, "."), (0x25, "%")] {
+                #expect(text.removingASCII(byte) == text.replacingOccurrences(of: character, with: ""), "\(Array(text.unicodeScalars))")
+            }
+            #expect(text.replacingASCII(0x2C, with: 0x2E) == text.replacingOccurrences(of: ",", with: "."), "\(Array(text.unicodeScalars))")
+            let part = text.dropFirst()
+            #expect(part.removingASCII(0x20) == String(part).replacingOccurrences(of: " ", with: ""))
+        }
+    }
 }
