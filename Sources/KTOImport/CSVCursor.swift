@@ -51,6 +51,10 @@ public struct CSVCursor {
         try next(values: parser.ownValues, stride: 1)
     }
 
+    /// The stride for `next(writingValuesTo:stride:)` that its fast loop is specialised for:
+    /// the rows of a caller's column-major tile.
+    public static let tileStride = RecordParser.tileStride
+
     /// The next data record, writing the code table's value of field `k` (for the table's
     /// columns) to `values[k * stride]`: straight into a caller's column-major buffer, one row
     /// of it per record, with no copy. `CSVRecord.tableValue(_:)` reads them back from there.

@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 extension RecordParser {
     /// The fast loop: the stop bytes (separator, CR, LF) of 64 bytes at a time as a bit mask,
     /// fields popped off it. The only dependency from one field to the next is clearing the
@@ -9,6 +13,28 @@ extension RecordParser {
     ///   the last `fastLoopMargin` bytes of the buffer).
     @inline(never)
     func fastFields(
+        _ p: UnsafePointer<UInt8>, count n: Int, from: Int, separator: UInt8, separatorLanes: SIMD16<UInt8>,
+        values: UnsafeMutablePointer<Int16>, stride: Int
+    ) -> (fields: Int, slowValues: Int, next: Int, position: Int) {
+        fastFieldsBody(p, count: n, from: from, separator: separator, separatorLanes: separatorLanes, values: values, stride: stride)
+    }
+
+    /// `fastFields` with the stride of the loader's tiles (`tileStride`) as a constant: the loop
+    /// then keeps one variable fewer in a register.
+    @inline(never)
+    func fastFieldsTiled(
+        _ p: UnsafePointer<UInt8>, count n: Int, from: Int, separator: UInt8, separatorLanes: SIMD16<UInt8>,
+        values: UnsafeMutablePointer<Int16>
+    ) -> (fields: Int, slowValues: Int, next: Int, position: Int) {
+        fastFieldsBody(p, count: n, from: from, separator: separator, separatorLanes: separatorLanes, values: values, stride: Self.tileStride)
+    }
+
+    /// The stride the loader's tiles use (`CSVCursor.tileStride`), for which the fast loop has a
+    /// copy of its own.
+    static let tileStride = 64
+
+    @inline(__always)
+    func fastFieldsBody(
         _ p: UnsafePointer<UInt8>, count n: Int, from: Int, separator: UInt8, separatorLanes: SIMD16<UInt8>,
         values: UnsafeMutablePointer<Int16>, stride: Int
     ) -> (fields: Int, slowValues: Int, next: Int, position: Int) {
@@ -98,10 +124,22 @@ extension RecordParser {
         return stops(0) | stops(16) &<< 16 | stops(32) &<< 32 | stops(48) &<< 48
     }
 
-    /// A lane mask as 16 bits, lane `k` in bit `k`: each half's lanes (all ones or all zeros)
-    /// keep one distinct bit each, and a multiply adds them up in the top byte.
+    /// A lane mask as 16 bits, lane `k` in bit `k`. On x86-64 one `pmovmskb` (SSE2, which every
+    /// x86-64 has); elsewhere each half's lanes (all ones or all zeros) keep one distinct bit
+    /// each, and a multiply adds them up in the top byte. The multiplies cost the fast loop a
+    /// tenth of its time on x86-64, where the compiler does them as vector multiplies.
     @inline(__always)
     static func bits(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+        #if arch(x86_64)
+        return UInt64(UInt32(bitPattern: _mm_movemask_epi8(unsafeBitCast(lanes, to: __m128i.self))))
+        #else
+        return bitsBySum(lanes)
+        #endif
+    }
+
+    /// `bits` by the multiply (portable; tests compare it with `bits`).
+    @inline(__always)
+    static func bitsBySum(_ lanes: SIMDMask<SIMD16<Int8>>) -> UInt64 {
         let halves = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
         let low = ((halves[0] & 0x8040_2010_0804_0201) &* 0x0101_0101_0101_0101) &>> 56
         let high = ((halves[1] & 0x8040_2010_0804_0201) &* 0x0101_0101_0101_0101) &>> 56

@@ -113,9 +113,11 @@ final class RecordParser {
 
         // Fast loop first: unquoted fields away from the end of the bytes (see `fastFields`).
         if fastLoopAllowed && n - from >= 16 {
-            let fast = fastFields(
-                p, count: n, from: from, separator: separator, separatorLanes: SIMD16(repeating: separator),
-                values: values, stride: stride)
+            let fast = stride == Self.tileStride
+                ? fastFieldsTiled(p, count: n, from: from, separator: separator, separatorLanes: SIMD16(repeating: separator), values: values)
+                : fastFields(
+                    p, count: n, from: from, separator: separator, separatorLanes: SIMD16(repeating: separator),
+                    values: values, stride: stride)
             count = fast.fields
             slowValues = fast.slowValues
             if fast.next >= 0 {

@@ -179,7 +179,7 @@ struct PartReader: Sendable {
     /// simply overwritten by the next record, and the tile goes to the code columns in bursts of
     /// this many rows. Writing every row straight into 58 column streams instead makes each store
     /// a cache miss.
-    static let tileRows = 64
+    static let tileRows = CSVCursor.tileStride
 
     /// Reads every record of `cursor`.
     /// - Parameters:

@@ -100,6 +100,25 @@ struct CSVCodeTableTests {
         }
     }
 
+    /// The fast loop's lane mask to bits (`pmovmskb` on x86-64) equals the portable multiply, on
+    /// every single lane and on random masks.
+    @Test func laneMaskBitsAreThePortableOnes() {
+        var state: UInt64 = 16
+        var masks: [SIMD16<Int8>] = (0..<16).map { k in SIMD16<Int8>((0..<16).map { $0 == k ? -1 : 0 }) }
+        masks += [SIMD16(repeating: 0), SIMD16(repeating: -1)]
+        for _ in 0..<10_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let bits = state >> 40
+            masks.append(SIMD16<Int8>((0..<16).map { bits >> UInt64($0) & 1 == 1 ? -1 : 0 }))
+        }
+        for mask in masks {
+            let lanes = mask .== SIMD16(repeating: -1)
+            #expect(RecordParser.bits(lanes) == RecordParser.bitsBySum(lanes), "\(mask)")
+            let expected = (0..<16).reduce(UInt64(0)) { $0 | (mask[$1] == -1 ? 1 << UInt64($1) : 0) }
+            #expect(RecordParser.bits(lanes) == expected, "\(mask)")
+        }
+    }
+
     @Test func withoutATableEveryFieldIsSlow() throws {
         let text = "a;b;c\n" + String(repeating: "1;;22\n7;x;\n", count: 40)
         let source = try SourceText(bytes: Array(text.utf8), file: "t.csv", encoding: .utf8)
