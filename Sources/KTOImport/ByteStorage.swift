@@ -81,6 +81,7 @@ final class ByteStorage: @unchecked Sendable {
     /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when
     /// it cannot be opened or read, or is not a regular file.
     static func head(ofFile path: String, count: Int) -> [UInt8]? {
+        guard count > 0 else { return [] }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -61,7 +61,7 @@ public struct OutputFolder: Sendable {
         var listed: [(sub: String, entry: Manifest.Entry)] = []
         for sub in contents.sorted() where sub != Self.manifestName {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
             if isDir.boolValue {
                 if !manifest.entries.keys.contains(where: { $0.hasPrefix(sub + "/") }) { foreign.append(sub + "/") }
                 continue

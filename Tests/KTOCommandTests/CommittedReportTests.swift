@@ -23,7 +23,7 @@ struct CommittedReportTests {
         }
         let committed = try FileManager.default.subpathsOfDirectory(atPath: Self.folder).filter { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: Self.folder + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: Self.folder + "/" + path, isDirectory: &isDirectory)
             return !isDirectory.boolValue
         }.sorted()
         #expect(committed == (files.map(\.path) + [OutputFolder.manifestName]).sorted(), "files in Reports/kto-2015 differ from a fresh run")
