@@ -49,36 +49,25 @@ struct SAVChunkTests {
     /// cut short, with a wrong code late in it, and with more cases than its header says.
     @Test func generatedFiles() throws {
         let count = 5000
-        var f = SAVTestFile(compression: 1, cases: Int32(count))
-        f.variable("A")
-        f.variable("B")
-        f.variable("S", width: 8)
-        f.end()
-        let headerEnd = f.bytes.count
-        let cases: [[SAVTestFile.Element]] = (0..<count).map { (r: Int) -> [SAVTestFile.Element] in
-            let a: Double? = r == 4321 ? 2.5 : r % 7 == 0 ? nil : Double(r % 11 - 3)
-            let text: [UInt8] = r % 3 == 0 ? Array("        ".utf8) : Array("r\(r % 1000)".utf8) + Array(repeating: 0x20, count: 8 - "r\(r % 1000)".utf8.count)
-            return [.number(a), .number(Double(r % 150)), .text(text)]
-        }
-        f.compressedRows(cases)
-        let good = try Self.read(f.bytes, chunkBytes: 256).get()
+        let (bytes, headerEnd) = SAVTestFile.generated(compression: 1, count: count)
+        let good = try Self.read(bytes, chunkBytes: 256).get()
         #expect(good.rowCount == count)
         #expect(good.columns[0].cells[4321] == .number(2.5) && good.columns[1].cells[4999] == .number(Double(4999 % 150)))
         #expect(good.columns[2].cells[1] == .text("r1") && good.columns[2].cells[3] == .empty)
-        Self.expectSameInChunks(f.bytes, "good")
+        Self.expectSameInChunks(bytes, "good")
         // Cut short at several places (inside groups and raw values).
-        for cut in [headerEnd + 100, f.bytes.count / 2, f.bytes.count / 2 + 3, f.bytes.count - 20] {
-            let short = Array(f.bytes[..<cut])
+        for cut in [headerEnd + 100, bytes.count / 2, bytes.count / 2 + 3, bytes.count - 20] {
+            let short = Array(bytes[..<cut])
             #expect((try? Self.read(short, chunkBytes: 256).get()) == nil)
             Self.expectSameInChunks(short, "cut at \(cut)")
         }
         // Blanks (254) in a number late in the file.
-        var wrong = f.bytes
+        var wrong = bytes
         if let k = (headerEnd..<(wrong.count - 8)).reversed().first(where: { wrong[$0] == 101 }) { wrong[k] = 254 }
         #expect((try? Self.read(wrong, chunkBytes: 256).get()) == nil)
         Self.expectSameInChunks(wrong, "wrong code")
         // A header that declares fewer cases than the data holds.
-        var fewer = f.bytes
+        var fewer = bytes
         let declared = Int32(count - 100)
         withUnsafeBytes(of: declared.littleEndian) { fewer.replaceSubrange(80..<84, with: $0) }
         #expect(Self.read(fewer, chunkBytes: 256) == .failure(.caseCountMismatch(declared: count - 100, found: count)))

@@ -96,3 +96,26 @@ struct SAVTestFile {
         flush()
     }
 }
+
+extension SAVTestFile {
+    /// A file of `count` cases (5000 by default) of three variables: A, codes with
+    /// system-missing now and then and a number without a code at case 4322; B, codes 0-149; S,
+    /// an 8-byte string, blank in every third case. As bytecode (compression 1) or uncompressed;
+    /// `headerEnd` is where the data starts.
+    static func generated(compression: Int32, count: Int = 5000) -> (bytes: [UInt8], headerEnd: Int) {
+        var f = SAVTestFile(compression: compression, cases: Int32(count))
+        f.variable("A")
+        f.variable("B")
+        f.variable("S", width: 8)
+        f.end()
+        let headerEnd = f.bytes.count
+        let cases: [[Element]] = (0..<count).map { (r: Int) -> [Element] in
+            let a: Double? = r == 4321 ? 2.5 : r % 7 == 0 ? nil : Double(r % 11 - 3)
+            let label = Array("r\(r % 1000)".utf8)
+            let text: [UInt8] = r % 3 == 0 ? Array("        ".utf8) : label + Array(repeating: 0x20, count: 8 - label.count)
+            return [.number(a), .number(Double(r % 150)), .text(text)]
+        }
+        if compression == 1 { f.compressedRows(cases) } else { f.rows(cases) }
+        return (f.bytes, headerEnd)
+    }
+}

@@ -47,28 +47,9 @@ struct SAVWindowTests {
         try Self.expectSameThroughWindows(bytes, "\(file)")
     }
 
-    /// 5000 cases of codes, a number without a code late in the file and strings; as bytecode and
-    /// uncompressed.
-    static func generated(compression: Int32, count: Int = 5000) -> (bytes: [UInt8], headerEnd: Int) {
-        var f = SAVTestFile(compression: compression, cases: Int32(count))
-        f.variable("A")
-        f.variable("B")
-        f.variable("S", width: 8)
-        f.end()
-        let headerEnd = f.bytes.count
-        let cases: [[SAVTestFile.Element]] = (0..<count).map { (r: Int) -> [SAVTestFile.Element] in
-            let a: Double? = r == 4321 ? 2.5 : r % 7 == 0 ? nil : Double(r % 11 - 3)
-            let label = Array("r\(r % 1000)".utf8)
-            let text: [UInt8] = r % 3 == 0 ? Array("        ".utf8) : label + Array(repeating: 0x20, count: 8 - label.count)
-            return [.number(a), .number(Double(r % 150)), .text(text)]
-        }
-        if compression == 1 { f.compressedRows(cases) } else { f.rows(cases) }
-        return (f.bytes, headerEnd)
-    }
-
     @Test(arguments: [Int32(0), 1])
     func generatedFiles(compression: Int32) throws {
-        let (bytes, headerEnd) = Self.generated(compression: compression)
+        let (bytes, headerEnd) = SAVTestFile.generated(compression: compression)
         let good = try Self.fromMemory(bytes).get()
         #expect(good.rowCount == 5000)
         try Self.expectSameThroughWindows(bytes, "good")
@@ -100,7 +81,7 @@ struct SAVWindowTests {
     /// window at its first size, and a dictionary larger than the window makes it take in the
     /// whole file instead.
     @Test func windowStaysSmall() throws {
-        let (bytes, headerEnd) = Self.generated(compression: 1)
+        let (bytes, headerEnd) = SAVTestFile.generated(compression: 1)
         let path = try Self.file(bytes)
         let window = try #require(SAVFileWindow(path: path, capacity: 4096))
         #expect(!window.atEnd && headerEnd < 4096)
@@ -124,7 +105,7 @@ struct SAVWindowTests {
     /// ends as the same message as those bytes read from memory, never as a crash.
     @Test(arguments: [Int32(0), 1])
     func fileShrinksWhileRead(compression: Int32) throws {
-        let (bytes, _) = Self.generated(compression: compression)
+        let (bytes, _) = SAVTestFile.generated(compression: compression)
         for cut in [bytes.count * 3 / 4, bytes.count * 3 / 4 + 5, bytes.count - 1] {
             let path = try Self.file(bytes)
             let window = try #require(SAVFileWindow(path: path, capacity: 1000))
