@@ -33,6 +33,7 @@ extension RecordParser {
     /// copy of its own.
     static let tileStride = 64
 
+    /// The loop of `fastFields` and `fastFieldsTiled`.
     @inline(__always)
     func fastFieldsBody(
         _ p: UnsafePointer<UInt8>, count n: Int, from: Int, separator: UInt8, separatorLanes: SIMD16<UInt8>,
