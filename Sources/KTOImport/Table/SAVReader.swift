@@ -36,15 +36,14 @@ public enum SAVReader {
             throw SAVError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), file: displayName)
         }
         do {
-            var through = false
             if !window.atEnd {
                 if let dict = try? readDictionary(window.bytes), readsThroughWindow(dict, fileSize: window.end) {
-                    through = true
-                } else {
-                    try window.slide(keeping: 0, need: .max)
+                    return try readTable(
+                        window.bytes, window: window, dictionary: dict, displayName: displayName, maxCells: maxCells, chunkBytes: chunkBytes)
                 }
+                try window.slide(keeping: 0, need: .max)
             }
-            return try readTable(window.bytes, window: through ? window : nil, displayName: displayName, maxCells: maxCells, chunkBytes: chunkBytes)
+            return try readTable(window.bytes, displayName: displayName, maxCells: maxCells, chunkBytes: chunkBytes)
         } catch {
             throw SAVError(error, file: displayName)
         }
@@ -66,11 +65,13 @@ public enum SAVReader {
     ///   make it small, so that small files take many chunks).
     /// - Parameter window: the file's window when `bytes` is only its first part, through which
     ///   the cases are read (see `readsThroughWindow`).
+    /// - Parameter dictionary: the dictionary of `bytes`, where the caller has read it already.
     static func readTable(
-        _ bytes: UnsafeBufferPointer<UInt8>, window: SAVFileWindow? = nil, displayName: String, maxCells: Int,
-        chunkBytes: Int = Limits.defaultChunkBytes
+        _ bytes: UnsafeBufferPointer<UInt8>, window: SAVFileWindow? = nil, dictionary: SAVDictionary? = nil, displayName: String,
+        maxCells: Int, chunkBytes: Int = Limits.defaultChunkBytes
     ) throws(SAVError.Kind) -> DataTable {
-        let dict = try readDictionary(bytes)
+        let dict: SAVDictionary
+        if let dictionary { dict = dictionary } else { dict = try readDictionary(bytes) }
         let context = try SAVContext(bytes: bytes, dict: dict)
         let plans = try context.columnPlans()
         var columns = try context.columnMetadata(plans)
