@@ -23,7 +23,7 @@ enum FileReadKind: String {
 /// `kto-bench read-sav|read-xlsx PATH [--runs 3] [--cases N] [--no-peers]`: kto's reader alone, in
 /// MB/s of the file, next to the peer on the same file (which also writes the file when PATH does
 /// not exist). The peer's sum and count of numeric cells and its count of texts must equal ours.
-func fileReadBenchmark(_ kind: FileReadKind, path: String, runs: Int, peer: Bool, cases: Int) throws {
+func fileReadBenchmark(_ kind: FileReadKind, path: String, runs: Int, peer: Bool, cases: Int, fresh: Int = 0) throws {
     let python = which("python3")
     if !FileManager.default.fileExists(atPath: path) {
         guard let python else { throw BenchError("\(path) does not exist and python3 is not there to write it") }
@@ -68,6 +68,7 @@ func fileReadBenchmark(_ kind: FileReadKind, path: String, runs: Int, peer: Bool
     print("\(key)_seconds: \(fixed(time, 4))  cpu: \(fixed(cpu, 4)) (user \(fixed(split.user, 4)), system \(fixed(split.system, 4)))")
     print("\(key)_mb_per_s: \(fixed(mb / time, 0))  cpu: \(fixed(mb / cpu, 0))")
     print("numeric_sum: \(fixed(sum, 6))  numeric_count: \(count)  text_count: \(texts)")
+    if fresh > 0 { try freshProcesses(kind, path: path, count: fresh, megabytes: mb) }
     guard peer, let python else { return }
     let result = try runProcess(python, [kind.peerScript, path, "--runs", String(runs)])
     guard result.status == 0 else { throw BenchError("\(kind.peerName) peer failed:\n\(result.output)") }
@@ -86,6 +87,26 @@ func fileReadBenchmark(_ kind: FileReadKind, path: String, runs: Int, peer: Bool
         && values["text_count"] == Double(texts)
     print("peer check: \(agree ? "sums, counts and texts agree" : "MISMATCH: \(result.output)")")
     if !agree { throw BenchError("\(kind.peerName) read different values") }
+}
+
+/// The read in `count` fresh processes, one run each (a first read in a process pays for the
+/// fresh memory that later runs in the same process reuse): their median, fastest and slowest,
+/// each process timing its own read.
+func freshProcesses(_ kind: FileReadKind, path: String, count: Int, megabytes: Double) throws {
+    let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+    let key = "\(kind.rawValue)_seconds"
+    var times: [Double] = []
+    for _ in 0..<count {
+        let child = try runProcess(me, ["read-\(kind.rawValue)", path, "--runs", "1", "--no-peers"])
+        guard child.status == 0, let value = keyValues(child.output)[key]?.split(separator: " ").first.flatMap({ Double($0) }) else {
+            throw BenchError("a fresh read of \(path) failed:\n\(child.output)")
+        }
+        times.append(value)
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    print("fresh processes: \(count), median \(fixed(median, 4)) s, fastest \(fixed(times[0], 4)) s, slowest \(fixed(times[times.count - 1], 4)) s")
+    print("\(kind.rawValue)_fresh_median_mb_per_s: \(fixed(megabytes / median, 0))")
 }
 
 /// User and system CPU seconds of this process so far.

@@ -8,9 +8,10 @@ import KTOCommand
 //   kto-bench parse [--mb 120]      CSV parse and read+validate MB/s vs a String-split peer
 //   kto-bench read STUDY [--threads N]   only the read of a study, for profiling
 //   kto-bench cursor EXPORT.csv          only the CSV pass, one core, without and with a code table
-//   kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
-//                                        SAVReader alone vs pyreadstat (writes FILE.sav if absent)
-//   kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
+//   kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers] [--fresh N]
+//                                        the .sav reader vs pyreadstat (writes FILE.sav if absent);
+//                                        --fresh N: also the median of N fresh processes
+//   kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers] [--fresh N]
 //                                        the .xlsx reader vs openpyxl read-only (writes it if absent)
 //   kto-bench sample [--runs 15] [--kto PATH] [--study STUDY]
 //                                        `kto report` on the sample study in fresh processes
@@ -33,8 +34,8 @@ let usage = """
            kto-bench parse [--mb 120]
            kto-bench read STUDY [--threads N] [--runs 3]
            kto-bench cursor EXPORT.csv
-           kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers]
-           kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers]
+           kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers] [--fresh N]
+           kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers] [--fresh N]
            kto-bench sample [--runs 15] [--kto PATH] [--study SampleData/kto-2015.study]
 
     """
@@ -70,7 +71,8 @@ do {
         guard arguments.count >= 2 else { throw BenchError("\(command) needs a .\(kind.rawValue) file") }
         try fileReadBenchmark(
             kind, path: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 3), peer: !arguments.contains("--no-peers"),
-            cases: option("--cases").flatMap { Int($0) } ?? (kind == .sav ? 500_000 : 20_000))
+            cases: option("--cases").flatMap { Int($0) } ?? (kind == .sav ? 500_000 : 20_000),
+            fresh: option("--fresh").flatMap { Int($0) } ?? 0)
     case "sample":
         // The kto next to this kto-bench (the same build), unless --kto names another.
         let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kto").path
