@@ -35,8 +35,18 @@ public struct SourceText: Sendable {
     ///   - threads: threads a large file may be read and checked with.
     /// - Throws: `ImportError` (`.unreadableFile`, `.invalidUTF16`).
     public init(contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil, threads: Int = 1) throws(ImportError) {
+        try self.init(contentsOf: path, displayName: displayName, encoding: encoding, threads: threads, reserve: nil)
+    }
+
+    /// As `init(contentsOf:displayName:encoding:threads:)`, the bytes of a large file going
+    /// into `reserve`'s memory where it can give it (an earlier file's that nothing uses any
+    /// more), and left there for the next file.
+    package init(
+        contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil, threads: Int = 1,
+        reserve: ByteReserve?
+    ) throws(ImportError) {
         let name = displayName ?? path
-        guard let raw = ByteStorage.contents(ofFile: path, threads: threads) else {
+        guard let raw = ByteStorage.contents(ofFile: path, threads: threads, reserve: reserve) else {
             throw ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: name, line: 1))
         }
         try self.init(storage: raw, file: name, encoding: encoding, threads: threads)

@@ -66,9 +66,19 @@ public struct DatasetLoader: Sendable {
     /// - Returns: the dataset and one ledger per file.
     /// - Throws: `ImportError` (unreadable file, unterminated quote, bad header), `StudyError` (the
     ///   grouping variable is not in the file), `StrictModeError` under `strict`.
+    ///   - reserve: where a large export's bytes may go (an earlier export's memory that nothing
+    ///     uses any more), and are left for the next (`ByteReserve`); for loads one after the
+    ///     other.
     public func load(
         files: [Study.DataFile], meting: String, naming: Naming = .current,
         progress: ((String, Int, Int) -> Void)? = nil
+    ) throws -> (Dataset, [RowLedger]) {
+        try load(files: files, meting: meting, naming: naming, progress: progress, reserve: nil)
+    }
+
+    package func load(
+        files: [Study.DataFile], meting: String, naming: Naming = .current,
+        progress: ((String, Int, Int) -> Void)? = nil, reserve: ByteReserve?
     ) throws -> (Dataset, [RowLedger]) {
         var dataset = Dataset(meting: meting, codebook: codebook, groups: study.groups.map(\.name))
         let decoders = CellDecoder.all(codebook.variables)
@@ -77,7 +87,7 @@ public struct DatasetLoader: Sendable {
         var registry = IDRegistry()
         let groupLookup = try makeGroupLookup(meting: meting)
         for file in files {
-            let (source, table) = try openSource(file)
+            let (source, table) = try openSource(file, reserve: reserve)
             let reader = try CSVReader(source: source, dialect: table == nil ? study.dialect : .comma)
             var ledger = RowLedger(
                 file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,

@@ -145,10 +145,14 @@ public struct LoadedStudy: Sendable {
             (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max / 64
         }
         guard jobs.count > 1, sizes.reduce(0, +) <= concurrentReadBytes else {
-            // One after the other, stopping at the first error as before.
+            // One after the other, stopping at the first error as before; each export's bytes
+            // go into the memory of the one before where they fit (`ByteReserve`).
             var results: [Result<(Dataset, [RowLedger]), any Error>] = []
+            let reserve = ByteReserve()
             for job in jobs {
-                let result = Result { try loader.load(files: job.files, meting: job.meting, naming: job.naming, progress: progress) }
+                let result = Result {
+                    try loader.load(files: job.files, meting: job.meting, naming: job.naming, progress: progress, reserve: reserve)
+                }
                 results.append(result)
                 if case .failure = result { break }
             }

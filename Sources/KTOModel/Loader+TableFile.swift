@@ -7,11 +7,11 @@ extension DatasetLoader {
     /// its first bytes and its header unless `format =` names it) goes through `TableFile` and is
     /// rendered as text that names the file's own places (`TableText`).
     /// - Throws: `ImportError`, `TableFileError` with the file's name and place.
-    func openSource(_ file: Study.DataFile) throws -> (source: SourceText, table: RowLedger.TableOrigin?) {
+    func openSource(_ file: Study.DataFile, reserve: ByteReserve? = nil) throws -> (source: SourceText, table: RowLedger.TableOrigin?) {
         if file.format == nil || file.format == .plain, Self.startsAsText(file.path) {
             let source = try SourceText(
                 contentsOf: file.path, displayName: file.displayName, encoding: study.encoding,
-                threads: parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
+                threads: parallelism ?? ProcessInfo.processInfo.activeProcessorCount, reserve: reserve)
             // A platform's export is told by its header; the header alone is cheap to read.
             if file.format == .plain { return (source, nil) }
             let header = try CSVReader(source: source, dialect: study.dialect).header

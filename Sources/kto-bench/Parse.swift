@@ -85,10 +85,13 @@ func readBenchmark(studyPath: String, threads: Int?, runs: Int) throws {
             rows = loaded.current.rowCount + (loaded.previous?.rowCount ?? 0)
             return
         }
-        let current = try loader.load(files: study.dataFiles, meting: study.meting).0
+        // As `LoadedStudy` reads large metingen: one after the other, the second export in the
+        // first one's memory.
+        let reserve = ByteReserve()
+        let current = try loader.load(files: study.dataFiles, meting: study.meting, reserve: reserve).0
         rows = current.rowCount
         if let previous = study.previous {
-            rows += try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous).0.rowCount
+            rows += try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous, reserve: reserve).0.rowCount
         }
     }
     print("read: \(rows) rows, \(fixed(Double(bytes) / 1e6, 1)) MB in \(fixed(time, 4)) s: \(fixed(Double(bytes) / 1e6 / time, 0)) MB/s, \(fixed(time / Double(max(rows, 1)) * 1e9, 0)) ns/row, peak RSS \(fixed(peakRSSMegabytes(), 0)) MB")

@@ -34,6 +34,54 @@ struct ByteStorageTests {
         }
     }
 
+    /// Bytes no generator would repeat by chance, `size` of them.
+    static func bytes(_ size: Int, seed: UInt32) -> [UInt8] {
+        var state = seed
+        return (0..<size).map { _ -> UInt8 in
+            state ^= state << 13
+            state ^= state >> 17
+            state ^= state << 5
+            return UInt8(truncatingIfNeeded: state)
+        }
+    }
+
+    /// A large file's buffer goes into the memory of the one before once nothing holds that
+    /// one; while something does, or when the new file does not fit, a fresh buffer is made and
+    /// the old bytes stay as they were.
+    @Test func aReserveReusesOnlyAFreeBufferThatFits() throws {
+        let size = ByteReserve.minimumBytes + 1000
+        let first = Self.bytes(size, seed: 1)
+        let second = Self.bytes(size + size / 16, seed: 2)  // within the eighth of room
+        let third = Self.bytes(size * 2, seed: 3)           // too large for it
+        let paths = try [first, second, third].map(Self.temporaryFile)
+        defer { for path in paths { try? FileManager.default.removeItem(atPath: path) } }
+        let reserve = ByteReserve()
+
+        var held = try #require(ByteStorage.contents(ofFile: paths[0], threads: 2, reserve: reserve))
+        let firstBase = held.base
+        // The first buffer is still held: the second file gets fresh memory.
+        let fresh = try #require(ByteStorage.contents(ofFile: paths[1], threads: 2, reserve: reserve))
+        #expect(fresh.base != firstBase && reserve.reuses == 0)
+        #expect(Array(held.all) == first && Array(fresh.all) == second)
+        // Nothing holds the second buffer any more: the first file again goes into its memory.
+        let freshBase = fresh.base
+        _ = consume fresh
+        held = try #require(ByteStorage.contents(ofFile: paths[0], threads: 2, reserve: reserve))
+        #expect(held.base == freshBase && reserve.reuses == 1)
+        #expect(Array(held.all) == first)
+        // Twice the size does not fit: fresh memory (the allocator may well hand out the
+        // address just freed), right bytes.
+        _ = consume held
+        let large = try #require(ByteStorage.contents(ofFile: paths[2], threads: 2, reserve: reserve))
+        #expect(reserve.reuses == 1)
+        #expect(Array(large.all) == third)
+        // A small file does not touch the reserve.
+        let small = try Self.temporaryFile(Self.bytes(1000, seed: 4))
+        defer { try? FileManager.default.removeItem(atPath: small) }
+        _ = try #require(ByteStorage.contents(ofFile: small, reserve: reserve))
+        #expect(reserve.last === large)
+    }
+
     @Test func notARegularFileIsNil() {
         #expect(ByteStorage.contents(ofFile: NSTemporaryDirectory()) == nil)
         #expect(ByteStorage.contents(ofFile: "/nonexistent/kto.csv") == nil)

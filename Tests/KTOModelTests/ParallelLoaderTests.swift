@@ -37,7 +37,7 @@ struct ParallelLoaderTests {
         }
 
         /// Loads with `threads` threads (1: sequential) and parts of at least `partSize` bytes.
-        func load(threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, strict: Bool = false) -> Outcome {
+        func load(threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, strict: Bool = false, reserve: ByteReserve? = nil) -> Outcome {
             var loader = self.loader
             loader.parallelism = threads
             loader.minimumPartSize = partSize
@@ -45,7 +45,7 @@ struct ParallelLoaderTests {
             let log = PartLog()
             loader.partLog = log
             do {
-                let (dataset, ledgers) = try loader.load(files: files, meting: "2015")
+                let (dataset, ledgers) = try loader.load(files: files, meting: "2015", reserve: reserve)
                 return Outcome(result: .success(.init(dataset: dataset, ledgers: ledgers)), parts: log.entries)
             } catch {
                 return Outcome(result: .failure(.init(error)), parts: log.entries)
@@ -152,6 +152,21 @@ struct ParallelLoaderTests {
             #expect(parallel.parts.map(\.merged) == [threads], "\(threads) threads: every part merged as read")
             #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
         }
+    }
+
+    /// A large export's bytes go into the memory of the export read before it (`ByteReserve`,
+    /// as `LoadedStudy` reads large metingen one after the other): the same dataset and ledgers.
+    @Test func anExportInAnEarlierExportsMemoryReadsTheSame() throws {
+        var export = SyntheticExport(seed: 2016)
+        let setup = try Setup([export.bytes(minimumSize: 4_300_000)])
+        let plain = setup.load(threads: 2)
+        #expect(plain.loaded != nil)
+        let reserve = ByteReserve()
+        for round in 1...3 {
+            #expect(Self.differences(setup.load(threads: 2, reserve: reserve), plain) == [], "round \(round)")
+            #expect(Self.differences(setup.load(threads: 1, reserve: reserve), plain) == [], "round \(round), one thread")
+        }
+        #expect(reserve.reuses == 5, "every read after the first in the first one's memory")
     }
 
     // MARK: - Small files, forced small parts: cuts everywhere
