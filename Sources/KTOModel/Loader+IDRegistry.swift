@@ -108,16 +108,54 @@ struct IDRegistry: Sendable {
 
     /// Whether any id of `other` is also in this registry.
     func overlaps(_ other: IDRegistry) -> Bool {
-        var found = false
-        other.forEachNumeric { id, _ in if !found && line(of: id) != nil { found = true } }
-        if found { return true }
+        if isDense && other.isDense {
+            // Two tables: an id can only be in both where their ranges meet.
+            let from = max(low, other.low)
+            let to = min(low + dense.count, other.low + other.dense.count)
+            if from < to {
+                for id in from..<to where dense[id - low] != 0 && other.dense[id - other.low] != 0 { return true }
+            }
+        } else {
+            var found = false
+            other.forEachNumeric { id, _ in if !found && line(of: id) != nil { found = true } }
+            if found { return true }
+        }
         return other.texts.keys.contains { texts[$0] != nil }
     }
 
     /// Adds the ids of a later part of the file, whose lines count from 1 at the part's start.
+    /// Two tables are merged in one pass (on one thread after the parts are read: a register
+    /// call per id took 3.5 ms per 250,000 ids); otherwise each id is registered.
     /// - Precondition: `!overlaps(other)`.
     mutating func absorb(_ other: IDRegistry, lineOffset: Int) {
-        other.forEachNumeric { id, line in _ = register(id, line: line + lineOffset) }
+        if !(isDense && other.isDense && mergeTable(other, lineOffset: lineOffset)) {
+            other.forEachNumeric { id, line in _ = register(id, line: line + lineOffset) }
+        }
         for (id, line) in other.texts { texts[id] = line + lineOffset }
+    }
+
+    /// `other`'s table into this one, its lines moved by `lineOffset`; false (nothing changed)
+    /// where the merged table would not be dense, as `registerSlowly` judges it, or a line
+    /// would not fit the table.
+    private mutating func mergeTable(_ other: IDRegistry, lineOffset: Int) -> Bool {
+        guard !other.dense.isEmpty else { return true }
+        let largest = Int(other.dense.max() ?? 0)
+        guard lineOffset >= 0, lineOffset < Int(UInt32.max) - largest else { return false }
+        let newLow = dense.isEmpty ? other.low : min(low, other.low)
+        let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
+        guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return false }
+        if dense.isEmpty || newLow != low || newHigh > low + dense.count {
+            var grown = [UInt32](repeating: 0, count: newHigh - newLow)
+            if !dense.isEmpty { grown.replaceSubrange((low - newLow)..<(low - newLow + dense.count), with: dense) }
+            dense = grown
+            low = newLow
+        }
+        let shift = UInt32(lineOffset)
+        let start = other.low - low
+        dense.withUnsafeMutableBufferPointer { table in
+            for (k, line) in other.dense.enumerated() where line != 0 { table[start + k] = line + shift }
+        }
+        numericCount += other.numericCount
+        return true
     }
 }

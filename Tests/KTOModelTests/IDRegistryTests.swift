@@ -1,0 +1,61 @@
+import Testing
+@testable import KTOModel
+
+/// The id registries of a file's parts are checked against each other and merged after the
+/// parts are read (`overlaps`, `absorb`). Two tables merge in one pass; every other pair id by
+/// id. Either way the merged registry must answer as one dictionary of first lines would.
+@Suite("ID registry: parts checked and merged")
+struct IDRegistryTests {
+    /// Ids for one part: a run of consecutive numbers (an export's respondent numbers) in a
+    /// random order, with a few gaps; or random numbers (sparse); or both.
+    static func ids(_ rng: inout SplitMix64, base: Int) -> [Int] {
+        let count = Int.random(in: 0...3000, using: &rng)
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: return (0..<count).map { _ in Int.random(in: -(1 << 40)...(1 << 40), using: &rng) }
+        case 1: return (0..<count).map { base + $0 }.filter { _ in Int.random(in: 0..<10, using: &rng) > 0 }.shuffled(using: &rng)
+        case 2: return (0..<count).map { base + $0 * 3 }.reversed() + [base - 5000, base + 100_000]
+        default: return (0..<count).map { base + $0 }.shuffled(using: &rng)
+        }
+    }
+
+    @Test func mergedPartsAnswerAsADictionary() {
+        var rng = SplitMix64(seed: 16)
+        var merges = 0
+        for round in 0..<400 {
+            let base = Int.random(in: -1_000_000...1_000_000, using: &rng)
+            // The second part's ids follow the first's, overlap them, or lie elsewhere.
+            let first = Self.ids(&rng, base: base)
+            let second = Self.ids(&rng, base: base + [0, 1500, 3000, 50_000, -40_000][Int.random(in: 0..<5, using: &rng)])
+            var a = IDRegistry()
+            var b = IDRegistry()
+            var expectedA: [Int: Int] = [:]
+            var expectedB: [Int: Int] = [:]
+            for (k, id) in first.enumerated() {
+                #expect(a.register(id, line: k + 2) == expectedA[id])
+                if expectedA[id] == nil { expectedA[id] = k + 2 }
+            }
+            for (k, id) in second.enumerated() {
+                #expect(b.register(id, line: k + 1) == expectedB[id])
+                if expectedB[id] == nil { expectedB[id] = k + 1 }
+            }
+            let overlap = !Set(expectedA.keys).isDisjoint(with: expectedB.keys)
+            #expect(a.overlaps(b) == overlap, "round \(round)")
+            #expect(b.overlaps(a) == overlap, "round \(round)")
+            guard !overlap else { continue }
+            // Now and then a line offset that does not fit the table: the id-by-id path.
+            let offset = Int.random(in: 0..<8, using: &rng) == 0 ? Int(UInt32.max) - 100 : Int.random(in: 0...5_000_000, using: &rng)
+            a.absorb(b, lineOffset: offset)
+            merges += 1
+            var expected = expectedA
+            for (id, line) in expectedB { expected[id] = line + offset }
+            #expect(a.numericCount == expected.count, "round \(round)")
+            for id in Set(first + second) { #expect(a.line(of: id) == expected[id], "round \(round), id \(id)") }
+            // Registering on: a repeat names the merged first line, a new id is new.
+            for id in (first + second).prefix(20) + [base + 7_777_777, -base - 3] {
+                #expect(a.register(id, line: 9) == expected[id], "round \(round), id \(id)")
+                if expected[id] == nil { expected[id] = 9 }
+            }
+        }
+        #expect(merges > 150, "enough rounds without overlap")
+    }
+}
