@@ -66,9 +66,6 @@ public struct DatasetLoader: Sendable {
     /// - Returns: the dataset and one ledger per file.
     /// - Throws: `ImportError` (unreadable file, unterminated quote, bad header), `StudyError` (the
     ///   grouping variable is not in the file), `StrictModeError` under `strict`.
-    ///   - reserve: where a large export's bytes may go (an earlier export's memory that nothing
-    ///     uses any more), and are left for the next (`ByteReserve`); for loads one after the
-    ///     other.
     public func load(
         files: [Study.DataFile], meting: String, naming: Naming = .current,
         progress: ((String, Int, Int) -> Void)? = nil
@@ -76,6 +73,9 @@ public struct DatasetLoader: Sendable {
         try load(files: files, meting: meting, naming: naming, progress: progress, reserve: nil)
     }
 
+    /// As `load(files:meting:naming:progress:)`, a large export's bytes going into `reserve`'s
+    /// memory (an earlier export's that nothing uses any more) and left there for the next
+    /// (`ByteReserve`); for loads one after the other.
     package func load(
         files: [Study.DataFile], meting: String, naming: Naming = .current,
         progress: ((String, Int, Int) -> Void)? = nil, reserve: ByteReserve?
