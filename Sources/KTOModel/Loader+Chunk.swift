@@ -210,9 +210,15 @@ struct PartReader: Sendable {
         part.group.reserveCapacity(capacity)
         part.ids.reserveCapacity(capacity)
         part.lines.reserveCapacity(capacity)
-        // Open answers too: a column of them grew by doubling (copying it each time), and the
-        // later parts' answers, appended on one thread, outgrew it once more.
-        for s in 0..<otherCount where decoders[plan.otherVariables[s]].type == .text { part.texts[s].reserveCapacity(capacity) }
+        // Open answers and multi-select answers too: a column of them grew by doubling (copying
+        // it each time), and the later parts' rows, appended on one thread, outgrew it again.
+        for s in 0..<otherCount {
+            if plan.optionFields[s] == nil && decoders[plan.otherVariables[s]].type == .text {
+                part.texts[s].reserveCapacity(capacity)
+            } else {
+                part.multis[s].reserveCapacity(capacity)
+            }
+        }
         let windows1252 = source.encoding == .windows1252
         var nextProgress = cursor.position + (8 << 20)
 
