@@ -85,16 +85,20 @@ func readBenchmark(studyPath: String, threads: Int?, runs: Int) throws {
             rows = loaded.current.rowCount + (loaded.previous?.rowCount ?? 0)
             return
         }
-        // As `LoadedStudy` reads large metingen: one after the other, the second export in the
-        // first one's memory.
-        let reserve = ByteReserve()
-        let current = try loader.load(files: study.dataFiles, meting: study.meting, reserve: reserve).0
-        rows = current.rowCount
-        if let previous = study.previous {
-            rows += try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous, reserve: reserve).0.rowCount
-        }
+        rows = try loadInTurn(study, with: loader).reduce(0) { $0 + $1.rowCount }
     }
     print("read: \(rows) rows, \(fixed(Double(bytes) / 1e6, 1)) MB in \(fixed(time, 4)) s: \(fixed(Double(bytes) / 1e6 / time, 0)) MB/s, \(fixed(time / Double(max(rows, 1)) * 1e9, 0)) ns/row, peak RSS \(fixed(peakRSSMegabytes(), 0)) MB")
+}
+
+/// Both metingen of `study` with `loader`, as `LoadedStudy` reads large metingen: one after the
+/// other, the second export in the first one's memory (`ByteReserve`).
+func loadInTurn(_ study: Study, with loader: DatasetLoader) throws -> [Dataset] {
+    let reserve = ByteReserve()
+    var datasets = [try loader.load(files: study.dataFiles, meting: study.meting, reserve: reserve).0]
+    if let previous = study.previous {
+        datasets.append(try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous, reserve: reserve).0)
+    }
+    return datasets
 }
 
 /// `kto-bench cursor`: the CSV pass alone on one core (every record split; with `table`, also

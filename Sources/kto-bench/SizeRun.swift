@@ -1,5 +1,4 @@
 import Foundation
-import KTOImport
 import KTOAnalysis
 import KTOCommand
 import KTOModel
@@ -66,14 +65,7 @@ struct SizeRun {
             let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
             var loader = DatasetLoader(study: study, codebook: codebook)
             loader.parallelism = 1
-            // As `LoadedStudy` reads large metingen: one after the other, the second export in
-            // the first one's memory.
-            let reserve = ByteReserve()
-            let current = try loader.load(files: study.dataFiles, meting: study.meting, reserve: reserve)
-            if let previous = study.previous {
-                _ = try loader.load(files: previous.dataFiles, meting: previous.meting, naming: .previous, reserve: reserve)
-            }
-            _ = current
+            _ = try loadInTurn(study, with: loader)
         }
         print("read_one_core_seconds: \(fixed(time, 4))")
     }
