@@ -127,7 +127,7 @@ final class CellDecoder: Sendable {
     }
 
     /// An open answer: trimmed text, nil when empty.
-    func text(of record: CSVRecord, field: Int, windows1252: Bool) -> String? {
+    static func text(of record: CSVRecord, field: Int, windows1252: Bool) -> String? {
         record.withBytes(field) { bytes in
             // Most open answers are empty; most others start and end with a visible ASCII
             // character, where there is nothing to trim. Only the rest goes through Foundation's

@@ -220,6 +220,12 @@ struct PartReader: Sendable {
             }
         }
         let windows1252 = source.encoding == .windows1252
+        // Per other slot, the field of a plain open answer (nil: option columns or a multi
+        // column). Chosen once: looking the decoder up per row retained and released it, and
+        // with two parts on two cores that reference count is one cache line both write.
+        let textFields: [Int?] = (0..<otherCount).map { s in
+            plan.optionFields[s] == nil && decoders[plan.otherVariables[s]].type == .text ? plan.otherColumns[s] : nil
+        }
         var nextProgress = cursor.position + (8 << 20)
 
         let tileRows = Self.tileRows
@@ -295,20 +301,19 @@ struct PartReader: Sendable {
                 inTile += 1
                 if inTile == tileRows { flush() }
                 for s in 0..<otherCount {
+                    if let field = textFields[s] {
+                        part.texts[s].append(CellDecoder.text(of: record, field: field, windows1252: windows1252))
+                        continue
+                    }
                     if let options = plan.optionFields[s] {
                         part.multis[s].append(ticked(options, record, slot: codeCount + s, part: &part))
                         continue
                     }
                     let field = plan.otherColumns[s]
-                    let decoder = decoders[plan.otherVariables[s]]
-                    if decoder.type == .text {
-                        part.texts[s].append(decoder.text(of: record, field: field, windows1252: windows1252))
-                    } else {
-                        let decoded = decoder.multi(of: record, field: field, windows1252: windows1252)
-                        part.multis[s].append(decoded.codes)
-                        if !record.isBlank(field) { part.issues[codeCount + s].nonEmpty += 1 }
-                        if let issue = decoded.issue { note(issue, slot: codeCount + s, record: record, field: field, part: &part) }
-                    }
+                    let decoded = decoders[plan.otherVariables[s]].multi(of: record, field: field, windows1252: windows1252)
+                    part.multis[s].append(decoded.codes)
+                    if !record.isBlank(field) { part.issues[codeCount + s].nonEmpty += 1 }
+                    if let issue = decoded.issue { note(issue, slot: codeCount + s, record: record, field: field, part: &part) }
                 }
             }
             flush()
