@@ -66,6 +66,32 @@ struct DistributionTests {
         }
     }
 
+    @Test("Student t quantiles for large df: the expansion in 1/df where it is good to two units in the last place, Newton elsewhere")
+    func studentTQuantileLargeDF() throws {
+        // 40-digit values from mpmath (make-t-quantile-large-df.py), df 150 to 400,000.
+        let rows = try Fixture.rows("t_quantile_large_df.csv")
+        #expect(rows.count == 210)
+        var expanded = 0
+        for (i, r) in rows.enumerated() {
+            let q = r["q"], df = r["df"], want = r["t"]
+            let got = StudentT.upperQuantile(q, df: df)
+            #expect(isClose(got, want, rel: 1e-13), "row \(i): q=\(q) df=\(df) got \(got) want \(want)")
+            if let t = StudentT.expandedUpperQuantile(q, df: df) {
+                expanded += 1
+                // At most two units in the last place (the normal quantile it starts from has
+                // one or two of its own).
+                #expect(abs(t - want) <= 2 * want.ulp, "row \(i): q=\(q) df=\(df) expansion \(t) want \(want)")
+                #expect(t == got)
+            }
+        }
+        // The large domains of a report (df in the thousands, q = 0.025) take the expansion.
+        #expect(expanded > 100)
+        #expect(StudentT.expandedUpperQuantile(0.025, df: 1000) != nil)
+        #expect(StudentT.expandedUpperQuantile(0.005, df: 2000) != nil)
+        #expect(StudentT.expandedUpperQuantile(0.025, df: 300) == nil)
+        #expect(StudentT.expandedUpperQuantile(1e-8, df: 1000) == nil)
+    }
+
     @Test("normal CDF and tails match R pnorm")
     func normalCDF() throws {
         let rows = try Fixture.rows("normal_cdf.csv")
