@@ -17,10 +17,34 @@ public struct KTOTool: Sendable {
     public var console: Console
     /// The folder relative paths are resolved against (the process's working directory).
     public var workingDirectory: String
+    /// Where a command leaves its large values (the datasets, the results, the files' bytes) when
+    /// the process ends right after it: the executable passes one and exits without freeing them,
+    /// which at a million respondents took tens of milliseconds after the report was written. Nil
+    /// (tests, other callers): freed as usual.
+    public var keepAlive: KeepAlive?
 
-    public init(console: Console = .standard, workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(
+        console: Console = .standard, workingDirectory: String = FileManager.default.currentDirectoryPath,
+        keepAlive: KeepAlive? = nil
+    ) {
         self.console = console
         self.workingDirectory = workingDirectory
+        self.keepAlive = keepAlive
+    }
+
+    /// Holds values until the process exits (`exit` frees nothing).
+    public final class KeepAlive: @unchecked Sendable {
+        // One command runs at a time, on the main thread; the lock is only for the compiler's sake.
+        private let lock = NSLock()
+        private var held: [Any] = []
+
+        public init() {}
+
+        func hold(_ value: Any) {
+            lock.lock()
+            held.append(value)
+            lock.unlock()
+        }
     }
 
     /// The sample study, relative to the working directory.
@@ -191,9 +215,12 @@ public struct KTOTool: Sendable {
         }
         let files: [(path: String, bytes: [UInt8])]
         do {
-            files = try ReportPipeline().files(for: loaded) { documents in
+            let made = try ReportPipeline().files(for: loaded) { documents in
                 for document in documents { try staging.add(document.path, document.bytes) }
-            }.files
+            }
+            files = made.files
+            keepAlive?.hold(made)
+            keepAlive?.hold(loaded)
         } catch let error as OutputFolder.WriteError {
             staging.discard()
             console.err("fout: \(error)")
