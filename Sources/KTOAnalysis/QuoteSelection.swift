@@ -67,12 +67,12 @@ struct QuoteSelection {
             var informative: Bool
         }
         var candidates: [Candidate] = []
+        let seed = Self.hashSeed(question.codes.code)
         for (row, text) in prepared.sorted(by: { $0.key < $1.key }) {
             guard row < lists.count, !lists[row].isEmpty, shownGroups.contains(Int(dataset.group[row])) else { continue }
-            let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
             candidates.append(Candidate(
-                row: row, text: text, codes: lists[row], hash: Self.fnv1a("\(question.codes.code.lowercased())|\(id)"),
-                informative: lengths.contains(text.count)))
+                row: row, text: text, codes: lists[row], hash: Self.respondentHash(seed, dataset, row: row),
+                informative: Self.hasLength(text, in: lengths)))
         }
         var usedRows = Set<Int>()
         var usedTexts: [String] = []
@@ -112,15 +112,15 @@ struct QuoteSelection {
         var summary = AnonymizationSummary()
         var candidates: [(row: Int, text: String, hash: UInt64, rank: Int)] = []
         var written = 0
+        let seed = Self.hashSeed(variable.code)
         for answer in answers {
             written += 1
             summary.add(answer.result)
             let row = answer.row
             guard gemeenten.contains(Int(dataset.group[row])) else { continue }
-            let id = dataset.ids[row].isEmpty ? "regel \(dataset.lines[row])" : dataset.ids[row]
             let text = answer.result.text
             // The rank once per candidate: `String.count` walks the text.
-            candidates.append((row, text, Self.fnv1a("\(variable.code.lowercased())|\(id)"), lengths.contains(text.count) ? 0 : 1))
+            candidates.append((row, text, Self.respondentHash(seed, dataset, row: row), Self.hasLength(text, in: lengths) ? 0 : 1))
         }
         let ranked = candidates.sorted { a, b in
             if a.rank != b.rank { return a.rank < b.rank }
@@ -182,12 +182,30 @@ struct QuoteSelection {
     }
 
     /// FNV-1a, 64 bits, over the UTF-8 bytes: stable across runs and platforms.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func fnv1a(_ text: String, from seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = seed
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// `fnv1a` of a question's `code|`: the part of every respondent's hash that is the same.
+    static func hashSeed(_ code: String) -> UInt64 { fnv1a(code.lowercased() + "|") }
+
+    /// `fnv1a("code|id")` of a respondent (`regel N` without an id), from `hashSeed(code)`: FNV-1a
+    /// goes byte by byte, so the same hash without a String per answer.
+    static func respondentHash(_ seed: UInt64, _ dataset: Dataset, row: Int) -> UInt64 {
+        let id = dataset.ids[row]
+        return fnv1a(id.isEmpty ? "regel \(dataset.lines[row])" : id, from: seed)
+    }
+
+    /// Whether the text has a length (in characters) in `lengths`. Counting characters walks
+    /// the text, so a text with fewer bytes than the shortest length (a character is at least a
+    /// byte) is settled without it.
+    static func hasLength(_ text: String, in lengths: ClosedRange<Int>) -> Bool {
+        guard text.utf8.count >= lengths.lowerBound else { return false }
+        return lengths.contains(text.count)
     }
 }

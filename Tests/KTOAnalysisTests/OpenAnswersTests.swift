@@ -242,4 +242,28 @@ struct OpenAnswersTests {
         #expect(QuoteSelection.fnv1a("") == 0xcbf2_9ce4_8422_2325)
         #expect(QuoteSelection.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
     }
+
+    @Test func respondentHashIsTheHashOfCodeAndID() {
+        // Chained from the question's seed, the hash is that of the whole `code|id` text (the
+        // quotes' order depends on it), also for a row without an id.
+        let dataset = Dataset(
+            meting: "2015", codebook: Codebook(variables: []), groups: ["A"], group: [0, 0, 0],
+            ids: ["1001", "", "é9"], lines: [2, 3, 4], columns: [])
+        let seed = QuoteSelection.hashSeed("V12_Open")
+        #expect(QuoteSelection.respondentHash(seed, dataset, row: 0) == QuoteSelection.fnv1a("v12_open|1001"))
+        #expect(QuoteSelection.respondentHash(seed, dataset, row: 1) == QuoteSelection.fnv1a("v12_open|regel 3"))
+        #expect(QuoteSelection.respondentHash(seed, dataset, row: 2) == QuoteSelection.fnv1a("v12_open|é9"))
+    }
+
+    @Test func informativeLengthCountsCharacters() {
+        let lengths = 3...5
+        #expect(!QuoteSelection.hasLength("ab", in: lengths))
+        #expect(QuoteSelection.hasLength("abc", in: lengths))
+        #expect(QuoteSelection.hasLength("abcde", in: lengths))
+        #expect(!QuoteSelection.hasLength("abcdef", in: lengths))
+        // Six bytes, two characters: too short; six characters in twelve bytes: too long.
+        #expect(!QuoteSelection.hasLength("é\u{301}é", in: lengths))
+        #expect(QuoteSelection.hasLength("ééé", in: lengths))
+        #expect(!QuoteSelection.hasLength("éééééé", in: lengths))
+    }
 }
