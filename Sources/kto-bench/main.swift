@@ -40,6 +40,12 @@ let usage = """
 
     """
 
+if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+    // Asking for help runs nothing (a bare `kto-bench` runs the default benchmark).
+    print(usage, terminator: "")
+    exit(0)
+}
+
 // As the kto executable does, so the figures are kto's.
 ProcessMemory.returnLargeBlocks()
 let command = arguments.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "run"
