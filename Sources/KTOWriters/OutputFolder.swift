@@ -78,8 +78,8 @@ public struct OutputFolder: Sendable {
             guard let stamp = FileStamp(path: file) else { return nil }
             let entry = files[k].entry
             if let known = earlier?.unchanged[file], known.stamp == stamp, known.crc == entry.crc, stamp.size == entry.size { return stamp }
-            let bytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
-            return bytes.count == files[k].entry.size && CRC32.checksum(bytes) == files[k].entry.crc ? stamp : nil
+            guard stamp.size == entry.size, let read = Self.checksum(ofFile: file) else { return nil }
+            return read.size == entry.size && read.crc == entry.crc ? stamp : nil
         }
         let changed = files.indices.filter { stamps[$0] == nil }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
@@ -92,6 +92,29 @@ public struct OutputFolder: Sendable {
             unchanged[target + "/" + file.sub] = .init(stamp: stamp, crc: file.entry.crc)
         }
         return Inspection(unchanged: unchanged)
+    }
+
+    /// A file's size and CRC-32, read in pieces through one small buffer: a report's files are
+    /// megabytes, and reading each whole into fresh memory (and copying it into an array) cost
+    /// more than the checksum.
+    static func checksum(ofFile path: String) -> (size: Int, crc: UInt32)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 18)
+        defer { buffer.deallocate() }
+        var crc = CRC32()
+        var size = 0
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return (size, crc.finalized) }
+            crc.update(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+            size += count
+        }
     }
 
     /// The files a `check` found as kto wrote them, each with its stamp at that moment.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KTOWriters
+import KTOImport
 
 @Suite("Atomic output folder")
 struct OutputFolderTests {
@@ -21,6 +22,24 @@ struct OutputFolderTests {
         #expect(!FileManager.default.fileExists(atPath: target + "/tables/b.csv"))
         // No staging or aside folders are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
+    }
+
+    @Test func aFileIsChecksummedInPieces() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        // Longer than the 256 KB buffer and not a multiple of it, an empty file, a missing one.
+        var state: UInt64 = 7
+        let bytes = (0..<600_001).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: parent + "/groot.bin"))
+        try Data().write(to: URL(fileURLWithPath: parent + "/leeg.bin"))
+        let big = try #require(OutputFolder.checksum(ofFile: parent + "/groot.bin"))
+        #expect(big.size == bytes.count && big.crc == CRC32.checksum(bytes))
+        let empty = try #require(OutputFolder.checksum(ofFile: parent + "/leeg.bin"))
+        #expect(empty.size == 0 && empty.crc == 0)
+        #expect(OutputFolder.checksum(ofFile: parent + "/weg.bin") == nil)
     }
 
     @Test func aFailedRunLeavesThePreviousReportUntouched() throws {
