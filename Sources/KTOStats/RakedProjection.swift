@@ -23,6 +23,11 @@ public struct RakedProjection: Sendable {
     let memberEnd: [Int]
     /// The cell weights.
     let weight: [Double]
+    /// The whole projection as a matrix, for `operatorRespondents` (empty: not built): column j
+    /// is the final shift of every cell when Σz is 1 in cell j and 0 elsewhere. The shift is
+    /// linear in Σz, so a domain's shift is the sum of its cells' columns; see `withOperator`.
+    private(set) var shiftOperator: [Double] = []
+    private(set) var operatorRespondents: [Int] = []
 
     /// - Parameters: as `Linearization.Design.raked`: per cell its category in each margin, per
     ///   margin the respondents of each category, per cell its weight.
@@ -59,6 +64,81 @@ public struct RakedProjection: Sendable {
         weight = Array(weights.prefix(cells))
     }
 
+    /// Cells up to which `withOperator` builds the matrix (cells² numbers; 256 cells: 512 KB).
+    public static let operatorCells = 256
+
+    /// This projection with its matrix built for `respondents` (per cell), where the design has
+    /// at most `operatorCells` cells; then a variance whose Σz is zero outside at most a quarter
+    /// of the cells (a gemeente's domain, a category of a raking margin) costs one pass per
+    /// such cell instead of the sweeps. The matrix comes from the sweeps themselves (one unit
+    /// vector per lane), so the shift is the same sum in another order: equal to about 1e-15
+    /// relative, not to the last bit.
+    public func withOperator(respondents: [Int]) -> RakedProjection {
+        guard cells > 0, cells <= Self.operatorCells, respondents.count == cells else { return self }
+        var copy = self
+        var matrix = [Double](repeating: 0, count: cells * cells)
+        let n = respondents.map(Double.init)
+        let width = Lanes.scalarCount
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { scratch in
+            let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<cells])
+            let squares = UnsafeMutableBufferPointer(rebasing: scratch[cells..<(2 * cells)])
+            let shift = UnsafeMutableBufferPointer(rebasing: scratch[(2 * cells)..<(3 * cells)])
+            let residual = UnsafeMutableBufferPointer(rebasing: scratch[(3 * cells)..<(4 * cells)])
+            let mean = UnsafeMutableBufferPointer(rebasing: scratch[(4 * cells)...])
+            n.withUnsafeBufferPointer { n in
+                for start in stride(from: 0, to: cells, by: width) {
+                    for k in 0..<cells {
+                        var unit = Lanes()
+                        for lane in 0..<width where start + lane == k { unit[lane] = 1 }
+                        sum[k] = unit
+                        squares[k] = Lanes()
+                        shift[k] = Lanes()
+                    }
+                    _ = project(n: n, sum: UnsafeBufferPointer(sum), squares: UnsafeBufferPointer(squares), shift: shift, mean: mean, residual: residual)
+                    for lane in 0..<width where start + lane < cells {
+                        let column = (start + lane) * cells
+                        for k in 0..<cells { matrix[column + k] = shift[k][lane] }
+                    }
+                }
+            }
+        }
+        copy.shiftOperator = matrix
+        copy.operatorRespondents = respondents
+        return copy
+    }
+
+    /// The variance through the matrix, for Σz with at most a quarter of its cells non-zero (nil:
+    /// more, or no matrix for these respondents): the shift as the sum of those cells' columns,
+    /// then the same two sums as the sweeps' last pass.
+    private func sparseVariance(
+        n: UnsafeBufferPointer<Double>, total: Int, sum: [Double], squares: [Double],
+        support: inout [Int], shift: UnsafeMutableBufferPointer<Double>
+    ) -> Double?? {
+        support.removeAll(keepingCapacity: true)
+        for k in 0..<cells where sum[k] != 0 {
+            support.append(k)
+            if 4 * support.count > cells { return nil }
+        }
+        for k in 0..<cells { shift[k] = 0 }
+        shiftOperator.withUnsafeBufferPointer { matrix in
+            for j in support {
+                let z = sum[j]
+                let column = matrix.baseAddress! + j * cells
+                for k in 0..<cells { shift[k] += z * column[k] }
+            }
+        }
+        var s1 = 0.0, s2 = 0.0
+        for k in 0..<cells {
+            let final = shift[k]
+            let spreadOut = n[k] * final
+            s1 += sum[k] - spreadOut
+            let cross = 2 * final * sum[k]
+            let spread = spreadOut * final
+            s2 += squares[k] - cross + spread
+        }
+        return .some(Linearization.srs(n: total, s1: s1, s2: s2))
+    }
+
     /// The variance after projecting on the raking margins, `Linearization.rakingSweeps` sweeps.
     /// - Parameters: respondents, Σz and Σz² per cell (`cells` each).
     /// - Returns: the variance, or nil with fewer than two respondents in all (or sums that do not
@@ -77,7 +157,23 @@ public struct RakedProjection: Sendable {
         let total = respondents.reduce(0, +)
         guard total >= 2, respondents.count == cells, sumsOfSquares.count == sums.count else { return result }
         let n = respondents.map(Double.init)
-        let usable = sums.indices.filter { sums[$0].count == cells && sumsOfSquares[$0].count == cells }
+        var usable = sums.indices.filter { sums[$0].count == cells && sumsOfSquares[$0].count == cells }
+        if !shiftOperator.isEmpty && respondents == operatorRespondents {
+            // Sparse Σz through the matrix; the rest through the sweeps below.
+            var support: [Int] = []
+            support.reserveCapacity(cells / 4 + 1)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { shift in
+                n.withUnsafeBufferPointer { n in
+                    usable.removeAll { entry in
+                        guard let variance = sparseVariance(
+                            n: n, total: total, sum: sums[entry], squares: sumsOfSquares[entry], support: &support, shift: shift)
+                        else { return false }
+                        result[entry] = variance
+                        return true
+                    }
+                }
+            }
+        }
         let width = Lanes.scalarCount
         withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { scratch in
             let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<cells])

@@ -5,7 +5,7 @@ import Testing
 /// registers, several variances side by side in SIMD lanes) but must give the plain loops'
 /// variance to the last bit: results.csv writes every digit. The plain loops are kept here as the
 /// reference, as `Linearization.variance` had them.
-@Suite("Raked projection: bit for bit the plain loops")
+@Suite("Raked projection: the plain loops, bit for bit through the sweeps")
 struct RakedProjectionTests {
     /// The projection as first written (R `survey`'s `svyrecvar` for a raking design).
     static func reference(categories: [[Int]], categoryCounts: [[Int]], weights: [Double], respondents: [Int], sum: [Double], sumOfSquares: [Double]) -> Double? {
@@ -103,6 +103,70 @@ struct RakedProjectionTests {
         let shaped = projection.variances(respondents: [3, 4], sums: [[1, 2], [1]], sumsOfSquares: [[1, 4], [1]])
         #expect(shaped[0] != nil && shaped[1] == nil)
         #expect(projection.variances(respondents: [3, 4], sums: [], sumsOfSquares: []).isEmpty)
+    }
+
+    /// With the matrix built, a Σz that is zero outside a quarter of the cells or fewer (a
+    /// domain inside one category of a margin) goes through the matrix: the same variance to
+    /// about 1e-15. Any other Σz, or other respondents than the matrix's, still goes through the
+    /// sweeps, bit for bit.
+    @Test(arguments: 0..<5)
+    func theMatrixGivesTheSweepsVariance(_ index: Int) {
+        let (seed, margins) = Self.cases[index]
+        let (categories, counts, weights, respondents, start) = Self.design(seed: seed, margins: margins)
+        var random = start
+        let plain = RakedProjection(categories: categories, categoryCounts: counts, weights: weights)
+        let projection = plain.withOperator(respondents: respondents)
+        #expect(!projection.shiftOperator.isEmpty && projection.operatorRespondents == respondents)
+        let cells = categories.count
+        var sums: [[Double]] = []
+        var squares: [[Double]] = []
+        var sparse: [Bool] = []
+        for v in 0..<24 {
+            // Every third Σz dense; the others in 1, 2, … cells up to a quarter (zero weights too).
+            let support = v % 3 == 0 ? cells : max(1, min(cells / 4, 1 + v % 5))
+            let chosen = Set((0..<support).map { _ in random.below(cells) })
+            let sum = (0..<cells).map { chosen.contains($0) ? (random.unit() - 0.5) * Self.pow10(random.below(7) - 3) : 0 }
+            sums.append(sum)
+            squares.append(sum.map { $0 * $0 * (1 + random.unit()) })
+            sparse.append(4 * chosen.count <= cells)
+        }
+        let matrix = projection.variances(respondents: respondents, sums: sums, sumsOfSquares: squares)
+        let sweeps = plain.variances(respondents: respondents, sums: sums, sumsOfSquares: squares)
+        // A design of fewer than four cells has no Σz sparse enough.
+        #expect(sparse.contains(true) == (cells >= 4) && sparse.contains(false))
+        for v in sums.indices {
+            let expected = Self.reference(
+                categories: categories, categoryCounts: counts, weights: weights, respondents: respondents,
+                sum: sums[v], sumOfSquares: squares[v])
+            guard let got = matrix[v], let expected else {
+                Issue.record("seed \(seed), vector \(v): no variance")
+                continue
+            }
+            if sparse[v] {
+                #expect(abs(got - expected) <= 1e-12 * abs(expected), "seed \(seed), vector \(v): \(got) against \(expected)")
+            } else {
+                #expect(got.bitPattern == expected.bitPattern, "seed \(seed), vector \(v)")
+            }
+            #expect(sweeps[v]?.bitPattern == expected.bitPattern)
+        }
+        // The matrix was used: its sums run in another order, so in a design of some size some
+        // last bits differ.
+        if cells >= 20 {
+            #expect(sums.indices.contains { sparse[$0] && matrix[$0]?.bitPattern != sweeps[$0]?.bitPattern })
+        }
+        // Other respondents than the matrix was built for: the sweeps, bit for bit.
+        let others = respondents.map { $0 + 1 }
+        let fallback = projection.variances(respondents: others, sums: sums, sumsOfSquares: squares)
+        let fromSweeps = plain.variances(respondents: others, sums: sums, sumsOfSquares: squares)
+        #expect(zip(fallback, fromSweeps).allSatisfy { $0?.bitPattern == $1?.bitPattern })
+    }
+
+    @Test func noMatrixForManyCells() {
+        let cells = RakedProjection.operatorCells + 1
+        let projection = RakedProjection(
+            categories: (0..<cells).map { [$0 % 2] }, categoryCounts: [[cells / 2 + 1, cells / 2]],
+            weights: [Double](repeating: 1, count: cells))
+        #expect(projection.withOperator(respondents: [Int](repeating: 1, count: cells)).shiftOperator.isEmpty)
     }
 
     static func pow10(_ e: Int) -> Double {

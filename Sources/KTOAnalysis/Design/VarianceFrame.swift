@@ -19,6 +19,7 @@ struct VarianceFrame: Sendable {
         self.groupsAreStrata = groupsAreStrata
         if case .raked(let categories, let categoryCounts, let weights) = design {
             projection = RakedProjection(categories: categories, categoryCounts: categoryCounts, weights: weights)
+                .withOperator(respondents: groupRespondents)
         } else {
             projection = nil
         }
