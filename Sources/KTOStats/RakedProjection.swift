@@ -3,9 +3,11 @@
 /// only for the arithmetic: category indices in one flat array per margin, the divisors as
 /// `Double`, and the cells that take part listed in order.
 ///
-/// The arithmetic is the same, operation for operation and in the same order, as the plain loops
-/// (`Linearization.variance` on the enum case), so the variances are equal to the last bit: the
-/// results are written with every digit, and the R cross-checks pin them.
+/// The sweeps do the same arithmetic, operation for operation and in the same order, as the plain
+/// loops of R `survey`'s `svyrecvar` (kept in the tests), so their variances are equal to the
+/// last bit. With the matrix of `withOperator` a variance whose influence sums sit in a few cells
+/// is the same sum in another order: equal to about 1e-15, far inside what the R cross-checks
+/// pin.
 public struct RakedProjection: Sendable {
     /// Raking cells (the variance groups).
     public let cells: Int
