@@ -98,8 +98,9 @@ public enum StudentT {
     ///
     /// The t distribution is inverted in closed form for df = 1 and df = 2; otherwise a start
     /// from the normal quantile (Cornish–Fisher) or the power-law tail is refined by Newton's
-    /// method on log P(T > t), safeguarded by bisection inside a bracket, until the step is
-    /// below 1e-15 relative.
+    /// method on log P(T > t), safeguarded by bisection inside a bracket, until a Newton step is
+    /// below 1e-9 relative (the next one would be below the tail's own accuracy). From 20 df on
+    /// the start is the five-term expansion, usually one or two tails from the quantile.
     ///
     /// - Parameters:
     ///   - q: upper-tail probability in 0...1.
@@ -134,7 +135,13 @@ public enum StudentT {
     /// quantile must invert that.
     static func expandedUpperQuantile(_ q: Double, df: Double) -> Double? {
         guard df >= 200 else { return nil }
-        let x = Normal.upperQuantile(q)
+        let (t, omitted) = expansion(Normal.upperQuantile(q), df: df)
+        return omitted <= 1e-17 * abs(t) ? t : nil
+    }
+
+    /// Five terms of the expansion about the normal quantile x, and a bound on the sixth:
+    /// |g6| ≤ 2 max(1, x²) |g5| over the range checked.
+    private static func expansion(_ x: Double, df: Double) -> (t: Double, omitted: Double) {
         let x2 = x * x
         let g1 = (x2 + 1) * x / 4
         let g2 = ((5 * x2 + 16) * x2 + 3) * x / 96
@@ -143,10 +150,8 @@ public enum StudentT {
         let g5 = (((((27 * x2 + 339) * x2 + 930) * x2 - 1782) * x2 - 765) * x2 + 17955) * x / 368640
         let v = 1 / df
         let t = x + (g1 + (g2 + (g3 + (g4 + g5 * v) * v) * v) * v) * v
-        // The sixth term, bounded from above: |g6| ≤ 2 max(1, x²) |g5| over the range checked.
         let v5 = v * v * v * v * v
-        let omitted = 2 * max(1, x2) * abs(g5) * v5 * v
-        return omitted <= 1e-17 * abs(t) ? t : nil
+        return (t, 2 * max(1, x2) * abs(g5) * v5 * v)
     }
 
     private static func newtonUpperQuantile(_ q: Double, df: Double) -> Double {
@@ -160,6 +165,9 @@ public enum StudentT {
             - (log(q) + log(df) + Beta.logBeta(df / 2, 0.5)) / df
         let tailStart = exp(logTailStart)
         var t = max(cornishFisher, min(tailStart, 1e300))
+        // From 20 df on, and short of the far tail, the expansion's five terms are within about
+        // 1e-9 of the quantile: the first Newton step then lands on it.
+        if df >= 20, z <= 6 { t = expansion(z, df: df).t }
         if !(t > 0) || !t.isFinite { t = 1 }
         // Bracket [lo, hi] with upperTail(lo) ≥ q ≥ upperTail(hi).
         var lo = 0.0
@@ -172,12 +180,18 @@ public enum StudentT {
             let g = log(tail) - logQ                        // decreasing in t
             let slope = density(t, df: df) / tail           // −d/dt log P(T > t)
             var next = t + g / slope
+            var newton = true
             if !(next > lo && next < hi) || !next.isFinite {
                 next = hi.isFinite ? 0.5 * (lo + hi) : 2 * max(t, 1)
+                newton = false
             }
             if abs(next - t) <= 1e-15 * abs(t) || (hi.isFinite && hi - lo <= 4 * hi.ulp) {
                 return next
             }
+            // Newton converges quadratically: after a step below 1e-9 of t the error is of the
+            // order of its square, far below what the tail itself is accurate to (about 1e-14);
+            // iterating on made steps of that noise until the bracket closed (7 tails a quantile).
+            if newton && abs(next - t) <= 1e-9 * abs(t) { return next }
             t = next
         }
         return t
