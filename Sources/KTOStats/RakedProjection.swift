@@ -81,25 +81,20 @@ public struct RakedProjection: Sendable {
         var matrix = [Double](repeating: 0, count: cells * cells)
         let n = respondents.map(Double.init)
         let width = Lanes.scalarCount
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { scratch in
-            let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<cells])
-            let squares = UnsafeMutableBufferPointer(rebasing: scratch[cells..<(2 * cells)])
-            let shift = UnsafeMutableBufferPointer(rebasing: scratch[(2 * cells)..<(3 * cells)])
-            let residual = UnsafeMutableBufferPointer(rebasing: scratch[(3 * cells)..<(4 * cells)])
-            let mean = UnsafeMutableBufferPointer(rebasing: scratch[(4 * cells)...])
+        withScratch { scratch in
             n.withUnsafeBufferPointer { n in
                 for start in stride(from: 0, to: cells, by: width) {
                     for k in 0..<cells {
                         var unit = Lanes()
                         for lane in 0..<width where start + lane == k { unit[lane] = 1 }
-                        sum[k] = unit
-                        squares[k] = Lanes()
-                        shift[k] = Lanes()
+                        scratch.sum[k] = unit
+                        scratch.squares[k] = Lanes()
+                        scratch.shift[k] = Lanes()
                     }
-                    _ = project(n: n, sum: UnsafeBufferPointer(sum), squares: UnsafeBufferPointer(squares), shift: shift, mean: mean, residual: residual)
+                    _ = project(n: n, scratch)
                     for lane in 0..<width where start + lane < cells {
                         let column = (start + lane) * cells
-                        for k in 0..<cells { matrix[column + k] = shift[k][lane] }
+                        for k in 0..<cells { matrix[column + k] = scratch.shift[k][lane] }
                     }
                 }
             }
@@ -177,26 +172,21 @@ public struct RakedProjection: Sendable {
             }
         }
         let width = Lanes.scalarCount
-        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { scratch in
-            let sum = UnsafeMutableBufferPointer(rebasing: scratch[0..<cells])
-            let squares = UnsafeMutableBufferPointer(rebasing: scratch[cells..<(2 * cells)])
-            let shift = UnsafeMutableBufferPointer(rebasing: scratch[(2 * cells)..<(3 * cells)])
-            let residual = UnsafeMutableBufferPointer(rebasing: scratch[(3 * cells)..<(4 * cells)])
-            let mean = UnsafeMutableBufferPointer(rebasing: scratch[(4 * cells)...])
+        withScratch { scratch in
             n.withUnsafeBufferPointer { n in
                 for start in stride(from: 0, to: usable.count, by: width) {
                     let batch = usable[start..<min(start + width, usable.count)]
                     // Unused lanes carry zeros: their arithmetic is harmless and never read.
                     for k in 0..<cells {
-                        sum[k] = Lanes()
-                        squares[k] = Lanes()
-                        shift[k] = Lanes()
+                        scratch.sum[k] = Lanes()
+                        scratch.squares[k] = Lanes()
+                        scratch.shift[k] = Lanes()
                     }
                     for (lane, entry) in batch.enumerated() {
-                        Self.put(sums[entry], lane: lane, into: sum)
-                        Self.put(sumsOfSquares[entry], lane: lane, into: squares)
+                        Self.put(sums[entry], lane: lane, into: scratch.sum)
+                        Self.put(sumsOfSquares[entry], lane: lane, into: scratch.squares)
                     }
-                    let (s1, s2) = project(n: n, sum: UnsafeBufferPointer(sum), squares: UnsafeBufferPointer(squares), shift: shift, mean: mean, residual: residual)
+                    let (s1, s2) = project(n: n, scratch)
                     for (lane, entry) in batch.enumerated() {
                         result[entry] = Linearization.srs(n: total, s1: s1[lane], s2: s2[lane])
                     }
@@ -204,6 +194,30 @@ public struct RakedProjection: Sendable {
             }
         }
         return result
+    }
+
+    /// The buffers of a batch of sweeps: per cell Σz, Σz², the shift and the residual; a mean
+    /// per category.
+    private struct Scratch {
+        var sum, squares, shift, residual, mean: UnsafeMutableBufferPointer<Lanes>
+    }
+
+    private func withScratch<R>(_ body: (Scratch) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Lanes.self, capacity: 4 * cells + divisor.count) { buffer in
+            body(Scratch(
+                sum: UnsafeMutableBufferPointer(rebasing: buffer[0..<cells]),
+                squares: UnsafeMutableBufferPointer(rebasing: buffer[cells..<(2 * cells)]),
+                shift: UnsafeMutableBufferPointer(rebasing: buffer[(2 * cells)..<(3 * cells)]),
+                residual: UnsafeMutableBufferPointer(rebasing: buffer[(3 * cells)..<(4 * cells)]),
+                mean: UnsafeMutableBufferPointer(rebasing: buffer[(4 * cells)...])))
+        }
+    }
+
+    /// The sweeps on the scratch's sums; the final shift stays in `scratch.shift`.
+    private func project(n: UnsafeBufferPointer<Double>, _ scratch: Scratch) -> (Lanes, Lanes) {
+        project(
+            n: n, sum: UnsafeBufferPointer(scratch.sum), squares: UnsafeBufferPointer(scratch.squares),
+            shift: scratch.shift, mean: scratch.mean, residual: scratch.residual)
     }
 
     /// Writes `values` (one per cell) into lane `lane` of `target`.

@@ -67,12 +67,21 @@ struct RakedProjectionTests {
 
     static let cases: [(seed: UInt64, margins: [Int])] = [(1, [30, 5]), (2, [4, 3]), (3, [7, 5, 3]), (4, [2, 2]), (5, [12, 6])]
 
+    /// Case `index`'s design and its projection (sweeps only).
+    static func testCase(_ index: Int) -> (
+        seed: UInt64, margins: [Int], categories: [[Int]], counts: [[Int]], weights: [Double], respondents: [Int],
+        random: Random, projection: RakedProjection
+    ) {
+        let (seed, margins) = cases[index]
+        let (categories, counts, weights, respondents, random) = design(seed: seed, margins: margins)
+        let projection = RakedProjection(categories: categories, categoryCounts: counts, weights: weights)
+        return (seed, margins, categories, counts, weights, respondents, random, projection)
+    }
+
     @Test(arguments: 0..<5)
     func batchesEqualThePlainLoopsBitForBit(_ index: Int) {
-        let (seed, margins) = Self.cases[index]
-        let (categories, counts, weights, respondents, start) = Self.design(seed: seed, margins: margins)
+        let (seed, margins, categories, counts, weights, respondents, start, projection) = Self.testCase(index)
         var random = start
-        let projection = RakedProjection(categories: categories, categoryCounts: counts, weights: weights)
         for size in [1, 2, 3, 4, 5, 9] {
             var sums: [[Double]] = []
             var squares: [[Double]] = []
@@ -111,10 +120,8 @@ struct RakedProjectionTests {
     /// sweeps, bit for bit.
     @Test(arguments: 0..<5)
     func theMatrixGivesTheSweepsVariance(_ index: Int) {
-        let (seed, margins) = Self.cases[index]
-        let (categories, counts, weights, respondents, start) = Self.design(seed: seed, margins: margins)
+        let (seed, _, categories, counts, weights, respondents, start, plain) = Self.testCase(index)
         var random = start
-        let plain = RakedProjection(categories: categories, categoryCounts: counts, weights: weights)
         let projection = plain.withOperator(respondents: respondents)
         #expect(!projection.shiftOperator.isEmpty && projection.operatorRespondents == respondents)
         let cells = categories.count
