@@ -211,9 +211,9 @@ public struct DatasetLoader: Sendable {
             }
         }
         for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-        // The ids (a String per row, copied and later freed one by one) are joined on another
-        // core while this one does the rest: the step runs after the parts, on one thread.
-        // Moved, not copied: the pieces are the dataset's ids so far, then each part's.
+        // This step runs after the parts, on one thread. The ids (a String per row, copied and
+        // later freed one by one) are joined on another core meanwhile; moved, not copied: the
+        // pieces are the dataset's ids so far, then each part's.
         let ids = Handoff([[String]](repeating: [], count: parts.count + 1))
         swap(&ids.value[0], &dataset.ids)
         for k in parts.indices { swap(&ids.value[k + 1], &parts[k].ids) }

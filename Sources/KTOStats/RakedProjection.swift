@@ -105,12 +105,12 @@ public struct RakedProjection: Sendable {
     }
 
     /// The variance through the matrix, for Σz with at most a quarter of its cells non-zero (nil:
-    /// more, or no matrix for these respondents): the shift as the sum of those cells' columns,
-    /// then the same two sums as the sweeps' last pass.
+    /// more): the shift as the sum of those cells' columns, then the same two sums as the sweeps'
+    /// last pass.
     private func sparseVariance(
         n: UnsafeBufferPointer<Double>, total: Int, sum: [Double], squares: [Double],
         support: inout [Int], shift: UnsafeMutableBufferPointer<Double>
-    ) -> Double?? {
+    ) -> Double? {
         support.removeAll(keepingCapacity: true)
         for k in 0..<cells where sum[k] != 0 {
             support.append(k)
@@ -133,7 +133,7 @@ public struct RakedProjection: Sendable {
             let spread = spreadOut * final
             s2 += squares[k] - cross + spread
         }
-        return .some(Linearization.srs(n: total, s1: s1, s2: s2))
+        return Linearization.srs(n: total, s1: s1, s2: s2)
     }
 
     /// The variance after projecting on the raking margins, `Linearization.rakingSweeps` sweeps.
@@ -159,17 +159,20 @@ public struct RakedProjection: Sendable {
             // Sparse Σz through the matrix; the rest through the sweeps below.
             var support: [Int] = []
             support.reserveCapacity(cells / 4 + 1)
+            var dense: [Int] = []
             withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { shift in
                 n.withUnsafeBufferPointer { n in
-                    usable.removeAll { entry in
-                        guard let variance = sparseVariance(
-                            n: n, total: total, sum: sums[entry], squares: sumsOfSquares[entry], support: &support, shift: shift)
-                        else { return false }
-                        result[entry] = variance
-                        return true
+                    for entry in usable {
+                        if let variance = sparseVariance(
+                            n: n, total: total, sum: sums[entry], squares: sumsOfSquares[entry], support: &support, shift: shift) {
+                            result[entry] = variance
+                        } else {
+                            dense.append(entry)
+                        }
                     }
                 }
             }
+            usable = dense
         }
         let width = Lanes.scalarCount
         withScratch { scratch in
