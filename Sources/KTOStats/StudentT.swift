@@ -190,7 +190,8 @@ public enum StudentT {
             }
             // Newton converges quadratically: after a step below 1e-9 of t the error is of the
             // order of its square, far below what the tail itself is accurate to (about 1e-14);
-            // iterating on made steps of that noise until the bracket closed (7 tails a quantile).
+            // iterating further only made steps of that noise until the bracket closed (7 tails
+            // a quantile).
             if newton && abs(next - t) <= 1e-9 * abs(t) { return next }
             t = next
         }

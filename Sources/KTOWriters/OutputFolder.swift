@@ -98,9 +98,13 @@ public struct OutputFolder: Sendable {
     /// megabytes, and reading each whole into fresh memory (and copying it into an array) cost
     /// more than the checksum.
     static func checksum(ofFile path: String) -> (size: Int, crc: UInt32)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Only a plain file is one kto wrote; opened without blocking, so that a pipe put in its
+        // place is found changed instead of waited on.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 18)
         defer { buffer.deallocate() }
         var crc = CRC32()

@@ -40,6 +40,11 @@ struct OutputFolderTests {
         let empty = try #require(OutputFolder.checksum(ofFile: parent + "/leeg.bin"))
         #expect(empty.size == 0 && empty.crc == 0)
         #expect(OutputFolder.checksum(ofFile: parent + "/weg.bin") == nil)
+        // A pipe in a file's place: not a file kto wrote, and not waited on.
+        #expect(mkfifo(parent + "/pijp.bin", 0o600) == 0)
+        #expect(OutputFolder.checksum(ofFile: parent + "/pijp.bin") == nil)
+        // Nor a folder.
+        #expect(OutputFolder.checksum(ofFile: parent) == nil)
     }
 
     @Test func aFailedRunLeavesThePreviousReportUntouched() throws {
