@@ -81,6 +81,11 @@ extension TestMethod {
 }
 
 extension ResultRow.Kind {
+    /// `[measureFlag]`, made once per kind (the flags of every design row).
+    var measureFlags: [String] { Self.measureFlagLists[self] ?? [measureFlag] }
+
+    private static let measureFlagLists = Dictionary(uniqueKeysWithValues: allCases.map { ($0, [$0.measureFlag]) })
+
     /// `measure:<kind>`, the flag that names the figure a test or design row belongs to (a
     /// literal per kind: these flags are on every test row).
     var measureFlag: String {
@@ -201,6 +206,9 @@ extension StudyResults {
             categories[measure] = text
             return text
         }
+        // The flags of a weighted figure, made once per domain: an array per row was most of the
+        // allocations of results.csv's tens of thousands of rows.
+        let weightedFlags = sizeFlags + ["weighted"]
         for estimate in domain.estimates {
             var row = with(base) {
                 $0.measure = ResultRow.Kind(estimate.measure)
@@ -215,7 +223,7 @@ extension StudyResults {
                 row.se = estimate.se
                 row.ciLow = estimate.ciLow
                 row.ciHigh = estimate.ciHigh
-                if estimate.design != nil { row.flags.append("weighted") }
+                if estimate.design != nil { row.flags = weightedFlags }
                 for contrast in domain.contrasts where contrast.measure == estimate.measure && contrast.direction != .none {
                     row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key(mostRecent: previousMeting))
                 }
@@ -231,7 +239,7 @@ extension StudyResults {
         guard !hidden else { return }
         for estimate in domain.estimates {
             guard let design = estimate.design else { continue }
-            let tested = with(base) { $0.category = label(estimate.measure); $0.n = estimate.n; $0.flags = [ResultRow.Kind(estimate.measure).measureFlag] }
+            let tested = with(base) { $0.category = label(estimate.measure); $0.n = estimate.n; $0.flags = ResultRow.Kind(estimate.measure).measureFlags }
             rows.append(with(tested) { $0.measure = .nEffective; $0.value = design.effectiveN })
             if let deff = design.designEffect { rows.append(with(tested) { $0.measure = .designEffect; $0.value = deff }) }
         }
