@@ -38,10 +38,13 @@ public enum ResultsCSVWriter {
         // once and copied while they stay the same.
         var prefixOf: (meting: String, group: String, variable: String)?
         var prefix: [UInt8] = []
-        for row in rows {
-            if let last = prefixOf, last.meting == row.meting, last.group == row.group, last.variable == row.variable {
+        // By index, not `for row in rows`: each row is read in place instead of copied (a copy
+        // retains and releases its texts and flags).
+        for r in rows.indices {
+            if prefixOf?.meting == rows[r].meting, prefixOf?.group == rows[r].group, prefixOf?.variable == rows[r].variable {
                 out.append(contentsOf: prefix)
             } else {
+                let row = rows[r]
                 prefix.removeAll(keepingCapacity: true)
                 field(row.meting, &prefix)
                 field(row.group, &prefix)
@@ -49,41 +52,52 @@ public enum ResultsCSVWriter {
                 prefixOf = (row.meting, row.group, row.variable)
                 out.append(contentsOf: prefix)
             }
-            field(row.measure.rawValue, &out)
-            field(row.category, &out)
-            append(row.value, &out)
-            out.append(0x2C)
-            if let n = row.n { appendInteger(Int64(n), &out) }
-            out.append(0x2C)
-            append(row.se, &out)
-            out.append(0x2C)
-            append(row.ciLow, &out)
-            out.append(0x2C)
-            append(row.ciHigh, &out)
-            out.append(0x2C)
-            // Flags name category labels, which may hold commas: quoted like any text field.
-            if row.flags.contains(where: needsQuotes) {
-                out.appendUTF8(quoted(row.flags.joined(separator: "|")))
-            } else {
-                for (k, flag) in row.flags.enumerated() {
-                    if k > 0 { out.append(0x7C) }
-                    out.appendUTF8(flag)
-                }
-            }
-            out.append(0x0A)
+            encodeRest(of: rows[r], into: &out)
         }
+    }
+
+    /// A row's fields after meting, group and variable, and its line end.
+    static func encodeRest(of row: borrowing ResultRow, into out: inout [UInt8]) {
+        field(row.measure.rawValue, &out)
+        field(row.category, &out)
+        append(row.value, &out)
+        out.append(0x2C)
+        if let n = row.n { appendInteger(Int64(n), &out) }
+        out.append(0x2C)
+        append(row.se, &out)
+        out.append(0x2C)
+        append(row.ciLow, &out)
+        out.append(0x2C)
+        append(row.ciHigh, &out)
+        out.append(0x2C)
+        // Flags name category labels, which may hold commas: quoted like any text field.
+        if row.flags.contains(where: needsQuotes) {
+            out.appendUTF8(quoted(row.flags.joined(separator: "|")))
+        } else {
+            for (k, flag) in row.flags.enumerated() {
+                if k > 0 { out.append(0x7C) }
+                out.appendUTF8(flag)
+            }
+        }
+        out.append(0x0A)
     }
 
     /// A text field with its trailing comma, quoted where needed.
     static func field(_ text: String, _ out: inout [UInt8]) {
-        var text = text
-        // One look at the bytes: copied as they are, or quoted.
-        let plain = text.withUTF8 { bytes -> Bool in
+        // One look at the bytes, read in place: copied as they are, or quoted.
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return false }
             out.append(contentsOf: bytes)
             return true
         }
-        if !plain { out.appendUTF8(quoted(text)) }
+        let copied: Bool
+        if let inPlace = text.utf8.withContiguousStorageIfAvailable(plain) {
+            copied = inPlace
+        } else {
+            var contiguous = text
+            copied = contiguous.withUTF8(plain)
+        }
+        if !copied { out.appendUTF8(quoted(text)) }
         out.append(0x2C)
     }
 
