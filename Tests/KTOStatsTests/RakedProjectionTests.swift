@@ -2,9 +2,10 @@ import Testing
 @testable import KTOStats
 
 /// `RakedProjection` reorders the work of the raking projection (category means summed in
-/// registers, several variances side by side in SIMD lanes) but must give the plain loops'
-/// variance to the last bit: results.csv writes every digit. The plain loops are kept here as the
-/// reference, as `Linearization.variance` had them.
+/// registers, several variances side by side in SIMD lanes) but its sweeps must give the plain
+/// loops' variance to the last bit: results.csv writes every digit. The plain loops are kept here
+/// as the reference, as `Linearization.variance` had them. The matrix path (`withOperator`) adds
+/// the same numbers in another order and is held to 1e-12.
 @Suite("Raked projection: the plain loops, bit for bit through the sweeps")
 struct RakedProjectionTests {
     /// The projection as first written (R `survey`'s `svyrecvar` for a raking design).
