@@ -86,7 +86,7 @@ public struct RakedProjection: Sendable {
                 for start in stride(from: 0, to: cells, by: width) {
                     for k in 0..<cells {
                         var unit = Lanes()
-                        for lane in 0..<width where start + lane == k { unit[lane] = 1 }
+                        if k >= start && k < start + width { unit[k - start] = 1 }
                         scratch.sum[k] = unit
                         scratch.squares[k] = Lanes()
                         scratch.shift[k] = Lanes()

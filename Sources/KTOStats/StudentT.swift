@@ -106,7 +106,7 @@ public enum StudentT {
     ///   - q: upper-tail probability in 0...1.
     ///   - df: degrees of freedom, > 0 (may be non-integer or +∞).
     /// - Returns: the quantile; +∞ at q = 0, −∞ at q = 1, NaN for invalid input.
-    /// - Complexity: usually fewer than 10 tail evaluations.
+    /// - Complexity: none to a few tail evaluations (two at most, usually, from 20 df on).
     public static func upperQuantile(_ q: Double, df: Double) -> Double {
         if q.isNaN || df.isNaN || q < 0 || q > 1 || df <= 0 { return .nan }
         if q == 0 { return .infinity }
@@ -122,8 +122,9 @@ public enum StudentT {
             // P(T > t) = ½ − t / (2 √(t² + 2))  ⇒  t = (1 − 2q) / √(2 q (1 − q)).
             return (1 - 2 * q) / (2 * q * (1 - q)).squareRoot()
         }
-        if df <= largeDF, let t = expandedUpperQuantile(q, df: df) { return t }
-        return newtonUpperQuantile(q, df: df)
+        let z = Normal.upperQuantile(q)
+        if df <= largeDF, let t = expanded(z, df: df) { return t }
+        return newtonUpperQuantile(q, df: df, z: z)
     }
 
     /// The quantile from its expansion in powers of 1/df about the normal quantile z (Fisher and
@@ -134,8 +135,13 @@ public enum StudentT {
     /// enough. Not used above `largeDF`, where `upperTail` is R's normal approximation and the
     /// quantile must invert that.
     static func expandedUpperQuantile(_ q: Double, df: Double) -> Double? {
+        expanded(Normal.upperQuantile(q), df: df)
+    }
+
+    /// `expandedUpperQuantile` from the normal quantile z.
+    private static func expanded(_ z: Double, df: Double) -> Double? {
         guard df >= 200 else { return nil }
-        let (t, omitted) = expansion(Normal.upperQuantile(q), df: df)
+        let (t, omitted) = expansion(z, df: df)
         return omitted <= 1e-17 * abs(t) ? t : nil
     }
 
@@ -154,20 +160,23 @@ public enum StudentT {
         return (t, 2 * max(1, x2) * abs(g5) * v5 * v)
     }
 
-    private static func newtonUpperQuantile(_ q: Double, df: Double) -> Double {
-        let z = Normal.upperQuantile(q)
-        // Cornish–Fisher start (accurate for large df and moderate q).
-        let z2 = z * z
-        let cornishFisher = z + z * (z2 + 1) / (4 * df)
-            + z * ((5 * z2 + 16) * z2 + 3) / (96 * df * df)
-        // Power-law tail start: P(T > t) ≈ df^(df/2 − 1) t^(−df) / B(df/2, ½); an upper bound.
-        let logTailStart = 0.5 * log(df)
-            - (log(q) + log(df) + Beta.logBeta(df / 2, 0.5)) / df
-        let tailStart = exp(logTailStart)
-        var t = max(cornishFisher, min(tailStart, 1e300))
-        // From 20 df on, and short of the far tail, the expansion's five terms are within about
-        // 1e-9 of the quantile: the first Newton step then lands on it.
-        if df >= 20, z <= 6 { t = expansion(z, df: df).t }
+    /// Newton from a start near the quantile; z is the normal quantile of q.
+    private static func newtonUpperQuantile(_ q: Double, df: Double, z: Double) -> Double {
+        var t: Double
+        if df >= 20, z <= 6 {
+            // From 20 df on, and short of the far tail, the expansion's five terms are within
+            // about 1e-9 of the quantile: the first Newton step then lands on it.
+            t = expansion(z, df: df).t
+        } else {
+            // Two terms of the expansion, or the power-law tail
+            // P(T > t) ≈ df^(df/2 − 1) t^(−df) / B(df/2, ½), an upper bound: the larger.
+            let z2 = z * z
+            let cornishFisher = z + z * (z2 + 1) / (4 * df)
+                + z * ((5 * z2 + 16) * z2 + 3) / (96 * df * df)
+            let logTailStart = 0.5 * log(df)
+                - (log(q) + log(df) + Beta.logBeta(df / 2, 0.5)) / df
+            t = max(cornishFisher, min(exp(logTailStart), 1e300))
+        }
         if !(t > 0) || !t.isFinite { t = 1 }
         // Bracket [lo, hi] with upperTail(lo) ≥ q ≥ upperTail(hi).
         var lo = 0.0
