@@ -35,7 +35,8 @@ let package = Package(
         ]),
         .executableTarget(name: "kto", dependencies: ["KTOCommand"]),
         .executableTarget(
-            name: "kto-bench", dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis", "KTOSample"],
+            name: "kto-bench",
+            dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis", "KTOReport", "KTOWriters", "KTOSample"],
             exclude: ["peers"]),
         // mutation fuzzer for the parsers and the loader (README, Tests → Fuzzing).
         .executableTarget(name: "kto-fuzz", dependencies: ["KTOImport", "KTOModel"]),

@@ -135,44 +135,70 @@ extension StudyResults {
     /// The rows of block `k` (`rowBlocks`), in `rows` order.
     public func rows(block k: Int) -> [ResultRow] {
         var rows: [ResultRow] = []
+        forEachRow(block: k) { rows.append(copy $0) }
+        return rows
+    }
+
+    /// Hands the rows of block `k` to `body` one at a time, in `rows` order, without an array
+    /// of them: results.csv encodes each row as it comes (an array of a large study's rows was
+    /// tens of megabytes of fresh memory, and every row was copied into it and out again).
+    public func forEachRow(block k: Int, _ body: (borrowing ResultRow) -> Void) {
         if k < variables.count {
             let result = variables[k]
             let codeIsLabel = result.variable.type == .category
+            var labels = MeasureLabels { Self.category($0, codeIsLabel: codeIsLabel, variable: result) }
             for meting in result.metingen {
                 for domain in meting.domains {
-                    self.rows(for: domain, meting: meting.meting, variable: result.variable.code, into: &rows) { measure in
-                        self.category(measure, codeIsLabel: codeIsLabel, variable: result)
-                    }
+                    forEachRow(for: domain, meting: meting.meting, variable: result.variable.code, labels: &labels, body)
                 }
             }
-            return rows
+            return
         }
         if k - variables.count < openQuestions.count {
             let question = openQuestions[k - variables.count]
+            var labels = MeasureLabels { $0 == .base ? "base" : $0.code.map { question.label(of: $0) } ?? "" }
             for meting in question.metingen {
                 for domain in meting.domains {
-                    self.rows(for: domain, meting: meting.meting, variable: question.question.codes.code, into: &rows) { measure in
-                        measure == .base ? "base" : measure.code.map { question.label(of: $0) } ?? ""
-                    }
+                    forEachRow(for: domain, meting: meting.meting, variable: question.question.codes.code, labels: &labels, body)
                 }
             }
-            return rows
+            return
         }
-        rows += weightRows
-        rows += priorityRows
+        for row in weightRows { body(row) }
+        for row in priorityRows { body(row) }
         for r in response {
             let base = ResultRow(meting: meting, group: key(of: r.domain), variable: "respons", measure: .count)
-            rows.append(with(base) { $0.category = "invited"; $0.value = Double(r.invited) })
-            rows.append(with(base) { $0.category = "respondents"; $0.value = Double(r.respondents) })
-            rows.append(with(base) { $0.measure = .responseRate; $0.value = r.rate.map { $0 * 100 }; $0.n = r.respondents })
-            rows.append(with(base) { $0.measure = .marginOfError; $0.value = r.marginOfError.map { $0 * 100 }; $0.n = r.respondents })
+            body(with(base) { $0.category = "invited"; $0.value = Double(r.invited) })
+            body(with(base) { $0.category = "respondents"; $0.value = Double(r.respondents) })
+            body(with(base) { $0.measure = .responseRate; $0.value = r.rate.map { $0 * 100 }; $0.n = r.respondents })
+            body(with(base) { $0.measure = .marginOfError; $0.value = r.marginOfError.map { $0 * 100 }; $0.n = r.respondents })
         }
-        return rows
+    }
+
+    /// The category column per measure, made once per block (`make` runs once per measure): a
+    /// block's domains repeat the same measures. Most blocks have a few, and a search through
+    /// them is cheaper than hashing a `Measure` per row; a question with many categories gets the
+    /// dictionary.
+    struct MeasureLabels {
+        let make: (Measure) -> String
+        private var few: [(measure: Measure, label: String)] = []
+        private var many: [Measure: String] = [:]
+        private static let searched = 16
+
+        init(_ make: @escaping (Measure) -> String) { self.make = make }
+
+        mutating func label(_ measure: Measure) -> String {
+            if let hit = few.first(where: { $0.measure == measure }) { return hit.label }
+            if let hit = many[measure] { return hit }
+            let text = make(measure)
+            if few.count < Self.searched { few.append((measure, text)) } else { many[measure] = text }
+            return text
+        }
     }
 
     /// A measure's category column: the category's label for categories and coded answers, the
     /// code for grade distributions.
-    func category(_ measure: Measure, codeIsLabel: Bool, variable: VariableResult) -> String {
+    static func category(_ measure: Measure, codeIsLabel: Bool, variable: VariableResult) -> String {
         switch measure {
         case .pctCategory(let code): return variable.variable.label(of: code) ?? String(code)
         case .count(let code): return codeIsLabel ? (variable.variable.label(of: code) ?? String(code)) : String(code)
@@ -182,13 +208,9 @@ extension StudyResults {
 
     /// One domain's rows: its figures (with the small-n rules and significance flags), then per
     /// weighted figure its effective n and design effect, then its tests.
-    func rows(for domain: DomainResult, meting: String, variable: String, category: (Measure) -> String) -> [ResultRow] {
-        var rows: [ResultRow] = []
-        self.rows(for: domain, meting: meting, variable: variable, into: &rows, category: category)
-        return rows
-    }
-
-    func rows(for domain: DomainResult, meting: String, variable: String, into rows: inout [ResultRow], category: (Measure) -> String) {
+    func forEachRow(
+        for domain: DomainResult, meting: String, variable: String, labels: inout MeasureLabels, _ body: (borrowing ResultRow) -> Void
+    ) {
         let base = ResultRow(meting: meting, group: key(of: domain.domain), variable: variable, measure: .count)
         let hidden = domain.size == .suppressed || domain.size == .complementary
         var sizeFlags: [String] = []
@@ -198,14 +220,7 @@ extension StudyResults {
         case .indicative: sizeFlags = ["indicatief"]
         case .enough, .none: break
         }
-        // A category label per measure, looked up once per domain.
-        var categories: [Measure: String] = [:]
-        func label(_ measure: Measure) -> String {
-            if let known = categories[measure] { return known }
-            let text = category(measure)
-            categories[measure] = text
-            return text
-        }
+        func label(_ measure: Measure) -> String { labels.label(measure) }
         // The flags of a weighted figure, made once per domain: an array per row was most of the
         // allocations of results.csv's tens of thousands of rows.
         let weightedFlags = sizeFlags + ["weighted"]
@@ -228,20 +243,20 @@ extension StudyResults {
                     row.flags.append((contrast.direction == .higher ? "sig_higher:" : "sig_lower:") + contrast.contrast.key(mostRecent: previousMeting))
                 }
             }
-            rows.append(row)
+            body(row)
         }
         if domain.nonresponse.asked > 0 {
             let asked = with(base) { $0.n = domain.nonresponse.asked; $0.flags = sizeFlags }
-            rows.append(with(asked) { $0.measure = .pctDontKnow; $0.value = hidden ? nil : domain.nonresponse.dontKnowPercent })
-            rows.append(with(asked) { $0.measure = .pctNotApplicable; $0.value = hidden ? nil : domain.nonresponse.notApplicablePercent })
-            rows.append(with(asked) { $0.measure = .pctNoAnswer; $0.value = hidden ? nil : domain.nonresponse.noAnswerPercent })
+            body(with(asked) { $0.measure = .pctDontKnow; $0.value = hidden ? nil : domain.nonresponse.dontKnowPercent })
+            body(with(asked) { $0.measure = .pctNotApplicable; $0.value = hidden ? nil : domain.nonresponse.notApplicablePercent })
+            body(with(asked) { $0.measure = .pctNoAnswer; $0.value = hidden ? nil : domain.nonresponse.noAnswerPercent })
         }
         guard !hidden else { return }
         for estimate in domain.estimates {
             guard let design = estimate.design else { continue }
             let tested = with(base) { $0.category = label(estimate.measure); $0.n = estimate.n; $0.flags = ResultRow.Kind(estimate.measure).measureFlags }
-            rows.append(with(tested) { $0.measure = .nEffective; $0.value = design.effectiveN })
-            if let deff = design.designEffect { rows.append(with(tested) { $0.measure = .designEffect; $0.value = deff }) }
+            body(with(tested) { $0.measure = .nEffective; $0.value = design.effectiveN })
+            if let deff = design.designEffect { body(with(tested) { $0.measure = .designEffect; $0.value = deff }) }
         }
         for contrast in domain.contrasts {
             var flags = [ResultRow.Kind(contrast.measure).measureFlag]
@@ -251,14 +266,14 @@ extension StudyResults {
             if contrast.approximate { flags.append("approximate") }
             let t = contrast.test
             let testBase = with(base) { $0.category = contrast.contrast.key(mostRecent: previousMeting); $0.flags = flags; $0.n = domain.n }
-            rows.append(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
-            rows.append(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
-            if let df = t.df { rows.append(with(testBase) { $0.measure = .df; $0.value = df }) }
-            rows.append(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
-            rows.append(with(testBase) { $0.measure = .pAdjusted; $0.value = contrast.pAdjusted })
+            body(with(testBase) { $0.measure = .diff; $0.value = t.difference; $0.se = t.standardError })
+            body(with(testBase) { $0.measure = .testStat; $0.value = t.statistic })
+            if let df = t.df { body(with(testBase) { $0.measure = .df; $0.value = df }) }
+            body(with(testBase) { $0.measure = .pValue; $0.value = t.pValue })
+            body(with(testBase) { $0.measure = .pAdjusted; $0.value = contrast.pAdjusted })
             switch contrast.effect {
-            case .hedgesG(let g): rows.append(with(testBase) { $0.measure = .hedgesG; $0.value = g })
-            case .cohensH(let h): rows.append(with(testBase) { $0.measure = .cohensH; $0.value = h })
+            case .hedgesG(let g): body(with(testBase) { $0.measure = .hedgesG; $0.value = g })
+            case .cohensH(let h): body(with(testBase) { $0.measure = .cohensH; $0.value = h })
             case nil: break
             }
         }

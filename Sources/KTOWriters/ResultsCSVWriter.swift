@@ -8,13 +8,14 @@ public enum ResultsCSVWriter {
         String(decoding: bytes(rows), as: UTF8.self)
     }
 
-    /// The file of `results.rows`: its blocks (`StudyResults.rows(block:)`) made and encoded on
-    /// all cores, joined in order, so the bytes are those of `bytes(results.rows)`.
+    /// The file of `results.rows`: its blocks (`StudyResults.forEachRow(block:)`) made and
+    /// encoded on all cores, each row as it comes, joined in order, so the bytes are those of
+    /// `bytes(results.rows)`.
     public static func bytes(_ results: StudyResults) -> [UInt8] {
         let blocks = parallelMap(results.rowBlocks) { k in
-            var out: [UInt8] = []
-            encode(results.rows(block: k), into: &out)
-            return out
+            var encoder = Encoder()
+            results.forEachRow(block: k) { encoder.add($0) }
+            return encoder.out
         }
         var out = header
         out.reserveCapacity(out.count + blocks.reduce(0) { $0 + $1.count })
@@ -25,34 +26,36 @@ public enum ResultsCSVWriter {
     /// The file's bytes, appended field by field (no String per row: this file has tens of
     /// thousands of rows for a study with many gemeenten).
     public static func bytes(_ rows: [ResultRow]) -> [UInt8] {
-        var out = header
-        out.reserveCapacity(64 + rows.count * 96)
-        encode(rows, into: &out)
-        return out
+        var encoder = Encoder()
+        encoder.out = header
+        encoder.out.reserveCapacity(64 + rows.count * 96)
+        // By index, not `for row in rows`: each row is read in place instead of copied (a copy
+        // retains and releases its texts and flags).
+        for r in rows.indices { encoder.add(rows[r]) }
+        return encoder.out
     }
 
     static var header: [UInt8] { Array((ResultRow.columns.joined(separator: ",") + "\n").utf8) }
 
-    static func encode(_ rows: [ResultRow], into out: inout [UInt8]) {
+    /// Rows to bytes, one at a time.
+    struct Encoder {
+        var out: [UInt8] = []
         // The rows of a domain share meting, group and variable: those three fields are encoded
         // once and copied while they stay the same.
-        var prefixOf: (meting: String, group: String, variable: String)?
-        var prefix: [UInt8] = []
-        // By index, not `for row in rows`: each row is read in place instead of copied (a copy
-        // retains and releases its texts and flags).
-        for r in rows.indices {
-            if prefixOf?.meting == rows[r].meting, prefixOf?.group == rows[r].group, prefixOf?.variable == rows[r].variable {
-                out.append(contentsOf: prefix)
-            } else {
-                let row = rows[r]
+        private var prefixOf: (meting: String, group: String, variable: String)?
+        private var prefix: [UInt8] = []
+
+        mutating func add(_ row: borrowing ResultRow) {
+            if prefixOf?.meting != row.meting || prefixOf?.group != row.group || prefixOf?.variable != row.variable {
                 prefix.removeAll(keepingCapacity: true)
                 field(row.meting, &prefix)
                 field(row.group, &prefix)
                 field(row.variable, &prefix)
                 prefixOf = (row.meting, row.group, row.variable)
-                out.append(contentsOf: prefix)
             }
-            encodeRest(of: rows[r], into: &out)
+            // Through its buffer: appending the array itself retains and releases it per row.
+            prefix.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            encodeRest(of: row, into: &out)
         }
     }
 
@@ -70,14 +73,17 @@ public enum ResultsCSVWriter {
         out.append(0x2C)
         append(row.ciHigh, &out)
         out.append(0x2C)
-        // Flags name category labels, which may hold commas: quoted like any text field.
-        if row.flags.contains(where: needsQuotes) {
+        // Flags name category labels, which may hold commas: quoted like any text field. Copied
+        // first and looked at where they landed (one pass over bytes still in cache); quoted
+        // instead in the rare case.
+        let start = out.count
+        for (k, flag) in row.flags.enumerated() {
+            if k > 0 { out.append(0x7C) }
+            out.appendUTF8(flag)
+        }
+        if out[start...].contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            out.removeSubrange(start...)
             out.appendUTF8(quoted(row.flags.joined(separator: "|")))
-        } else {
-            for (k, flag) in row.flags.enumerated() {
-                if k > 0 { out.append(0x7C) }
-                out.appendUTF8(flag)
-            }
         }
         out.append(0x0A)
     }
@@ -150,8 +156,13 @@ public enum ResultsCSVWriter {
     /// Whether a field needs RFC 4180 quotes: it holds a comma, a quote or a line break. A byte
     /// scan: these four are ASCII.
     static func needsQuotes(_ field: String) -> Bool {
+        func special(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        }
+        // In place; only a text without contiguous UTF-8 (bridged) is copied first.
+        if let found = field.utf8.withContiguousStorageIfAvailable(special) { return found }
         var field = field
-        return field.withUTF8 { bytes in bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+        return field.withUTF8(special)
     }
 
     /// RFC 4180 quoting for machine readers. Cells are our own identifiers and labels, never

@@ -15,6 +15,8 @@ import KTOCommand
 //                                        the .xlsx reader vs openpyxl read-only (writes it if absent)
 //   kto-bench sample [--runs 15] [--kto PATH] [--study STUDY]
 //                                        `kto report` on the sample study in fresh processes
+//   kto-bench render STUDY [--runs 9]    the analysis, the report models and each output on its
+//                                        own (CPU and wall), after one read of the study
 // `run` prints a table per size, then machine-readable `key: value` lines for the largest size.
 // Peers in the same run (skipped with --no-peers): pandas (peers/pandas_peer.py) at every size
 // when python3 can import pandas; R survey (peers/r_survey_peer.R) at 100,000 respondents when
@@ -37,6 +39,7 @@ let usage = """
            kto-bench read-sav FILE.sav [--runs 3] [--cases 500000] [--no-peers] [--fresh N]
            kto-bench read-xlsx FILE.xlsx [--runs 3] [--cases 20000] [--no-peers] [--fresh N]
            kto-bench sample [--runs 15] [--kto PATH] [--study SampleData/kto-2015.study]
+           kto-bench render STUDY [--runs 9]
 
     """
 
@@ -85,6 +88,10 @@ do {
         try sampleReportBenchmark(
             kto: option("--kto") ?? sibling, study: option("--study") ?? "SampleData/kto-2015.study",
             runs: max(1, option("--runs").flatMap { Int($0) } ?? 15))
+    case "render":
+        // The stages after the read, each on its own: kto-bench render STUDY [--runs 9].
+        guard arguments.count >= 2 else { throw BenchError("render needs a study file") }
+        try renderBenchmark(studyPath: arguments[1], runs: max(1, option("--runs").flatMap { Int($0) } ?? 9))
     case "parse":
         try parseBenchmark(megabytes: option("--mb").flatMap { Int($0) } ?? 120)
     default:

@@ -231,4 +231,20 @@ struct AnalysisTests {
         #expect(a.nonresponse.unreadable == 2)
         #expect(a.nonresponse.noAnswer == 1)
     }
+
+    /// results.csv's category labels are made once per measure of a block, searched among the
+    /// first few and looked up in a dictionary beyond them.
+    @Test func measureLabelsMadeOncePerMeasure() {
+        final class Calls: @unchecked Sendable { var count = 0 }
+        let calls = Calls()
+        var labels = StudyResults.MeasureLabels { measure in
+            calls.count += 1
+            return "label \(measure)"
+        }
+        let measures: [Measure] = [.mean, .sd, .base] + (1...40).flatMap { [Measure.count($0), .pctCategory($0)] }
+        for _ in 0..<3 {
+            for measure in measures { #expect(labels.label(measure) == "label \(measure)") }
+        }
+        #expect(calls.count == measures.count)
+    }
 }

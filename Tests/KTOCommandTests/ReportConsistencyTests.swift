@@ -22,6 +22,9 @@ struct ReportConsistencyTests {
         let results = try Analyzer().analyze(loaded)
         var values: [Key: (value: String, n: String)] = [:]
         let text = String(decoding: ResultsCSVWriter.bytes(results.rows), as: UTF8.self)
+        // The file as `kto report` writes it (its blocks on all cores, each row encoded as it is
+        // made) is the encoding of the rows.
+        #expect(ResultsCSVWriter.bytes(results) == Array(text.utf8))
         for line in text.split(separator: "\n").dropFirst() {
             let f = SampleStudyTests.splitCSV(String(line))
             values[Key(meting: f[0], group: f[1], variable: f[2], measure: f[3], category: f[4])] = (f[5], f[6])

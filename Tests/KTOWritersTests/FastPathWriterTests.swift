@@ -197,6 +197,51 @@ struct FastPathWriterTests {
         #expect(String(decoding: out, as: UTF8.self) == String(Int64.min))
     }
 
+    /// results.csv's encoder (the first three fields copied while they repeat, flags copied and
+    /// then looked at) against a plain encoding of each row: every field quoted by RFC 4180
+    /// where it holds a comma, a quote or a line break.
+    @Test func resultsCSVRowsAsThePlainEncoding() {
+        var random = TestRandom(seed: 2026)
+        func next() -> Int { random.next() }
+        func text(_ maxLength: Int) -> String {
+            (0..<(next() % (maxLength + 1))).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+        }
+        func plain(_ field: String) -> String {
+            guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let numbers: [Double?] = [nil, 0, 7, -2.5, 13.998397435897436, 1e-7, .nan]
+        var rows: [ResultRow] = []
+        for _ in 0..<3_000 {
+            // Runs of rows with the same meting, group and variable, as a domain's rows come.
+            if rows.isEmpty || next() % 4 == 0 {
+                rows.append(ResultRow(meting: text(2), group: text(3), variable: text(2), measure: .count))
+            } else {
+                rows.append(rows[rows.count - 1])
+            }
+            rows[rows.count - 1].measure = ResultRow.Kind.allCases[next() % ResultRow.Kind.allCases.count]
+            rows[rows.count - 1].category = text(3)
+            rows[rows.count - 1].value = numbers[next() % numbers.count]
+            rows[rows.count - 1].n = next() % 3 == 0 ? nil : next() % 1000
+            rows[rows.count - 1].se = numbers[next() % numbers.count]
+            rows[rows.count - 1].ciLow = numbers[next() % numbers.count]
+            rows[rows.count - 1].ciHigh = numbers[next() % numbers.count]
+            rows[rows.count - 1].flags = (0..<(next() % 4)).map { _ in text(2) }
+        }
+        var expected = ResultRow.columns.joined(separator: ",") + "\n"
+        for row in rows {
+            let fields = [
+                row.meting, row.group, row.variable, row.measure.rawValue, row.category, ResultsCSVWriter.number(row.value),
+                row.n.map(String.init) ?? "", ResultsCSVWriter.number(row.se), ResultsCSVWriter.number(row.ciLow),
+                ResultsCSVWriter.number(row.ciHigh), row.flags.joined(separator: "|"),
+            ]
+            expected += fields.map(plain).joined(separator: ",") + "\n"
+        }
+        let bytes = ResultsCSVWriter.bytes(rows)
+        #expect(bytes == Array(expected.utf8))
+        #expect(bytes.contains(0x22), "some fields were quoted")
+    }
+
     /// A workbook cell's stored text: the shortcut for texts stored as they are must give what the
     /// scalar-by-scalar rules give, and must be taken for ordinary texts.
     @Test func cellTextShortcutAgreesWithTheRules() {
