@@ -57,8 +57,10 @@ public struct ZipWriter: Sendable {
               output.count + headerSize + bytes.count <= Self.maxOffset
         else { throw .tooLarge }
         let record = Record(name: name, crc: CRC32.checksum(bytes), size: UInt32(bytes.count), offset: UInt32(output.count))
-        // Local file header (APPNOTE 4.3.7).
-        output.reserveCapacity(output.count + headerSize + bytes.count)
+        // Local file header (APPNOTE 4.3.7). Room grows geometrically: room for exactly this
+        // entry each time made every entry copy the archive so far (`archive` reserves it all).
+        let needed = output.count + headerSize + bytes.count
+        if output.capacity < needed { output.reserveCapacity(max(needed, 2 * output.capacity)) }
         append32(0x0403_4B50)
         append16(Self.version)
         append16(Self.utf8Flag)
@@ -78,10 +80,12 @@ public struct ZipWriter: Sendable {
     /// The finished archive: the entries added so far, the central directory and the
     /// end-of-central-directory record.
     /// - Throws: `ZipError.tooLarge` when the central directory would need ZIP64.
-    public func finished() throws(ZipError) -> [UInt8] {
+    public consuming func finished() throws(ZipError) -> [UInt8] {
+        // Consuming: the archive's bytes move into the result instead of being copied.
         var zip = self
+        zip.output.reserveCapacity(zip.output.count + zip.records.reduce(22) { $0 + 46 + $1.name.count })
         let directoryOffset = zip.output.count
-        for record in records {
+        for record in zip.records {
             // Central directory file header (APPNOTE 4.3.12).
             zip.append32(0x0201_4B50)
             zip.append16(Self.version)  // made by: MS-DOS host, version 2.0
@@ -108,8 +112,8 @@ public struct ZipWriter: Sendable {
         zip.append32(0x0605_4B50)
         zip.append16(0)  // this disk
         zip.append16(0)  // disk with the central directory
-        zip.append16(UInt16(records.count))
-        zip.append16(UInt16(records.count))
+        zip.append16(UInt16(zip.records.count))
+        zip.append16(UInt16(zip.records.count))
         zip.append32(UInt32(directorySize))
         zip.append32(UInt32(directoryOffset))
         zip.append16(0)  // comment length
@@ -120,6 +124,8 @@ public struct ZipWriter: Sendable {
     /// - Throws: `ZipError` as `add` and `finished` do.
     public static func archive(_ entries: [(path: String, bytes: [UInt8])]) throws(ZipError) -> [UInt8] {
         var zip = ZipWriter()
+        // The whole archive's room at once: headers and bytes, central directory, end record.
+        zip.output.reserveCapacity(entries.reduce(22) { $0 + 30 + 46 + 2 * $1.path.utf8.count + $1.bytes.count })
         for entry in entries { try zip.add(entry.path, entry.bytes) }
         return try zip.finished()
     }
