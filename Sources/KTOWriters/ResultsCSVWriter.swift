@@ -110,41 +110,11 @@ public enum ResultsCSVWriter {
     /// `number(value)`'s bytes, without a String for the integers.
     static func append(_ value: Double?, _ out: inout [UInt8]) {
         guard let value, value.isFinite else { return }
-        if value == value.rounded(), abs(value) < 1e15 { return appendInteger(Int64(value), &out) }
-        // `write(to:)` gives the digits of `description`; `ByteOutput` takes them as bytes.
-        var output = ByteOutput()
-        swap(&output.bytes, &out)
-        value.write(to: &output)
-        swap(&output.bytes, &out)
+        out.appendNumber(value)
     }
 
     /// Decimal digits of an integer, as `String(value)` writes them.
-    static func appendInteger(_ value: Int64, _ out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            out.append(contentsOf: buffer[(24 - count)...])
-        }
-    }
-
-    /// Bytes as a text stream. A Double writes its digits through `_writeASCII` (a requirement of
-    /// `TextOutputStream` with a default that makes a String first); taking them as bytes here
-    /// halves the cost of the file's hundreds of thousands of numbers. Were the standard library
-    /// to stop calling it, `write` would take the same text.
-    struct ByteOutput: TextOutputStream {
-        var bytes: [UInt8] = []
-
-        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
-
-        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
-    }
+    static func appendInteger(_ value: Int64, _ out: inout [UInt8]) { out.appendDecimal(value) }
 
     /// Full precision; integers without a fraction ("649", not "649.0").
     public static func number(_ value: Double?) -> String {

@@ -128,7 +128,7 @@ struct ReportCommandTests {
         #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: second).sorted()))
         for file in files {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: first + "/" + file, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: first + "/" + file, isDirectory: &isDirectory)
             if isDirectory.boolValue { continue }
             #expect(FileManager.default.contents(atPath: first + "/" + file) == FileManager.default.contents(atPath: second + "/" + file), "\(file)")
         }

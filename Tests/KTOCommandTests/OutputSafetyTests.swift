@@ -28,7 +28,7 @@ struct OutputSafetyTests {
         var files: [String: [UInt8]] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder + "/" + path).map { [UInt8]($0) } }
         }
         return files

@@ -144,7 +144,7 @@ struct XLSXReaderTests {
     /// read well but whose recorded CRC is wrong is still refused as damaged, and the same
     /// workbook with its CRC intact reads.
     @Test func aSheetWithAWrongChecksumIsRefusedThoughItReads() throws {
-        var bytes = try XLSXFixture.bytes("basic.xlsx")
+        var bytes = XLSXFixture.bytes("basic.xlsx")
         _ = try XLSXReader.read(bytes: bytes, displayName: "basic.xlsx")
         // Central directory records (PK 1 2): CRC at +16, name length at +28, name at +46.
         var patched = 0

@@ -231,6 +231,10 @@ struct WorkbookWriterTests {
             #expect(CellReference.column(column) == letters(column))
             for row in [0, 8, 9, 99, 12_345, 1_048_575, Int.max - 1] {
                 #expect(CellReference.name(row: row, column: column) == letters(column) + String(row + 1))
+                // The bytes a sheet's cells get, appended after what is there.
+                var out: [UInt8] = [0x3C]
+                CellReference.append(row: row, column: column, to: &out)
+                #expect(out == [0x3C] + Array((letters(column) + String(row + 1)).utf8))
             }
         }
     }

@@ -10,21 +10,31 @@ enum CellReference {
         String(unsafeUninitializedCapacity: 16) { letters(index, into: $0) }
     }
 
-    /// The cell's name: row 0, column 0 → `A1`. Written straight into a small string: every
-    /// cell of a sheet has one.
+    /// The cell's name: row 0, column 0 → `A1`. Written straight into a small string.
     static func name(row: Int, column: Int) -> String {
-        String(unsafeUninitializedCapacity: 40) { buffer in
-            let count = letters(column, into: buffer)
-            var n = UInt(max(row, 0)) + 1
-            var digits = 0
-            var rest = n
-            repeat { digits += 1; rest /= 10 } while rest > 0
-            for k in stride(from: count + digits - 1, through: count, by: -1) {
-                buffer[k] = 0x30 + UInt8(n % 10)
-                n /= 10
-            }
-            return count + digits
+        String(unsafeUninitializedCapacity: 40) { write(row: row, column: column, into: $0) }
+    }
+
+    /// Appends the cell's name (as `name`) to `out`: every cell of a sheet has one.
+    static func append(row: Int, column: Int, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            let count = write(row: row, column: column, into: buffer)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
+    }
+
+    /// Writes the cell's name at the start of `buffer` (40 bytes); its length.
+    private static func write(row: Int, column: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = letters(column, into: buffer)
+        var n = UInt(max(row, 0)) + 1
+        var digits = 0
+        var rest = n
+        repeat { digits += 1; rest /= 10 } while rest > 0
+        for k in stride(from: count + digits - 1, through: count, by: -1) {
+            buffer[k] = 0x30 + UInt8(n % 10)
+            n /= 10
+        }
+        return count + digits
     }
 
     /// Writes the column's letters (bijective base 26) at the start of `buffer`; their count.

@@ -43,30 +43,39 @@ extension WorkbookWriter {
         for (r, row) in sheet.rows.enumerated() {
             // Rows without cells are left out; the row numbers (r) keep every cell in place.
             guard row.contains(where: { if case .empty = $0 { return false } else { return true } }) else { continue }
+            xml.append("<row r=\"")
+            xml.append(r + 1)
             if let height = RowHeights.height(row, widths: widths, merged: spanning[r] ?? [], spans: spans[r] ?? [:]) {
-                xml += "<row r=\"\(r + 1)\" ht=\"\(XMLText.number(height))\">"
-            } else {
-                xml += "<row r=\"\(r + 1)\">"
+                xml.append("\" ht=\"")
+                xml.appendNumber(height)
             }
+            xml.append("\">")
+            // Each cell written as bytes (no String per cell: a study's workbook has tens of
+            // thousands of cells).
             for (c, cell) in row.enumerated() {
-                let reference = CellReference.name(row: r, column: c)
                 switch cell {
                 case .empty:
                     continue
                 case .text(let text, let style):
-                    stringCell(reference, text, style: style, into: &xml)
+                    stringCell(row: r, column: c, text, style: style, into: &xml)
                 case .link(let text, let target):
                     guard sheetNames.contains(target) else {
                         throw .unknownLinkTarget(sheet: sheet.name, row: r, column: c, target: target)
                     }
-                    stringCell(reference, text, style: .link, into: &xml)
-                    links.append((reference, target, text))
+                    stringCell(row: r, column: c, text, style: .link, into: &xml)
+                    links.append((CellReference.name(row: r, column: c), target, text))
                 case .number(let value, let format, let style):
                     guard value.isFinite else { throw .nonFiniteNumber(sheet: sheet.name, row: r, column: c) }
-                    xml += "<c r=\"\(reference)\" s=\"\(Stylesheet.index(style, format))\"><v>\(XMLText.number(value))</v></c>"
+                    xml.append("<c r=\"")
+                    xml.appendReference(row: r, column: c)
+                    xml.append("\" s=\"")
+                    xml.append(Stylesheet.index(style, format))
+                    xml.append("\"><v>")
+                    xml.appendNumber(value)
+                    xml.append("</v></c>")
                 }
             }
-            xml += "</row>"
+            xml.append("</row>")
         }
         xml += "</sheetData>"
         if !sheet.merges.isEmpty {
@@ -92,13 +101,16 @@ extension WorkbookWriter {
     }
 
     /// A shared-string cell, or only the style for empty text.
-    static func stringCell(_ reference: String, _ text: String, style: CellStyle, into xml: inout SheetXML) {
-        let style = Stylesheet.index(style, .general)
+    static func stringCell(row: Int, column: Int, _ text: String, style: CellStyle, into xml: inout SheetXML) {
         let prepared = CellText.prepared(text)
-        if prepared.isEmpty { return xml += "<c r=\"\(reference)\" s=\"\(style)\"/>" }
-        xml += "<c r=\"\(reference)\" s=\"\(style)\" t=\"s\"><v>"
+        xml.append("<c r=\"")
+        xml.appendReference(row: row, column: column)
+        xml.append("\" s=\"")
+        xml.append(Stylesheet.index(style, .general))
+        if prepared.isEmpty { return xml.append("\"/>") }
+        xml.append("\" t=\"s\"><v>")
         xml.appendString(prepared)
-        xml += "</v></c>"
+        xml.append("</v></c>")
     }
 
     /// The sheet view, with the frozen pane when rows or columns are frozen. The first sheet is
