@@ -70,7 +70,11 @@ struct AccessibilityTests {
             #expect(Self.contrast(colour, "#ffffff") >= 3, "\(colour) on the page")
         }
         // Series stay apart without colour too: a marker shape per series in line charts.
-        let shapes = Set((0..<4).map { SVGCharts.marker($0, x: 0, y: 0, colour: "#000000", tip: "").prefix(6) })
+        let shapes = Set((0..<4).map { k -> Substring in
+            var svg = SVGText()
+            svg += SVGCharts.marker(k, x: 0, y: 0, colour: "#000000", tip: "")
+            return svg.string.prefix(6)
+        })
         #expect(shapes.count >= 3)
     }
 

@@ -166,7 +166,31 @@ struct FastPathWriterTests {
             values.append((unit - 0.3) * 1000)
             values.append((unit - 0.5) * pow10(Int(state % 18)))  // both trap beyond Int
         }
-        for value in values { #expect(SVGCharts.n(value) == SVGCharts.plainN(value), "\(value)") }
+        for value in values {
+            #expect(SVGCharts.n(value) == SVGCharts.plainN(value), "\(value)")
+            // The bytes a chart's markup gets for the coordinate.
+            var bytes: [UInt8] = []
+            SVGText.appendCoordinate(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == SVGCharts.plainN(value), "\(value)")
+        }
+    }
+
+    /// A chart's markup pieces give the text the String interpolation with the escaping helpers
+    /// gave: escaped content and attributes, coordinates, counts and our own markup.
+    @Test func svgPiecesAsTheirText() {
+        var random = TestRandom(seed: 77)
+        func next() -> Int { random.next() }
+        for _ in 0..<5_000 {
+            let text = (0..<(next() % 6)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            let x = Double(next() % 100_000) / 37 - 900
+            let count = next() % 2_000 - 1_000
+            var svg = SVGText()
+            svg += "<text a=\"\(attr: text)\" x=\"\(n: x)\">\(esc: text)</text>"
+            svg += "<g>\(count)\(text.isEmpty ? "%" : "")</g>"
+            let expected = "<text a=\"\(SVGCharts.attr(text))\" x=\"\(SVGCharts.n(x))\">\(SVGCharts.esc(text))</text>"
+                + "<g>\(count)\(text.isEmpty ? "%" : "")</g>"
+            #expect(svg.string == expected, "\(Array(text.unicodeScalars)) \(x)")
+        }
     }
 
     func pow10(_ e: Int) -> Double { (0..<e).reduce(1.0) { x, _ in x * 10 } }

@@ -34,24 +34,24 @@ extension SVGCharts {
         var x = xLow
         let xStep = (xHigh - xLow) > 4 ? 1.0 : 0.5
         while x <= xHigh + 1e-9 {
-            svg += "<line x1=\"\(n(px(x)))\" y1=\"\(n(top))\" x2=\"\(n(px(x)))\" y2=\"\(n(top + plotHeight))\" class=\"grid\"/>"
-            svg += "<text x=\"\(n(px(x)))\" y=\"\(n(top + plotHeight + 16))\" class=\"tick\" text-anchor=\"middle\">\(esc(Rounding.formatDutch(x, decimals: xStep < 1 ? 1 : 0)))</text>"
+            svg += "<line x1=\"\(n: px(x))\" y1=\"\(n: top)\" x2=\"\(n: px(x))\" y2=\"\(n: top + plotHeight)\" class=\"grid\"/>"
+            svg += "<text x=\"\(n: px(x))\" y=\"\(n: top + plotHeight + 16)\" class=\"tick\" text-anchor=\"middle\">\(esc: Rounding.formatDutch(x, decimals: xStep < 1 ? 1 : 0))</text>"
             x += xStep
         }
         var y = yLow
         let yStep = (yHigh - yLow) > 0.6 ? 0.2 : 0.1
         while y <= yHigh + 1e-9 {
-            svg += "<line x1=\"\(n(left))\" y1=\"\(n(py(y)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(py(y)))\" class=\"grid\"/>"
-            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(py(y) + 4))\" class=\"tick\" text-anchor=\"end\">\(esc(Rounding.formatDutch(y, decimals: 1)))</text>"
+            svg += "<line x1=\"\(n: left)\" y1=\"\(n: py(y))\" x2=\"\(n: left + plotWidth)\" y2=\"\(n: py(y))\" class=\"grid\"/>"
+            svg += "<text x=\"\(n: left - 6)\" y=\"\(n: py(y) + 4)\" class=\"tick\" text-anchor=\"end\">\(esc: Rounding.formatDutch(y, decimals: 1))</text>"
             y += yStep
         }
         // The medians split the plane; dashed so they differ from the grid without colour.
-        svg += "<line x1=\"\(n(px(medianX)))\" y1=\"\(n(top))\" x2=\"\(n(px(medianX)))\" y2=\"\(n(top + plotHeight))\" class=\"axis\" stroke-dasharray=\"5 3\"/>"
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(py(medianY)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(py(medianY)))\" class=\"axis\" stroke-dasharray=\"5 3\"/>"
-        svg += "<text x=\"\(n(left + 6))\" y=\"\(n(top + 14))\" class=\"legend\">\(esc(corners.topLeft))</text>"
-        svg += "<text x=\"\(n(left + plotWidth - 6))\" y=\"\(n(top + 14))\" class=\"legend\" text-anchor=\"end\">\(esc(corners.topRight))</text>"
-        svg += "<text x=\"\(n(left + 6))\" y=\"\(n(top + plotHeight - 8))\" class=\"legend\">\(esc(corners.bottomLeft))</text>"
-        svg += "<text x=\"\(n(left + plotWidth - 6))\" y=\"\(n(top + plotHeight - 8))\" class=\"legend\" text-anchor=\"end\">\(esc(corners.bottomRight))</text>"
+        svg += "<line x1=\"\(n: px(medianX))\" y1=\"\(n: top)\" x2=\"\(n: px(medianX))\" y2=\"\(n: top + plotHeight)\" class=\"axis\" stroke-dasharray=\"5 3\"/>"
+        svg += "<line x1=\"\(n: left)\" y1=\"\(n: py(medianY))\" x2=\"\(n: left + plotWidth)\" y2=\"\(n: py(medianY))\" class=\"axis\" stroke-dasharray=\"5 3\"/>"
+        svg += "<text x=\"\(n: left + 6)\" y=\"\(n: top + 14)\" class=\"legend\">\(esc: corners.topLeft)</text>"
+        svg += "<text x=\"\(n: left + plotWidth - 6)\" y=\"\(n: top + 14)\" class=\"legend\" text-anchor=\"end\">\(esc: corners.topRight)</text>"
+        svg += "<text x=\"\(n: left + 6)\" y=\"\(n: top + plotHeight - 8)\" class=\"legend\">\(esc: corners.bottomLeft)</text>"
+        svg += "<text x=\"\(n: left + plotWidth - 6)\" y=\"\(n: top + plotHeight - 8)\" class=\"legend\" text-anchor=\"end\">\(esc: corners.bottomRight)</text>"
         // A marker that would cover an earlier one moves aside, with a line to its true place.
         var placed: [(x: Double, y: Double)] = []
         for point in points {
@@ -63,17 +63,18 @@ extension SVGCharts {
                 mx = cx + Double((shift + 1) / 2) * 18 * (shift % 2 == 1 ? 1 : -1)
             }
             if mx != cx {
-                svg += "<line x1=\"\(n(cx))\" y1=\"\(n(cy))\" x2=\"\(n(mx))\" y2=\"\(n(cy))\" class=\"axis\"/>"
-                svg += "<circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"2\" fill=\"\(palette[0])\"/>"
+                svg += "<line x1=\"\(n: cx)\" y1=\"\(n: cy)\" x2=\"\(n: mx)\" y2=\"\(n: cy)\" class=\"axis\"/>"
+                svg += "<circle cx=\"\(n: cx)\" cy=\"\(n: cy)\" r=\"2\" fill=\"\(palette[0])\"/>"
             }
             placed.append((mx, cy))
-            svg += "<circle cx=\"\(n(mx))\" cy=\"\(n(cy))\" r=\"9\" fill=\"\(palette[0])\"><title>\(esc(point.tip))</title></circle>"
-            svg += "<text x=\"\(n(mx))\" y=\"\(n(cy + 3.5))\" class=\"inside\" text-anchor=\"middle\">\(point.number)</text>"
+            svg += "<circle cx=\"\(n: mx)\" cy=\"\(n: cy)\" r=\"9\" fill=\"\(palette[0])\"><title>\(esc: point.tip)</title></circle>"
+            svg += "<text x=\"\(n: mx)\" y=\"\(n: cy + 3.5)\" class=\"inside\" text-anchor=\"middle\">\(point.number)</text>"
         }
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" class=\"axis\"/>"
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + plotHeight))\" class=\"axis\"/>"
-        svg += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 10))\" class=\"label\" text-anchor=\"middle\">\(esc(xLabel))</text>"
-        svg += "<text x=\"14\" y=\"\(n(top + plotHeight / 2))\" class=\"label\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n(top + plotHeight / 2)))\">\(esc(yLabel))</text>"
-        return svg + "</svg>"
+        svg += "<line x1=\"\(n: left)\" y1=\"\(n: top + plotHeight)\" x2=\"\(n: left + plotWidth)\" y2=\"\(n: top + plotHeight)\" class=\"axis\"/>"
+        svg += "<line x1=\"\(n: left)\" y1=\"\(n: top)\" x2=\"\(n: left)\" y2=\"\(n: top + plotHeight)\" class=\"axis\"/>"
+        svg += "<text x=\"\(n: left + plotWidth / 2)\" y=\"\(n: height - 10)\" class=\"label\" text-anchor=\"middle\">\(esc: xLabel)</text>"
+        svg += "<text x=\"14\" y=\"\(n: top + plotHeight / 2)\" class=\"label\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n: top + plotHeight / 2))\">\(esc: yLabel)</text>"
+        svg += "</svg>"
+        return svg.string
     }
 }

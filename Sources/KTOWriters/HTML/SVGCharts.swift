@@ -136,8 +136,8 @@ enum SVGCharts {
         var svg = header(width: width, height: height, title: title)
         for (s, place) in zip(series, legend) {
             let top = 6 + 18 * Double(place.line)
-            svg += "<rect x=\"\(n(place.x))\" y=\"\(n(top))\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>"
-            svg += "<text x=\"\(n(place.x + 16))\" y=\"\(n(top + 10))\" class=\"legend\">\(esc(s.name))</text>"
+            svg += "<rect x=\"\(n: place.x)\" y=\"\(n: top)\" width=\"12\" height=\"12\" fill=\"\(s.colour)\"/>"
+            svg += "<text x=\"\(n: place.x + 16)\" y=\"\(n: top + 10)\" class=\"legend\">\(esc: s.name)</text>"
         }
         // Grid and axis.
         let top = legendHeight
@@ -145,29 +145,30 @@ enum SVGCharts {
         let ticks = scale == 10 ? stride(from: 0.0, through: 10, by: 1).map { $0 } : stride(from: 0.0, through: 100, by: 20).map { $0 }
         for t in ticks {
             let tx = labelWidth + plotWidth * t / scale
-            svg += "<line x1=\"\(n(tx))\" y1=\"\(n(top))\" x2=\"\(n(tx))\" y2=\"\(n(bottom))\" class=\"grid\"/>"
-            svg += "<text x=\"\(n(tx))\" y=\"\(n(bottom + 14))\" class=\"tick\" text-anchor=\"middle\">\(scale == 10 ? String(Int(t)) : String(Int(t)) + "%")</text>"
+            svg += "<line x1=\"\(n: tx)\" y1=\"\(n: top)\" x2=\"\(n: tx)\" y2=\"\(n: bottom)\" class=\"grid\"/>"
+            svg += "<text x=\"\(n: tx)\" y=\"\(n: bottom + 14)\" class=\"tick\" text-anchor=\"middle\">\(scale == 10 ? String(Int(t)) : String(Int(t)) + "%")</text>"
         }
         var y = top + gap / 2
         for (k, item) in items.enumerated() {
             let labelLines = lines(item, width: 38)
             for (l, line) in labelLines.enumerated() {
-                svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 10 + Double(l) * 13))\" class=\"label\" text-anchor=\"end\">\(esc(line))</text>"
+                svg += "<text x=\"\(n: labelWidth - 8)\" y=\"\(n: y + 10 + Double(l) * 13)\" class=\"label\" text-anchor=\"end\">\(esc: line)</text>"
             }
             for (s, bar) in bars[k].enumerated() where s < series.count {
                 let by = y + Double(s) * barHeight
                 guard let value = bar.value else {
-                    svg += "<text x=\"\(n(labelWidth + 4))\" y=\"\(n(by + 10))\" class=\"value\">–</text>"
+                    svg += "<text x=\"\(n: labelWidth + 4)\" y=\"\(n: by + 10)\" class=\"value\">–</text>"
                     continue
                 }
                 let w = max(0.5, plotWidth * min(value, scale) / scale)
-                svg += "<rect class=\"bar\" x=\"\(n(labelWidth))\" y=\"\(n(by + 1))\" width=\"\(n(w))\" height=\"\(n(barHeight - 2))\" fill=\"\(series[s].colour)\"><title>\(esc(series[s].name + ": " + format(value) + bar.suffix))</title></rect>"
-                svg += "<text x=\"\(n(labelWidth + w + 4))\" y=\"\(n(by + 10))\" class=\"value\">\(esc(format(value) + bar.suffix))</text>"
+                svg += "<rect class=\"bar\" x=\"\(n: labelWidth)\" y=\"\(n: by + 1)\" width=\"\(n: w)\" height=\"\(n: barHeight - 2)\" fill=\"\(series[s].colour)\"><title>\(esc: series[s].name + ": " + format(value) + bar.suffix)</title></rect>"
+                svg += "<text x=\"\(n: labelWidth + w + 4)\" y=\"\(n: by + 10)\" class=\"value\">\(esc: format(value) + bar.suffix)</text>"
             }
             y += groupHeights[k] + gap
         }
-        svg += "<line x1=\"\(n(labelWidth))\" y1=\"\(n(top))\" x2=\"\(n(labelWidth))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
-        return svg + "</svg>"
+        svg += "<line x1=\"\(n: labelWidth)\" y1=\"\(n: top)\" x2=\"\(n: labelWidth)\" y2=\"\(n: bottom)\" class=\"axis\"/>"
+        svg += "</svg>"
+        return svg.string
     }
 
     /// The spread of a grade over 1-10: vertical bars, the onvoldoende grades (1-5) in another colour.
@@ -180,26 +181,27 @@ enum SVGCharts {
         let maxPercent = max(10, ((percents.max() ?? 0) / 10).rounded(.up) * 10)
         let slot = (width - left - 10) / Double(max(grades.count, 1))
         var svg = header(width: width, height: height, title: title)
-        svg += "<text x=\"\(n(left))\" y=\"16\" class=\"legend\">\(esc("Onvoldoende (1-5): " + Rounding.formatPercent(onvoldoende) + " — n = \(count)"))</text>"
-        svg += "<rect x=\"\(n(width - 190))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(onvoldoendeColour)\"/><text x=\"\(n(width - 174))\" y=\"16\" class=\"legend\">onvoldoende</text>"
-        svg += "<rect x=\"\(n(width - 95))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(palette[0])\"/><text x=\"\(n(width - 79))\" y=\"16\" class=\"legend\">voldoende</text>"
+        svg += "<text x=\"\(n: left)\" y=\"16\" class=\"legend\">\(esc: "Onvoldoende (1-5): " + Rounding.formatPercent(onvoldoende) + " — n = \(count)")</text>"
+        svg += "<rect x=\"\(n: width - 190)\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(onvoldoendeColour)\"/><text x=\"\(n: width - 174)\" y=\"16\" class=\"legend\">onvoldoende</text>"
+        svg += "<rect x=\"\(n: width - 95)\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(palette[0])\"/><text x=\"\(n: width - 79)\" y=\"16\" class=\"legend\">voldoende</text>"
         for t in stride(from: 0.0, through: maxPercent, by: maxPercent > 40 ? 20 : 10) {
             let ty = bottom - (bottom - top) * t / maxPercent
-            svg += "<line x1=\"\(n(left))\" y1=\"\(n(ty))\" x2=\"\(n(width - 10))\" y2=\"\(n(ty))\" class=\"grid\"/>"
-            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(ty + 4))\" class=\"tick\" text-anchor=\"end\">\(Int(t))%</text>"
+            svg += "<line x1=\"\(n: left)\" y1=\"\(n: ty)\" x2=\"\(n: width - 10)\" y2=\"\(n: ty)\" class=\"grid\"/>"
+            svg += "<text x=\"\(n: left - 6)\" y=\"\(n: ty + 4)\" class=\"tick\" text-anchor=\"end\">\(Int(t))%</text>"
         }
         for (k, grade) in grades.enumerated() {
             let p = percents[k]
             let h = (bottom - top) * p / maxPercent
             let x = left + Double(k) * slot + slot * 0.15
             let colour = Double(grade) < 5.5 ? onvoldoendeColour : palette[0]
-            svg += "<rect class=\"bar\" x=\"\(n(x))\" y=\"\(n(bottom - h))\" width=\"\(n(slot * 0.7))\" height=\"\(n(max(h, 0.5)))\" fill=\"\(colour)\"><title>\(esc("cijfer \(grade): " + Rounding.formatPercent(p)))</title></rect>"
-            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(bottom - h - 4))\" class=\"value\" text-anchor=\"middle\">\(esc(Rounding.formatPercent(p)))</text>"
-            svg += "<text x=\"\(n(x + slot * 0.35))\" y=\"\(n(bottom + 16))\" class=\"tick\" text-anchor=\"middle\">\(grade)</text>"
+            svg += "<rect class=\"bar\" x=\"\(n: x)\" y=\"\(n: bottom - h)\" width=\"\(n: slot * 0.7)\" height=\"\(n: max(h, 0.5))\" fill=\"\(colour)\"><title>\(esc: "cijfer \(grade): " + Rounding.formatPercent(p))</title></rect>"
+            svg += "<text x=\"\(n: x + slot * 0.35)\" y=\"\(n: bottom - h - 4)\" class=\"value\" text-anchor=\"middle\">\(esc: Rounding.formatPercent(p))</text>"
+            svg += "<text x=\"\(n: x + slot * 0.35)\" y=\"\(n: bottom + 16)\" class=\"tick\" text-anchor=\"middle\">\(grade)</text>"
         }
-        svg += "<text x=\"\(n((width + left) / 2))\" y=\"\(n(height - 4))\" class=\"tick\" text-anchor=\"middle\">rapportcijfer</text>"
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(width - 10))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
-        return svg + "</svg>"
+        svg += "<text x=\"\(n: (width + left) / 2)\" y=\"\(n: height - 4)\" class=\"tick\" text-anchor=\"middle\">rapportcijfer</text>"
+        svg += "<line x1=\"\(n: left)\" y1=\"\(n: bottom)\" x2=\"\(n: width - 10)\" y2=\"\(n: bottom)\" class=\"axis\"/>"
+        svg += "</svg>"
+        return svg.string
     }
 
     /// 100% stacked bars for statements: eens, neutraal, oneens.
@@ -213,17 +215,17 @@ enum SVGCharts {
         var svg = header(width: width, height: height, title: title)
         var x = labelWidth
         for (name, colour) in [("(helemaal) eens", agreeColour), ("neutraal", neutralColour), ("(helemaal) oneens", disagreeColour)] {
-            svg += "<rect x=\"\(n(x))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(n(x + 16))\" y=\"16\" class=\"legend\">\(esc(name))</text>"
+            svg += "<rect x=\"\(n: x)\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(n: x + 16)\" y=\"16\" class=\"legend\">\(esc: name)</text>"
             x += 30 + Double(name.count) * 6.5
         }
         var y = top
         for (k, item) in items.enumerated() {
             let labelLines = lines(item, width: 38)
             for (l, line) in labelLines.enumerated() {
-                svg += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 12 + Double(l) * 13))\" class=\"label\" text-anchor=\"end\">\(esc(line))</text>"
+                svg += "<text x=\"\(n: labelWidth - 8)\" y=\"\(n: y + 12 + Double(l) * 13)\" class=\"label\" text-anchor=\"end\">\(esc: line)</text>"
             }
             guard let share = shares[k] else {
-                svg += "<text x=\"\(n(labelWidth + 4))\" y=\"\(n(y + 13))\" class=\"value\">–</text>"
+                svg += "<text x=\"\(n: labelWidth + 4)\" y=\"\(n: y + 13)\" class=\"value\">–</text>"
                 y += rowHeights[k] + 6
                 continue
             }
@@ -231,26 +233,27 @@ enum SVGCharts {
             for (value, colour, name) in [(share.agree, agreeColour, "eens"), (share.neutral, neutralColour, "neutraal"), (share.disagree, disagreeColour, "oneens")] {
                 let w = plotWidth * value / 100
                 guard w > 0 else { continue }
-                svg += "<rect class=\"bar\" x=\"\(n(sx))\" y=\"\(n(y + 2))\" width=\"\(n(w))\" height=\"16\" fill=\"\(colour)\"><title>\(esc(name + ": " + Rounding.formatPercent(value)))</title></rect>"
+                svg += "<rect class=\"bar\" x=\"\(n: sx)\" y=\"\(n: y + 2)\" width=\"\(n: w)\" height=\"16\" fill=\"\(colour)\"><title>\(esc: name + ": " + Rounding.formatPercent(value))</title></rect>"
                 if w > 26 {
                     let textClass = colour == neutralColour ? "inside dark" : "inside"
-                    svg += "<text x=\"\(n(sx + w / 2))\" y=\"\(n(y + 14))\" class=\"\(textClass)\" text-anchor=\"middle\">\(esc(Rounding.formatPercent(value)))</text>"
+                    svg += "<text x=\"\(n: sx + w / 2)\" y=\"\(n: y + 14)\" class=\"\(textClass)\" text-anchor=\"middle\">\(esc: Rounding.formatPercent(value))</text>"
                 }
                 sx += w
             }
             y += rowHeights[k] + 6
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return svg.string
     }
 
     /// A marker shape per series, so lines stay apart without colour (and beyond the palette).
-    static func marker(_ k: Int, x: Double, y: Double, colour: String, tip: String) -> String {
-        let tipText = tip.isEmpty ? "" : "<title>\(esc(tip))</title>"
+    static func marker(_ k: Int, x: Double, y: Double, colour: String, tip: String) -> SVGText.Piece {
+        let tipText: SVGText.Piece = tip.isEmpty ? "" : "<title>\(esc: tip)</title>"
         switch k % 4 {
-        case 0: return "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"4\" fill=\"\(colour)\">\(tipText)</circle>"
-        case 1: return "<rect x=\"\(n(x - 3.5))\" y=\"\(n(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(colour)\">\(tipText)</rect>"
-        case 2: return "<path d=\"M\(n(x)) \(n(y - 5))L\(n(x + 5)) \(n(y))L\(n(x)) \(n(y + 5))L\(n(x - 5)) \(n(y))Z\" fill=\"\(colour)\">\(tipText)</path>"
-        default: return "<path d=\"M\(n(x)) \(n(y - 5))L\(n(x + 5)) \(n(y + 4))L\(n(x - 5)) \(n(y + 4))Z\" fill=\"\(colour)\">\(tipText)</path>"
+        case 0: return "<circle cx=\"\(n: x)\" cy=\"\(n: y)\" r=\"4\" fill=\"\(colour)\">\(tipText)</circle>"
+        case 1: return "<rect x=\"\(n: x - 3.5)\" y=\"\(n: y - 3.5)\" width=\"7\" height=\"7\" fill=\"\(colour)\">\(tipText)</rect>"
+        case 2: return "<path d=\"M\(n: x) \(n: y - 5)L\(n: x + 5) \(n: y)L\(n: x) \(n: y + 5)L\(n: x - 5) \(n: y)Z\" fill=\"\(colour)\">\(tipText)</path>"
+        default: return "<path d=\"M\(n: x) \(n: y - 5)L\(n: x + 5) \(n: y + 4)L\(n: x - 5) \(n: y + 4)Z\" fill=\"\(colour)\">\(tipText)</path>"
         }
     }
 
@@ -283,52 +286,55 @@ enum SVGCharts {
         let slot = (width - left - right) / Double(max(metingen.count, 1))
         func x(_ k: Int) -> Double { left + slot * (Double(k) + 0.5) }
         for t in stride(from: low, through: high, by: step) {
-            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(t)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(t)))\" class=\"grid\"/>"
-            svg += "<text x=\"\(n(left - 6))\" y=\"\(n(y(t) + 4))\" class=\"tick\" text-anchor=\"end\">\(Int(t))\(percent ? "%" : "")</text>"
+            svg += "<line x1=\"\(n: left)\" y1=\"\(n: y(t))\" x2=\"\(n: width - right)\" y2=\"\(n: y(t))\" class=\"grid\"/>"
+            svg += "<text x=\"\(n: left - 6)\" y=\"\(n: y(t) + 4)\" class=\"tick\" text-anchor=\"end\">\(Int(t))\(percent ? "%" : "")</text>"
         }
         for (k, meting) in metingen.enumerated() {
-            svg += "<text x=\"\(n(x(k)))\" y=\"\(n(bottom + 18))\" class=\"label\" text-anchor=\"middle\">\(esc(meting))</text>"
+            svg += "<text x=\"\(n: x(k))\" y=\"\(n: bottom + 18)\" class=\"label\" text-anchor=\"middle\">\(esc: meting)</text>"
         }
-        svg += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(width - right))\" y2=\"\(n(bottom))\" class=\"axis\"/>"
+        svg += "<line x1=\"\(n: left)\" y1=\"\(n: bottom)\" x2=\"\(n: width - right)\" y2=\"\(n: bottom)\" class=\"axis\"/>"
         for (s, line) in values.enumerated() where s < series.count {
             let colour = series[s].colour
             // Segments between neighbouring metingen that both have a figure.
             for k in line.indices.dropLast() {
                 guard let a = line[k], let b = line[k + 1] else { continue }
-                svg += "<line x1=\"\(n(x(k)))\" y1=\"\(n(y(a)))\" x2=\"\(n(x(k + 1)))\" y2=\"\(n(y(b)))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+                svg += "<line x1=\"\(n: x(k))\" y1=\"\(n: y(a))\" x2=\"\(n: x(k + 1))\" y2=\"\(n: y(b))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             }
             for (k, value) in line.enumerated() {
                 guard let value else { continue }
                 let ringed = s < changed.count && changed[s].contains(k)
                 if ringed {
-                    svg += "<circle cx=\"\(n(x(k)))\" cy=\"\(n(y(value)))\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
+                    svg += "<circle cx=\"\(n: x(k))\" cy=\"\(n: y(value))\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
                 }
                 let note = ringed ? " (significant veranderd)" : ""
                 svg += marker(s, x: x(k), y: y(value), colour: colour, tip: "\(series[s].name), \(metingen[k]): \(format(value))\(note)")
                 // With few lines the values fit beside their points.
                 if values.count <= 3 {
-                    svg += "<text x=\"\(n(x(k) + 8))\" y=\"\(n(y(value) - 7))\" class=\"value\">\(esc(format(value)))</text>"
+                    svg += "<text x=\"\(n: x(k) + 8)\" y=\"\(n: y(value) - 7)\" class=\"value\">\(esc: format(value))</text>"
                 }
             }
         }
         var ly = legendTop
         for (s, labelLines) in legendLines.enumerated() {
             let colour = series[s].colour
-            svg += "<line x1=\"\(n(left))\" y1=\"\(n(ly - 4))\" x2=\"\(n(left + 22))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            svg += "<line x1=\"\(n: left)\" y1=\"\(n: ly - 4)\" x2=\"\(n: left + 22)\" y2=\"\(n: ly - 4)\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             svg += marker(s, x: left + 11, y: ly - 4, colour: colour, tip: "")
             for (l, text) in labelLines.enumerated() {
-                svg += "<text x=\"\(n(left + 30))\" y=\"\(n(ly + Double(l) * 14))\" class=\"legend\">\(esc(text))</text>"
+                svg += "<text x=\"\(n: left + 30)\" y=\"\(n: ly + Double(l) * 14)\" class=\"legend\">\(esc: text)</text>"
             }
             ly += Double(labelLines.count) * 14 + 4
         }
         if anyChange {
-            svg += "<circle cx=\"\(n(left + 11))\" cy=\"\(n(ly - 4))\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
-            svg += "<text x=\"\(n(left + 30))\" y=\"\(n(ly))\" class=\"legend\">omcirkeld: significant verschil met de meting ervoor</text>"
+            svg += "<circle cx=\"\(n: left + 11)\" cy=\"\(n: ly - 4)\" r=\"8\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>"
+            svg += "<text x=\"\(n: left + 30)\" y=\"\(n: ly)\" class=\"legend\">omcirkeld: significant verschil met de meting ervoor</text>"
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return svg.string
     }
 
-    static func header(width: Double, height: Double, title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" aria-label=\"\(attr(title))\"><title>\(esc(title))</title>"
+    static func header(width: Double, height: Double, title: String) -> SVGText {
+        var svg = SVGText()
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(n: width) \(n: height)\" width=\"\(n: width)\" height=\"\(n: height)\" aria-label=\"\(attr: title)\"><title>\(esc: title)</title>"
+        return svg
     }
 }
