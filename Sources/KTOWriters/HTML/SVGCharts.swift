@@ -24,26 +24,12 @@ enum SVGCharts {
         var suffix: String
     }
 
-    /// A coordinate to 0.1 px: "12", "12.5".
-    static func n(_ x: Double) -> String {
-        let tenths = (x * 10).rounded()
-        let r = tenths / 10
-        if r == r.rounded() { return String(Int(r)) }
-        // Below 1e13 the one decimal of `tenths` is the shortest text of r (the doubles around r
-        // are far closer together than 0.1), so it is `String(r)` without the digit search.
-        guard abs(tenths) < 1e14 else { return String(r) }
-        let t = Int(tenths)
-        return (t < 0 ? "-" : "") + String(abs(t) / 10) + "." + String(abs(t) % 10)
-    }
-
-    /// The plain `n`, kept to check the fast one against.
+    /// A coordinate to 0.1 px the plain way, kept to check `SVGText.appendCoordinate` against.
     static func plainN(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
-    static func esc(_ s: String) -> String { InertText.content(s) }
-    static func attr(_ s: String) -> String { InertText.attribute(s) }
 
     /// Splits a label into lines of at most `width` characters.
     static func lines(_ text: String, width: Int, max: Int = 3) -> [String] {

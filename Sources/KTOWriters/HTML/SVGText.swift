@@ -1,7 +1,7 @@
 /// A chart's SVG markup as UTF-8 bytes. Each `svg += "…"` appends its literal text and its
 /// interpolations straight as bytes, without a String per element or per number:
-/// `\(n: x)` a coordinate (as `SVGCharts.n`), `\(esc: text)` escaped content, `\(attr: text)` an
-/// escaped attribute value; any other value as `"\(value)"` would write it (our own markup:
+/// `\(n: x)` a coordinate to 0.1 px, `\(esc: text)` escaped content (`InertText.content`),
+/// `\(attr: text)` an escaped attribute value; any other value as `"\(value)"` would write it (our own markup:
 /// colours, counts, literals).
 struct SVGText {
     private(set) var bytes: [UInt8] = []
@@ -44,12 +44,14 @@ struct SVGText {
         }
     }
 
-    /// `SVGCharts.n(x)`'s bytes: a coordinate to 0.1 px, "12" or "12.5".
+    /// A coordinate to 0.1 px, "12" or "12.5": what `SVGCharts.plainN` writes, without its
+    /// digit search.
     static func appendCoordinate(_ x: Double, to out: inout [UInt8]) {
         let tenths = (x * 10).rounded()
         let r = tenths / 10
         if r == r.rounded() { return out.appendDecimal(Int64(Int(r))) }
-        // As `n`: below 1e14 tenths the one decimal is the shortest text of r.
+        // Below 1e13 the one decimal of `tenths` is the shortest text of r (the doubles around r
+        // are far closer together than 0.1), so it is `String(r)` without the digit search.
         guard abs(tenths) < 1e14 else { return out.appendUTF8(String(r)) }
         let t = Int(tenths)
         if t < 0 { out.append(0x2D) }
