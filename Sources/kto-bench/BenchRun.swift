@@ -48,8 +48,8 @@ struct BenchRun {
             }
             var figures: [String: String] = samples.first ?? [:]
             func median(_ key: String) -> Double? {
-                let values = samples.compactMap { $0[key].flatMap(Double.init) }.sorted()
-                return values.isEmpty ? nil : values[values.count / 2]
+                let values = samples.compactMap { $0[key].flatMap(Double.init) }
+                return values.isEmpty ? nil : kto_bench.median(of: values)
             }
             let mb = median("csv_mb") ?? 0
             for key in ["read_seconds", "read_one_core_seconds", "analyse_render_seconds", "write_seconds", "end_to_end_seconds"] {
@@ -78,7 +78,7 @@ struct BenchRun {
                     times.append(pandas)
                     figures["pandas_check"] = values["check"] ?? "?"
                 }
-                let pandas = times.sorted()[times.count / 2]
+                let pandas = kto_bench.median(of: times)
                 figures["pandas_seconds"] = fixed(pandas, 3)
                 if let ours = median("end_to_end_seconds") { figures["speedup_vs_pandas"] = fixed(pandas / ours, 1) }
             }

@@ -104,9 +104,9 @@ func freshProcesses(_ kind: FileReadKind, path: String, count: Int, megabytes: D
         times.append(value)
     }
     times.sort()
-    let median = times[times.count / 2]
-    print("fresh processes: \(count), median \(fixed(median, 4)) s, fastest \(fixed(times[0], 4)) s, slowest \(fixed(times[times.count - 1], 4)) s")
-    print("\(kind.rawValue)_fresh_median_mb_per_s: \(fixed(megabytes / median, 0))")
+    let middle = median(of: times)
+    print("fresh processes: \(count), median \(fixed(middle, 4)) s, fastest \(fixed(times[0], 4)) s, slowest \(fixed(times[times.count - 1], 4)) s")
+    print("\(kind.rawValue)_fresh_median_mb_per_s: \(fixed(megabytes / middle, 0))")
 }
 
 /// User and system CPU seconds of this process so far.

@@ -27,6 +27,14 @@ func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
     return (wall, processCPUSeconds() - cpu)
 }
 
+/// The middle value (the mean of the two middle ones for an even count); 0 for none.
+func median(of values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
 /// The fastest of `runs` timings.
 func best(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
     var times: [Double] = []

@@ -21,7 +21,7 @@ func renderBenchmark(studyPath: String, runs: Int) throws {
             wall.append(t.wall)
         }
         let padded = name.padding(toLength: 30, withPad: " ", startingAt: 0)
-        print("\(padded) \(fixed(median(cpu), 4))    \(fixed(median(wall), 4))")
+        print("\(padded) \(fixed(median(of: cpu), 4))    \(fixed(median(of: wall), 4))")
     }
     var analysed: StudyResults?
     try stage("analyse") { analysed = try Analyzer().analyze(loaded) }
@@ -40,12 +40,4 @@ func renderBenchmark(studyPath: String, runs: Int) throws {
     try stage("tables workbook") { kept = try TablesWorkbookWriter().bytes(report, annexes: annexes) }
     stage("tables CSV") { kept = TablesBookWriter().render(report).flatMap(\.bytes) }
     _ = kept.count
-}
-
-/// The middle value (the mean of the two middle ones for an even count).
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return 0 }
-    let mid = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }

@@ -41,11 +41,10 @@ func sampleReportBenchmark(kto: String, study: String, runs: Int) throws {
         settled.append(try once())
     }
     func summary(_ times: [Double]) -> String {
-        let sorted = times.sorted()
-        return "median \(fixed(sorted[sorted.count / 2] * 1000, 1)) ms, fastest \(fixed(sorted[0] * 1000, 1)) ms"
+        "median \(fixed(median(of: times) * 1000, 1)) ms, fastest \(fixed((times.min() ?? 0) * 1000, 1)) ms"
     }
     print("kto report on \(study), \(runs) fresh processes each, \(machineDescription())")
     print("  settled folder: \(summary(settled))")
     print("  again at once:  \(summary(atOnce))")
-    print("sample_report_ms: \(fixed(settled.sorted()[settled.count / 2] * 1000, 1))")
+    print("sample_report_ms: \(fixed(median(of: settled) * 1000, 1))")
 }

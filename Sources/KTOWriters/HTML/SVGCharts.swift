@@ -30,7 +30,6 @@ enum SVGCharts {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
-
     /// Splits a label into lines of at most `width` characters.
     static func lines(_ text: String, width: Int, max: Int = 3) -> [String] {
         var result = simpleLines(text, width: width) ?? characterLines(text, width: width)

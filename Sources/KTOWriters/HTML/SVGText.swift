@@ -1,8 +1,8 @@
 /// A chart's SVG markup as UTF-8 bytes. Each `svg += "…"` appends its literal text and its
-/// interpolations straight as bytes, without a String per element or per number:
-/// `\(n: x)` a coordinate to 0.1 px, `\(esc: text)` escaped content (`InertText.content`),
-/// `\(attr: text)` an escaped attribute value; any other value as `"\(value)"` would write it (our own markup:
-/// colours, counts, literals).
+/// interpolations straight as bytes, without a String per element or per number: `\(n: x)` a
+/// coordinate to 0.1 px, `\(esc: text)` escaped content (`InertText.content`), `\(attr: text)`
+/// an escaped attribute value; a String, an Int or another piece as it is (our own markup:
+/// colours, counts, literals, markers).
 struct SVGText {
     private(set) var bytes: [UInt8] = []
 

@@ -63,8 +63,11 @@ enum XMLText {
 
     /// A number as written in `<v>`: whole numbers without a decimal point, others in Swift's
     /// shortest round-trip form (`0.1`, `1e-05`), which is an `xsd:double`. Finite only.
+    /// The bytes of `Array.appendNumber`, which writes the cells' `<v>`, as text (column widths,
+    /// row heights).
     static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        var bytes: [UInt8] = []
+        bytes.appendNumber(value)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
