@@ -101,17 +101,21 @@ struct ItemContext: Sendable {
         // Every domain's figures first, then all their variances at once, then the rest.
         var pending: [(domain: Domain, cells: [Int], figures: PendingDomain)] = []
         var requests = VarianceRequests()
-        for (domain, cells) in domains(frame) {
-            let sums = frame.sums(counts, cells: cells)
+        let domains = domains(frame)
+        // The frame's own domains: every domain's sums in one pass.
+        let own = domains.count == frame.domains.count && zip(domains, frame.domains).allSatisfy { $0.domain == $1.domain }
+        let fused = own ? frame.domainSums(counts) : nil
+        for (k, (domain, cells)) in domains.enumerated() {
+            let sums = fused?.sums[k] ?? frame.sums(counts, cells: cells)
             pending.append((domain, cells, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests, quantiles: &quantiles)))
             allSums[domain] = sums
         }
         let variances = frame.variance?.variances(requests) ?? []
         // Which missing codes mean 'n.v.t.': read from their labels once, not per domain.
         let notApplicable = estimator.variable.missing.map { estimator.variable.missingKind(of: $0.code) == .notApplicable }
-        for (domain, cells, figures) in pending {
+        for (k, (domain, cells, figures)) in pending.enumerated() {
             var (result, domainInputs) = estimator.finish(figures, variances: variances, quantiles: &quantiles)
-            let slots = frame.slotCounts(counts, cells: cells)
+            let slots = fused?.slots[k] ?? frame.slotCounts(counts, cells: cells)
             let missing = Array(slots[counts.validLevels..<(counts.slots - 2)])
             result.nonresponse = Nonresponse(missing: missing, noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
             result.nonresponse.asked = slots.reduce(0, +)
@@ -121,7 +125,7 @@ struct ItemContext: Sendable {
             results.append(result)
             inputs[domain] = domainInputs
         }
-        applyComplements(&results, unknown: breakdowns.indices.map { b in
+        applyComplements(&results, unknown: fused?.unknown ?? breakdowns.indices.map { b in
             Int(frame.sums(counts, cells: frame.unknownCells(breakdown: b)).totals().n.reduce(0, +).rounded())
         })
         return (MetingResult(meting: frame.meting, domains: results), inputs, allSums)

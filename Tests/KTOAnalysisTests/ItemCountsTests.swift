@@ -69,4 +69,54 @@ struct ItemCountsTests {
             }
         }
     }
+
+    /// Every domain's sums in one pass over the cells (`domainSums`) equal, to the bit, the sums,
+    /// slot counts and unknown-category counts made domain by domain, for each kind of design.
+    @Test func domainSumsInOnePassEqualThePassPerDomain() throws {
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let rows = 600
+        let none = Dataset.noAnswer
+        let gradeCells: [Int16] = Array(1...10) + [99, none, Dataset.unreadable]
+        let statementCells: [Int16] = Array(1...5) + [8, 9, none]
+        let group = (0..<rows).map { _ in UInt16(next(3)) }
+        let grade = (0..<rows).map { _ in gradeCells[next(gradeCells.count)] }
+        let statement = (0..<rows).map { _ in statementCells[next(statementCells.count)] }
+        // The breakdown: a category with empty answers, so that some cells have no category.
+        let category = (0..<rows).map { _ in next(5) == 0 ? none : Int16(1 + next(3)) }
+        let weights = (0..<rows).map { _ in 0.3 + Double(next(1000)) / 97.0 }
+        for design in ["none", "gemeente", "variable"] {
+            var loaded = AnalysisTests().study(group: group, grade: grade, statement: statement, category: category)
+            loaded.study.breakdowns = [AnalysisTests.category.code]
+            switch design {
+            case "gemeente": loaded.study.weighting = .gemeente
+            case "variable":
+                loaded.study.weighting = .variable(column: "w")
+                loaded.current = loaded.current.withWeights(weights)
+            default: break
+            }
+            let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
+            let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: loaded.current, roles: roles)
+            #expect(frame.domains.count == 1 + 3 + 3)
+            for (variable, codes) in [(AnalysisTests.grade, grade), (AnalysisTests.statement, statement)] {
+                let counts = ItemCounts(codes: CodeColumn(codes), variable: variable, frame: frame)
+                let fused = try #require(frame.domainSums(counts))
+                for (k, (domain, cells)) in frame.domains.enumerated() {
+                    let plain = frame.sums(counts, cells: cells)
+                    let label = "\(design), \(variable.code), \(domain)"
+                    #expect(fused.sums[k].present == plain.present, "\(label)")
+                    #expect(fused.sums[k].n.map(\.bitPattern) == plain.n.map(\.bitPattern), "\(label)")
+                    #expect(fused.sums[k].w.map(\.bitPattern) == plain.w.map(\.bitPattern), "\(label)")
+                    #expect(fused.sums[k].q.map(\.bitPattern) == plain.q.map(\.bitPattern), "\(label)")
+                    #expect(fused.slots[k] == frame.slotCounts(counts, cells: cells), "\(label)")
+                }
+                let unknown = Int(frame.sums(counts, cells: frame.unknownCells(breakdown: 0)).totals().n.reduce(0, +).rounded())
+                #expect(unknown > 0)
+                #expect(fused.unknown == [unknown], "\(design), \(variable.code)")
+            }
+        }
+    }
 }

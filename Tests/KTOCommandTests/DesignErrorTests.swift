@@ -37,6 +37,15 @@ struct DesignErrorTests {
         #expect(result.stderr == "fout: regel 8 van de studie: uitsplitsing (breakdowns =) 'leeftyd' staat niet in het codeboek; bedoelt u 'leeftijd'?\nfout: regel 8 van de studie: uitsplitsing (breakdowns =) 'cijfer' moet een categorievariabele zijn (type category), maar is grade\n")
     }
 
+    @Test func variableListedTwiceIsNamed() throws {
+        let result = try Self.run(edit: { $0.replacingOccurrences(of: "breakdowns = leeftijd, duur", with: "breakdowns = leeftijd, duur, Leeftijd") })
+        #expect(result.status == 1)
+        #expect(result.stderr == "fout: regel 8 van de studie: uitsplitsing (breakdowns =) 'Leeftijd' staat twee keer in de lijst; noem elke variabele één keer\n")
+        let rake = try Self.run(edit: { Self.top("weighting = rake\nrake = gemeente, Gemeente\n")($0) })
+        #expect(rake.status == 1)
+        #expect(rake.stderr.contains("wegingsvariabele (rake =) 'Gemeente' staat twee keer in de lijst"))
+    }
+
     @Test func rakingMistakes() throws {
         // The report stops in the analysis, after kto made its staging folder for the files:
         // that folder is gone again, and no report folder was made.

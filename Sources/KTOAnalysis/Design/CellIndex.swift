@@ -1,3 +1,5 @@
+import KTOModel
+
 /// Numbers the distinct keys of a pass over the rows 0, 1, 2, … in the order they first occur.
 /// The keys are mixed-radix numbers of a row's categories (gemeente, breakdown categories, design
 /// group): while their range is small next to the rows, a flat table answers each row with one
@@ -31,5 +33,61 @@ struct CellIndex {
         dictionary[key] = cell
         count += 1
         return (cell, true)
+    }
+}
+
+/// The mixed-radix keys of every row (gemeente, breakdown categories, design group), built one
+/// part at a time in a pass over the rows each. Where the next radix would overflow the range of
+/// the keys, the keys so far are first renumbered in the order they first occur (at most one
+/// number per row); the cells numbered from the final keys come out in the same order either
+/// way, since a key first occurs where its renumbered key does.
+struct RowKeys {
+    private(set) var keys: [Int]
+    /// Every key lies in 0..<range.
+    private(set) var range = 1
+
+    init(rows: Int) { keys = [Int](repeating: 0, count: rows) }
+
+    /// Appends a part: key = key × radix + value + offset, where value + offset lies in 0..<radix.
+    mutating func append<T: BinaryInteger>(_ values: [T], offset: Int, radix: Int) {
+        if range.multipliedReportingOverflow(by: radix).overflow { renumber() }
+        range *= radix
+        keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                for row in 0..<min(keys.count, values.count) { keys[row] = keys[row] &* radix &+ (Int(values[row]) &+ offset) }
+            }
+        }
+    }
+
+    private mutating func renumber() {
+        var index = CellIndex(keys: range, rows: keys.count)
+        for row in keys.indices { keys[row] = Int(index.cell(for: keys[row]).cell) }
+        range = index.count
+    }
+}
+
+extension CodeTable {
+    /// The table's value of every code of `column`, in row order; a narrow column goes through a
+    /// table of its 256 bytes.
+    /// - Parameter noValue: where given, the value of an empty or unreadable cell.
+    func values(of column: CodeColumn, noValue: Int32? = nil) -> [Int32] {
+        func value(_ code: Int16) -> Int32 {
+            if let noValue, code == Dataset.noAnswer || code == Dataset.unreadable { return noValue }
+            return self[code]
+        }
+        switch column.storage {
+        case .wide(let codes):
+            return codes.map(value)
+        case .narrow(let bytes):
+            let byteValue = (0..<256).map { value(CodeColumn.widen(Int8(truncatingIfNeeded: $0))) }
+            return byteValue.withUnsafeBufferPointer { byteValue in
+                bytes.withUnsafeBufferPointer { bytes in
+                    [Int32](unsafeUninitializedCapacity: bytes.count) { out, initialized in
+                        for row in 0..<bytes.count { out[row] = byteValue[Int(UInt8(bitPattern: bytes[row]))] }
+                        initialized = bytes.count
+                    }
+                }
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ public enum DesignError: Error, Sendable, Equatable {
     case unknownVariable(String, role: Role, suggestion: String?, line: Int)
     /// A breakdown or raking variable that is not a single-choice category variable.
     case notACategory(String, type: VariableType, role: Role, line: Int)
+    /// A breakdown or raking variable named twice in its list.
+    case listedTwice(String, role: Role, line: Int)
     /// A raking variable without `[margin VARIABLE]`.
     case missingMargin(String, line: Int)
     /// A `[margin]` entry that is no code or label of its variable.
@@ -51,6 +53,8 @@ extension DesignError: Diagnostic, CustomStringConvertible {
             return "regel \(line) van de studie: \(role.dutch) '\(name)' staat niet in het codeboek" + (suggestion.map { "; bedoelt u '\($0)'?" } ?? "")
         case .notACategory(let name, let type, let role, let line):
             return "regel \(line) van de studie: \(role.dutch) '\(name)' moet een categorievariabele zijn (type category), maar is \(type.rawValue)"
+        case .listedTwice(let name, let role, let line):
+            return "regel \(line) van de studie: \(role.dutch) '\(name)' staat twee keer in de lijst; noem elke variabele één keer"
         case .missingMargin(let name, let line):
             return "regel \(line) van de studie: voor de weging op '\(name)' ontbreekt een sectie [margin \(name)] met de populatie per categorie"
         case .unknownMarginCategory(let variable, let category, let line):

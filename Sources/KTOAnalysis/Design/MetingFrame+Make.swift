@@ -28,9 +28,18 @@ extension MetingFrame {
             }
             return index
         }
+        // A name listed twice would repeat every table of it (or rake twice on one margin).
+        func once(_ names: [String], role: DesignError.Role, line: Int) {
+            var seen: Set<String> = [], reported: Set<String> = []
+            for name in names where !seen.insert(name.lowercased()).inserted && reported.insert(name.lowercased()).inserted {
+                errors.append(.listedTwice(name, role: role, line: line))
+            }
+        }
+        once(study.breakdowns, role: .breakdown, line: study.breakdownsLine)
         let breakdowns = study.breakdowns.compactMap { categoryVariable($0, role: .breakdown, line: study.breakdownsLine) }
         var rake: [(variable: Int?, name: String, categories: [Int?], targets: [Double])] = []
         if case .rake(let variables, _) = study.weighting {
+            once(variables, role: .rake, line: study.weightingLine)
             for name in variables {
                 if name.lowercased() == study.groupVariable.lowercased() {
                     rake.append((nil, name, study.groups.indices.map { Optional($0) }, study.groups.map { Double($0.population) }))
@@ -89,7 +98,7 @@ extension MetingFrame {
         let categoryOfRow: [[Int32]] = roles.breakdowns.enumerated().map { b, index in
             guard case .codes(let codes)? = dataset.columns[index] else { return [Int32](repeating: -1, count: rows) }
             let lookup = CodeTable(categoryCodes[b].enumerated().compactMap { c, code in Int16(exactly: code).map { ($0, Int32(c)) } })
-            return codes.map { lookup[$0] }
+            return lookup.values(of: codes)
         }
 
         // The design: a group per row, and what the variance needs.
@@ -129,46 +138,47 @@ extension MetingFrame {
 
         // Cells: gemeente × breakdown categories × design group, the combinations that occur, in
         // the order they first occur.
-        var radix = [gemeenten] + categoryCodes.map { $0.count + 1 } + [groups]
-        if radix.isEmpty { radix = [1] }
-        var cellOfKey = CellIndex(keys: radix.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }, rows: rows)
+        var keys = RowKeys(rows: rows)
+        keys.append(dataset.group, offset: 0, radix: gemeenten)
+        for b in categoryCodes.indices { keys.append(categoryOfRow[b], offset: 1, radix: categoryCodes[b].count + 1) }
+        keys.append(groupOfRow, offset: 0, radix: groups)
+        var cellOfKey = CellIndex(keys: keys.range, rows: rows)
         var cellOfRow = [Int32](repeating: 0, count: rows)
         var cellGemeente: [Int] = []
         var cellCategory = [[Int]](repeating: [], count: categoryCodes.count)
         var cellGroup: [Int] = []
-        for row in 0..<rows {
-            let g = Int(dataset.group[row])
-            var key = g
-            for b in categoryCodes.indices { key = key * radix[b + 1] + Int(categoryOfRow[b][row]) + 1 }
-            key = key * groups + Int(groupOfRow[row])
-            let (cell, isNew) = cellOfKey.cell(for: key)
-            cellOfRow[row] = cell
-            guard isNew else { continue }
-            cellGemeente.append(g)
-            for b in categoryCodes.indices { cellCategory[b].append(Int(categoryOfRow[b][row])) }
-            cellGroup.append(Int(groupOfRow[row]))
+        keys.keys.withUnsafeBufferPointer { keys in
+            cellOfRow.withUnsafeMutableBufferPointer { cellOfRow in
+                for row in 0..<rows {
+                    let (cell, isNew) = cellOfKey.cell(for: keys[row])
+                    cellOfRow[row] = cell
+                    guard isNew else { continue }
+                    cellGemeente.append(Int(dataset.group[row]))
+                    for b in categoryCodes.indices { cellCategory[b].append(Int(categoryOfRow[b][row])) }
+                    cellGroup.append(Int(groupOfRow[row]))
+                }
+            }
         }
         let cellWeight = groupWeight.map { weights in cellGroup.map { weights[$0] } }
 
         // Weights per gemeente and in total, for the summaries.
         var summaries: [WeightSummary] = []
         if variance != nil {
-            func weight(_ row: Int) -> Double { rowWeight?[row] ?? cellWeight?[Int(cellOfRow[row])] ?? 1 }
-            var sum = [Double](repeating: 0, count: gemeenten + 1), sq = sum
-            var low = [Double](repeating: .infinity, count: gemeenten + 1), high = [Double](repeating: 0, count: gemeenten + 1)
-            var count = [Int](repeating: 0, count: gemeenten + 1)
-            for row in 0..<rows {
-                let w = weight(row)
-                for k in 0..<2 {
-                    let k = k == 0 ? 0 : Int(dataset.group[row]) + 1
-                    sum[k] += w; sq[k] += w * w; low[k] = min(low[k], w); high[k] = max(high[k], w); count[k] += 1
+            var totals = WeightTotals(gemeenten: gemeenten)
+            dataset.group.withUnsafeBufferPointer { group in
+                if let rowWeight {
+                    rowWeight.withUnsafeBufferPointer { rowWeight in totals.add(rows: rows, group: group) { rowWeight[$0] } }
+                } else if let cellWeight {
+                    cellWeight.withUnsafeBufferPointer { cellWeight in
+                        cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                            totals.add(rows: rows, group: group) { cellWeight[Int(cellOfRow[$0])] }
+                        }
+                    }
+                } else {
+                    totals.add(rows: rows, group: group) { _ in 1 }
                 }
             }
-            summaries = (0...gemeenten).map { k in
-                WeightSummary(gemeente: k == 0 ? nil : k - 1, respondents: count[k], sum: sum[k],
-                              min: count[k] > 0 ? low[k] : 0, max: high[k],
-                              effectiveN: Linearization.kishEffectiveN(sumOfWeights: sum[k], sumOfSquaredWeights: sq[k]))
-            }
+            summaries = totals.summaries
         }
         var frame = MetingFrame(
             meting: dataset.meting, rows: rows, cellOfRow: cellOfRow, cellCount: cellGemeente.count,
@@ -183,11 +193,11 @@ extension MetingFrame {
         cellOfRow: [Int32], weights: [Double], categories: [[Int]], categoryCounts: [[Int]], respondents: [Int]
     ) {
         let rows = dataset.rowCount
-        var categoryOfRow: [[Int]] = []
+        var categoryOfRow: [[Int32]] = []
         var errors: [DesignError] = []
         for margin in roles.rake {
             guard let index = margin.variable else {
-                categoryOfRow.append(dataset.group.map { Int($0) })
+                categoryOfRow.append(dataset.group.map { Int32($0) })
                 continue
             }
             var known: [(Int16, Int32)] = []
@@ -195,19 +205,16 @@ extension MetingFrame {
             for (k, code) in margin.categories.enumerated() {
                 if let code { if let small = Int16(exactly: code) { known.append((small, Int32(k))) } } else { noValue = Int32(k) }
             }
-            let slot = CodeTable(known)
             guard case .codes(let codes)? = dataset.columns[index] else {
                 errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: "(niet gevraagd)", lines: [], count: rows))
                 categoryOfRow.append([])
                 continue
             }
             var outside: [String: (lines: [Int], count: Int)] = [:]
-            var list = [Int](repeating: 0, count: rows)
+            let list = CodeTable(known).values(of: codes, noValue: noValue)
             let variable = codebook.variables[index]
-            for row in 0..<rows {
+            for row in 0..<rows where list[row] < 0 {
                 let code = codes[row]
-                let known = code == Dataset.noAnswer || code == Dataset.unreadable ? noValue : slot[code]
-                if known >= 0 { list[row] = Int(known); continue }
                 let value = code == Dataset.noAnswer || code == Dataset.unreadable ? "geen waarde" : (variable.label(of: Int(code)) ?? String(code))
                 var entry = outside[value, default: ([], 0)]
                 if entry.lines.count < 10 { entry.lines.append(Int(dataset.lines[row])) }
@@ -223,20 +230,24 @@ extension MetingFrame {
         // Raking cells: the combinations of margin categories that occur, in the order they first
         // occur.
         let sizes = roles.rake.map { max(1, $0.targets.count) }
-        var cellOfKey = CellIndex(keys: sizes.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }, rows: rows)
+        var keys = RowKeys(rows: rows)
+        for m in categoryOfRow.indices { keys.append(categoryOfRow[m], offset: 0, radix: sizes[m]) }
+        var cellOfKey = CellIndex(keys: keys.range, rows: rows)
         var categories: [[Int]] = []
         var respondents: [Int] = []
         var cellOfRow = [Int32](repeating: 0, count: rows)
-        for row in 0..<rows {
-            var key = 0
-            for m in categoryOfRow.indices { key = key * sizes[m] + categoryOfRow[m][row] }
-            let (cell, isNew) = cellOfKey.cell(for: key)
-            cellOfRow[row] = cell
-            if isNew {
-                categories.append(categoryOfRow.map { $0[row] })
-                respondents.append(1)
-            } else {
-                respondents[Int(cell)] += 1
+        keys.keys.withUnsafeBufferPointer { keys in
+            cellOfRow.withUnsafeMutableBufferPointer { cellOfRow in
+                for row in 0..<rows {
+                    let (cell, isNew) = cellOfKey.cell(for: keys[row])
+                    cellOfRow[row] = cell
+                    if isNew {
+                        categories.append(categoryOfRow.map { Int($0[row]) })
+                        respondents.append(1)
+                    } else {
+                        respondents[Int(cell)] += 1
+                    }
+                }
             }
         }
         let categoryCounts = roles.rake.enumerated().map { m, margin in
@@ -248,6 +259,44 @@ extension MetingFrame {
             return (cellOfRow, raked.cellWeights, categories, categoryCounts, respondents)
         } catch {
             throw DesignErrors([.raking(meting: dataset.meting, failure: error, margins: roles.rake.map(\.name))])
+        }
+    }
+}
+
+/// The weights of the respondents in total and per gemeente: sums, extremes and counts, each
+/// added in row order.
+private struct WeightTotals {
+    /// Per entry (0: the total, g + 1: gemeente g) its sum, sum of squares, lowest and highest.
+    private var figures: [Double]
+    private var count: [Int]
+
+    init(gemeenten: Int) {
+        figures = Array((0...gemeenten).map { _ in [0, 0, Double.infinity, 0] }.joined())
+        count = [Int](repeating: 0, count: gemeenten + 1)
+    }
+
+    /// Adds the weight of every row (`weight`) to the total and to the row's gemeente (`group`).
+    @inline(__always) mutating func add(rows: Int, group: UnsafeBufferPointer<UInt16>, weight: (Int) -> Double) {
+        figures.withUnsafeMutableBufferPointer { f in
+            count.withUnsafeMutableBufferPointer { count in
+                @inline(__always) func add(_ w: Double, at k: Int) {
+                    f[4 * k] += w; f[4 * k + 1] += w * w; f[4 * k + 2] = min(f[4 * k + 2], w); f[4 * k + 3] = max(f[4 * k + 3], w)
+                    count[k] += 1
+                }
+                for row in 0..<rows {
+                    let w = weight(row)
+                    add(w, at: 0)
+                    add(w, at: Int(group[row]) + 1)
+                }
+            }
+        }
+    }
+
+    var summaries: [WeightSummary] {
+        count.indices.map { k in
+            WeightSummary(gemeente: k == 0 ? nil : k - 1, respondents: count[k], sum: figures[4 * k],
+                          min: count[k] > 0 ? figures[4 * k + 2] : 0, max: figures[4 * k + 3],
+                          effectiveN: Linearization.kishEffectiveN(sumOfWeights: figures[4 * k], sumOfSquaredWeights: figures[4 * k + 1]))
         }
     }
 }

@@ -31,7 +31,11 @@ struct MetingFrame: Sendable {
     let weightSummaries: [WeightSummary]
     /// Every domain with its cells, in report order: total, gemeenten, breakdown categories.
     /// Made once: every item of the meting reads it.
-    var domains: [(domain: Domain, cells: [Int])] = []
+    var domains: [(domain: Domain, cells: [Int])] = [] {
+        didSet { layout = DomainLayout(domains: domains, cellCount: cellCount, cellGroup: cellGroup, groups: groups, cellCategory: cellCategory) }
+    }
+    /// Where each cell's counts go in `domainSums`, for `domains`.
+    private(set) var layout: DomainLayout?
 
     var isWeighted: Bool { variance != nil }
 

@@ -31,6 +31,16 @@ struct ScoreSums: Sendable {
         q = [Double](repeating: 0, count: count)
     }
 
+    /// Sums already made (`present.count × levels` values each).
+    init(groups: Int, levels: Int, present: [Int], n: [Double], w: [Double], q: [Double]) {
+        self.groups = groups
+        self.levels = levels
+        self.present = present
+        self.n = n
+        self.w = w
+        self.q = q
+    }
+
     /// Respondents, Σw and Σw² per level over all groups.
     func totals() -> Totals {
         var tn = [Double](repeating: 0, count: levels)

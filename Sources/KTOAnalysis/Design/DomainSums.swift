@@ -1,0 +1,138 @@
+/// Every domain's sums of one item in one pass over its cells, instead of a pass per domain.
+///
+/// A cell belongs to several domains (the total, its gemeente, its category of each breakdown),
+/// and a domain's sums add its cells in ascending order. Going through the cells once in that
+/// order and adding each cell's counts to every domain that holds it performs, for each sum, the
+/// same additions in the same order as a pass per domain: the figures are equal to the bit.
+struct DomainLayout: Sendable {
+    /// Per domain (in the frame's `domains` order): the design groups it meets, ascending.
+    let present: [[Int]]
+    /// Per domain: its first row in the flat sums; its rows are its present groups, in order.
+    let rowStart: [Int]
+    /// Rows of all domains together.
+    let rows: Int
+    /// Per cell c: entries memberStart[c]..<memberStart[c + 1] of `memberDomain` (the domains
+    /// holding the cell) and `memberRow` (the cell's group's row among the flat sums).
+    let memberStart: [Int32]
+    let memberDomain: [Int32]
+    let memberRow: [Int32]
+    /// Per cell c: entries unknownStart[c]..<unknownStart[c + 1] of `unknownBreakdown`, the
+    /// breakdowns for which the cell's respondents have no value.
+    let unknownStart: [Int32]
+    let unknownBreakdown: [Int32]
+
+    /// The layout of `domains` (each with its cells, ascending) over the frame's cells.
+    init(domains: [(domain: Domain, cells: [Int])], cellCount: Int, cellGroup: [Int], groups: Int, cellCategory: [[Int]]) {
+        var present: [[Int]] = []
+        var rowStart: [Int] = []
+        var members = [[(domain: Int32, row: Int32)]](repeating: [], count: cellCount)
+        var rows = 0
+        var row = [Int](repeating: -1, count: groups)
+        for (d, entry) in domains.enumerated() {
+            // The groups the cells meet, and the row of each: as `MetingFrame.sums` lays them out.
+            for g in 0..<groups { row[g] = -1 }
+            for cell in entry.cells { row[cellGroup[cell]] = 0 }
+            var groupsMet: [Int] = []
+            for g in 0..<groups where row[g] == 0 {
+                row[g] = groupsMet.count
+                groupsMet.append(g)
+            }
+            for cell in entry.cells { members[cell].append((Int32(d), Int32(rows + row[cellGroup[cell]]))) }
+            present.append(groupsMet)
+            rowStart.append(rows)
+            rows += groupsMet.count
+        }
+        self.present = present
+        self.rowStart = rowStart
+        self.rows = rows
+        memberStart = [0] + members.reduce(into: [Int32]()) { ends, list in ends.append((ends.last ?? 0) + Int32(list.count)) }
+        memberDomain = members.flatMap { $0.map(\.domain) }
+        memberRow = members.flatMap { $0.map(\.row) }
+        var unknownStart: [Int32] = [0]
+        var unknownBreakdown: [Int32] = []
+        for cell in 0..<cellCount {
+            for (b, categories) in cellCategory.enumerated() where categories[cell] == -1 { unknownBreakdown.append(Int32(b)) }
+            unknownStart.append(Int32(unknownBreakdown.count))
+        }
+        self.unknownStart = unknownStart
+        self.unknownBreakdown = unknownBreakdown
+    }
+}
+
+/// One item's sums in every domain of a meting.
+struct DomainSums {
+    /// Per domain: the sums of the valid levels per design group (as `MetingFrame.sums`).
+    var sums: [ScoreSums]
+    /// Per domain: respondents per slot, unweighted (as `MetingFrame.slotCounts`).
+    var slots: [[Int]]
+    /// Per breakdown: respondents with a valid answer and no value for the breakdown.
+    var unknown: [Int]
+}
+
+extension MetingFrame {
+    /// Every domain's sums of `counts` in one pass over the cells (nil without a layout).
+    func domainSums(_ counts: ItemCounts) -> DomainSums? {
+        guard let layout else { return nil }
+        let levels = counts.validLevels
+        let slots = counts.slots
+        let domainCount = layout.present.count
+        var n = [Double](repeating: 0, count: layout.rows * levels)
+        var w = n
+        var q = n
+        var slotTotals = [Int](repeating: 0, count: domainCount * slots)
+        var unknown = [Int](repeating: 0, count: categoryCodes.count)
+        n.withUnsafeMutableBufferPointer { n in
+        w.withUnsafeMutableBufferPointer { w in
+        q.withUnsafeMutableBufferPointer { q in
+        slotTotals.withUnsafeMutableBufferPointer { slotTotals in
+        unknown.withUnsafeMutableBufferPointer { unknown in
+        layout.memberStart.withUnsafeBufferPointer { memberStart in
+        layout.memberDomain.withUnsafeBufferPointer { memberDomain in
+        layout.memberRow.withUnsafeBufferPointer { memberRow in
+        layout.unknownStart.withUnsafeBufferPointer { unknownStart in
+        layout.unknownBreakdown.withUnsafeBufferPointer { unknownBreakdown in
+        counts.firstNonzero.withUnsafeBufferPointer { first in
+        counts.nonzeroSlot.withUnsafeBufferPointer { slot in
+        counts.nonzeroCount.withUnsafeBufferPointer { count in
+            for cell in 0..<min(cellCount, first.count - 1) {
+                let members = Int(memberStart[cell])..<Int(memberStart[cell + 1])
+                let unknowns = Int(unknownStart[cell])..<Int(unknownStart[cell + 1])
+                let base = cell * slots
+                for j in Int(first[cell])..<Int(first[cell + 1]) {
+                    let l = Int(slot[j])
+                    let respondents = Int(count[j])
+                    for m in members { slotTotals[Int(memberDomain[m]) &* slots &+ l] += respondents }
+                    guard l < levels else { continue }
+                    for u in unknowns { unknown[Int(unknownBreakdown[u])] += respondents }
+                    // The same products as `sums` forms for each domain.
+                    let c = Double(respondents)
+                    let cw: Double, cq: Double
+                    if let cellWeight {
+                        let weight = cellWeight[cell]
+                        cw = c * weight
+                        cq = c * weight * weight
+                    } else if let weight = counts.weight, let squared = counts.weightSquared {
+                        cw = weight[base + l]
+                        cq = squared[base + l]
+                    } else {
+                        cw = c
+                        cq = c
+                    }
+                    for m in members {
+                        let k = Int(memberRow[m]) &* levels &+ l
+                        n[k] += c
+                        w[k] += cw
+                        q[k] += cq
+                    }
+                }
+            }
+        }}}}}}}}}}}}}
+        var sums: [ScoreSums] = []
+        sums.reserveCapacity(domainCount)
+        for d in 0..<domainCount {
+            let range = (layout.rowStart[d] * levels)..<((layout.rowStart[d] + layout.present[d].count) * levels)
+            sums.append(ScoreSums(groups: groups, levels: levels, present: layout.present[d], n: Array(n[range]), w: Array(w[range]), q: Array(q[range])))
+        }
+        return DomainSums(sums: sums, slots: (0..<domainCount).map { Array(slotTotals[($0 * slots)..<(($0 + 1) * slots)]) }, unknown: unknown)
+    }
+}
