@@ -91,16 +91,13 @@ extension MetingFrame {
         layout.memberRow.withUnsafeBufferPointer { memberRow in
         layout.unknownStart.withUnsafeBufferPointer { unknownStart in
         layout.unknownBreakdown.withUnsafeBufferPointer { unknownBreakdown in
-        counts.firstNonzero.withUnsafeBufferPointer { first in
-        counts.nonzeroSlot.withUnsafeBufferPointer { slot in
-        counts.nonzeroCount.withUnsafeBufferPointer { count in
-            for cell in 0..<min(cellCount, first.count - 1) {
+        counts.count.withUnsafeBufferPointer { count in
+            for cell in 0..<min(cellCount, count.count / max(slots, 1)) {
                 let members = Int(memberStart[cell])..<Int(memberStart[cell + 1])
                 let unknowns = Int(unknownStart[cell])..<Int(unknownStart[cell + 1])
                 let base = cell * slots
-                for j in Int(first[cell])..<Int(first[cell + 1]) {
-                    let l = Int(slot[j])
-                    let respondents = Int(count[j])
+                for l in 0..<slots where count[base + l] != 0 {
+                    let respondents = Int(count[base + l])
                     for m in members { slotTotals[Int(memberDomain[m]) &* slots &+ l] += respondents }
                     guard l < levels else { continue }
                     for u in unknowns { unknown[Int(unknownBreakdown[u])] += respondents }
@@ -126,7 +123,7 @@ extension MetingFrame {
                     }
                 }
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}
         var sums: [ScoreSums] = []
         sums.reserveCapacity(domainCount)
         for d in 0..<domainCount {

@@ -8,37 +8,6 @@ struct ItemCounts: Sendable {
     var count: [Int32]
     var weight: [Double]?
     var weightSquared: [Double]?
-    /// The same counts without the zeros, per cell its slots with respondents in ascending order:
-    /// cell c's are `nonzeroSlot[j]`, `nonzeroCount[j]` for j in firstNonzero[c]..<firstNonzero[c + 1].
-    /// A cell holds a respondent or two of a small study, so most of its slots are empty; the
-    /// domains' sums visit only these.
-    private(set) var firstNonzero: [Int32] = []
-    private(set) var nonzeroSlot: [Int32] = []
-    private(set) var nonzeroCount: [Int32] = []
-
-    /// Fills the lists of non-zero slots from `count`.
-    mutating func compress() {
-        let cells = slots > 0 ? count.count / slots : 0
-        var first = [Int32](repeating: 0, count: cells + 1)
-        var slotList: [Int32] = []
-        var countList: [Int32] = []
-        slotList.reserveCapacity(count.count / 2)
-        countList.reserveCapacity(count.count / 2)
-        count.withUnsafeBufferPointer { count in
-            for cell in 0..<cells {
-                let base = cell * slots
-                for s in 0..<slots where count[base + s] != 0 {
-                    slotList.append(Int32(s))
-                    countList.append(count[base + s])
-                }
-                first[cell + 1] = Int32(slotList.count)
-            }
-        }
-        firstNonzero = first
-        nonzeroSlot = slotList
-        nonzeroCount = countList
-    }
-
     /// Counts a code column in one pass.
     /// - Parameters:
     ///   - asked: for a routed item, who was asked; an empty cell of someone who was not asked is
@@ -123,7 +92,6 @@ struct ItemCounts: Sendable {
         self.count = tally
         self.weight = frame.rowWeight == nil ? nil : weight
         self.weightSquared = frame.rowWeight == nil ? nil : weightSquared
-        compress()
     }
 
     /// Counts of a multi-code column as one binary item per code: level 0 = respondents in the
@@ -148,6 +116,5 @@ struct ItemCounts: Sendable {
         self.count = count
         self.weight = weight
         self.weightSquared = weightSquared
-        compress()
     }
 }

@@ -70,14 +70,11 @@ struct MetingFrame: Sendable {
     /// Respondents per slot (valid codes, missing codes, empty, unusable) over `cells`, unweighted.
     func slotCounts(_ counts: ItemCounts, cells: [Int]) -> [Int] {
         var totals = [Int](repeating: 0, count: counts.slots)
+        let slots = counts.slots
         totals.withUnsafeMutableBufferPointer { totals in
-            counts.firstNonzero.withUnsafeBufferPointer { first in
-                counts.nonzeroSlot.withUnsafeBufferPointer { slot in
-                    counts.nonzeroCount.withUnsafeBufferPointer { count in
-                        for cell in cells {
-                            for j in Int(first[cell])..<Int(first[cell + 1]) { totals[Int(slot[j])] += Int(count[j]) }
-                        }
-                    }
+            counts.count.withUnsafeBufferPointer { count in
+                for cell in cells {
+                    for l in 0..<slots { totals[l] += Int(count[cell * slots + l]) }
                 }
             }
         }
@@ -103,30 +100,23 @@ struct MetingFrame: Sendable {
         sums.n.withUnsafeMutableBufferPointer { sn in
             sums.w.withUnsafeMutableBufferPointer { sw in
                 sums.q.withUnsafeMutableBufferPointer { sq in
-                    counts.firstNonzero.withUnsafeBufferPointer { first in
-                        counts.nonzeroSlot.withUnsafeBufferPointer { slot in
-                            counts.nonzeroCount.withUnsafeBufferPointer { count in
-                                for cell in cells {
-                                    let base = cell * slots
-                                    let k0 = row[cellGroup[cell]] * levels
-                                    for j in Int(first[cell])..<Int(first[cell + 1]) {
-                                        let l = Int(slot[j])
-                                        // Slots ascend: past the valid levels, only missing codes follow.
-                                        guard l < levels else { break }
-                                        let c = Double(count[j])
-                                        sn[k0 + l] += c
-                                        if let cellWeight {
-                                            let weight = cellWeight[cell]
-                                            sw[k0 + l] += c * weight
-                                            sq[k0 + l] += c * weight * weight
-                                        } else if let w = counts.weight, let q = counts.weightSquared {
-                                            sw[k0 + l] += w[base + l]
-                                            sq[k0 + l] += q[base + l]
-                                        } else {
-                                            sw[k0 + l] += c
-                                            sq[k0 + l] += c
-                                        }
-                                    }
+                    counts.count.withUnsafeBufferPointer { count in
+                        for cell in cells {
+                            let base = cell * slots
+                            let k0 = row[cellGroup[cell]] * levels
+                            for l in 0..<levels where count[base + l] != 0 {
+                                let c = Double(count[base + l])
+                                sn[k0 + l] += c
+                                if let cellWeight {
+                                    let weight = cellWeight[cell]
+                                    sw[k0 + l] += c * weight
+                                    sq[k0 + l] += c * weight * weight
+                                } else if let w = counts.weight, let q = counts.weightSquared {
+                                    sw[k0 + l] += w[base + l]
+                                    sq[k0 + l] += q[base + l]
+                                } else {
+                                    sw[k0 + l] += c
+                                    sq[k0 + l] += c
                                 }
                             }
                         }
