@@ -3,7 +3,7 @@ import Testing
 @testable import KTOModel
 
 /// The frame numbers its cells from the rows' mixed-radix keys (`RowKeys`, `CellIndex`) and maps
-/// code columns through tables (`CodeTable.values`): both must give what the plain definitions
+/// code columns through tables into them (`RowKeys.append(_:through:)`): both must give what the plain definitions
 /// give, also where the keys' range passes `Int.max`.
 @Suite("Cell keys and code tables")
 struct CellKeysTests {
@@ -52,15 +52,29 @@ struct CellKeysTests {
         #expect(Set(plain).count < rows)
     }
 
-    @Test func tableValuesEqualTheLookupPerCode() {
+    @Test func columnThroughTableEqualsItsValues() {
         let table = CodeTable([(1, 0), (2, 1), (5, 2), (-3, 3), (2, 4)])
         let narrow: [Int16] = [1, 2, 3, 5, -3, 0, 127, -126, Dataset.noAnswer, Dataset.unreadable, 2, 5]
         let wide = narrow + [300, -300]
-        for codes in [narrow, wide] {
+        let known: [Int16] = [1, 2, 5, -3, 5, Dataset.noAnswer]
+        for codes in [narrow, wide, known] {
             let column = CodeColumn(codes)
-            #expect(column.isNarrow == (codes.count == narrow.count))
-            #expect(table.values(of: column) == codes.map { table[$0] })
-            #expect(table.values(of: column, noValue: 7) == codes.map { $0 == Dataset.noAnswer || $0 == Dataset.unreadable ? 7 : table[$0] })
+            #expect(column.isNarrow == (codes.count != wide.count))
+            for noValue in [nil, Int32(3)] {
+                let values = codes.map { code -> Int32 in
+                    if let noValue, code == Dataset.noAnswer || code == Dataset.unreadable { return noValue }
+                    return table[code]
+                }
+                var direct = RowKeys(rows: codes.count)
+                var plain = RowKeys(rows: codes.count)
+                for k in 0..<3 {
+                    // -1 (no value in the table) is 0 with offset 1.
+                    let unknown = direct.append(column, through: table, noValue: noValue, offset: 1, radix: 6 + k)
+                    plain.append(values, offset: 1, radix: 6 + k)
+                    #expect(unknown == values.contains(-1))
+                }
+                #expect(direct.keys == plain.keys && direct.range == plain.range)
+            }
         }
         // A repeated code keeps its last value, as the dictionary it replaced did.
         #expect(table[2] == 4)

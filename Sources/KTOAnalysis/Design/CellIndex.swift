@@ -59,6 +59,42 @@ struct RowKeys {
         }
     }
 
+    /// Appends a code column's values through `table` (a narrow column through a table of its
+    /// 256 bytes), as appending each code's `table.value(code, noValue:)` would, without an
+    /// array of the values.
+    /// - Returns: whether some row's value was −1 (a code the table does not have).
+    @discardableResult
+    mutating func append(_ column: CodeColumn, through table: CodeTable, noValue: Int32? = nil, offset: Int, radix: Int) -> Bool {
+        if range.multipliedReportingOverflow(by: radix).overflow { renumber() }
+        range *= radix
+        var unknown = false
+        keys.withUnsafeMutableBufferPointer { keys in
+            switch column.storage {
+            case .wide(let codes):
+                for row in 0..<min(keys.count, codes.count) {
+                    let value = table.value(codes[row], noValue: noValue)
+                    unknown = unknown || value < 0
+                    keys[row] = keys[row] &* radix &+ (Int(value) &+ offset)
+                }
+            case .narrow(let bytes):
+                let byteValue = (0..<256).map { Int(table.value(CodeColumn.widen(Int8(truncatingIfNeeded: $0)), noValue: noValue)) }
+                // The values OR-ed together: negative when one was.
+                var all = 0
+                byteValue.withUnsafeBufferPointer { byteValue in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        for row in 0..<min(keys.count, bytes.count) {
+                            let value = byteValue[Int(UInt8(bitPattern: bytes[row]))]
+                            all |= value
+                            keys[row] = keys[row] &* radix &+ (value &+ offset)
+                        }
+                    }
+                }
+                unknown = all < 0
+            }
+        }
+        return unknown
+    }
+
     private mutating func renumber() {
         var index = CellIndex(keys: range, rows: keys.count)
         for row in keys.indices { keys[row] = Int(index.cell(for: keys[row]).cell) }
@@ -67,27 +103,9 @@ struct RowKeys {
 }
 
 extension CodeTable {
-    /// The table's value of every code of `column`, in row order; a narrow column goes through a
-    /// table of its 256 bytes.
-    /// - Parameter noValue: where given, the value of an empty or unreadable cell.
-    func values(of column: CodeColumn, noValue: Int32? = nil) -> [Int32] {
-        func value(_ code: Int16) -> Int32 {
-            if let noValue, code == Dataset.noAnswer || code == Dataset.unreadable { return noValue }
-            return self[code]
-        }
-        switch column.storage {
-        case .wide(let codes):
-            return codes.map(value)
-        case .narrow(let bytes):
-            let byteValue = (0..<256).map { value(CodeColumn.widen(Int8(truncatingIfNeeded: $0))) }
-            return byteValue.withUnsafeBufferPointer { byteValue in
-                bytes.withUnsafeBufferPointer { bytes in
-                    [Int32](unsafeUninitializedCapacity: bytes.count) { out, initialized in
-                        for row in 0..<bytes.count { out[row] = byteValue[Int(UInt8(bitPattern: bytes[row]))] }
-                        initialized = bytes.count
-                    }
-                }
-            }
-        }
+    /// The table's value of `code`; where `noValue` is given, that of an empty or unreadable cell.
+    func value(_ code: Int16, noValue: Int32?) -> Int32 {
+        if let noValue, code == Dataset.noAnswer || code == Dataset.unreadable { return noValue }
+        return self[code]
     }
 }

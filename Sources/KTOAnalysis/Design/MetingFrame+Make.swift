@@ -93,16 +93,19 @@ extension MetingFrame {
     static func make(study: Study, codebook: Codebook, dataset: Dataset, roles: Roles) throws(DesignErrors) -> MetingFrame {
         let rows = dataset.rowCount
         let gemeenten = study.groups.count
-        // Breakdown category per row (−1: no value).
+        // Per breakdown: its code column, and a code's category (−1: no value).
         let categoryCodes = roles.breakdowns.map { codebook.variables[$0].validCodes }
-        let categoryOfRow: [[Int32]] = roles.breakdowns.enumerated().map { b, index in
-            guard case .codes(let codes)? = dataset.columns[index] else { return [Int32](repeating: -1, count: rows) }
-            let lookup = CodeTable(categoryCodes[b].enumerated().compactMap { c, code in Int16(exactly: code).map { ($0, Int32(c)) } })
-            return lookup.values(of: codes)
+        let categoryColumns: [CodeColumn?] = roles.breakdowns.map { index in
+            if case .codes(let codes)? = dataset.columns[index] { return codes }
+            return nil
         }
+        let categoryTables = categoryCodes.map { codes in
+            CodeTable(codes.enumerated().compactMap { c, code in Int16(exactly: code).map { ($0, Int32(c)) } })
+        }
+        func category(_ b: Int, row: Int) -> Int { categoryColumns[b].map { Int(categoryTables[b][$0[row]]) } ?? -1 }
 
-        // The design: a group per row, and what the variance needs.
-        var groupOfRow = [Int32](repeating: 0, count: rows)
+        // The design: a group per row (nil: every row in group 0), and what the variance needs.
+        var groupOfRow: [Int32]?
         var groups = 1
         var groupWeight: [Double]?
         var rowWeight: [Double]?
@@ -140,8 +143,14 @@ extension MetingFrame {
         // the order they first occur.
         var keys = RowKeys(rows: rows)
         keys.append(dataset.group, offset: 0, radix: gemeenten)
-        for b in categoryCodes.indices { keys.append(categoryOfRow[b], offset: 1, radix: categoryCodes[b].count + 1) }
-        keys.append(groupOfRow, offset: 0, radix: groups)
+        for b in categoryCodes.indices {
+            if let column = categoryColumns[b] {
+                keys.append(column, through: categoryTables[b], offset: 1, radix: categoryCodes[b].count + 1)
+            } else {
+                keys.append([Int32](repeating: -1, count: rows), offset: 1, radix: categoryCodes[b].count + 1)
+            }
+        }
+        if let groupOfRow { keys.append(groupOfRow, offset: 0, radix: groups) }
         var cellOfKey = CellIndex(keys: keys.range, rows: rows)
         var cellOfRow = [Int32](repeating: 0, count: rows)
         var cellGemeente: [Int] = []
@@ -154,8 +163,8 @@ extension MetingFrame {
                     cellOfRow[row] = cell
                     guard isNew else { continue }
                     cellGemeente.append(Int(dataset.group[row]))
-                    for b in categoryCodes.indices { cellCategory[b].append(Int(categoryOfRow[b][row])) }
-                    cellGroup.append(Int(groupOfRow[row]))
+                    for b in categoryCodes.indices { cellCategory[b].append(category(b, row: row)) }
+                    cellGroup.append(groupOfRow.map { Int($0[row]) } ?? 0)
                 }
             }
         }
@@ -193,11 +202,16 @@ extension MetingFrame {
         cellOfRow: [Int32], weights: [Double], categories: [[Int]], categoryCounts: [[Int]], respondents: [Int]
     ) {
         let rows = dataset.rowCount
-        var categoryOfRow: [[Int32]] = []
         var errors: [DesignError] = []
-        for margin in roles.rake {
+        // The raking cells' keys, a margin at a time; a margin's category of a row is the row's
+        // gemeente, or its code through the margin's table (−1: outside the margin).
+        let sizes = roles.rake.map { max(1, $0.targets.count) }
+        var keys = RowKeys(rows: rows)
+        var margins: [(codes: CodeColumn, table: CodeTable, noValue: Int32)?] = []
+        for (m, margin) in roles.rake.enumerated() {
             guard let index = margin.variable else {
-                categoryOfRow.append(dataset.group.map { Int32($0) })
+                keys.append(dataset.group, offset: 0, radix: sizes[m])
+                margins.append(nil)
                 continue
             }
             var known: [(Int16, Int32)] = []
@@ -207,13 +221,16 @@ extension MetingFrame {
             }
             guard case .codes(let codes)? = dataset.columns[index] else {
                 errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: "(niet gevraagd)", lines: [], count: rows))
-                categoryOfRow.append([])
+                margins.append(nil)
                 continue
             }
+            let table = CodeTable(known)
+            margins.append((codes, table, noValue))
+            guard keys.append(codes, through: table, noValue: noValue, offset: 0, radix: sizes[m]) else { continue }
+            // Respondents outside the margin, by value, with their first lines.
             var outside: [String: (lines: [Int], count: Int)] = [:]
-            let list = CodeTable(known).values(of: codes, noValue: noValue)
             let variable = codebook.variables[index]
-            for row in 0..<rows where list[row] < 0 {
+            for row in 0..<rows where table.value(codes[row], noValue: noValue) < 0 {
                 let code = codes[row]
                 let value = code == Dataset.noAnswer || code == Dataset.unreadable ? "geen waarde" : (variable.label(of: Int(code)) ?? String(code))
                 var entry = outside[value, default: ([], 0)]
@@ -224,14 +241,14 @@ extension MetingFrame {
             for (value, entry) in outside.sorted(by: { $0.value.lines.first ?? 0 < $1.value.lines.first ?? 0 }) {
                 errors.append(.respondentsOutsideMargin(variable: margin.name, meting: dataset.meting, value: value, lines: entry.lines, count: entry.count))
             }
-            categoryOfRow.append(list)
         }
         guard errors.isEmpty else { throw DesignErrors(errors) }
         // Raking cells: the combinations of margin categories that occur, in the order they first
         // occur.
-        let sizes = roles.rake.map { max(1, $0.targets.count) }
-        var keys = RowKeys(rows: rows)
-        for m in categoryOfRow.indices { keys.append(categoryOfRow[m], offset: 0, radix: sizes[m]) }
+        func category(_ m: Int, row: Int) -> Int {
+            guard let margin = margins[m] else { return Int(dataset.group[row]) }
+            return Int(margin.table.value(margin.codes[row], noValue: margin.noValue))
+        }
         var cellOfKey = CellIndex(keys: keys.range, rows: rows)
         var categories: [[Int]] = []
         var respondents: [Int] = []
@@ -242,7 +259,7 @@ extension MetingFrame {
                     let (cell, isNew) = cellOfKey.cell(for: keys[row])
                     cellOfRow[row] = cell
                     if isNew {
-                        categories.append(categoryOfRow.map { Int($0[row]) })
+                        categories.append(margins.indices.map { category($0, row: row) })
                         respondents.append(1)
                     } else {
                         respondents[Int(cell)] += 1
