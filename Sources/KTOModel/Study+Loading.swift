@@ -2,6 +2,9 @@ import Foundation
 import KTOImport
 
 extension Study {
+    /// The largest population a `[population]` or `[margin]` entry may give.
+    static let largestPopulation = 1_000_000_000
+
     /// Reads a study file.
     ///
     /// The format is plain text, one `key = value` per line, with `[section]` headings and `#`
@@ -97,8 +100,10 @@ extension Study {
         var groups: [Group] = []
         for entry in population {
             let digits = entry.value.removingASCII(0x2E).removingASCII(0x20)
-            guard let count = Int(digits), count > 0 else {
-                problems.append(StudyProblem("populatie van '\(entry.name)' moet een positief geheel getal zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+            // A billion bounds every total of populations far from overflow (and far above any
+            // municipal client count: more digits are a typo).
+            guard let count = Int(digits), count > 0, count <= Self.largestPopulation else {
+                problems.append(StudyProblem("populatie van '\(entry.name)' moet een positief geheel getal zijn (hoogstens 1.000.000.000), niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                 continue
             }
             if groups.contains(where: { Variable.labelKey($0.name) == Variable.labelKey(entry.name) }) {
@@ -169,8 +174,8 @@ extension Study {
         let margins = document.sections("margin").map { block in
             Margin(variable: block.argument, entries: block.entries.compactMap { entry -> Margin.Entry? in
                 let digits = entry.value.removingASCII(0x2E).removingASCII(0x20)
-                guard let count = Double(digits.replacingASCII(0x2C, with: 0x2E)), count >= 0 else {
-                    problems.append(StudyProblem("populatie van '\(entry.rawKey)' in \(block.header) moet een getal ≥ 0 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
+                guard let count = Double(digits.replacingASCII(0x2C, with: 0x2E)), count >= 0, count <= Double(Self.largestPopulation) else {
+                    problems.append(StudyProblem("populatie van '\(entry.rawKey)' in \(block.header) moet een getal van 0 tot en met 1.000.000.000 zijn, niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                     return nil
                 }
                 return Margin.Entry(category: entry.rawKey, population: count, line: entry.line)

@@ -203,7 +203,10 @@ struct StudyFileTests {
         ("title = x\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\ncodeboek = c\n[population]\nA = 1\n", "onbekende sleutel 'codeboek'; bedoelt u 'codebook'?", 6),
         ("meting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n", "de studie mist 'title = ...'", 1),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n", "de studie noemt geen groepen: zet onder [population] per gemeente het aantal aangeschreven klanten", 1),
-        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = veel\n", "populatie van 'A' moet een positief geheel getal zijn, niet 'veel'", 7),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = veel\n", "populatie van 'A' moet een positief geheel getal zijn (hoogstens 1.000.000.000), niet 'veel'", 7),
+        // Two populations of Int.max added up trapped the analysis.
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 9223372036854775807\n", "populatie van 'A' moet een positief geheel getal zijn (hoogstens 1.000.000.000), niet '9223372036854775807'", 7),
+        ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\nweighting = rake\nrake = g, x\n[population]\nA = 1\n[margin x]\n1 = inf\n", "populatie van '1' in [margin x] moet een getal van 0 tot en met 1.000.000.000 zijn, niet 'inf'", 11),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\na = 2\n", "groep 'a' staat twee keer in [population]", 8),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[populatoin]\n", "onbekende sectie [populatoin]; bekende secties: [population], [previous], [thresholds], [benchmark NAAM], [margin VARIABELE], [groups METING]", 6),
         ("title = t\nmeting = 1\ndata = d\ncodebook = c\ngroup = g\n[population]\nA = 1\n[thresholds]\nalpha = 5%\n", "alpha moet tussen 0 en 0,5 liggen, niet '5%'", 9),
