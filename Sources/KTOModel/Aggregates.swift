@@ -48,7 +48,7 @@ public struct Aggregates: Sendable, Equatable {
 
     /// Reads an aggregates file and checks every row against the codebook.
     /// - Throws: `ImportError`; `StudyError` listing every bad row (unknown variable, measure or
-    ///   category, unreadable number).
+    ///   category, unreadable number, a figure outside its scale).
     public static func load(_ file: Study.DataFile, name: String, codebook: Codebook) throws -> Aggregates {
         let source = try SourceText(contentsOf: file.path, displayName: file.displayName)
         return try parse(source, name: name, codebook: codebook)
@@ -98,6 +98,16 @@ public struct Aggregates: Sendable, Equatable {
                 }
             }
             guard let value = number(cell("value")) else { problem("waarde '\(cell("value"))' is geen getal", "value"); continue }
+            // A figure outside what the measure can be is a wrong file, not a comparison.
+            let scale = variable.validCodes.min().flatMap { low in variable.validCodes.max().map { Double(low)...Double($0) } }
+            if measure == "mean", let scale, !scale.contains(value) {
+                problem("gemiddelde '\(cell("value"))' ligt buiten de schaal van '\(variable.code)' (\(Int(scale.lowerBound)) tot en met \(Int(scale.upperBound)))", "value")
+                continue
+            }
+            if measure.hasPrefix("pct_"), !(0...100).contains(value) {
+                problem("percentage '\(cell("value"))' ligt niet tussen 0 en 100", "value")
+                continue
+            }
             var n: Int?
             let nText = cell("n")
             if !nText.isEmpty {
@@ -116,6 +126,11 @@ public struct Aggregates: Sendable, Equatable {
             let sdText = cell("sd")
             if !sdText.isEmpty {
                 guard let parsed = number(sdText), parsed >= 0 else { problem("sd '\(sdText)' is geen getal ≥ 0", "sd"); continue }
+                // No spread of answers on a scale exceeds its width (two answers at its ends: width/√2).
+                if let scale = variable.validCodes.min().flatMap({ low in variable.validCodes.max().map { Double($0 - low) } }), parsed > scale {
+                    problem("sd '\(sdText)' is groter dan de breedte van de schaal van '\(variable.code)' (\(Int(scale)))", "sd")
+                    continue
+                }
                 sd = parsed
             }
             figures[Key(variable: variable.code, measure: measure, category: category)] = Figure(value: value, n: n, sd: sd)

@@ -46,6 +46,27 @@ struct AggregatesTests {
         }
     }
 
+    /// A figure no answers can give (a grade's mean of 1e308, a percentage of 150, a spread wider
+    /// than the scale) would be printed and tested against as if it were real.
+    @Test func figuresOutsideTheirScaleAreRefused() throws {
+        do {
+            _ = try load("variable;measure;category;value;n;sd\ncijfer;mean;;1e308;120;\ncijfer;mean;;0,5;;\nstipt;pct_agree;;150;;\ncijfer;mean;;7;120;12\ncijfer;pct_onvoldoende;;-1;;\n")
+            Issue.record("expected an error")
+        } catch let error as StudyError {
+            #expect(error.problems.map(\.message) == [
+                "gemiddelde '1e308' ligt buiten de schaal van 'cijfer' (1 tot en met 10)",
+                "gemiddelde '0,5' ligt buiten de schaal van 'cijfer' (1 tot en met 10)",
+                "percentage '150' ligt niet tussen 0 en 100",
+                "sd '12' is groter dan de breedte van de schaal van 'cijfer' (9)",
+                "percentage '-1' ligt niet tussen 0 en 100",
+            ])
+            #expect(error.problems.map { $0.location?.line } == [2, 3, 4, 5, 6])
+        }
+        // The ends of the scale and a spread of its width are figures answers can give.
+        let ends = try load("variable;measure;category;value;n;sd\ncijfer;mean;;10;2;9\nstipt;pct_agree;;100;;\ncijfer;pct_onvoldoende;;0;;\n")
+        #expect(ends.figure("cijfer", "mean") == .init(value: 10, n: 2, sd: 9))
+    }
+
     @Test func previousMetingFromItsPublishedFigures() throws {
         let folder = TempFolder()
         folder.write("codebook.csv", MiniStudy.codebook)
