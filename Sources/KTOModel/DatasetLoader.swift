@@ -143,7 +143,7 @@ public struct DatasetLoader: Sendable {
         guard count > 0, case .variable(let column) = study.weighting else { return }
         var problems = parts.flatMap(\.weightProblems).prefix(20).map { example in
             StudyProblem(
-                "gewicht '\(example.value)' in kolom '\(column)' is geen positief getal; elke respondent heeft een gewicht groter dan 0 nodig",
+                "gewicht '\(example.value)' in kolom '\(column)' is geen positief getal van hoogstens 1.000.000.000; elke respondent heeft een gewicht groter dan 0 nodig",
                 at: source.location(line: example.line, column: example.column))
         }
         if count > problems.count {

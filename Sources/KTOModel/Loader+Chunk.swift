@@ -351,8 +351,12 @@ struct PartReader: Sendable {
     static let tickedWords: Set<String> = ["1", "ja", "j", "yes", "y", "x", "waar", "true", "aangevinkt", "wel"]
     static let notTickedWords: Set<String> = ["0", "nee", "n", "no", "onwaar", "false", "niet aangevinkt", "niet"]
 
-    /// A row's weight: a positive, finite number; anything else is noted (the load then fails
-    /// with every such row listed) and stands as 1 meanwhile.
+    /// The largest weight a row may have: a respondent stands for at most the largest population
+    /// (`[population]`'s bound); it keeps the sums of weights and their squares finite.
+    static let largestWeight = 1e9
+
+    /// A row's weight: a positive number of at most `largestWeight`; anything else is noted (the
+    /// load then fails with every such row listed) and stands as 1 meanwhile.
     func weight(_ record: CSVRecord, _ field: Int, part: inout PartResult) -> Double {
         let value: Double?
         switch record.withBytes(field, { NumberParser.parse($0) }) {
@@ -360,7 +364,7 @@ struct PartReader: Sendable {
         case .decimal(let v): value = v
         case .empty, .text: value = nil
         }
-        if let value, value > 0, value.isFinite { return value }
+        if let value, value > 0, value <= Self.largestWeight { return value }
         part.weightProblemCount += 1
         if part.weightProblems.count < 20 {
             let text = record.withBytes(field) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
