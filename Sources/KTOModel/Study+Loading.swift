@@ -98,6 +98,7 @@ extension Study {
         }
 
         var groups: [Group] = []
+        var groupKeys: Set<String> = []
         for entry in population {
             let digits = entry.value.removingASCII(0x2E).removingASCII(0x20)
             // A billion bounds every total of populations far from overflow (and far above any
@@ -106,7 +107,7 @@ extension Study {
                 problems.append(StudyProblem("populatie van '\(entry.name)' moet een positief geheel getal zijn (hoogstens 1.000.000.000), niet '\(entry.value)'", at: SourceLocation(file: file, line: entry.line)))
                 continue
             }
-            if groups.contains(where: { Variable.labelKey($0.name) == Variable.labelKey(entry.name) }) {
+            guard groupKeys.insert(Variable.labelKey(entry.name)).inserted else {
                 problems.append(StudyProblem("groep '\(entry.name)' staat twee keer in [population]", at: SourceLocation(file: file, line: entry.line)))
                 continue
             }
