@@ -18,6 +18,10 @@ struct ScalarText {
     static let space: UInt8 = 16
 
     init(_ text: String) {
+        if let ascii = Self.ascii(text) {
+            (scalars, lower, classes) = ascii
+            return
+        }
         let scalars = Array(text.unicodeScalars)
         var lower: [Unicode.Scalar] = []
         var classes: [UInt8] = []
@@ -32,6 +36,32 @@ struct ScalarText {
         self.lower = lower
         self.classes = classes
     }
+
+    /// An ASCII text's arrays through a table of the 128 ASCII scalars (most open answers are
+    /// ASCII); nil for any other text.
+    private static func ascii(_ text: String) -> ([Unicode.Scalar], [Unicode.Scalar], [UInt8])? {
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> ([Unicode.Scalar], [Unicode.Scalar], [UInt8])? in
+            var any: UInt8 = 0
+            for byte in bytes { any |= byte }
+            guard any < 0x80 else { return nil }
+            let table = asciiTable
+            var scalars: [Unicode.Scalar] = [], lower: [Unicode.Scalar] = [], classes: [UInt8] = []
+            scalars.reserveCapacity(bytes.count)
+            lower.reserveCapacity(bytes.count)
+            classes.reserveCapacity(bytes.count)
+            for byte in bytes {
+                let (folded, cls) = table[Int(byte)]
+                scalars.append(Unicode.Scalar(byte))
+                lower.append(folded)
+                classes.append(cls)
+            }
+            return (scalars, lower, classes)
+        }
+        return result ?? nil
+    }
+
+    /// `classify` of every ASCII scalar.
+    private static let asciiTable: [(Unicode.Scalar, UInt8)] = (0..<128).map { classify(Unicode.Scalar(UInt8($0))) }
 
     private static func classify(_ scalar: Unicode.Scalar) -> (Unicode.Scalar, UInt8) {
         let value = scalar.value

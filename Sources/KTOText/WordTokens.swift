@@ -97,6 +97,8 @@ struct WordTokens {
         var gapStart = 0
         var previousClasses: WordClass = []
         var previousIsInitials = false
+        // A word's ASCII bytes, reused from word to word.
+        var bytes: [UInt8] = []
         while i < n {
             let c = cls[i]
             let startsWord = c & wordBits != 0 || (low[i] == "'" && i + 1 < n && (low[i + 1] == "t" || low[i + 1] == "s"))
@@ -125,8 +127,7 @@ struct WordTokens {
                 k += 1
             }
             // The key and the shape in one loop over the word.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(end - i)
+            bytes.removeAll(keepingCapacity: true)
             var ascii = true
             var upper = 0
             var lower = 0
