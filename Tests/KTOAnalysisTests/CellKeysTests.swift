@@ -26,11 +26,8 @@ struct CellKeysTests {
     }
 
     @Test func keysNumberCellsAsTheirParts() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = TestRandom(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { random.next(n) }
         let rows = 3_000
         // Few parts: the keys are the plain mixed-radix numbers.
         let radices = [30, 6, 5, 4, 150]

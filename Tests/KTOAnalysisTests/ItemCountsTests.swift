@@ -8,11 +8,8 @@ import Testing
 @Suite("Item counts equal a plain count")
 struct ItemCountsTests {
     @Test func fusedPassEqualsAPlainLoopForBothStorages() throws {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = TestRandom(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ n: Int) -> Int { random.next(n) }
         let rows = 400
         let none = Dataset.noAnswer
         // Every kind of cell: valid codes, missing codes, empty, unreadable, and a code the
@@ -73,11 +70,8 @@ struct ItemCountsTests {
     /// Every domain's sums in one pass over the cells (`domainSums`) equal, to the bit, the sums,
     /// slot counts and unknown-category counts made domain by domain, for each kind of design.
     @Test func domainSumsInOnePassEqualThePassPerDomain() throws {
-        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
-        func next(_ n: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var random = TestRandom(seed: 0x5DEE_CE66_D1CE_4E5B)
+        func next(_ n: Int) -> Int { random.next(n) }
         let rows = 600
         let none = Dataset.noAnswer
         let gradeCells: [Int16] = Array(1...10) + [99, none, Dataset.unreadable]
