@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["KTOCommand", "KTOImport", "KTOModel", "KTOAnalysis", "KTOReport", "KTOWriters", "KTOSample"],
             exclude: ["peers"]),
         // mutation fuzzer for the parsers and the loader (README, Tests → Fuzzing).
-        .executableTarget(name: "kto-fuzz", dependencies: ["KTOImport", "KTOModel"]),
+        .executableTarget(name: "kto-fuzz", dependencies: ["KTOImport", "KTOModel", "KTOAnalysis", "KTOCommand"]),
 
         .testTarget(name: "KTOImportTests", dependencies: ["KTOImport"]),
         .testTarget(name: "KTOTextTests", dependencies: ["KTOText"]),

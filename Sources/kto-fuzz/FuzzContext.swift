@@ -54,6 +54,17 @@ final class FuzzContext: @unchecked Sendable {
         "0015;1;weet niet;;;;;x;",
     ].joined(separator: "\r\n") + "\r\n"
 
+    /// Clean data for the study target's report: every row usable, a weight column, answers in
+    /// every gemeente and category.
+    static let reportText: String = {
+        var rows = ["respnr;gemeente;cijfer;stipt;wisselen;traject;goed_tekst;goed_codes;gewicht"]
+        for k in 1...60 {
+            let open = k % 4 == 0 ? "Goed geholpen door mevrouw Jansen, bel 06-12345678" : ""
+            rows.append("\(k);\(1 + k % 3);\(1 + k * 7 % 10);\(1 + k % 5);\(1 + k * 3 % 5);\(1 + k % 2);\(open);\(k % 3 == 0 ? "1|2" : "");\(1 + Double(k % 7) / 4)")
+        }
+        return rows.joined(separator: "\r\n") + "\r\n"
+    }()
+
     let folder: String
     let scratch: String
     let study: Study
@@ -72,6 +83,7 @@ final class FuzzContext: @unchecked Sendable {
         try Self.codebookText.write(toFile: folder + "/codebook.csv", atomically: false, encoding: .utf8)
         try Self.studyText.write(toFile: folder + "/kto.study", atomically: false, encoding: .utf8)
         try Self.dataText.write(toFile: folder + "/data.csv", atomically: false, encoding: .utf8)
+        try Self.reportText.write(toFile: folder + "/report.csv", atomically: false, encoding: .utf8)
         scratch = folder + "/input.csv"
         study = try Study.load(path: folder + "/kto.study")
         codebook = try Codebook.load(path: folder + "/codebook.csv", displayName: "codebook.csv")

@@ -27,6 +27,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case loader
     /// `TableFile` (CSV and platform exports, .sav, .xlsx), then `kto init`'s codebook draft.
     case table
+    /// A study and its data built from the input's bytes (`DesignTarget`), analysed and rendered.
+    case design
 
     /// The seed files of this target, by name (see `Seeds`).
     func accepts(seedNamed name: String) -> Bool {
@@ -41,6 +43,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .loader: return lower.hasSuffix(".csv") && !lower.hasSuffix("codebook.csv") && !lower.hasPrefix("benchmark")
             && !lower.hasPrefix("trefwoorden") && !lower.hasPrefix("codering")
         case .table: return [".sav", ".zsav", ".xlsx"].contains { lower.hasSuffix($0) } || lower.contains("export")
+        case .design: return lower.hasPrefix("design-choices")
         }
     }
 
@@ -56,6 +59,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         case .dictionary: signature = ModelTargets.dictionary(input, context: context, checker: &checker)
         case .loader: signature = LoaderTarget.run(input, context: context, checker: &checker)
         case .table: signature = TableTarget.run(input, context: context, checker: &checker)
+        case .design: signature = DesignTarget.run(input, context: context, checker: &checker)
         }
         return TargetOutcome(signature: signature, violations: checker.violations)
     }

@@ -35,6 +35,13 @@ struct Seeds {
         ("data-tab.csv", "respnr\tgemeente\tcijfer\tstipt\n1\t1\t10\t5\n2\tWassenaar\tweet niet\t\n\n3\t2\t7,0\t4\r\n"),
         ("aggregates.csv", "variable;measure;category;value;n;sd\ncijfer;mean;;7,4;120;1,2\ncijfer;pct_onvoldoende;;8,5;;\n"),
         ("dictionary.csv", "variabele;trefwoord;code\ngoed_codes;op tijd;1\n# commentaar\ngoed_codes;vriendelijk*;2\n"),
+        // Designs for the study target's report: raking with a breakdown, and a weight column.
+        ("kto-rake.study", FuzzContext.studyText.replacingOccurrences(of: "group = gemeente\n", with: "group = gemeente\nbreakdowns = traject\nweighting = rake\nrake = gemeente, traject\ntrim = 0,3 - 3\n") + "[margin traject]\nNee = 80\nJa = 60\n[thresholds]\nindicative = 5\nsuppress = 2\n"),
+        // Choices for the design target: the defaults, raking with a breakdown, a weight column.
+        ("design-choices-default.bin", ""),
+        ("design-choices-rake.bin", "\u{1}\u{2}\u{0}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}"),
+        ("design-choices-weight.bin", "\u{1}\u{4}\u{1}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{3}\u{2}\u{4}"),
+        ("kto-weight.study", FuzzContext.studyText.replacingOccurrences(of: "group = gemeente\n", with: "group = gemeente\nbreakdowns = traject\nweighting = variable\nweight = gewicht\noverall = cijfer\n")),
     ]
 
     private mutating func collect(_ folder: String, maxLength: Int, any: Bool = false) {

@@ -1,0 +1,95 @@
+import Foundation
+import KTOAnalysis
+import KTOCommand
+import KTOImport
+import KTOModel
+
+/// A study built from the input's bytes, analysed and rendered in memory. Each byte chooses a
+/// value (a population, a margin, the weighting, a trim, the breakdowns, a threshold, a weight or
+/// a code in the data), mostly from numbers at the edges: byte mutations of a study file rarely
+/// survive its parser, while every input here is a study that reaches the arithmetic of weights,
+/// domains and tests. Any outcome but a trap is fine; an error must be a documented one.
+enum DesignTarget {
+    /// Values a number in a study file or export may be given.
+    static let numbers = [
+        "100", "20", "1", "0", "-1", "2", "7", "0,5", "1e308", "inf", "nan", "-0", "1000000000", "1000000001",
+        "9223372036854775807", "4611686018427387904", "99999999999999999999", "0,0000001", "1e-308", "", "veel", "3,5",
+    ]
+
+    /// The study text, and the data with some weights and codes replaced, chosen by `input`.
+    static func build(_ input: [UInt8]) -> (study: String, data: String) {
+        var position = 0
+        func choose(_ count: Int) -> Int {
+            defer { position += 1 }
+            return position < input.count ? Int(input[position]) % count : 0
+        }
+        func number() -> String { numbers[choose(numbers.count)] }
+        var lines = ["title = Ontwerp", "meting = 2015", "data = design.csv", "codebook = codebook.csv", "group = gemeente"]
+        lines.append(["", "breakdowns = traject", "breakdowns = traject, stipt", "breakdowns = traject, traject", "breakdowns = wisselen"][choose(5)])
+        let weighting = choose(5)
+        switch weighting {
+        case 1: lines.append("weighting = gemeente")
+        case 2: lines += ["weighting = rake", "rake = gemeente, traject"]
+        case 3: lines += ["weighting = rake", "rake = gemeente, traject", "trim = \(number()) - \(number())"]
+        case 4: lines += ["weighting = variable", "weight = gewicht"]
+        default: break
+        }
+        if choose(3) == 1 { lines.append("overall = cijfer") }
+        lines.append("quotes = \(["3", "0", "50", "51", "-1"][choose(5)])")
+        lines.append("[population]")
+        for name in ["Leidschendam-Voorburg", "Voorschoten", "Wassenaar"] { lines.append("\(name) = \(choose(4) == 0 ? number() : "100")") }
+        // A margin only where the study rakes (elsewhere it is an error of the study file).
+        if weighting == 2 || weighting == 3 {
+            lines.append("[margin traject]")
+            lines.append("Nee = \(choose(3) == 0 ? number() : "180")")
+            lines.append("Ja = \(choose(3) == 0 ? number() : "120")")
+            if choose(4) == 0 { lines.append("- = \(number())") }
+        }
+        lines.append("[thresholds]")
+        lines.append("indicative = \(["5", "0", "1", "1000000", number()][choose(5)])")
+        lines.append("suppress = \(["2", "0", "1", "5", number()][choose(5)])")
+        lines.append("alpha = \(["0,05", "0,5", "0", "1e-300", number()][choose(5)])")
+        lines.append("adjust = \(["bh", "holm", "bonferroni", "none"][choose(4)])")
+        if choose(3) == 0 { lines.append("unreadable = \(number())") }
+        // The data: the clean rows, some cells replaced (a weight, a grade, a statement, a traject).
+        var rows = FuzzContext.reportText.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        let edits = choose(8)
+        for _ in 0..<edits {
+            let row = 1 + choose(max(1, rows.count - 2))
+            guard row < rows.count, rows[row].count == rows[0].count else { continue }
+            let column = [8, 2, 3, 5, 1][choose(5)]
+            rows[row][column] = [number(), "32767", "-32768", "99", "9", "0", ""][choose(7)]
+        }
+        let data = rows.map { $0.joined(separator: ";") }.joined(separator: "\r\n")
+        return (lines.joined(separator: "\n") + "\n", data)
+    }
+
+    static func run(_ input: [UInt8], context: FuzzContext, checker: inout Checker) -> String {
+        let (text, data) = build(input)
+        let dataPath = context.folder + "/design.csv"
+        guard (try? data.write(toFile: dataPath, atomically: false, encoding: .utf8)) != nil else { return "no-data-file" }
+        let source: SourceText
+        do {
+            source = try SourceText(bytes: Array(text.utf8), file: "kto.study")
+        } catch {
+            return "source-" + checker.checkError(error, source: nil, "design SourceText")
+        }
+        let study: Study
+        do {
+            study = try Study.parse(source, folder: context.folder)
+        } catch {
+            return "study-" + checker.checkError(error, source: source, "design Study.parse")
+        }
+        do {
+            let loaded = try LoadedStudy.load(study: study)
+            let files = try ReportPipeline().files(for: loaded).files
+            checker.check(files.contains { $0.path == "results.csv" }, "a report without results.csv")
+            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)"
+        } catch let error as DesignErrors {
+            checker.check(!error.errors.isEmpty, "DesignErrors without errors")
+            return "design:" + Set(error.errors.map { String($0.message.prefix(14)) }).sorted().joined(separator: ",")
+        } catch {
+            return "load-" + checker.checkError(error, source: nil, "design report")
+        }
+    }
+}
