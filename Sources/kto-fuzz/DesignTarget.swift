@@ -16,8 +16,9 @@ enum DesignTarget {
         "9223372036854775807", "4611686018427387904", "99999999999999999999", "0,0000001", "1e-308", "", "veel", "3,5",
     ]
 
-    /// The study text, and the data with some weights and codes replaced, chosen by `input`.
-    static func build(_ input: [UInt8]) -> (study: String, data: String) {
+    /// The study text, the data with some weights and codes replaced, and the other files the
+    /// study names (an earlier meting's data, published figures), chosen by `input`.
+    static func build(_ input: [UInt8]) -> (study: String, files: [(name: String, text: String)]) {
         var position = 0
         func choose(_ count: Int) -> Int {
             defer { position += 1 }
@@ -52,22 +53,44 @@ enum DesignTarget {
         lines.append("adjust = \(["bh", "holm", "bonferroni", "none"][choose(4)])")
         if choose(3) == 0 { lines.append("unreadable = \(number())") }
         // The data: the clean rows, some cells replaced (a weight, a grade, a statement, a traject).
-        var rows = FuzzContext.reportText.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
-        let edits = choose(8)
-        for _ in 0..<edits {
-            let row = 1 + choose(max(1, rows.count - 2))
-            guard row < rows.count, rows[row].count == rows[0].count else { continue }
-            let column = [8, 2, 3, 5, 1][choose(5)]
-            rows[row][column] = [number(), "32767", "-32768", "99", "9", "0", ""][choose(7)]
+        func data() -> String {
+            var rows = FuzzContext.reportText.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+            for _ in 0..<choose(8) {
+                let row = 1 + choose(max(1, rows.count - 2))
+                guard row < rows.count, rows[row].count == rows[0].count else { continue }
+                let column = [8, 2, 3, 5, 1][choose(5)]
+                rows[row][column] = [number(), "32767", "-32768", "99", "9", "0", ""][choose(7)]
+            }
+            return rows.map { $0.joined(separator: ";") }.joined(separator: "\r\n")
         }
-        let data = rows.map { $0.joined(separator: ";") }.joined(separator: "\r\n")
-        return (lines.joined(separator: "\n") + "\n", data)
+        // Published figures (an earlier meting's or a benchmark's) with values and n chosen too.
+        func figures() -> String {
+            ["variable;measure;category;value;n;sd", "cijfer;mean;;\(["7,1", number()][choose(2)]);\(["120", "", number()][choose(3)]);\(["1,5", "", number()][choose(3)])",
+             "stipt;pct_agree;;\(["55", number()][choose(2)]);\(["", number()][choose(2)]);", "traject;pct_category;Ja;\(["40", number()][choose(2)]);;"]
+                .joined(separator: "\n") + "\n"
+        }
+        var files = [(name: "design.csv", text: data())]
+        switch choose(3) {
+        case 1:
+            lines.insert(contentsOf: ["[previous 2013]", "data = design-2013.csv"], at: lines.firstIndex(of: "[population]") ?? lines.count)
+            files.append(("design-2013.csv", data()))
+        case 2:
+            lines.insert(contentsOf: ["[previous 2013]", "aggregates = design-2013-cijfers.csv"], at: lines.firstIndex(of: "[population]") ?? lines.count)
+            files.append(("design-2013-cijfers.csv", figures()))
+        default: break
+        }
+        if choose(2) == 1 {
+            lines += ["[benchmark Regio]", "file = design-regio.csv"]
+            files.append(("design-regio.csv", figures()))
+        }
+        return (lines.joined(separator: "\n") + "\n", files)
     }
 
     static func run(_ input: [UInt8], context: FuzzContext, checker: inout Checker) -> String {
-        let (text, data) = build(input)
-        let dataPath = context.folder + "/design.csv"
-        guard (try? data.write(toFile: dataPath, atomically: false, encoding: .utf8)) != nil else { return "no-data-file" }
+        let (text, files) = build(input)
+        for file in files {
+            guard (try? file.text.write(toFile: context.folder + "/" + file.name, atomically: false, encoding: .utf8)) != nil else { return "no-data-file" }
+        }
         let source: SourceText
         do {
             source = try SourceText(bytes: Array(text.utf8), file: "kto.study")
@@ -84,7 +107,7 @@ enum DesignTarget {
             let loaded = try LoadedStudy.load(study: study)
             let files = try ReportPipeline().files(for: loaded).files
             checker.check(files.contains { $0.path == "results.csv" }, "a report without results.csv")
-            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)"
+            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)|\(study.previousMetingen.count)|\(study.benchmarks.count)"
         } catch let error as DesignErrors {
             checker.check(!error.errors.isEmpty, "DesignErrors without errors")
             return "design:" + Set(error.errors.map { String($0.message.prefix(14)) }).sorted().joined(separator: ",")
