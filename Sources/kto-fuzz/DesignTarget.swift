@@ -73,7 +73,8 @@ enum DesignTarget {
         switch choose(3) {
         case 1:
             lines.insert(contentsOf: ["[previous 2013]", "data = design-2013.csv"], at: lines.firstIndex(of: "[population]") ?? lines.count)
-            files.append(("design-2013.csv", data()))
+            // The codebook names the statement `wissel` in earlier metingen.
+            files.append(("design-2013.csv", data().replacingOccurrences(of: ";wisselen;", with: ";wissel;")))
         case 2:
             lines.insert(contentsOf: ["[previous 2013]", "aggregates = design-2013-cijfers.csv"], at: lines.firstIndex(of: "[population]") ?? lines.count)
             files.append(("design-2013-cijfers.csv", figures()))

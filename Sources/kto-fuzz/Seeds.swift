@@ -40,7 +40,7 @@ struct Seeds {
         // Choices for the design target: the defaults, raking with a breakdown, a weight column.
         ("design-choices-default.bin", ""),
         ("design-choices-rake.bin", "\u{1}\u{2}\u{0}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}"),
-        ("design-choices-weight.bin", "\u{1}\u{4}\u{1}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{3}\u{2}\u{4}"),
+        ("design-choices-weight.bin", "\u{1}\u{4}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{0}\u{1}"),
         ("kto-weight.study", FuzzContext.studyText.replacingOccurrences(of: "group = gemeente\n", with: "group = gemeente\nbreakdowns = traject\nweighting = variable\nweight = gewicht\noverall = cijfer\n")),
     ]
 
