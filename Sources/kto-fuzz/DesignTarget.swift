@@ -104,16 +104,25 @@ enum DesignTarget {
         } catch {
             return "study-" + checker.checkError(error, source: source, "design Study.parse")
         }
+        return report(study, checker: &checker)
+    }
+
+    /// A study's report on its data, rendered in memory. Any outcome but a trap is fine; an
+    /// error must be a documented one.
+    static func report(_ study: Study, checker: inout Checker) -> String {
         do {
             let loaded = try LoadedStudy.load(study: study)
             let files = try ReportPipeline().files(for: loaded).files
             checker.check(files.contains { $0.path == "results.csv" }, "a report without results.csv")
-            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)|\(study.previousMetingen.count)|\(study.benchmarks.count)"
+            // The design in the signature, so that the corpus keeps studies that reach the report
+            // with other weightings, breakdowns, groups, thresholds and comparisons.
+            let groups = study.groups.map { String($0.population) }.joined(separator: ",")
+            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)|\(groups)|\(study.thresholds.indicative),\(study.thresholds.suppress)|\(study.previousMetingen.count)|\(study.benchmarks.count)"
         } catch let error as DesignErrors {
             checker.check(!error.errors.isEmpty, "DesignErrors without errors")
             return "design:" + Set(error.errors.map { String($0.message.prefix(14)) }).sorted().joined(separator: ",")
         } catch {
-            return "load-" + checker.checkError(error, source: nil, "design report")
+            return "report-" + checker.checkError(error, source: nil, "report")
         }
     }
 }

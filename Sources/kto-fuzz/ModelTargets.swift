@@ -1,6 +1,4 @@
 import Foundation
-import KTOAnalysis
-import KTOCommand
 import KTOImport
 import KTOModel
 
@@ -43,26 +41,11 @@ enum ModelTargets {
     }
 
     /// A study that parses is also analysed and rendered, in memory, on clean data (the fuzz
-    /// data's rejected rows would stop it first): its numbers (populations, margins, weights,
-    /// thresholds, breakdowns) reach the arithmetic there. Any outcome but a trap is fine; an
-    /// error must be a documented one.
+    /// data's rejected rows would stop it first): its numbers reach the arithmetic there.
     static func report(_ parsed: Study, context: FuzzContext, checker: inout Checker) -> String {
         var study = parsed
         study.dataFiles = [Study.DataFile(path: context.folder + "/report.csv", displayName: "report.csv")]
-        do {
-            let loaded = try LoadedStudy.load(study: study)
-            let files = try ReportPipeline().files(for: loaded).files
-            checker.check(files.contains { $0.path == "results.csv" }, "a report without results.csv")
-            // The design in the signature, so that the corpus keeps studies that reach the report
-            // with other weightings, breakdowns, groups and thresholds, not just the first one.
-            let groups = study.groups.map { String($0.population) }.joined(separator: ",")
-            return "report:\(files.count)|\(study.weighting)|\(study.breakdowns.count)|\(groups)|\(study.thresholds.indicative),\(study.thresholds.suppress)"
-        } catch let error as DesignErrors {
-            checker.check(!error.errors.isEmpty, "DesignErrors without errors")
-            return "design:\(min(error.errors.count, 3))"
-        } catch {
-            return "report-" + checker.checkError(error, source: nil, "report")
-        }
+        return DesignTarget.report(study, checker: &checker)
     }
 
     static func codebook(_ input: [UInt8], context: FuzzContext, checker: inout Checker) -> String {
