@@ -17,7 +17,7 @@ enum DesignTarget {
     ]
 
     /// The study text, the data with some weights and codes replaced, and the other files the
-    /// study names (an earlier meting's data, published figures), chosen by `input`.
+    /// study names (its codebook, an earlier meting's data, published figures), chosen by `input`.
     static func build(_ input: [UInt8]) -> (study: String, files: [(name: String, text: String)]) {
         var position = 0
         func choose(_ count: Int) -> Int {
@@ -25,7 +25,12 @@ enum DesignTarget {
             return position < input.count ? Int(input[position]) % count : 0
         }
         func number() -> String { numbers[choose(numbers.count)] }
-        var lines = ["title = Ontwerp", "meting = 2015", "data = design.csv", "codebook = codebook.csv", "group = gemeente"]
+        var lines = ["title = Ontwerp", "meting = 2015", "data = design.csv", "codebook = design-codebook.csv", "group = gemeente"]
+        // The codebook: the fuzz study's, with the scales chosen (one value, no neutral, wide).
+        let codebook = FuzzContext.codebookText
+            .replacingOccurrences(of: "De dienstverlening als geheel;;", with: "De dienstverlening als geheel;\(["", "0-10", "1-5", "7-7", "1-100"][choose(5)]);")
+            .replacingOccurrences(of: "Houden zich aan afspraken;;", with: "Houden zich aan afspraken;\(["", "1-4", "1-7", "3-3", "1-2"][choose(5)]);")
+            .replacingOccurrences(of: "Volgt u een traject?;;1=Nee|2=Ja", with: "Volgt u een traject?;;\(["1=Nee|2=Ja", "1=Nee|2=Ja|3=Afgerond", "1=Nee"][choose(3)])")
         lines.append(["", "breakdowns = traject", "breakdowns = traject, stipt", "breakdowns = traject, traject", "breakdowns = wisselen"][choose(5)])
         let weighting = choose(5)
         switch weighting {
@@ -69,7 +74,7 @@ enum DesignTarget {
              "stipt;pct_agree;;\(["55", number()][choose(2)]);\(["", number()][choose(2)]);", "traject;pct_category;Ja;\(["40", number()][choose(2)]);;"]
                 .joined(separator: "\n") + "\n"
         }
-        var files = [(name: "design.csv", text: data())]
+        var files = [(name: "design.csv", text: data()), (name: "design-codebook.csv", text: codebook)]
         switch choose(3) {
         case 1:
             lines.insert(contentsOf: ["[previous 2013]", "data = design-2013.csv"], at: lines.firstIndex(of: "[population]") ?? lines.count)

@@ -39,8 +39,8 @@ struct Seeds {
         ("kto-rake.study", FuzzContext.studyText.replacingOccurrences(of: "group = gemeente\n", with: "group = gemeente\nbreakdowns = traject\nweighting = rake\nrake = gemeente, traject\ntrim = 0,3 - 3\n") + "[margin traject]\nNee = 80\nJa = 60\n[thresholds]\nindicative = 5\nsuppress = 2\n"),
         // Choices for the design target: the defaults, raking with a breakdown, a weight column.
         ("design-choices-default.bin", ""),
-        ("design-choices-rake.bin", "\u{1}\u{2}\u{0}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}"),
-        ("design-choices-weight.bin", "\u{1}\u{4}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{0}\u{1}"),
+        ("design-choices-rake.bin", "\u{0}\u{0}\u{0}\u{1}\u{2}\u{0}\u{0}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}"),
+        ("design-choices-weight.bin", "\u{0}\u{0}\u{0}\u{1}\u{4}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{1}\u{0}\u{0}\u{0}\u{1}"),
         ("kto-weight.study", FuzzContext.studyText.replacingOccurrences(of: "group = gemeente\n", with: "group = gemeente\nbreakdowns = traject\nweighting = variable\nweight = gewicht\noverall = cijfer\n")),
     ]
 
