@@ -2,9 +2,9 @@ import Testing
 @testable import KTOAnalysis
 @testable import KTOModel
 
-/// The frame numbers its cells from the rows' mixed-radix keys (`RowKeys`, `CellIndex`) and maps
-/// code columns through tables into them (`RowKeys.append(_:through:)`): both must give what the plain definitions
-/// give, also where the keys' range passes `Int.max`.
+/// The frame numbers its cells from the rows' mixed-radix keys (`RowKeys`, `CellIndex`), and
+/// adds code columns to the keys through tables (`RowKeys.append(_:through:)`): both must give
+/// what the plain definitions give, also where the keys' range passes `Int.max`.
 @Suite("Cell keys and code tables")
 struct CellKeysTests {
     /// The cells of rows described by their parts, numbered in the order they first occur, by a
