@@ -55,32 +55,55 @@ extension RecordParser {
         var block = from
         var mask = Self.stopMask(p + block, separators: separatorLanes)
         var out = values
-        while p[i] != 0x22 {
+        // The result when the loop stops: fields so far, the slow values among them, and where.
+        @inline(__always) func stop(next: Int, at position: Int) -> (fields: Int, slowValues: Int, next: Int, position: Int) {
+            (span - spans, Self.slowCount(values, written: (entries - UnsafePointer(table)) / CSVCodeTable.stride, stride: stride, largest: largest), next, position)
+        }
+        // The table's columns first: the spans have room for all of them (the parser is made
+        // that wide), so this loop has no capacity check and no call to `grow`, and keeps its
+        // variables in registers.
+        while entries != tableEnd {
+            guard p[i] != 0x22 else { return stop(next: -1, at: i) }
             while mask == 0 {
                 block &+= 64
-                if block > lastBlock { return (span - spans, Self.slowCount(values, written: (entries - UnsafePointer(table)) / CSVCodeTable.stride, stride: stride, largest: largest), -1, i) }
+                if block > lastBlock { return stop(next: -1, at: i) }
                 mask = Self.stopMask(p + block, separators: separatorLanes)
             }
             let end = block &+ mask.trailingZeroBitCount
             mask &= mask &- 1
-            if entries != tableEnd {
-                // The spans have room for every table column (the parser is made that wide), so
-                // only fields beyond the table need the capacity check below.
-                let length = end &- i
-                let value: Int16
-                if length <= 2 {
-                    // The two bytes before the end say the length (a stop byte there) and digits.
-                    let pair = UnsafeRawPointer(p + (end &- 2)).loadUnaligned(as: UInt16.self)
-                    value = entries[Int(pairs[Int(UInt16(littleEndian: pair))])]
-                } else {
-                    // Entry 127 is `slow`, or `unused` in a column the caller did not fill.
-                    value = length <= 4 ? Self.lookup(Self.word(p + i), length: length, in: entries) : entries[127]
-                }
-                out.pointee = value
-                out += stride
-                entries += CSVCodeTable.stride
-                largest = max(largest, value)
-            } else if span - spans == capacity {
+            let length = end &- i
+            let value: Int16
+            if length <= 2 {
+                // The two bytes before the end say the length (a stop byte there) and digits.
+                let pair = UnsafeRawPointer(p + (end &- 2)).loadUnaligned(as: UInt16.self)
+                value = entries[Int(pairs[Int(UInt16(littleEndian: pair))])]
+            } else {
+                // Entry 127 is `slow`, or `unused` in a column the caller did not fill.
+                value = length <= 4 ? Self.lookup(Self.word(p + i), length: length, in: entries) : entries[127]
+            }
+            out.pointee = value
+            out += stride
+            entries += CSVCodeTable.stride
+            largest = max(largest, value)
+            span.initialize(to: FieldSpan(start: Int64(i), end: Int64(end), origin: Int64(i), flags: FieldSpan.unquoted))
+            span += 1
+            let c = p[end]
+            if c == separator {
+                i = end &+ 1
+                continue
+            }
+            return stop(next: end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1), at: i)
+        }
+        // The fields after the table's columns: spans only.
+        while p[i] != 0x22 {
+            while mask == 0 {
+                block &+= 64
+                if block > lastBlock { return stop(next: -1, at: i) }
+                mask = Self.stopMask(p + block, separators: separatorLanes)
+            }
+            let end = block &+ mask.trailingZeroBitCount
+            mask &= mask &- 1
+            if span - spans == capacity {
                 grow()
                 span = spans + capacity / 2
             }
@@ -91,10 +114,9 @@ extension RecordParser {
                 i = end &+ 1
                 continue
             }
-            let next = end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1)
-            return (span - spans, Self.slowCount(values, written: (entries - UnsafePointer(table)) / CSVCodeTable.stride, stride: stride, largest: largest), next, i)
+            return stop(next: end &+ ((c == 0x0D && p[end &+ 1] == 0x0A) ? 2 : 1), at: i)
         }
-        return (span - spans, Self.slowCount(values, written: (entries - UnsafePointer(table)) / CSVCodeTable.stride, stride: stride, largest: largest), -1, i)
+        return stop(next: -1, at: i)
     }
 
     /// How many of the `written` table values from `values` are `slow`: counted only when the
