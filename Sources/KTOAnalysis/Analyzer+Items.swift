@@ -39,12 +39,6 @@ struct ItemContext: Sendable {
         }
     }
 
-    /// The domains of a meting in report order: total, gemeenten, breakdown categories.
-    func domains(_ frame: MetingFrame) -> [(domain: Domain, cells: [Int])] {
-        frame.domains.count == 1 + study.groups.count + breakdowns.reduce(0) { $0 + $1.categories.count }
-            ? frame.domains : frame.allDomains(gemeenten: study.groups.count)
-    }
-
     /// One variable: its figures per meting and domain, and the tests of the current meting's.
     /// Also, for an unweighted study, the current total weighted by gemeente (for the method section).
     /// - Parameter quantiles: t quantiles already computed (by this worker), kept for the next.
@@ -99,23 +93,21 @@ struct ItemContext: Sendable {
         var inputs: [Domain: [Measure: TestInput]] = [:]
         var allSums: [Domain: ScoreSums] = [:]
         // Every domain's figures first, then all their variances at once, then the rest.
-        var pending: [(domain: Domain, cells: [Int], figures: PendingDomain)] = []
+        var pending: [(domain: Domain, index: Int, figures: PendingDomain)] = []
         var requests = VarianceRequests()
-        let domains = domains(frame)
-        // The frame's own domains: every domain's sums in one pass.
-        let own = domains.count == frame.domains.count && zip(domains, frame.domains).allSatisfy { $0.domain == $1.domain }
-        let fused = own ? frame.domainSums(counts) : nil
-        for (k, (domain, cells)) in domains.enumerated() {
-            let sums = fused?.sums[k] ?? frame.sums(counts, cells: cells)
-            pending.append((domain, cells, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests, quantiles: &quantiles)))
+        // Every domain's sums in one pass over the cells.
+        let all = frame.domainSums(counts)
+        for (k, (domain, _)) in frame.domains.enumerated() {
+            let sums = all.sums[k]
+            pending.append((domain, k, estimator.prepare(domain, sums: sums, thresholds: thresholds, requests: &requests, quantiles: &quantiles)))
             allSums[domain] = sums
         }
         let variances = frame.variance?.variances(requests) ?? []
         // Which missing codes mean 'n.v.t.': read from their labels once, not per domain.
         let notApplicable = estimator.variable.missing.map { estimator.variable.missingKind(of: $0.code) == .notApplicable }
-        for (k, (domain, cells, figures)) in pending.enumerated() {
+        for (domain, k, figures) in pending {
             var (result, domainInputs) = estimator.finish(figures, variances: variances, quantiles: &quantiles)
-            let slots = fused?.slots[k] ?? frame.slotCounts(counts, cells: cells)
+            let slots = all.slots[k]
             let missing = Array(slots[counts.validLevels..<(counts.slots - 2)])
             result.nonresponse = Nonresponse(missing: missing, noAnswer: slots[counts.slots - 2], unreadable: slots[counts.slots - 1])
             result.nonresponse.asked = slots.reduce(0, +)
@@ -125,9 +117,7 @@ struct ItemContext: Sendable {
             results.append(result)
             inputs[domain] = domainInputs
         }
-        applyComplements(&results, unknown: fused?.unknown ?? breakdowns.indices.map { b in
-            Int(frame.sums(counts, cells: frame.unknownCells(breakdown: b)).totals().n.reduce(0, +).rounded())
-        })
+        applyComplements(&results, unknown: all.unknown)
         return (MetingResult(meting: frame.meting, domains: results), inputs, allSums)
     }
 

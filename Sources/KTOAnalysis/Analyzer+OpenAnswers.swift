@@ -104,8 +104,10 @@ extension ItemContext {
         var results: [DomainResult] = []
         var inputs: [Domain: [Measure: TestInput]] = [:]
         var allSums: [Domain: [ScoreSums]] = [:]
-        for (domain, cells) in domains(frame) {
-            let sums = counts.map { frame.sums($0, cells: cells) }
+        // Every domain's sums of every code, one pass over the cells per code.
+        let all = counts.map { frame.domainSums($0) }
+        for (d, (domain, _)) in frame.domains.enumerated() {
+            let sums = all.map { $0.sums[d] }
             let base = sums.first.map { Int($0.totals().n.reduce(0, +).rounded()) } ?? 0
             var estimates = [Estimate(measure: .base, value: Double(base), n: base)]
             var domainInputs: [Measure: TestInput] = [:]
@@ -122,9 +124,7 @@ extension ItemContext {
             inputs[domain] = domainInputs
             allSums[domain] = sums
         }
-        applyComplements(&results, unknown: breakdowns.indices.map { b in
-            counts.first.map { Int(frame.sums($0, cells: frame.unknownCells(breakdown: b)).totals().n.reduce(0, +).rounded()) } ?? 0
-        })
+        applyComplements(&results, unknown: all.first?.unknown ?? breakdowns.map { _ in 0 })
         return (MetingResult(meting: frame.meting, domains: results), inputs, allSums)
     }
 

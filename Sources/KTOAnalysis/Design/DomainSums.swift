@@ -21,6 +21,9 @@ struct DomainLayout: Sendable {
     let unknownStart: [Int32]
     let unknownBreakdown: [Int32]
 
+    /// No domains (a frame before its domains are set).
+    static let empty = DomainLayout(domains: [], cellCount: 0, cellGroup: [], groups: 0, cellCategory: [])
+
     /// The layout of `domains` (each with its cells, ascending) over the frame's cells.
     init(domains: [(domain: Domain, cells: [Int])], cellCount: Int, cellGroup: [Int], groups: Int, cellCategory: [[Int]]) {
         var present: [[Int]] = []
@@ -63,16 +66,15 @@ struct DomainLayout: Sendable {
 struct DomainSums {
     /// Per domain: the sums of the valid levels per design group (as `MetingFrame.sums`).
     var sums: [ScoreSums]
-    /// Per domain: respondents per slot, unweighted (as `MetingFrame.slotCounts`).
+    /// Per domain: respondents per slot (valid codes, missing codes, empty, unusable), unweighted.
     var slots: [[Int]]
     /// Per breakdown: respondents with a valid answer and no value for the breakdown.
     var unknown: [Int]
 }
 
 extension MetingFrame {
-    /// Every domain's sums of `counts` in one pass over the cells (nil without a layout).
-    func domainSums(_ counts: ItemCounts) -> DomainSums? {
-        guard let layout else { return nil }
+    /// Every domain's sums of `counts` in one pass over the cells, in the order of `domains`.
+    func domainSums(_ counts: ItemCounts) -> DomainSums {
         let levels = counts.validLevels
         let slots = counts.slots
         let domainCount = layout.present.count
@@ -92,7 +94,7 @@ extension MetingFrame {
         layout.unknownStart.withUnsafeBufferPointer { unknownStart in
         layout.unknownBreakdown.withUnsafeBufferPointer { unknownBreakdown in
         counts.count.withUnsafeBufferPointer { count in
-            for cell in 0..<min(cellCount, count.count / max(slots, 1)) {
+            for cell in 0..<min(cellCount, count.count / max(slots, 1), memberStart.count - 1) {
                 let members = Int(memberStart[cell])..<Int(memberStart[cell + 1])
                 let unknowns = Int(unknownStart[cell])..<Int(unknownStart[cell + 1])
                 let base = cell * slots

@@ -35,7 +35,7 @@ struct MetingFrame: Sendable {
         didSet { layout = DomainLayout(domains: domains, cellCount: cellCount, cellGroup: cellGroup, groups: groups, cellCategory: cellCategory) }
     }
     /// Where each cell's counts go in `domainSums`, for `domains`.
-    private(set) var layout: DomainLayout?
+    private(set) var layout = DomainLayout.empty
 
     var isWeighted: Bool { variance != nil }
 
@@ -62,23 +62,6 @@ struct MetingFrame: Sendable {
             guard let c = categoryCodes[b].firstIndex(of: code) else { return [] }
             return (0..<cellCount).filter { cellCategory[b][$0] == c }
         }
-    }
-
-    /// Cells of respondents without a value for breakdown `b` (in the total, in no category).
-    func unknownCells(breakdown b: Int) -> [Int] { (0..<cellCount).filter { cellCategory[b][$0] == -1 } }
-
-    /// Respondents per slot (valid codes, missing codes, empty, unusable) over `cells`, unweighted.
-    func slotCounts(_ counts: ItemCounts, cells: [Int]) -> [Int] {
-        var totals = [Int](repeating: 0, count: counts.slots)
-        let slots = counts.slots
-        totals.withUnsafeMutableBufferPointer { totals in
-            counts.count.withUnsafeBufferPointer { count in
-                for cell in cells {
-                    for l in 0..<slots { totals[l] += Int(count[cell * slots + l]) }
-                }
-            }
-        }
-        return totals
     }
 
     /// The sums of `counts` over `cells`, valid levels only, per design group.
