@@ -127,8 +127,8 @@ public struct Aggregates: Sendable, Equatable {
             if !sdText.isEmpty {
                 guard let parsed = number(sdText), parsed >= 0 else { problem("sd '\(sdText)' is geen getal ≥ 0", "sd"); continue }
                 // No spread of answers on a scale exceeds its width (two answers at its ends: width/√2).
-                if let scale = variable.validCodes.min().flatMap({ low in variable.validCodes.max().map { Double($0 - low) } }), parsed > scale {
-                    problem("sd '\(sdText)' is groter dan de breedte van de schaal van '\(variable.code)' (\(Int(scale)))", "sd")
+                if let scale, parsed > scale.upperBound - scale.lowerBound {
+                    problem("sd '\(sdText)' is groter dan de breedte van de schaal van '\(variable.code)' (\(Int(scale.upperBound - scale.lowerBound)))", "sd")
                     continue
                 }
                 sd = parsed

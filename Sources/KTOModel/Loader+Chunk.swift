@@ -353,7 +353,7 @@ struct PartReader: Sendable {
 
     /// The largest weight a row may have: a respondent stands for at most the largest population
     /// (`[population]`'s bound); it keeps the sums of weights and their squares finite.
-    static let largestWeight = 1e9
+    static let largestWeight = Double(Study.largestPopulation)
 
     /// A row's weight: a positive number of at most `largestWeight`; anything else is noted (the
     /// load then fails with every such row listed) and stands as 1 meanwhile.
