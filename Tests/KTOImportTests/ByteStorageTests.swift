@@ -82,6 +82,27 @@ struct ByteStorageTests {
         #expect(reserve.last === large)
     }
 
+    /// Faulting pages in ahead (`Prefault`) is advice: whatever a buffer holds, in the range and
+    /// around it, stays as it was, for any start and length (whole pages inside, parts of pages
+    /// at the ends, below the minimum).
+    @Test func prefaultingChangesNoByte() {
+        let size = 1 << 20
+        let pattern = Self.bytes(size, seed: 5)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        buffer.initialize(from: pattern, count: size)
+        for (start, bytes) in [(0, size), (1, size - 1), (4095, 100_000), (12_345, Prefault.minimumBytes - 1), (size - 70_000, 70_000), (500, 0)] {
+            Prefault.populate(buffer + start, bytes: bytes)
+            #expect(Array(UnsafeBufferPointer(start: buffer, count: size)) == pattern, "start \(start), \(bytes) bytes")
+        }
+        // Fresh memory populated first reads back what is then written into it.
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { fresh.deallocate() }
+        Prefault.populate(fresh, bytes: size)
+        fresh.initialize(from: pattern, count: size)
+        #expect(Array(UnsafeBufferPointer(start: fresh, count: size)) == pattern)
+    }
+
     @Test func notARegularFileIsNil() {
         #expect(ByteStorage.contents(ofFile: NSTemporaryDirectory()) == nil)
         #expect(ByteStorage.contents(ofFile: "/nonexistent/kto.csv") == nil)

@@ -221,6 +221,24 @@ struct ParallelLoaderTests {
 
     /// The last row repeats the first row's id: the parts share an id, so every part after the
     /// first is read again sequentially, and the duplicate names the first line.
+    /// The row arrays' reserved room is faulted in ahead (`Array.prefault`): the elements, the
+    /// count and the storage stay as they are, and the room fills without moving.
+    @Test func prefaultingARowArrayChangesNothing() {
+        var ids: [String] = []
+        ids.reserveCapacity(100_000)
+        ids += (0..<10).map { "r\($0)" }
+        let base = ids.withUnsafeBufferPointer { $0.baseAddress }
+        ids.prefault(0..<50_000)
+        ids.prefault(90_000..<200_000)  // past the capacity: as far as it goes
+        #expect(ids == (0..<10).map { "r\($0)" } && ids.capacity >= 100_000)
+        ids += (10..<100_000).map { "r\($0)" }
+        #expect(ids.withUnsafeBufferPointer { $0.baseAddress } == base)
+        #expect(ids[99_999] == "r99999")
+        let empty: [Int32] = []
+        empty.prefault(0..<100_000)
+        #expect(empty.isEmpty)
+    }
+
     @Test func duplicateIDAcrossTheCutFallsBack() throws {
         var export = SyntheticExport(seed: 11)
         var bytes = export.bytes(rows: 2000)
