@@ -202,6 +202,7 @@ public struct DatasetLoader: Sendable {
                 if decoders[v].type == .text && builders[v].texts.isEmpty {
                     swap(&builders[v].texts, &parts[k].texts[s])
                 } else if decoders[v].type == .text {
+                    builders[v].texts.prefaultAppending(parts[k].texts[s].count)
                     builders[v].texts.append(contentsOf: parts[k].texts[s])
                 } else if builders[v].multi.isEmpty {
                     swap(&builders[v].multi, &parts[k].multis[s])
@@ -224,7 +225,10 @@ public struct DatasetLoader: Sendable {
             var pieces = ids.take()
             var joined: [String] = []
             swap(&joined, &pieces[first])
-            for k in pieces.indices where k > first { joined.append(contentsOf: pieces[k]) }
+            for k in pieces.indices where k > first {
+                joined.prefaultAppending(pieces[k].count)
+                joined.append(contentsOf: pieces[k])
+            }
             // The parts' ids are freed here too, not on the loading thread.
             pieces = []
             return joined
@@ -235,7 +239,9 @@ public struct DatasetLoader: Sendable {
                 swap(&dataset.group, &parts[0].group)
                 swap(&dataset.lines, &parts[0].lines)
             } else {
+                dataset.group.prefaultAppending(parts[k].group.count)
                 dataset.group.append(contentsOf: parts[k].group)
+                dataset.lines.prefaultAppending(parts[k].lines.count)
                 dataset.lines.append(contentsOf: parts[k].lines)
             }
             if plan.weightColumn != nil { dataset.weights = (dataset.weights ?? []) + parts[k].weights }
