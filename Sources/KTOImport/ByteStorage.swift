@@ -82,8 +82,8 @@ final class ByteStorage: @unchecked Sendable {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size > 0 else { return ByteStorage(count: 0) }
-        let (storage, fresh) = size >= ByteReserve.minimumBytes
-            ? reserve?.storage(count: size) ?? (ByteStorage(unsetCount: size), true) : (ByteStorage(unsetCount: size), true)
+        let reserved = size >= ByteReserve.minimumBytes ? reserve?.storage(count: size) : nil
+        let (storage, fresh) = reserved ?? (ByteStorage(unsetCount: size), true)
         let pieces = max(1, min(threads, size / max(1, minimumPart), 16))
         let complete = concurrentMap(pieces) { k -> Bool in
             let base = storage.base

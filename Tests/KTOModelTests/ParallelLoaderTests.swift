@@ -217,10 +217,8 @@ struct ParallelLoaderTests {
         }
     }
 
-    // MARK: - Where the parallel path must fall back
+    // MARK: - Pages faulted in ahead
 
-    /// The last row repeats the first row's id: the parts share an id, so every part after the
-    /// first is read again sequentially, and the duplicate names the first line.
     /// The row arrays' reserved room is faulted in ahead (`Array.prefault`): the elements, the
     /// count and the storage stay as they are, and the room fills without moving.
     @Test func prefaultingARowArrayChangesNothing() {
@@ -239,6 +237,10 @@ struct ParallelLoaderTests {
         #expect(empty.isEmpty)
     }
 
+    // MARK: - Where the parallel path must fall back
+
+    /// The last row repeats the first row's id: the parts share an id, so every part after the
+    /// first is read again sequentially, and the duplicate names the first line.
     @Test func duplicateIDAcrossTheCutFallsBack() throws {
         var export = SyntheticExport(seed: 11)
         var bytes = export.bytes(rows: 2000)
