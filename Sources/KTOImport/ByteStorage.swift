@@ -55,6 +55,9 @@ final class ByteStorage: @unchecked Sendable {
     /// All bytes.
     var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// Bytes of a fresh buffer faulted in at a time, just before they are read into.
+    static let populateBlock = 1 << 20
+
     /// Smallest share of a file worth a thread of its own when it is read.
     static let minimumReadPart = 4 << 20
 
@@ -89,11 +92,18 @@ final class ByteStorage: @unchecked Sendable {
             let base = storage.base
             let start = size * k / pieces
             let end = size * (k + 1) / pieces
-            // Fresh pages in one call, not one fault per page during the copy.
-            if fresh { Prefault.populate(base + start, bytes: end - start) }
             var done = start
+            // Fresh pages a block at a time just before the copy into them (not one fault per
+            // page during it, nor the whole piece at once, whose zeroed lines would be out of
+            // the cache again before the copy overwrites them).
+            var populated = fresh ? start : end
             while done < end {
-                let got = pread(fd, base + done, end - done, off_t(done))
+                if done == populated {
+                    let block = min(Self.populateBlock, end - populated)
+                    Prefault.populate(base + populated, bytes: block)
+                    populated += block
+                }
+                let got = pread(fd, base + done, populated - done, off_t(done))
                 if got < 0 && errno == EINTR { continue }
                 // A short file (truncated since fstat) or a read error.
                 guard got > 0 else { break }

@@ -12,7 +12,9 @@ struct ByteStorageTests {
         return path
     }
 
-    @Test(arguments: [0, 1, 7, 4096, 65_537, 1_000_003])
+    /// 3,000,017 bytes: a fresh buffer faulted in and read a block (`populateBlock`) at a time,
+    /// the last block short, in one piece and in several.
+    @Test(arguments: [0, 1, 7, 4096, 65_537, 1_000_003, 3_000_017])
     func everyByteArrives(_ size: Int) throws {
         // Deterministic bytes of every value, so a missed or zeroed stretch would show.
         var state: UInt32 = 2_463_534_242
