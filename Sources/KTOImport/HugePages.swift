@@ -24,9 +24,19 @@ enum HugePages {
 
     /// An array of `count` copies of `value`, advised before it is filled.
     static func array<T>(repeating value: T, count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        [T].filled(repeating: value, count: count, advising: advise)
+    }
+}
+
+extension Array {
+    /// `count` copies of `value` in fresh memory, `advise` told about its bytes before they are
+    /// first written (`HugePages.advise`, `Prefault.populate`).
+    package static func filled(
+        repeating value: Element, count: Int, advising advise: (UnsafeMutableRawPointer, Int) -> Void
+    ) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress {
-                advise(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<T>.stride)
+                advise(UnsafeMutableRawPointer(base), count * MemoryLayout<Element>.stride)
                 base.initialize(repeating: value, count: count)
                 initialized = count
             } else {

@@ -559,18 +559,6 @@ extension Array {
         }
     }
 
-    /// `count` copies of `value` in fresh memory faulted in at once (`Prefault`) before it is
-    /// filled: for large tables (an id registry growing over a file's respondent numbers).
-    static func prefaulted(repeating value: Element, count: Int) -> [Element] {
-        [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress {
-                Prefault.populate(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<Element>.stride)
-                base.initialize(repeating: value, count: count)
-            }
-            initialized = buffer.baseAddress == nil ? 0 : count
-        }
-    }
-
     /// Faults in the reserved room that appending `count` elements will write (a later part's
     /// rows appended to the first part's arrays, which reserved room for the whole file).
     func prefaultAppending(_ count: Int) {

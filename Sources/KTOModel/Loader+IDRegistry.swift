@@ -1,3 +1,5 @@
+import KTOImport
+
 /// The respondent ids seen so far in a meting, with the line of each first occurrence.
 ///
 /// Ids as written: numeric ids ("0012" and "12" are the same respondent) and other ids apart.
@@ -73,7 +75,7 @@ struct IDRegistry: Sendable {
             let room = max(span / 2, 1 << 12)
             let lowered = id < low ? newLow - room : newLow
             let raised = id < low ? newHigh : newHigh + room
-            var grown = [UInt32].prefaulted(repeating: 0, count: raised - lowered)
+            var grown = [UInt32].filled(repeating: 0, count: raised - lowered, advising: Prefault.populate)
             let offset = low - lowered
             for k in dense.indices where dense[k] != 0 { grown[offset + k] = dense[k] }
             dense = grown
@@ -145,7 +147,7 @@ struct IDRegistry: Sendable {
         let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
         guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return false }
         if dense.isEmpty || newLow != low || newHigh > low + dense.count {
-            var grown = [UInt32].prefaulted(repeating: 0, count: newHigh - newLow)
+            var grown = [UInt32].filled(repeating: 0, count: newHigh - newLow, advising: Prefault.populate)
             if !dense.isEmpty { grown.replaceSubrange((low - newLow)..<(low - newLow + dense.count), with: dense) }
             dense = grown
             low = newLow

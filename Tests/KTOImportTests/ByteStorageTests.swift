@@ -105,6 +105,15 @@ struct ByteStorageTests {
         #expect(Array(UnsafeBufferPointer(start: fresh, count: size)) == pattern)
     }
 
+    /// A filled array is `count` copies whatever the advice (none, 2 MB pages, pages faulted in).
+    @Test func aFilledArrayHoldsItsCopies() {
+        for count in [0, 1, 4096, 3_000_000] {
+            #expect([UInt32].filled(repeating: 7, count: count, advising: { _, _ in }) == [UInt32](repeating: 7, count: count))
+            #expect([UInt32].filled(repeating: 7, count: count, advising: Prefault.populate) == [UInt32](repeating: 7, count: count))
+            #expect(HugePages.array(repeating: -1.5, count: count) == [Double](repeating: -1.5, count: count))
+        }
+    }
+
     @Test func notARegularFileIsNil() {
         #expect(ByteStorage.contents(ofFile: NSTemporaryDirectory()) == nil)
         #expect(ByteStorage.contents(ofFile: "/nonexistent/kto.csv") == nil)
