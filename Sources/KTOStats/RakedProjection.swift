@@ -5,9 +5,9 @@
 ///
 /// The sweeps do the same arithmetic, operation for operation and in the same order, as the plain
 /// loops of R `survey`'s `svyrecvar` (kept in the tests), so their variances are equal to the
-/// last bit. With the matrix of `withOperator` a variance whose influence sums sit in a few cells
-/// is the same sum in another order: equal to about 1e-15, far inside what the R cross-checks
-/// pin.
+/// last bit. With the matrix of `withOperator` (every design of up to 256 cells, as a report's
+/// are) a variance is the same sum in another order: equal to about 1e-15, far inside what the R
+/// cross-checks pin.
 public struct RakedProjection: Sendable {
     /// Raking cells (the variance groups).
     public let cells: Int
@@ -26,9 +26,12 @@ public struct RakedProjection: Sendable {
     /// The cell weights.
     let weight: [Double]
     /// The whole projection as a matrix, for `operatorRespondents` (empty: not built): column j
-    /// is the final shift of every cell when Σz is 1 in cell j and 0 elsewhere. The shift is
-    /// linear in Σz, so a domain's shift is the sum of its cells' columns; see `withOperator`.
-    private(set) var shiftOperator: [Double] = []
+    /// holds, for every category of every margin, the sum over the sweeps of that category's
+    /// mean when Σz is 1 in cell j and 0 elsewhere. Every sweep moves a cell by its weight times
+    /// its categories' means, so its final shift is its weight times the sum of its categories'
+    /// entries; and the means are linear in Σz, so a variance's entries are the columns summed
+    /// with Σz as factors. See `withOperator`.
+    private(set) var meanOperator: [Double] = []
     private(set) var operatorRespondents: [Int] = []
 
     /// - Parameters: as `Linearization.Design.raked`: per cell its category in each margin, per
@@ -66,74 +69,84 @@ public struct RakedProjection: Sendable {
         weight = Array(weights.prefix(cells))
     }
 
-    /// Cells up to which `withOperator` builds the matrix (cells² numbers; 256 cells: 512 KB).
+    /// Cells and categories up to which `withOperator` builds the matrix (cells × categories
+    /// numbers; 256 × 256: 512 KB).
     public static let operatorCells = 256
 
     /// This projection with its matrix built for `respondents` (per cell), where the design has
-    /// at most `operatorCells` cells; then a variance whose Σz is zero outside at most a quarter
-    /// of the cells (a gemeente's domain, a category of a raking margin) costs one pass per
-    /// such cell instead of the sweeps. The matrix comes from the sweeps themselves (one unit
-    /// vector per lane), so the shift is the same sum in another order: equal to about 1e-15
-    /// relative, not to the last bit.
+    /// at most `operatorCells` cells and categories. A variance then costs one multiply-add per
+    /// category for each cell where Σz is not zero, instead of `rakingSweeps` sweeps over the
+    /// margins (each a division per cell). The matrix comes from the sweeps themselves (one
+    /// unit vector per lane), so the shift is the same sum in another order: equal to about
+    /// 1e-15 relative, not to the last bit.
     public func withOperator(respondents: [Int]) -> RakedProjection {
-        guard cells > 0, cells <= Self.operatorCells, respondents.count == cells else { return self }
+        let categories = divisor.count
+        guard cells > 0, cells <= Self.operatorCells, categories <= Self.operatorCells, respondents.count == cells else { return self }
         var copy = self
-        var matrix = [Double](repeating: 0, count: cells * cells)
+        var matrix = [Double](repeating: 0, count: cells * categories)
         let n = respondents.map(Double.init)
         let width = Lanes.scalarCount
         withScratch { scratch in
-            n.withUnsafeBufferPointer { n in
-                for start in stride(from: 0, to: cells, by: width) {
-                    for k in 0..<cells {
-                        var unit = Lanes()
-                        if k >= start && k < start + width { unit[k - start] = 1 }
-                        scratch.sum[k] = unit
-                        scratch.squares[k] = Lanes()
-                        scratch.shift[k] = Lanes()
-                    }
-                    _ = project(n: n, scratch)
-                    for lane in 0..<width where start + lane < cells {
-                        let column = (start + lane) * cells
-                        for k in 0..<cells { matrix[column + k] = scratch.shift[k][lane] }
+            withUnsafeTemporaryAllocation(of: Lanes.self, capacity: categories) { means in
+                n.withUnsafeBufferPointer { n in
+                    for start in stride(from: 0, to: cells, by: width) {
+                        for k in 0..<cells {
+                            var unit = Lanes()
+                            if k >= start && k < start + width { unit[k - start] = 1 }
+                            scratch.sum[k] = unit
+                            scratch.squares[k] = Lanes()
+                            scratch.shift[k] = Lanes()
+                        }
+                        for c in 0..<categories { means[c] = Lanes() }
+                        _ = project(n: n, scratch, summingMeansInto: means)
+                        for lane in 0..<width where start + lane < cells {
+                            let column = (start + lane) * categories
+                            for c in 0..<categories { matrix[column + c] = means[c][lane] }
+                        }
                     }
                 }
             }
         }
-        copy.shiftOperator = matrix
+        copy.meanOperator = matrix
         copy.operatorRespondents = respondents
         return copy
     }
 
-    /// The variance through the matrix, for Σz with at most a quarter of its cells non-zero (nil:
-    /// more): the shift as the sum of those cells' columns, then the same two sums as the sweeps'
-    /// last pass.
-    private func sparseVariance(
-        n: UnsafeBufferPointer<Double>, total: Int, sum: [Double], squares: [Double],
-        support: inout [Int], shift: UnsafeMutableBufferPointer<Double>
-    ) -> Double? {
-        support.removeAll(keepingCapacity: true)
-        for k in 0..<cells where sum[k] != 0 {
-            support.append(k)
-            if 4 * support.count > cells { return nil }
-        }
-        for k in 0..<cells { shift[k] = 0 }
-        shiftOperator.withUnsafeBufferPointer { matrix in
-            for j in support {
+    /// The sweeps' result through the matrix, for the scratch's sums: the summed means as the
+    /// columns of the cells where Σz is not zero times Σz, each cell's final shift as its weight
+    /// times its categories' sums, then the same two sums as the sweeps' last pass. Every lane
+    /// gets the same arithmetic in the same order as alone (a lane's zero adds nothing).
+    private func applyOperator(n: UnsafeBufferPointer<Double>, _ scratch: Scratch) -> (Lanes, Lanes) {
+        let categories = divisor.count
+        let mean = scratch.mean, shift = scratch.shift, sum = scratch.sum, squares = scratch.squares
+        for c in 0..<categories { mean[c] = Lanes() }
+        meanOperator.withUnsafeBufferPointer { matrix in
+            for j in 0..<cells {
                 let z = sum[j]
-                let column = matrix.baseAddress! + j * cells
-                for k in 0..<cells { shift[k] += z * column[k] }
+                guard z != Lanes() else { continue }
+                let column = matrix.baseAddress! + j * categories
+                for c in 0..<categories { mean[c] += z * column[c] }
             }
         }
-        var s1 = 0.0, s2 = 0.0
-        for k in 0..<cells {
-            let final = shift[k]
-            let spreadOut = n[k] * final
-            s1 += sum[k] - spreadOut
-            let cross = 2 * final * sum[k]
-            let spread = spreadOut * final
-            s2 += squares[k] - cross + spread
+        for k in 0..<cells { shift[k] = Lanes() }
+        for m in category.indices {
+            category[m].withUnsafeBufferPointer { category in
+                for k in 0..<cells { shift[k] += mean[Int(category[k])] }
+            }
         }
-        return Linearization.srs(n: total, s1: s1, s2: s2)
+        var s1 = Lanes(), s2 = Lanes()
+        weight.withUnsafeBufferPointer { weight in
+            for k in 0..<cells {
+                let final = weight[k] * shift[k]
+                shift[k] = final
+                let spreadOut: Lanes = n[k] * final
+                s1 += sum[k] - spreadOut
+                let cross: Lanes = 2 * final * sum[k]
+                let spread: Lanes = spreadOut * final
+                s2 += squares[k] - cross + spread
+            }
+        }
+        return (s1, s2)
     }
 
     /// The variance after projecting on the raking margins, `Linearization.rakingSweeps` sweeps.
@@ -154,26 +167,8 @@ public struct RakedProjection: Sendable {
         let total = respondents.reduce(0, +)
         guard total >= 2, respondents.count == cells, sumsOfSquares.count == sums.count else { return result }
         let n = respondents.map(Double.init)
-        var usable = sums.indices.filter { sums[$0].count == cells && sumsOfSquares[$0].count == cells }
-        if !shiftOperator.isEmpty && respondents == operatorRespondents {
-            // Sparse Σz through the matrix; the rest through the sweeps below.
-            var support: [Int] = []
-            support.reserveCapacity(cells / 4 + 1)
-            var dense: [Int] = []
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: cells) { shift in
-                n.withUnsafeBufferPointer { n in
-                    for entry in usable {
-                        if let variance = sparseVariance(
-                            n: n, total: total, sum: sums[entry], squares: sumsOfSquares[entry], support: &support, shift: shift) {
-                            result[entry] = variance
-                        } else {
-                            dense.append(entry)
-                        }
-                    }
-                }
-            }
-            usable = dense
-        }
+        let usable = sums.indices.filter { sums[$0].count == cells && sumsOfSquares[$0].count == cells }
+        let viaMatrix = !meanOperator.isEmpty && respondents == operatorRespondents
         let width = Lanes.scalarCount
         withScratch { scratch in
             n.withUnsafeBufferPointer { n in
@@ -189,7 +184,7 @@ public struct RakedProjection: Sendable {
                         Self.put(sums[entry], lane: lane, into: scratch.sum)
                         Self.put(sumsOfSquares[entry], lane: lane, into: scratch.squares)
                     }
-                    let (s1, s2) = project(n: n, scratch)
+                    let (s1, s2) = viaMatrix ? applyOperator(n: n, scratch) : project(n: n, scratch)
                     for (lane, entry) in batch.enumerated() {
                         result[entry] = Linearization.srs(n: total, s1: s1[lane], s2: s2[lane])
                     }
@@ -216,11 +211,14 @@ public struct RakedProjection: Sendable {
         }
     }
 
-    /// The sweeps on the scratch's sums; the final shift stays in `scratch.shift`.
-    private func project(n: UnsafeBufferPointer<Double>, _ scratch: Scratch) -> (Lanes, Lanes) {
+    /// The sweeps on the scratch's sums; the final shift stays in `scratch.shift`, and every
+    /// category's means are added to `summingMeansInto` where given.
+    private func project(
+        n: UnsafeBufferPointer<Double>, _ scratch: Scratch, summingMeansInto sums: UnsafeMutableBufferPointer<Lanes>? = nil
+    ) -> (Lanes, Lanes) {
         project(
             n: n, sum: UnsafeBufferPointer(scratch.sum), squares: UnsafeBufferPointer(scratch.squares),
-            shift: scratch.shift, mean: scratch.mean, residual: scratch.residual)
+            shift: scratch.shift, mean: scratch.mean, residual: scratch.residual, summedMeans: sums)
     }
 
     /// Writes `values` (one per cell) into lane `lane` of `target`.
@@ -244,7 +242,7 @@ public struct RakedProjection: Sendable {
     private func project(
         n: UnsafeBufferPointer<Double>, sum: UnsafeBufferPointer<Lanes>, squares: UnsafeBufferPointer<Lanes>,
         shift: UnsafeMutableBufferPointer<Lanes>, mean: UnsafeMutableBufferPointer<Lanes>,
-        residual: UnsafeMutableBufferPointer<Lanes>
+        residual: UnsafeMutableBufferPointer<Lanes>, summedMeans: UnsafeMutableBufferPointer<Lanes>?
     ) -> (Lanes, Lanes) {
         var s1 = Lanes(), s2 = Lanes()
         let margins = category.count
@@ -262,6 +260,7 @@ public struct RakedProjection: Sendable {
                                     for j in start..<memberEnd[c] { total += residual[Int(members[j])] }
                                     start = memberEnd[c]
                                     mean[c] = divisor[c] > 0 ? total / divisor[c] : total
+                                    if let summedMeans { summedMeans[c] += mean[c] }
                                 }
                             }
                             let last = sweep == Linearization.rakingSweeps - 1 && m == margins - 1

@@ -115,33 +115,28 @@ struct RakedProjectionTests {
         #expect(projection.variances(respondents: [3, 4], sums: [], sumsOfSquares: []).isEmpty)
     }
 
-    /// With the matrix built, a Σz that is zero outside a quarter of the cells or fewer (a
-    /// domain inside one category of a margin) goes through the matrix: the same variance to
-    /// about 1e-15. Any other Σz, or other respondents than the matrix's, still goes through the
-    /// sweeps, bit for bit.
+    /// With the matrix built, every Σz goes through it (dense or in a few cells, zero weights
+    /// too): the same variance to about 1e-15. Other respondents than the matrix's still go
+    /// through the sweeps, bit for bit.
     @Test(arguments: 0..<5)
     func theMatrixGivesTheSweepsVariance(_ index: Int) {
         let (seed, _, categories, counts, weights, respondents, start, plain) = Self.testCase(index)
         var random = start
         let projection = plain.withOperator(respondents: respondents)
-        #expect(!projection.shiftOperator.isEmpty && projection.operatorRespondents == respondents)
         let cells = categories.count
+        #expect(projection.meanOperator.count == cells * counts.reduce(0) { $0 + $1.count } && projection.operatorRespondents == respondents)
         var sums: [[Double]] = []
         var squares: [[Double]] = []
-        var sparse: [Bool] = []
         for v in 0..<24 {
-            // Every third Σz dense; the others in 1, 2, … cells up to a quarter (zero weights too).
+            // Every third Σz dense; the others in 1, 2, … cells up to a quarter.
             let support = v % 3 == 0 ? cells : max(1, min(cells / 4, 1 + v % 5))
             let chosen = Set((0..<support).map { _ in random.below(cells) })
             let sum = (0..<cells).map { chosen.contains($0) ? (random.unit() - 0.5) * Self.pow10(random.below(7) - 3) : 0 }
             sums.append(sum)
             squares.append(sum.map { $0 * $0 * (1 + random.unit()) })
-            sparse.append(4 * chosen.count <= cells)
         }
         let matrix = projection.variances(respondents: respondents, sums: sums, sumsOfSquares: squares)
         let sweeps = plain.variances(respondents: respondents, sums: sums, sumsOfSquares: squares)
-        // A design of fewer than four cells has no Σz sparse enough.
-        #expect(sparse.contains(true) == (cells >= 4) && sparse.contains(false))
         for v in sums.indices {
             let expected = Self.reference(
                 categories: categories, categoryCounts: counts, weights: weights, respondents: respondents,
@@ -150,17 +145,13 @@ struct RakedProjectionTests {
                 Issue.record("seed \(seed), vector \(v): no variance")
                 continue
             }
-            if sparse[v] {
-                #expect(abs(got - expected) <= 1e-12 * abs(expected), "seed \(seed), vector \(v): \(got) against \(expected)")
-            } else {
-                #expect(got.bitPattern == expected.bitPattern, "seed \(seed), vector \(v)")
-            }
+            #expect(abs(got - expected) <= 1e-12 * abs(expected), "seed \(seed), vector \(v): \(got) against \(expected)")
             #expect(sweeps[v]?.bitPattern == expected.bitPattern)
         }
         // The matrix was used: its sums run in another order, so in a design of some size some
         // last bits differ.
         if cells >= 20 {
-            #expect(sums.indices.contains { sparse[$0] && matrix[$0]?.bitPattern != sweeps[$0]?.bitPattern })
+            #expect(sums.indices.contains { matrix[$0]?.bitPattern != sweeps[$0]?.bitPattern })
         }
         // Other respondents than the matrix was built for: the sweeps, bit for bit.
         let others = respondents.map { $0 + 1 }
@@ -169,12 +160,19 @@ struct RakedProjectionTests {
         #expect(zip(fallback, fromSweeps).allSatisfy { $0?.bitPattern == $1?.bitPattern })
     }
 
-    @Test func noMatrixForManyCells() {
+    /// No matrix past `operatorCells` cells or categories: the sweeps, as without one.
+    @Test func noMatrixForManyCellsOrCategories() {
         let cells = RakedProjection.operatorCells + 1
         let projection = RakedProjection(
             categories: (0..<cells).map { [$0 % 2] }, categoryCounts: [[cells / 2 + 1, cells / 2]],
             weights: [Double](repeating: 1, count: cells))
-        #expect(projection.withOperator(respondents: [Int](repeating: 1, count: cells)).shiftOperator.isEmpty)
+        #expect(projection.withOperator(respondents: [Int](repeating: 1, count: cells)).meanOperator.isEmpty)
+        // Few cells, but one margin with more categories than the matrix takes (most empty).
+        let manyCategories = RakedProjection(
+            categories: [[0, 0], [1, 1]], categoryCounts: [[1, 1], [1, 1] + [Int](repeating: 0, count: cells)],
+            weights: [1, 1])
+        #expect(manyCategories.withOperator(respondents: [1, 1]).meanOperator.isEmpty)
+        #expect(!manyCategories.withOperator(respondents: [1, 1]).operatorRespondents.contains(1))
     }
 
     static func pow10(_ e: Int) -> Double {
