@@ -21,6 +21,9 @@ public struct OutputFolder: Sendable {
 
     /// The manifest kto writes into every report folder.
     public static let manifestName = ".kto-rapport"
+    /// Beside it, each file's stamp when kto wrote it: a later check knows an unchanged file by
+    /// its stamp instead of reading it. Of this disk only, so not part of the manifest.
+    public static let stampsName = ".kto-stempels"
 
     /// A problem writing the output.
     public struct WriteError: Error, CustomStringConvertible {
@@ -59,7 +62,7 @@ public struct OutputFolder: Sendable {
         }
         var foreign: [String] = []
         var listed: [(sub: String, entry: Manifest.Entry)] = []
-        for sub in contents.sorted() where sub != Self.manifestName {
+        for sub in contents.sorted() where sub != Self.manifestName && sub != Self.stampsName {
             var isDir: ObjCBool = false
             _ = fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
             if isDir.boolValue {
@@ -73,14 +76,18 @@ public struct OutputFolder: Sendable {
         // an earlier check of this run found unchanged is not read again while its stamp is the
         // same (any write since would have changed its ctime).
         let files = listed
-        let stamps = parallelMap(files.count) { k -> FileStamp? in
+        // Per file: its stamp when unchanged (nil: changed or gone), and whether it was read.
+        let found = parallelMap(files.count) { k -> (stamp: FileStamp?, read: Bool) in
             let file = target + "/" + files[k].sub
-            guard let stamp = FileStamp(path: file) else { return nil }
+            guard let stamp = FileStamp(path: file) else { return (nil, false) }
             let entry = files[k].entry
-            if let known = earlier?.unchanged[file], known.stamp == stamp, known.crc == entry.crc, stamp.size == entry.size { return stamp }
-            guard stamp.size == entry.size, let read = Self.checksum(ofFile: file) else { return nil }
-            return read.size == entry.size && read.crc == entry.crc ? stamp : nil
+            if let known = earlier?.unchanged[file], known.stamp == stamp, known.crc == entry.crc, stamp.size == entry.size { return (stamp, false) }
+            // The stamp kto noted when it wrote the file: the same stamp, the same content.
+            if let noted = entry.stamp, noted == stamp, stamp.size == entry.size { return (stamp, false) }
+            guard stamp.size == entry.size, let read = Self.checksum(ofFile: file) else { return (nil, true) }
+            return (read.size == entry.size && read.crc == entry.crc ? stamp : nil, true)
         }
+        let stamps = found.map(\.stamp)
         let changed = files.indices.filter { stamps[$0] == nil }.map { files[$0].sub }
         if !foreign.isEmpty { throw .foreignFiles(path: path, files: foreign) }
         if !changed.isEmpty { throw .changedFiles(path: path, files: changed) }
@@ -91,7 +98,7 @@ public struct OutputFolder: Sendable {
             guard let stamp, stamp.changed[0] + settledAfter < Int(now.tv_sec) || settledAfter == 0 else { continue }
             unchanged[target + "/" + file.sub] = .init(stamp: stamp, crc: file.entry.crc)
         }
-        return Inspection(unchanged: unchanged)
+        return Inspection(unchanged: unchanged, filesRead: found.filter(\.read).count)
     }
 
     /// A file's size and CRC-32, read in pieces through one small buffer: a report's files are
@@ -121,6 +128,29 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// `entries` with the stamp each staged file has now, where that stamp will show any later
+    /// change: its ctime lies before the coarse clock read just before the stat. A later write
+    /// gets a ctime at or past that reading; a write in the same clock tick as kto's own could
+    /// otherwise keep the stamp. A file without a stamp is read at the next check, as before
+    /// (git's rule for "racily clean" files, on the file system's own clock).
+    static func stamped(_ entries: [String: Manifest.Entry], in folder: String) -> [String: Manifest.Entry] {
+        var result = entries
+        for (path, entry) in entries {
+            let now = coarseNow()
+            guard let stamp = FileStamp(path: folder + "/" + path), stamp.size == entry.size, stamp.changed(before: now) else { continue }
+            result[path]?.stamp = stamp
+        }
+        return result
+    }
+
+    /// The clock that file times are taken from, as seconds and nanoseconds (Linux: the coarse
+    /// real-time clock; a file's ctime is never before it once it has been read).
+    static func coarseNow() -> [Int] {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &now)
+        return [Int(now.tv_sec), Int(now.tv_nsec)]
+    }
+
     /// The files a `check` found as kto wrote them, each with its stamp at that moment.
     public struct Inspection: Sendable {
         /// A file's stamp and the checksum its content was found to have.
@@ -130,6 +160,8 @@ public struct OutputFolder: Sendable {
         }
 
         var unchanged: [String: Verified] = [:]
+        /// Files whose content this check read (the others it knew by their stamps).
+        var filesRead = 0
     }
 
     /// What `stat(2)` says of a file that changes when its content does: device, inode, size,
@@ -142,6 +174,14 @@ public struct OutputFolder: Sendable {
         var modified: [Int]
         var changed: [Int]
 
+        init(device: UInt64, inode: UInt64, size: Int, modified: [Int], changed: [Int]) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+
         init?(path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
@@ -150,6 +190,27 @@ public struct OutputFolder: Sendable {
             size = Int(info.st_size)
             modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
             changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+        }
+
+        /// Whether the ctime lies before `time` (seconds, nanoseconds).
+        func changed(before time: [Int]) -> Bool {
+            changed.count == 2 && time.count == 2 && (changed[0] < time[0] || (changed[0] == time[0] && changed[1] < time[1]))
+        }
+
+        /// `device:inode:mtime:ctime` (times as seconds.nanoseconds), the manifest's form.
+        var text: String { "\(device):\(inode):\(modified[0]).\(modified[1]):\(changed[0]).\(changed[1])" }
+
+        /// The stamp of `text` for a file of `size` bytes; nil when it is not one.
+        init?(text: Substring, size: Int) {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 4, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return nil }
+            func time(_ part: Substring) -> [Int]? {
+                let halves = part.split(separator: ".", omittingEmptySubsequences: false)
+                guard halves.count == 2, let seconds = Int(halves[0]), let nanoseconds = Int(halves[1]) else { return nil }
+                return [seconds, nanoseconds]
+            }
+            guard let modified = time(parts[2]), let changed = time(parts[3]) else { return nil }
+            self.init(device: device, inode: inode, size: size, modified: modified, changed: changed)
         }
     }
 
@@ -257,8 +318,9 @@ public struct OutputFolder: Sendable {
             let target = URL(fileURLWithPath: folder.path).standardized
             do {
                 try folder.check(protecting: inputs, after: inspection)
-                let manifest = lock.withLock { Manifest(entries: entries) }
+                let manifest = Manifest(entries: OutputFolder.stamped(lock.withLock { entries }, in: staging.path))
                 if let error = OutputFolder.writeFile(manifest.bytes, to: staging.appendingPathComponent(OutputFolder.manifestName)) { throw error }
+                if let error = OutputFolder.writeFile(manifest.stampBytes, to: staging.appendingPathComponent(OutputFolder.stampsName)) { throw error }
                 let aside = OutputFolder.freshSibling(of: target, prefix: ".old-")
                 let hadTarget = fm.fileExists(atPath: target.path)
                 if hadTarget { try fm.moveItem(at: target, to: aside) }
@@ -330,14 +392,20 @@ struct Manifest {
     struct Entry {
         var size: Int
         var crc: UInt32
+        /// The file's stamp when kto wrote it (`OutputFolder.stamped`, kept in `stampsName`);
+        /// nil: the check reads the file.
+        var stamp: OutputFolder.FileStamp? = nil
     }
 
     var entries: [String: Entry]
 
     static let header = "# kto-rapportmap: kto schreef deze map en mag haar als geheel vervangen. Bestanden: grootte en CRC-32."
+    static let stampsHeader = "# kto-stempels: stat(2) van elk bestand zoals kto het schreef (apparaat, inode, mtime, ctime), zodat een volgende controle het niet hoeft te lezen."
 
     init(entries: [String: Entry]) { self.entries = entries }
 
+    /// The manifest: size, CRC-32 and path per file. It holds nothing of this disk, so a report
+    /// folder's manifest is the same on every machine (and in git).
     var bytes: [UInt8] {
         var lines = [Self.header]
         for path in entries.keys.sorted() {
@@ -347,7 +415,20 @@ struct Manifest {
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// The manifest of `folder`, or nil when it has none (or not one kto wrote).
+    /// The stamps beside the manifest (`OutputFolder.stampsName`): stamp and path per file that
+    /// has one.
+    var stampBytes: [UInt8] {
+        var lines = [Self.stampsHeader]
+        for path in entries.keys.sorted() {
+            guard let stamp = entries[path]?.stamp else { continue }
+            lines.append("\(stamp.text)\t\(path)")
+        }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The manifest of `folder`, or nil when it has none (or not one kto wrote), with the stamps
+    /// of its files where the folder has them. Stamps are only a shortcut: a missing or damaged
+    /// stamps file, or a stamp of another size than listed, leaves the files to be read.
     static func read(folder: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + OutputFolder.manifestName),
               let text = String(data: data, encoding: .utf8) else { return nil }
@@ -358,6 +439,18 @@ struct Manifest {
             let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3, let size = Int(parts[0]), let crc = UInt32(parts[1], radix: 16) else { return nil }
             entries[String(parts[2])] = Entry(size: size, crc: crc)
+        }
+        if let data = FileManager.default.contents(atPath: folder + "/" + OutputFolder.stampsName),
+           let text = String(data: data, encoding: .utf8) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            if lines.first.map(String.init) == stampsHeader {
+                for line in lines.dropFirst() {
+                    let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard parts.count == 2, let size = entries[String(parts[1])]?.size,
+                          let stamp = OutputFolder.FileStamp(text: parts[0], size: size) else { continue }
+                    entries[String(parts[1])]?.stamp = stamp
+                }
+            }
         }
         return Manifest(entries: entries)
     }

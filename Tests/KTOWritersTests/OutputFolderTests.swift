@@ -159,4 +159,106 @@ struct OutputFolderTests {
         try committed.commit()
         #expect(FileManager.default.contents(atPath: parent + "/c/d/rapport/x.txt").map { [UInt8]($0) } == Array("blijft".utf8))
     }
+    // MARK: Stamps in the manifest
+
+    /// A report's files written a clock tick or more before the commit get their stamp in the
+    /// manifest, and a later check knows them by it without reading them. A file edited in place
+    /// afterwards (same size, its modification time set back) has another ctime: it is read and
+    /// found changed, so kto still refuses to replace it.
+    @Test func stampedFilesAreKnownWithoutReadingUntilOneChanges() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let target = parent + "/rapport"
+        let folder = OutputFolder(path: target)
+        let staging = try folder.stage()
+        try staging.add("a.txt", Array("een".utf8))
+        try staging.add("tabellen/b.csv", Array("twee".utf8))
+        usleep(20_000)   // past the coarse clock's tick (4 ms) of the writes
+        try staging.commit()
+        let manifest = try #require(Manifest.read(folder: target))
+        #expect(manifest.entries.count == 2 && manifest.entries.values.allSatisfy { $0.stamp != nil })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == [OutputFolder.manifestName, OutputFolder.stampsName, "a.txt", "tabellen"])
+        for (path, entry) in manifest.entries {
+            #expect(entry.stamp == OutputFolder.FileStamp(path: target + "/" + path))
+        }
+        #expect(try folder.check(protecting: []).filesRead == 0)
+
+        // The same bytes count written in place, the modification time set back.
+        var before = stat()
+        stat(target + "/a.txt", &before)
+        usleep(20_000)
+        let handle = try #require(FileHandle(forWritingAtPath: target + "/a.txt"))
+        handle.write(Data("vee".utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        utimensat(AT_FDCWD, target + "/a.txt", &times, 0)
+        #expect(throws: OutputRefusal.changedFiles(path: target, files: ["a.txt"])) { try folder.check(protecting: []) }
+        #expect(throws: OutputRefusal.changedFiles(path: target, files: ["a.txt"])) {
+            try folder.write([("a.txt", Array("vier".utf8))])
+        }
+        #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "vee")
+    }
+
+    /// A file whose ctime is not before the clock reading gets no stamp: a write later in the
+    /// same tick could keep it. Such a file is read at the next check, as every file was before
+    /// stamps.
+    @Test func aFileOfTheCurrentClockTickGetsNoStamp() throws {
+        let stamp = OutputFolder.FileStamp(device: 1, inode: 2, size: 3, modified: [100, 5], changed: [100, 500])
+        #expect(!stamp.changed(before: [100, 500]))
+        #expect(!stamp.changed(before: [100, 499]))
+        #expect(!stamp.changed(before: [99, 999_999_999]))
+        #expect(stamp.changed(before: [100, 501]))
+        #expect(stamp.changed(before: [101, 0]))
+
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try Data("nu".utf8).write(to: URL(fileURLWithPath: parent + "/nu.txt"))
+        let entries = ["nu.txt": Manifest.Entry(size: 2, crc: 1), "weg.txt": Manifest.Entry(size: 1, crc: 2)]
+        // Once the clock has moved past the write, the file gets its stamp; a file that is gone,
+        // or of another size than listed, never does.
+        usleep(20_000)
+        let stamped = OutputFolder.stamped(entries, in: parent)
+        #expect(stamped["weg.txt"]?.stamp == nil)
+        #expect(stamped["nu.txt"]?.stamp == OutputFolder.FileStamp(path: parent + "/nu.txt"))
+        #expect(OutputFolder.stamped(["nu.txt": Manifest.Entry(size: 5, crc: 1)], in: parent)["nu.txt"]?.stamp == nil)
+    }
+
+    /// The manifest holds sizes and checksums only (the same on every machine); the stamps go
+    /// into a file of their own beside it and are read back onto the manifest's entries. Stamps
+    /// are a shortcut only: without the file, with a damaged line, a line for a file the manifest
+    /// does not list or a header that is not kto's, those files are read instead; the manifest
+    /// decides what kto wrote.
+    @Test func manifestAndStamps() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let stamp = OutputFolder.FileStamp(device: 64_768, inode: 1_234_567, size: 10, modified: [1_796_100_970, 381_322_335], changed: [1_796_100_970, 385_000_001])
+        let written = Manifest(entries: [
+            "a b.txt": Manifest.Entry(size: 10, crc: 0xDEAD_BEEF, stamp: stamp),
+            "map/c.csv": Manifest.Entry(size: 0, crc: 0)
+        ])
+        let manifest = String(decoding: written.bytes, as: UTF8.self)
+        #expect(manifest == Manifest.header + "\n10\tdeadbeef\ta b.txt\n0\t0\tmap/c.csv\n")
+        let stamps = String(decoding: written.stampBytes, as: UTF8.self)
+        #expect(stamps == Manifest.stampsHeader + "\n64768:1234567:1796100970.381322335:1796100970.385000001\ta b.txt\n")
+        try manifest.write(toFile: parent + "/" + OutputFolder.manifestName, atomically: true, encoding: .utf8)
+        let withoutStamps = try #require(Manifest.read(folder: parent))
+        #expect(withoutStamps.entries.count == 2 && withoutStamps.entries.values.allSatisfy { $0.stamp == nil })
+
+        try stamps.write(toFile: parent + "/" + OutputFolder.stampsName, atomically: true, encoding: .utf8)
+        let read = try #require(Manifest.read(folder: parent))
+        #expect(read.entries["a b.txt"]?.stamp == stamp && read.entries["a b.txt"]?.crc == 0xDEAD_BEEF)
+        #expect(read.entries["map/c.csv"].map { $0.stamp == nil && $0.size == 0 } == true)
+
+        let damaged = Manifest.stampsHeader + "\n64768:x:1.2:3.4\ta b.txt\n1:2:3.4:5.6\tniet-in-manifest.txt\n1:2:3.4:5.6\tmap/c.csv\n"
+        try damaged.write(toFile: parent + "/" + OutputFolder.stampsName, atomically: true, encoding: .utf8)
+        let partly = try #require(Manifest.read(folder: parent))
+        #expect(partly.entries.count == 2 && partly.entries["a b.txt"]?.stamp == nil)
+        #expect(partly.entries["map/c.csv"]?.stamp == OutputFolder.FileStamp(device: 1, inode: 2, size: 0, modified: [3, 4], changed: [5, 6]))
+
+        try ("# iets anders\n" + stamps.split(separator: "\n")[1] + "\n").write(toFile: parent + "/" + OutputFolder.stampsName, atomically: true, encoding: .utf8)
+        #expect(try #require(Manifest.read(folder: parent)).entries.values.allSatisfy { $0.stamp == nil })
+        // A stamps file alone makes no report folder.
+        try FileManager.default.removeItem(atPath: parent + "/" + OutputFolder.manifestName)
+        #expect(Manifest.read(folder: parent) == nil)
+    }
 }
