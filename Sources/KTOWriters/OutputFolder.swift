@@ -129,26 +129,18 @@ public struct OutputFolder: Sendable {
     }
 
     /// `entries` with the stamp each staged file has now, where that stamp will show any later
-    /// change: its ctime lies before the coarse clock read just before the stat. A later write
-    /// gets a ctime at or past that reading; a write in the same clock tick as kto's own could
-    /// otherwise keep the stamp. A file without a stamp is read at the next check, as before
-    /// (git's rule for "racily clean" files, on the file system's own clock).
-    static func stamped(_ entries: [String: Manifest.Entry], in folder: String) -> [String: Manifest.Entry] {
+    /// change: its ctime lies before `reference`, the change time of a file written after all of
+    /// them on the same file system (the manifest). A later write gets a ctime at or past that
+    /// reference; a write within the same tick of the file system's clock as kto's own could
+    /// otherwise keep the stamp (a tick is a second on some file systems). A file without a stamp
+    /// is read at the next check, as before (git's rule for "racily clean" files).
+    static func stamped(_ entries: [String: Manifest.Entry], in folder: String, before reference: [Int]) -> [String: Manifest.Entry] {
         var result = entries
         for (path, entry) in entries {
-            let now = coarseNow()
-            guard let stamp = FileStamp(path: folder + "/" + path), stamp.size == entry.size, stamp.changed(before: now) else { continue }
+            guard let stamp = FileStamp(path: folder + "/" + path), stamp.size == entry.size, stamp.changed(before: reference) else { continue }
             result[path]?.stamp = stamp
         }
         return result
-    }
-
-    /// The clock that file times are taken from, as seconds and nanoseconds (Linux: the coarse
-    /// real-time clock; a file's ctime is never before it once it has been read).
-    static func coarseNow() -> [Int] {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME_COARSE, &now)
-        return [Int(now.tv_sec), Int(now.tv_nsec)]
     }
 
     /// The files a `check` found as kto wrote them, each with its stamp at that moment.
@@ -318,9 +310,15 @@ public struct OutputFolder: Sendable {
             let target = URL(fileURLWithPath: folder.path).standardized
             do {
                 try folder.check(protecting: inputs, after: inspection)
-                let manifest = Manifest(entries: OutputFolder.stamped(lock.withLock { entries }, in: staging.path))
-                if let error = OutputFolder.writeFile(manifest.bytes, to: staging.appendingPathComponent(OutputFolder.manifestName)) { throw error }
-                if let error = OutputFolder.writeFile(manifest.stampBytes, to: staging.appendingPathComponent(OutputFolder.stampsName)) { throw error }
+                let manifest = lock.withLock { Manifest(entries: entries) }
+                let manifestFile = staging.appendingPathComponent(OutputFolder.manifestName)
+                if let error = OutputFolder.writeFile(manifest.bytes, to: manifestFile) { throw error }
+                // The stamps, against the manifest's change time: the file system's own clock, at
+                // its own granularity (a second on some), after every file was written.
+                if let written = FileStamp(path: manifestFile.path) {
+                    let stamped = Manifest(entries: OutputFolder.stamped(manifest.entries, in: staging.path, before: written.changed))
+                    if let error = OutputFolder.writeFile(stamped.stampBytes, to: staging.appendingPathComponent(OutputFolder.stampsName)) { throw error }
+                }
                 let aside = OutputFolder.freshSibling(of: target, prefix: ".old-")
                 let hadTarget = fm.fileExists(atPath: target.path)
                 if hadTarget { try fm.moveItem(at: target, to: aside) }

@@ -173,7 +173,7 @@ struct OutputFolderTests {
         let staging = try folder.stage()
         try staging.add("a.txt", Array("een".utf8))
         try staging.add("tabellen/b.csv", Array("twee".utf8))
-        usleep(20_000)   // past the coarse clock's tick (4 ms) of the writes
+        usleep(20_000)   // past the file system clock's tick (4 ms here) of the writes
         try staging.commit()
         let manifest = try #require(Manifest.read(folder: target))
         #expect(manifest.entries.count == 2 && manifest.entries.values.allSatisfy { $0.stamp != nil })
@@ -199,10 +199,11 @@ struct OutputFolderTests {
         #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "vee")
     }
 
-    /// A file whose ctime is not before the clock reading gets no stamp: a write later in the
-    /// same tick could keep it. Such a file is read at the next check, as every file was before
-    /// stamps.
-    @Test func aFileOfTheCurrentClockTickGetsNoStamp() throws {
+    /// A file whose ctime is not before the manifest's gets no stamp: a write later in the same
+    /// tick of the file system's clock could keep it (a tick is a second on some file systems,
+    /// so the reference is a file's time, not the system clock). Such a file is read at the next
+    /// check, as every file was before stamps.
+    @Test func aFileOfTheManifestsClockTickGetsNoStamp() throws {
         let stamp = OutputFolder.FileStamp(device: 1, inode: 2, size: 3, modified: [100, 5], changed: [100, 500])
         #expect(!stamp.changed(before: [100, 500]))
         #expect(!stamp.changed(before: [100, 499]))
@@ -213,14 +214,16 @@ struct OutputFolderTests {
         let parent = temp()
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try Data("nu".utf8).write(to: URL(fileURLWithPath: parent + "/nu.txt"))
+        let own = try #require(OutputFolder.FileStamp(path: parent + "/nu.txt"))
         let entries = ["nu.txt": Manifest.Entry(size: 2, crc: 1), "weg.txt": Manifest.Entry(size: 1, crc: 2)]
-        // Once the clock has moved past the write, the file gets its stamp; a file that is gone,
-        // or of another size than listed, never does.
-        usleep(20_000)
-        let stamped = OutputFolder.stamped(entries, in: parent)
-        #expect(stamped["weg.txt"]?.stamp == nil)
-        #expect(stamped["nu.txt"]?.stamp == OutputFolder.FileStamp(path: parent + "/nu.txt"))
-        #expect(OutputFolder.stamped(["nu.txt": Manifest.Entry(size: 5, crc: 1)], in: parent)["nu.txt"]?.stamp == nil)
+        // A reference in the file's own tick (a coarse file system: the manifest written in the
+        // same second): no stamp. One later: its stamp. A file that is gone, or of another size
+        // than listed, never gets one.
+        #expect(OutputFolder.stamped(entries, in: parent, before: own.changed).values.allSatisfy { $0.stamp == nil })
+        let later = [own.changed[0], own.changed[1] + 1]
+        let stamped = OutputFolder.stamped(entries, in: parent, before: later)
+        #expect(stamped["nu.txt"]?.stamp == own && stamped["weg.txt"]?.stamp == nil)
+        #expect(OutputFolder.stamped(["nu.txt": Manifest.Entry(size: 5, crc: 1)], in: parent, before: later)["nu.txt"]?.stamp == nil)
     }
 
     /// The manifest holds sizes and checksums only (the same on every machine); the stamps go
