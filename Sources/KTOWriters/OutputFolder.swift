@@ -62,9 +62,11 @@ public struct OutputFolder: Sendable {
         }
         var foreign: [String] = []
         var listed: [(sub: String, entry: Manifest.Entry)] = []
-        for sub in contents.sorted() where sub != Self.manifestName && sub != Self.stampsName {
+        for sub in contents.sorted() where sub != Self.manifestName {
             var isDir: ObjCBool = false
             _ = fm.fileExists(atPath: target + "/" + sub, isDirectory: &isDir)
+            // kto's stamps beside the manifest: a file of that name only (a folder is foreign).
+            if sub == Self.stampsName && !isDir.boolValue { continue }
             if isDir.boolValue {
                 if !manifest.entries.keys.contains(where: { $0.hasPrefix(sub + "/") }) { foreign.append(sub + "/") }
                 continue
@@ -189,7 +191,7 @@ public struct OutputFolder: Sendable {
             changed.count == 2 && time.count == 2 && (changed[0] < time[0] || (changed[0] == time[0] && changed[1] < time[1]))
         }
 
-        /// `device:inode:mtime:ctime` (times as seconds.nanoseconds), the manifest's form.
+        /// `device:inode:mtime:ctime` (times as seconds.nanoseconds), the stamps file's form.
         var text: String { "\(device):\(inode):\(modified[0]).\(modified[1]):\(changed[0]).\(changed[1])" }
 
         /// The stamp of `text` for a file of `size` bytes; nil when it is not one.

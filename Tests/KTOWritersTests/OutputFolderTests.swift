@@ -197,6 +197,15 @@ struct OutputFolderTests {
             try folder.write([("a.txt", Array("vier".utf8))])
         }
         #expect(try String(contentsOfFile: target + "/a.txt", encoding: .utf8) == "vee")
+
+        // A folder in the stamps file's place is not kto's: the report folder is not replaced.
+        let other = parent + "/ander"
+        try OutputFolder(path: other).write([("c.txt", Array("zes".utf8))])
+        try FileManager.default.removeItem(atPath: other + "/" + OutputFolder.stampsName)
+        try FileManager.default.createDirectory(atPath: other + "/" + OutputFolder.stampsName, withIntermediateDirectories: false)
+        #expect(throws: OutputRefusal.foreignFiles(path: other, files: [OutputFolder.stampsName + "/"])) {
+            try OutputFolder(path: other).check(protecting: [])
+        }
     }
 
     /// A file whose ctime is not before the manifest's gets no stamp: a write later in the same
