@@ -139,11 +139,7 @@ public struct RakedProjection: Sendable {
             for k in 0..<cells {
                 let final = weight[k] * shift[k]
                 shift[k] = final
-                let spreadOut: Lanes = n[k] * final
-                s1 += sum[k] - spreadOut
-                let cross: Lanes = 2 * final * sum[k]
-                let spread: Lanes = spreadOut * final
-                s2 += squares[k] - cross + spread
+                Self.addCell(sum: sum[k], square: squares[k], n: n[k], shift: final, &s1, &s2)
             }
         }
         return (s1, s2)
@@ -275,13 +271,7 @@ public struct RakedProjection: Sendable {
                                     for k in 0..<cells {
                                         let final = shift[k] + weight[k] * mean[Int(category[k])]
                                         shift[k] = final
-                                        // As the plain loop: s1 += Σz − n·shift,
-                                        // s2 += Σz² − 2·shift·Σz + n·shift·shift, left to right.
-                                        let spreadOut: Lanes = n[k] * final
-                                        s1 += sum[k] - spreadOut
-                                        let cross: Lanes = 2 * final * sum[k]
-                                        let spread: Lanes = spreadOut * final
-                                        s2 += squares[k] - cross + spread
+                                        Self.addCell(sum: sum[k], square: squares[k], n: n[k], shift: final, &s1, &s2)
                                     }
                                 }
                             }
@@ -292,15 +282,20 @@ public struct RakedProjection: Sendable {
         }
         if margins == 0 || Linearization.rakingSweeps == 0 {
             // No margin to project on: the sums as they are.
-            for k in 0..<cells {
-                let spreadOut: Lanes = n[k] * shift[k]
-                s1 += sum[k] - spreadOut
-                let cross: Lanes = 2 * shift[k] * sum[k]
-                let spread: Lanes = spreadOut * shift[k]
-                s2 += squares[k] - cross + spread
-            }
+            for k in 0..<cells { Self.addCell(sum: sum[k], square: squares[k], n: n[k], shift: shift[k], &s1, &s2) }
         }
         return (s1, s2)
+    }
+
+    /// One cell's part of the two sums after the projection, as the plain loop adds it:
+    /// s1 += Σz − n·shift, s2 += Σz² − 2·shift·Σz + n·shift·shift, left to right.
+    @inline(__always)
+    private static func addCell(sum: Lanes, square: Lanes, n: Double, shift: Lanes, _ s1: inout Lanes, _ s2: inout Lanes) {
+        let spreadOut: Lanes = n * shift
+        s1 += sum - spreadOut
+        let cross: Lanes = 2 * shift * sum
+        let spread: Lanes = spreadOut * shift
+        s2 += square - cross + spread
     }
 
     /// Variances computed side by side.
