@@ -159,10 +159,11 @@ struct OutputFolderTests {
         try committed.commit()
         #expect(FileManager.default.contents(atPath: parent + "/c/d/rapport/x.txt").map { [UInt8]($0) } == Array("blijft".utf8))
     }
-    // MARK: Stamps in the manifest
 
-    /// A report's files written a clock tick or more before the commit get their stamp in the
-    /// manifest, and a later check knows them by it without reading them. A file edited in place
+    // MARK: Stamps beside the manifest
+
+    /// A report's files written a clock tick or more before the commit get their stamp beside
+    /// the manifest, and a later check knows them by it without reading them. A file edited in place
     /// afterwards (same size, its modification time set back) has another ctime: it is read and
     /// found changed, so kto still refuses to replace it.
     @Test func stampedFilesAreKnownWithoutReadingUntilOneChanges() throws {
