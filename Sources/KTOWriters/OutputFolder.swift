@@ -145,6 +145,36 @@ public struct OutputFolder: Sendable {
         return result
     }
 
+    /// Whether the file system of `device` gives a file a new change time at every write, so
+    /// that a stamp shows any change (Linux: found in `/proc/self/mountinfo`). Not FAT and exFAT,
+    /// whose change time is the file's creation time, nor a file system kto cannot name: there the
+    /// files are read at every check, as before stamps.
+    static func keepsChangeTimes(device: UInt64) -> Bool {
+        guard let data = FileManager.default.contents(atPath: "/proc/self/mountinfo") else { return false }
+        return keepsChangeTimes(type: fileSystemType(device: device, mountinfo: String(decoding: data, as: UTF8.self)))
+    }
+
+    /// Whether a file system of `type` (nil: unknown) keeps change times (`fuseblk` may be FAT).
+    static func keepsChangeTimes(type: String?) -> Bool {
+        guard let type else { return false }
+        return !["vfat", "msdos", "exfat", "fuseblk"].contains(type)
+    }
+
+    /// The type of the file system mounted from `device` in a `mountinfo` table (its third field
+    /// is the device as major:minor, the first after " - " the type).
+    static func fileSystemType(device: UInt64, mountinfo: String) -> String? {
+        // glibc's major and minor of a dev_t.
+        let major = ((device >> 8) & 0xFFF) | ((device >> 32) & ~0xFFF)
+        let minor = (device & 0xFF) | ((device >> 12) & ~0xFF)
+        let wanted = "\(major):\(minor)"
+        for line in mountinfo.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count > 2, fields[2] == wanted, let dash = fields.firstIndex(of: "-"), dash + 1 < fields.count else { continue }
+            return String(fields[dash + 1])
+        }
+        return nil
+    }
+
     /// The files a `check` found as kto wrote them, each with its stamp at that moment.
     public struct Inspection: Sendable {
         /// A file's stamp and the checksum its content was found to have.
@@ -317,7 +347,7 @@ public struct OutputFolder: Sendable {
                 if let error = OutputFolder.writeFile(manifest.bytes, to: manifestFile) { throw error }
                 // The stamps, against the manifest's change time: the file system's own clock, at
                 // its own granularity (a second on some), after every file was written.
-                if let written = FileStamp(path: manifestFile.path) {
+                if let written = FileStamp(path: manifestFile.path), OutputFolder.keepsChangeTimes(device: written.device) {
                     let stamped = Manifest(entries: OutputFolder.stamped(manifest.entries, in: staging.path, before: written.changed))
                     if let error = OutputFolder.writeFile(stamped.stampBytes, to: staging.appendingPathComponent(OutputFolder.stampsName)) { throw error }
                 }
