@@ -176,6 +176,39 @@ extension ItemContext {
 }
 
 extension Estimator {
+    /// The test inputs of `measures` over the complement of `own` (the total less the domain), as
+    /// `inputs(measures, sums: total.subtracting(own))` gives them, from the total's parts made
+    /// once per item (`RestSums`): the counts the same, a weighted figure's sums to about 1e-15.
+    func restInputs(_ measures: [Measure], less own: ScoreSums, rest: inout RestSums, quantiles: inout TQuantiles) -> [Measure: TestInput] {
+        let restTotals = rest.restTotals(less: own.totals())
+        let counts = restTotals.counts
+        let n = counts.reduce(0, +)
+        var inputs: [Measure: TestInput] = [:]
+        var others: [Measure] = []
+        for measure in measures {
+            guard let variance else {
+                if let input = unweighted(measure, counts: counts, n: n, quantiles: &quantiles).1 { inputs[measure] = input }
+                continue
+            }
+            let scores: [Double]
+            switch measure {
+            case .mean: scores = codeScores
+            case .pctOnvoldoende, .pctAgree, .pctDisagree, .pctNeutral, .pctCategory, .pctMentioned:
+                scores = successScores[measure] ?? successes(measure).map { $0 ? 1.0 : 0.0 }
+            default:
+                // Not a weighted mean or percentage: from the subtracted sums, as before.
+                others.append(measure)
+                continue
+            }
+            guard let e = rest.influence(less: own, restTotals: restTotals, scores: scores, groupsAreStrata: variance.groupsAreStrata) else { continue }
+            inputs[measure] = .weighted(e, proportion: measure != .mean)
+        }
+        if !others.isEmpty {
+            inputs.merge(self.inputs(others, sums: rest.total.subtracting(own), quantiles: &quantiles)) { own, _ in own }
+        }
+        return inputs
+    }
+
     /// The test inputs of measures from sums (a complement's). A weighted one comes without its
     /// own variance: its test takes the variance of the difference instead (`Complements`).
     func inputs(_ measures: [Measure], sums: ScoreSums, quantiles: inout TQuantiles) -> [Measure: TestInput] {

@@ -65,11 +65,12 @@ struct ItemContext: Sendable {
             let estimator = Estimator(variable: variable, level: level, variance: frames[0].variance)
             let current = sums[0]
             let letters = pairwise(variable)
+            var restSums = current[.total].map(RestSums.init)
             let rest = complements(
                 metingen[0], own: inputs[first.meting] ?? [:], tested: estimator.tested, frame: frames[0], pairwise: letters?.measure
             ) { domain, measures in
-                guard let total = current[.total], let own = current[domain] else { return [:] }
-                return estimator.inputs(measures, sums: total.subtracting(own), quantiles: &quantiles)
+                guard restSums != nil, let own = current[domain] else { return [:] }
+                return estimator.restInputs(measures, less: own, rest: &restSums!, quantiles: &quantiles)
             }
             metingen[0] = compare(
                 metingen[0], inputs: inputs, earlier: Array(metingen.dropFirst()),
