@@ -200,7 +200,7 @@ extension Estimator {
                 others.append(measure)
                 continue
             }
-            guard let e = rest.influence(less: own, restTotals: restTotals, scores: scores, groupsAreStrata: variance.groupsAreStrata) else { continue }
+            guard let e = rest.influence(measure, scores: scores, less: own, restTotals: restTotals, groupsAreStrata: variance.groupsAreStrata) else { continue }
             inputs[measure] = .weighted(e, proportion: measure != .mean)
         }
         if !others.isEmpty {

@@ -79,16 +79,16 @@ struct RestSumsTests {
         var rest = RestSums(total)
         let restTotals = rest.restTotals(less: own.totals())
         #expect(restTotals.counts == subtracted.totals().counts)
-        let scoreSets: [[Double]] = [
-            (1...levels).map(Double.init),                       // a grade's codes as scores
-            (0..<levels).map { $0 < levels / 2 ? 1 : 0 },        // a percentage's successes
-            (0..<levels).map { $0 == levels - 1 ? 1 : 0 },
+        let scoreSets: [(measure: Measure, scores: [Double])] = [
+            (.mean, (1...levels).map(Double.init)),                             // a grade's codes as scores
+            (.pctAgree, (0..<levels).map { $0 < levels / 2 ? 1 : 0 }),          // a percentage's successes
+            (.pctCategory(levels), (0..<levels).map { $0 == levels - 1 ? 1 : 0 }),
         ]
         for strata in [false, true] {
             let frame = VarianceFrame(design: .unstratified, groupRespondents: [Int](repeating: 1, count: groups), groupsAreStrata: strata)
-            for scores in scoreSets {
+            for (measure, scores) in scoreSets {
                 let expected = frame.influence(subtracted, totals: subtracted.totals(), scores: scores)
-                let got = rest.influence(less: own, restTotals: restTotals, scores: scores, groupsAreStrata: strata)
+                let got = rest.influence(measure, scores: scores, less: own, restTotals: restTotals, groupsAreStrata: strata)
                 guard let expected, let got else {
                     #expect(expected == nil && got == nil, "seed \(seed): one without a figure")
                     continue
@@ -123,6 +123,6 @@ struct RestSumsTests {
         var rest = RestSums(total)
         let restTotals = rest.restTotals(less: total.totals())
         #expect(restTotals.counts.allSatisfy { $0 == 0 })
-        #expect(rest.influence(less: total, restTotals: restTotals, scores: [1, 2, 3, 4], groupsAreStrata: true) == nil)
+        #expect(rest.influence(.mean, scores: [1, 2, 3, 4], less: total, restTotals: restTotals, groupsAreStrata: true) == nil)
     }
 }

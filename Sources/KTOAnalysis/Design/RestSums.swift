@@ -18,8 +18,8 @@ struct RestSums {
     let respondents: [Double]
     let weight: [Double]
     let weightSquared: [Double]
-    /// Per set of scores (a measure's): its centre and per group Σw(s − c), Σw²(s − c), Σw²(s − c)².
-    private var centred: [[Double]: Centred] = [:]
+    /// Per measure (its scores): the centre and per group Σw(s − c), Σw²(s − c), Σw²(s − c)².
+    private var centred: [Measure: Centred] = [:]
 
     struct Centred {
         var centre: Double
@@ -47,9 +47,9 @@ struct RestSums {
         self.weightSquared = weightSquared
     }
 
-    /// The total's sums of `scores` about their mean over the total, made on first use.
-    mutating func centred(_ scores: [Double]) -> Centred {
-        if let known = centred[scores] { return known }
+    /// The total's sums of `measure`'s `scores` about their mean over the total, made on first use.
+    mutating func centred(_ measure: Measure, scores: [Double]) -> Centred {
+        if let known = centred[measure] { return known }
         let levels = total.levels
         let used = min(levels, scores.count)
         let W = totals.w.reduce(0, +)
@@ -67,7 +67,7 @@ struct RestSums {
                 made.squaredWeightedSquares[g] += total.q[r * levels + l] * d * d
             }
         }
-        centred[scores] = made
+        centred[measure] = made
         return made
     }
 
@@ -77,14 +77,14 @@ struct RestSums {
         return ScoreSums.Totals(n: minus(totals.n, own.n), w: minus(totals.w, own.w), q: minus(totals.q, own.q))
     }
 
-    /// The complement of `own` for `scores`, as `VarianceFrame.influence` gives it for
-    /// `total.subtracting(own)`: mean, weighted variance and per group Σz and Σz², without its
-    /// variance. nil without respondents or weight.
+    /// The complement of `own` for `measure` (its `scores`), as `VarianceFrame.influence` gives
+    /// it for `total.subtracting(own)`: mean, weighted variance and per group Σz and Σz², without
+    /// its variance. nil without respondents or weight.
     mutating func influence(
-        less own: ScoreSums, restTotals: ScoreSums.Totals, scores: [Double], groupsAreStrata: Bool
+        _ measure: Measure, scores: [Double], less own: ScoreSums, restTotals: ScoreSums.Totals, groupsAreStrata: Bool
     ) -> DesignEstimate? {
         guard let (mean, weightedVariance, n, W) = VarianceFrame.moments(restTotals, scores: scores) else { return nil }
-        let centred = centred(scores)
+        let centred = centred(measure, scores: scores)
         let levels = total.levels
         let used = min(levels, scores.count)
         let delta = mean - centred.centre
