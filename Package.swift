@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "KTOTextTests", dependencies: ["KTOText"]),
         .testTarget(name: "KTOStatsTests", dependencies: ["KTOStats"]),
         .testTarget(name: "KTOModelTests", dependencies: ["KTOModel", "KTOImport"]),
-        .testTarget(name: "KTOAnalysisTests", dependencies: ["KTOAnalysis", "KTOModel", "KTOStats"]),
+        .testTarget(name: "KTOAnalysisTests", dependencies: ["KTOAnalysis", "KTOModel", "KTOStats", "KTOSample"]),
         .testTarget(name: "KTOCommandTests", dependencies: ["KTOCommand", "kto"]),
         .testTarget(name: "KTOWritersTests", dependencies: ["KTOWriters", "KTOReport", "KTOAnalysis", "KTOModel", "KTOStats"]),
         .testTarget(name: "KTOSampleTests", dependencies: ["KTOSample"]),

@@ -1,5 +1,6 @@
 import Testing
 @testable import KTOAnalysis
+import KTOSample
 
 /// A complement's figure from the total's parts (`RestSums`) against the same figure from the
 /// subtracted sums (`ScoreSums.subtracting`, then `VarianceFrame.influence`): the counts, the
@@ -7,25 +8,11 @@ import Testing
 /// sums equal to 1e-12 (the same sums in another order).
 @Suite("Complements from the total's parts")
 struct RestSumsTests {
-    /// SplitMix64, for sums that are the same on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// Respondents with weights of 0.3-4 each: n, Σw and Σw² per group and level.
-    static func fill(_ sums: inout ScoreSums, row: Int, level: Int, respondents: Int, random: inout Random) {
+    static func fill(_ sums: inout ScoreSums, row: Int, level: Int, respondents: Int, random: inout SplitMix64) {
         var w = 0.0, q = 0.0
         for _ in 0..<respondents {
-            let weight = 0.3 + random.unit() * 3.7
+            let weight = 0.3 + Double(random.next() >> 11) / Double(1 << 53) * 3.7
             w += weight
             q += weight * weight
         }
@@ -39,7 +26,7 @@ struct RestSumsTests {
     /// groups (a gemeente) or on all (a breakdown's category), taking some levels and some groups
     /// whole, so that the rest has none there.
     static func design(seed: UInt64, groups: Int, levels: Int, sparse: Bool) -> (total: ScoreSums, own: ScoreSums) {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let present = (0..<groups).filter { _ in random.below(9) != 0 }
         var ownGroups = sparse ? present.filter { _ in random.below(6) == 0 } : present
         if ownGroups.isEmpty, let first = present.first { ownGroups = [first] }
