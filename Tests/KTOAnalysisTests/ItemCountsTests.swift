@@ -96,6 +96,9 @@ struct ItemCountsTests {
             let roles = try MetingFrame.roles(study: loaded.study, codebook: loaded.codebook)
             let frame = try MetingFrame.make(study: loaded.study, codebook: loaded.codebook, dataset: loaded.current, roles: roles)
             #expect(frame.domains.count == 1 + 3 + 3)
+            // Both kinds of domains: the total holds whole groups (its rows are the groups' own
+            // sums), a category of the breakdown does not (its cells are added one by one).
+            #expect(frame.layout.wholeGroups.contains(0) && frame.layout.wholeGroups.count < frame.domains.count, "\(design)")
             for (variable, codes) in [(AnalysisTests.grade, grade), (AnalysisTests.statement, statement)] {
                 let counts = ItemCounts(codes: CodeColumn(codes), variable: variable, frame: frame)
                 let fused = frame.domainSums(counts)

@@ -12,10 +12,17 @@ struct DomainLayout: Sendable {
     /// Rows of all domains together.
     let rows: Int
     /// Per cell c: entries memberStart[c]..<memberStart[c + 1] of `memberDomain` (the domains
-    /// holding the cell) and `memberRow` (the cell's group's row among the flat sums).
+    /// holding the cell, other than the whole-group ones) and `memberRow` (the cell's group's row
+    /// among the flat sums).
     let memberStart: [Int32]
     let memberDomain: [Int32]
     let memberRow: [Int32]
+    /// The domains that hold every cell of each group they meet (the total, a gemeente, a
+    /// category of a raking margin): their rows are the groups' own sums, made once in the pass.
+    let wholeGroups: [Int]
+    /// Per cell: its design group.
+    let cellGroup: [Int32]
+    let groups: Int
     /// Per cell c: entries unknownStart[c]..<unknownStart[c + 1] of `unknownBreakdown`, the
     /// breakdowns for which the cell's respondents have no value.
     let unknownStart: [Int32]
@@ -29,22 +36,38 @@ struct DomainLayout: Sendable {
         var present: [[Int]] = []
         var rowStart: [Int] = []
         var members = [[(domain: Int32, row: Int32)]](repeating: [], count: cellCount)
+        var wholeGroups: [Int] = []
         var rows = 0
         var row = [Int](repeating: -1, count: groups)
+        var cellsOfGroup = [Int](repeating: 0, count: groups)
+        for cell in 0..<min(cellCount, cellGroup.count) { cellsOfGroup[cellGroup[cell]] += 1 }
+        var cellsMet = [Int](repeating: 0, count: groups)
         for (d, entry) in domains.enumerated() {
             // The groups the cells meet, and the row of each: as `MetingFrame.sums` lays them out.
-            for g in 0..<groups { row[g] = -1 }
-            for cell in entry.cells { row[cellGroup[cell]] = 0 }
+            for g in 0..<groups { row[g] = -1; cellsMet[g] = 0 }
+            for cell in entry.cells {
+                row[cellGroup[cell]] = 0
+                cellsMet[cellGroup[cell]] += 1
+            }
             var groupsMet: [Int] = []
             for g in 0..<groups where row[g] == 0 {
                 row[g] = groupsMet.count
                 groupsMet.append(g)
             }
-            for cell in entry.cells { members[cell].append((Int32(d), Int32(rows + row[cellGroup[cell]]))) }
+            // Every cell of every group it meets (its cells ascending, so each listed once): its
+            // sums per group are the group's, the same additions in the same order.
+            if zip(entry.cells, entry.cells.dropFirst()).allSatisfy({ $0 < $1 }), groupsMet.allSatisfy({ cellsMet[$0] == cellsOfGroup[$0] }) {
+                wholeGroups.append(d)
+            } else {
+                for cell in entry.cells { members[cell].append((Int32(d), Int32(rows + row[cellGroup[cell]]))) }
+            }
             present.append(groupsMet)
             rowStart.append(rows)
             rows += groupsMet.count
         }
+        self.wholeGroups = wholeGroups
+        self.cellGroup = cellGroup.map { Int32($0) }
+        self.groups = groups
         self.present = present
         self.rowStart = rowStart
         self.rows = rows
@@ -83,6 +106,16 @@ extension MetingFrame {
         var q = n
         var slotTotals = [Int](repeating: 0, count: domainCount * slots)
         var unknown = [Int](repeating: 0, count: categoryCodes.count)
+        // The groups' own sums and respondents per slot: the rows of the whole-group domains.
+        var groupN = [Double](repeating: 0, count: layout.groups * levels)
+        var groupW = groupN
+        var groupQ = groupN
+        var groupSlots = [Int](repeating: 0, count: layout.groups * slots)
+        groupN.withUnsafeMutableBufferPointer { groupN in
+        groupW.withUnsafeMutableBufferPointer { groupW in
+        groupQ.withUnsafeMutableBufferPointer { groupQ in
+        groupSlots.withUnsafeMutableBufferPointer { groupSlots in
+        layout.cellGroup.withUnsafeBufferPointer { cellGroup in
         n.withUnsafeMutableBufferPointer { n in
         w.withUnsafeMutableBufferPointer { w in
         q.withUnsafeMutableBufferPointer { q in
@@ -94,12 +127,14 @@ extension MetingFrame {
         layout.unknownStart.withUnsafeBufferPointer { unknownStart in
         layout.unknownBreakdown.withUnsafeBufferPointer { unknownBreakdown in
         counts.count.withUnsafeBufferPointer { count in
-            for cell in 0..<min(cellCount, count.count / max(slots, 1), memberStart.count - 1) {
+            for cell in 0..<min(cellCount, count.count / max(slots, 1), memberStart.count - 1, cellGroup.count) {
                 let members = Int(memberStart[cell])..<Int(memberStart[cell + 1])
                 let unknowns = Int(unknownStart[cell])..<Int(unknownStart[cell + 1])
+                let group = Int(cellGroup[cell])
                 let base = cell * slots
                 for l in 0..<slots where count[base + l] != 0 {
                     let respondents = Int(count[base + l])
+                    groupSlots[group &* slots &+ l] += respondents
                     for m in members { slotTotals[Int(memberDomain[m]) &* slots &+ l] += respondents }
                     guard l < levels else { continue }
                     for u in unknowns { unknown[Int(unknownBreakdown[u])] += respondents }
@@ -117,6 +152,10 @@ extension MetingFrame {
                         cw = c
                         cq = c
                     }
+                    let own = group &* levels &+ l
+                    groupN[own] += c
+                    groupW[own] += cw
+                    groupQ[own] += cq
                     for m in members {
                         let k = Int(memberRow[m]) &* levels &+ l
                         n[k] += c
@@ -125,7 +164,18 @@ extension MetingFrame {
                     }
                 }
             }
-        }}}}}}}}}}}
+            for d in layout.wholeGroups {
+                for (r, g) in layout.present[d].enumerated() {
+                    let target = (layout.rowStart[d] + r) * levels
+                    for l in 0..<levels {
+                        n[target + l] = groupN[g * levels + l]
+                        w[target + l] = groupW[g * levels + l]
+                        q[target + l] = groupQ[g * levels + l]
+                    }
+                    for l in 0..<slots { slotTotals[d * slots + l] += groupSlots[g * slots + l] }
+                }
+            }
+        }}}}}}}}}}}}}}}}
         var sums: [ScoreSums] = []
         sums.reserveCapacity(domainCount)
         for d in 0..<domainCount {
