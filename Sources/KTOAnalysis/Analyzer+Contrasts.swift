@@ -187,7 +187,11 @@ extension Estimator {
         var others: [Measure] = []
         for measure in measures {
             guard let variance else {
-                if let input = unweighted(measure, counts: counts, n: n, quantiles: &quantiles).1 { inputs[measure] = input }
+                // Unweighted: the counts alone, as `inputs` takes them (without weights `figure`
+                // reads no sums).
+                if case .final(_, let input?) = figure(measure, sums: own, totals: restTotals, counts: counts, n: n, quantiles: &quantiles) {
+                    inputs[measure] = input
+                }
                 continue
             }
             let scores: [Double]
