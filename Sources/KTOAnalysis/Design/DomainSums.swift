@@ -20,9 +20,6 @@ struct DomainLayout: Sendable {
     /// The domains that hold every cell of each group they meet (the total, a gemeente, a
     /// category of a raking margin): their rows are the groups' own sums, made once in the pass.
     let wholeGroups: [Int]
-    /// Per cell: its design group.
-    let cellGroup: [Int32]
-    let groups: Int
     /// Per cell c: entries unknownStart[c]..<unknownStart[c + 1] of `unknownBreakdown`, the
     /// breakdowns for which the cell's respondents have no value.
     let unknownStart: [Int32]
@@ -66,8 +63,6 @@ struct DomainLayout: Sendable {
             rows += groupsMet.count
         }
         self.wholeGroups = wholeGroups
-        self.cellGroup = cellGroup.map { Int32($0) }
-        self.groups = groups
         self.present = present
         self.rowStart = rowStart
         self.rows = rows
@@ -107,15 +102,15 @@ extension MetingFrame {
         var slotTotals = [Int](repeating: 0, count: domainCount * slots)
         var unknown = [Int](repeating: 0, count: categoryCodes.count)
         // The groups' own sums and respondents per slot: the rows of the whole-group domains.
-        var groupN = [Double](repeating: 0, count: layout.groups * levels)
+        var groupN = [Double](repeating: 0, count: groups * levels)
         var groupW = groupN
         var groupQ = groupN
-        var groupSlots = [Int](repeating: 0, count: layout.groups * slots)
+        var groupSlots = [Int](repeating: 0, count: groups * slots)
         groupN.withUnsafeMutableBufferPointer { groupN in
         groupW.withUnsafeMutableBufferPointer { groupW in
         groupQ.withUnsafeMutableBufferPointer { groupQ in
         groupSlots.withUnsafeMutableBufferPointer { groupSlots in
-        layout.cellGroup.withUnsafeBufferPointer { cellGroup in
+        cellGroup.withUnsafeBufferPointer { cellGroup in
         n.withUnsafeMutableBufferPointer { n in
         w.withUnsafeMutableBufferPointer { w in
         q.withUnsafeMutableBufferPointer { q in
@@ -130,7 +125,7 @@ extension MetingFrame {
             for cell in 0..<min(cellCount, count.count / max(slots, 1), memberStart.count - 1, cellGroup.count) {
                 let members = Int(memberStart[cell])..<Int(memberStart[cell + 1])
                 let unknowns = Int(unknownStart[cell])..<Int(unknownStart[cell + 1])
-                let group = Int(cellGroup[cell])
+                let group = cellGroup[cell]
                 let base = cell * slots
                 for l in 0..<slots where count[base + l] != 0 {
                     let respondents = Int(count[base + l])
