@@ -31,7 +31,7 @@ enum HugePages {
 extension Array {
     /// `count` copies of `value` in fresh memory, `advise` told about its bytes before they are
     /// first written (`HugePages.advise`, `Prefault.populate`).
-    package static func filled(
+    @inlinable package static func filled(
         repeating value: Element, count: Int, advising advise: (UnsafeMutableRawPointer, Int) -> Void
     ) -> [Element] {
         [Element](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -11,6 +11,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case headerWithoutNames
         case duplicateHeaderName(String, firstColumn: Int)
         case invalidUTF16
+        /// Another program shortened the file while kto read it.
+        case changedWhileRead
     }
 
     public var kind: Kind
@@ -37,6 +39,8 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateHeaderName(let name, let first):
             return "kolomnaam '\(name)' komt twee keer voor in de kopregel (eerst in kolom \(first))"
         case .invalidUTF16: return "ongeldige UTF-16-tekst (los surrogaatteken)"
+        case .changedWhileRead:
+            return "bestand werd korter terwijl kto het las: een ander programma schreef het opnieuw of de verbinding met de schijf viel weg; wacht tot het bestand klaar is (of kopieer het naar een lokale map) en start kto opnieuw"
         }
     }
 

@@ -38,15 +38,17 @@ public struct SourceText: Sendable {
         try self.init(contentsOf: path, displayName: displayName, encoding: encoding, threads: threads, reserve: nil)
     }
 
-    /// As `init(contentsOf:displayName:encoding:threads:)`, the bytes of a large file going
-    /// into `reserve`'s memory where it can give it (an earlier file's that nothing uses any
-    /// more), and left there for the next file.
+    /// As `init(contentsOf:displayName:encoding:threads:)`, for a reader of large files: with
+    /// `mapping`, a large file is mapped where the system can (`FileMapping`; the reader then
+    /// calls `checkUnchanged()` once it has read what it needs); else its bytes go into
+    /// `reserve`'s memory where it can give it (an earlier file's that nothing uses any more),
+    /// and are left there for the next file.
     package init(
         contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil, threads: Int = 1,
-        reserve: ByteReserve?
+        reserve: ByteReserve?, mapping: Bool = false
     ) throws(ImportError) {
         let name = displayName ?? path
-        guard let raw = ByteStorage.contents(ofFile: path, threads: threads, reserve: reserve) else {
+        guard let raw = ByteStorage.contents(ofFile: path, threads: threads, reserve: reserve, mapping: mapping) else {
             throw ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: name, line: 1))
         }
         try self.init(storage: raw, file: name, encoding: encoding, threads: threads)
@@ -74,9 +76,21 @@ public struct SourceText: Sendable {
             self.storage = raw
             self.offset = 0
         case .utf16LE, .utf16BE:
-            self.storage = ByteStorage(copying: try Self.transcodeUTF16(all, bigEndian: chosen == .utf16BE, file: file))
+            let transcoded = try Self.transcodeUTF16(all, bigEndian: chosen == .utf16BE, file: file)
+            // The copy is what is read from now on: a mapped file must have been whole until here.
+            if raw.wasCutShort { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
+            self.storage = ByteStorage(copying: transcoded)
             self.offset = 0
         }
+    }
+
+    /// Throws when the file was cut short by another program while it was mapped
+    /// (`FileMapping`): what was read from it is then not the file. A reader of a mapped file
+    /// calls this after its last read of `bytes` and before anything it read is used, and on
+    /// any error it throws, whose cause this would be.
+    /// - Throws: `ImportError.changedWhileRead`.
+    package func checkUnchanged() throws(ImportError) {
+        if storage.wasCutShort { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
     }
 
     /// Decodes a byte range of `bytes` to a String in the file's encoding.

@@ -34,6 +34,9 @@ public struct DatasetLoader: Sendable {
     package var minimumPartSize = DatasetLoader.minimumPartBytes
     /// Test seam: told, per file read in parts, how many parts were merged as read.
     package var partLog: PartLog?
+    /// Whether a large export is mapped (`FileMapping`) rather than read into a buffer; turned
+    /// off by the tests of the buffer's path (`ByteReserve`).
+    package var mapsLargeFiles = true
 
     public init(study: Study, codebook: Codebook, strict: Bool = false) {
         self.study = study
@@ -88,48 +91,56 @@ public struct DatasetLoader: Sendable {
         let groupLookup = try makeGroupLookup(meting: meting)
         for file in files {
             let (source, table) = try openSource(file, reserve: reserve)
-            let reader = try CSVReader(source: source, dialect: table == nil ? study.dialect : .comma)
-            var ledger = RowLedger(
-                file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
-                dialect: reader.dialect, dialectSniffed: reader.sniffed)
-            ledger.meting = meting
-            ledger.table = table
-            let plan = try makePlan(
-                header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
-                decoders: decoders, groupLookup: groupLookup)
-            // A platform's own columns (dates, progress, …) are known, not unknown questions.
-            if let platform = table?.platformColumns, !platform.isEmpty {
-                ledger.unknownColumns.removeAll { platform.contains($0) }
-            }
-            let partReader = PartReader(
-                source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
-                examplesPerVariable: examplesPerVariable, fileName: file.displayName)
-            let total = source.bytes.count
+            // A mapped export cut short while it was read reads as zeros from there: that, not
+            // what was read, is then the message, whatever the reading made of the zeros.
+            do {
+                let reader = try CSVReader(source: source, dialect: table == nil ? study.dialect : .comma)
+                var ledger = RowLedger(
+                    file: file.displayName, encoding: source.encoding, encodingDetected: source.detected,
+                    dialect: reader.dialect, dialectSniffed: reader.sniffed)
+                ledger.meting = meting
+                ledger.table = table
+                let plan = try makePlan(
+                    header: reader.header, naming: naming, file: file.displayName, ledger: &ledger,
+                    decoders: decoders, groupLookup: groupLookup)
+                // A platform's own columns (dates, progress, …) are known, not unknown questions.
+                if let platform = table?.platformColumns, !platform.isEmpty {
+                    ledger.unknownColumns.removeAll { platform.contains($0) }
+                }
+                let partReader = PartReader(
+                    source: source, plan: plan, decoders: decoders, groupLookup: groupLookup, strict: strict,
+                    examplesPerVariable: examplesPerVariable, fileName: file.displayName)
+                let total = source.bytes.count
 
-            // The code columns are read straight into the arrays the dataset keeps, sized by a
-            // bound on the rows (pages beyond the rows read are never touched, so never resident).
-            let partition = self.partition(reader)
-            let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
-            let widths = plan.codeVariables.map { decoders[$0].isNarrow ? 1 : 2 }
-            var (columns, parts) = try Self.withUninitializedColumns(widths: widths, capacity: capacity) { storage in
-                let parts = try readParts(
-                    reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
-                    progress: progress.map { report in { done in report(file.displayName, done, total) } })
-                return (parts.reduce(0) { $0 + $1.rows }, parts)
-            }
-            progress?(file.displayName, total, total)
+                // The code columns are read straight into the arrays the dataset keeps, sized by a
+                // bound on the rows (pages beyond the rows read are never touched, so never resident).
+                let partition = self.partition(reader)
+                let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
+                let widths = plan.codeVariables.map { decoders[$0].isNarrow ? 1 : 2 }
+                var (columns, parts) = try Self.withUninitializedColumns(widths: widths, capacity: capacity) { storage in
+                    let parts = try readParts(
+                        reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
+                        progress: progress.map { report in { done in report(file.displayName, done, total) } })
+                    return (parts.reduce(0) { $0 + $1.rows }, parts)
+                }
+                progress?(file.displayName, total, total)
 
-            ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
-            if let places = source.tablePlaces { ledger.locate(with: places) }
-            if let table { try account(table.leftOut, in: &ledger) }
-            try checkWeights(parts, source: source)
-            // The base of an unusable share: the non-empty cells, counted only where there are issues.
-            for k in ledger.cellIssues.indices {
-                guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
-                ledger.cellIssues[k].nonEmpty = columns[j].reduce(0) { $0 + ($1 == Dataset.noAnswer ? 0 : 1) }
+                ledger.record(parts, plan: plan, decoders: decoders, examplesPerVariable: examplesPerVariable)
+                if let places = source.tablePlaces { ledger.locate(with: places) }
+                if let table { try account(table.leftOut, in: &ledger) }
+                try checkWeights(parts, source: source)
+                // The base of an unusable share: the non-empty cells, counted only where there are issues.
+                for k in ledger.cellIssues.indices {
+                    guard let j = plan.codeVariables.firstIndex(where: { decoders[$0].name == ledger.cellIssues[k].variable }) else { continue }
+                    ledger.cellIssues[k].nonEmpty = columns[j].reduce(0) { $0 + ($1 == Dataset.noAnswer ? 0 : 1) }
+                }
+                append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
+                try source.checkUnchanged()
+                ledgers.append(ledger)
+            } catch {
+                try source.checkUnchanged()
+                throw error
             }
-            append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
-            ledgers.append(ledger)
         }
         try checkEveryVariableIsThere(builders: builders, ledgers: ledgers, naming: naming, meting: meting)
         dataset.columns = builders.map { $0.column }

@@ -114,6 +114,42 @@ struct ByteStorageTests {
         }
     }
 
+    /// A large file is mapped when asked (and only then, and only a large one): the same bytes.
+    /// When another program cuts the file short while it is mapped, reading past the cut does
+    /// not end the process: the bytes from there read as zeros and the storage says it was cut
+    /// short, so that its reader can stop with a message (`SourceText.checkUnchanged`).
+    @Test func aMappedFileCutShortReadsAsZerosAndSaysSo() throws {
+        let size = FileMapping.minimumBytes + 123_457
+        let bytes = Self.bytes(size, seed: 6)
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try #require(ByteStorage.contents(ofFile: path, threads: 2)).isMapped == false)
+        let storage = try #require(ByteStorage.contents(ofFile: path, threads: 2, mapping: true))
+        #expect(storage.isMapped)
+        #expect(Array(storage.all) == bytes && !storage.wasCutShort)
+        let other = try #require(ByteStorage.contents(ofFile: path, mapping: true))
+
+        // Cut inside a page: the rest of that page is the kernel's zeros, the pages after it
+        // the guard's.
+        let cut = (1 << 20) + 100
+        #expect(truncate(path, off_t(cut)) == 0)
+        let after = Array(storage.all)
+        #expect(storage.wasCutShort)
+        #expect(Array(after[..<cut]) == Array(bytes[..<cut]))
+        #expect(after[cut...].allSatisfy { $0 == 0 })
+        // Only the mapping that was read past the cut is marked.
+        #expect(!other.wasCutShort)
+        #expect(other.all[size - 1] == 0 && other.wasCutShort)
+        // An address in no mapping is not the guard's.
+        var local = 0
+        #expect(!BusErrorGuard.shared.absorb(withUnsafeMutablePointer(to: &local) { Int(bitPattern: $0) }))
+
+        // A small file is read, even when mapping is asked for.
+        let small = try Self.temporaryFile(Self.bytes(FileMapping.minimumBytes - 1, seed: 7))
+        defer { try? FileManager.default.removeItem(atPath: small) }
+        #expect(try #require(ByteStorage.contents(ofFile: small, mapping: true)).isMapped == false)
+    }
+
     @Test func notARegularFileIsNil() {
         #expect(ByteStorage.contents(ofFile: NSTemporaryDirectory()) == nil)
         #expect(ByteStorage.contents(ofFile: "/nonexistent/kto.csv") == nil)

@@ -36,16 +36,23 @@ struct ParallelLoaderTests {
             files = study.dataFiles
         }
 
+        /// Whether large exports are mapped (`FileMapping`) or read into a buffer.
+        var mapsLargeFiles = true
+
         /// Loads with `threads` threads (1: sequential) and parts of at least `partSize` bytes.
-        func load(threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, strict: Bool = false, reserve: ByteReserve? = nil) -> Outcome {
+        func load(
+            threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, strict: Bool = false, reserve: ByteReserve? = nil,
+            progress: ((String, Int, Int) -> Void)? = nil
+        ) -> Outcome {
             var loader = self.loader
+            loader.mapsLargeFiles = mapsLargeFiles
             loader.parallelism = threads
             loader.minimumPartSize = partSize
             loader.strict = strict
             let log = PartLog()
             loader.partLog = log
             do {
-                let (dataset, ledgers) = try loader.load(files: files, meting: "2015", reserve: reserve)
+                let (dataset, ledgers) = try loader.load(files: files, meting: "2015", progress: progress, reserve: reserve)
                 return Outcome(result: .success(.init(dataset: dataset, ledgers: ledgers)), parts: log.entries)
             } catch {
                 return Outcome(result: .failure(.init(error)), parts: log.entries)
@@ -161,12 +168,45 @@ struct ParallelLoaderTests {
         let setup = try Setup([export.bytes(minimumSize: 4_300_000)])
         let plain = setup.load(threads: 2)
         #expect(plain.loaded != nil)
+        // The buffer's path: large exports are otherwise mapped, and a mapping is no buffer.
+        var unmapped = setup
+        unmapped.mapsLargeFiles = false
         let reserve = ByteReserve()
         for round in 1...3 {
-            #expect(Self.differences(setup.load(threads: 2, reserve: reserve), plain) == [], "round \(round)")
-            #expect(Self.differences(setup.load(threads: 1, reserve: reserve), plain) == [], "round \(round), one thread")
+            #expect(Self.differences(unmapped.load(threads: 2, reserve: reserve), plain) == [], "round \(round)")
+            #expect(Self.differences(unmapped.load(threads: 1, reserve: reserve), plain) == [], "round \(round), one thread")
         }
         #expect(reserve.reuses == 5, "every read after the first in the first one's memory")
+    }
+
+    /// A large export is mapped (`FileMapping`): the same dataset and ledgers as read into a
+    /// buffer, in one part and in two. When another program cuts the export short while it is
+    /// read, the load stops with that message, not with what it made of the rest.
+    @Test func aMappedExportReadsTheSameAndStopsWhenCutShort() throws {
+        var export = SyntheticExport(seed: 2017)
+        // Over 8 MB: one thread reports its progress once before the end.
+        let setup = try Setup([export.bytes(minimumSize: 8_700_000)])
+        var unmapped = setup
+        unmapped.mapsLargeFiles = false
+        let read = unmapped.load(threads: 1)
+        let loaded = try #require(read.loaded)
+        try export.expectMatches(loaded.dataset, loaded.ledgers[0])
+        for threads in [1, 2] {
+            #expect(Self.differences(setup.load(threads: threads), read) == [], "\(threads) threads")
+        }
+
+        let path = setup.files[0].path
+        let cut = setup.load(threads: 1) { _, done, total in
+            if done < total { truncate(path, 1 << 20) }
+        }
+        #expect(cut.parts.isEmpty)
+        guard case .failure(let failure) = cut.result else {
+            Issue.record("the load of an export cut short while it was read succeeded")
+            return
+        }
+        let error = try #require(failure.error as? ImportError)
+        #expect(error.kind == .changedWhileRead && error.place.file == setup.files[0].displayName)
+        #expect(error.message.contains("korter terwijl kto het las"))
     }
 
     // MARK: - Small files, forced small parts: cuts everywhere
