@@ -25,7 +25,7 @@ public struct Dataset: Sendable {
     /// Group index (into `groups`) per row.
     public internal(set) var group: [UInt16]
     /// Respondent id per row (empty strings when the codebook has no id variable).
-    public internal(set) var ids: [String]
+    public internal(set) var ids: RespondentIDs
     /// Source line per row, for tracing a quote back to the export.
     public internal(set) var lines: [Int32]
     /// The weight delivered with the data, per row (`weighting = variable`); nil otherwise.
@@ -44,7 +44,7 @@ public struct Dataset: Sendable {
         self.codebook = codebook
         self.groups = groups
         self.group = group
-        self.ids = ids
+        self.ids = RespondentIDs(ids)
         self.lines = lines
         self.columns = columns
     }

@@ -223,33 +223,14 @@ public struct DatasetLoader: Sendable {
             }
         }
         for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-        // This step runs after the parts, on one thread. The ids (a String per row, copied and
-        // later freed one by one) are joined on another core meanwhile; moved, not copied: the
-        // pieces are the dataset's ids so far, then each part's.
-        let ids = Handoff([[String]](repeating: [], count: parts.count + 1))
-        swap(&ids.value[0], &dataset.ids)
-        for k in parts.indices { swap(&ids.value[k + 1], &parts[k].ids) }
-        // Joined onto the dataset's ids, or for the file's first rows onto the first part's
-        // (reserved for the whole file, so the later parts fit after it).
-        let first = rowsBefore == 0 && !parts.isEmpty ? 1 : 0
-        let joining = Background { () -> [String] in
-            var pieces = ids.take()
-            var joined: [String] = []
-            swap(&joined, &pieces[first])
-            for k in pieces.indices where k > first {
-                joined.prefaultAppending(pieces[k].count)
-                joined.append(contentsOf: pieces[k])
-            }
-            // The parts' ids are freed here too, not on the loading thread.
-            pieces = []
-            return joined
-        }
         for k in parts.indices {
             if k == 0 && rowsBefore == 0 {
                 // Reserved for the whole file by the first part: the later parts fit after it.
                 swap(&dataset.group, &parts[0].group)
+                swap(&dataset.ids, &parts[0].ids)
                 swap(&dataset.lines, &parts[0].lines)
             } else {
+                dataset.ids.append(contentsOf: parts[k].ids)
                 dataset.group.prefaultAppending(parts[k].group.count)
                 dataset.group.append(contentsOf: parts[k].group)
                 dataset.lines.prefaultAppending(parts[k].lines.count)
@@ -257,7 +238,6 @@ public struct DatasetLoader: Sendable {
             }
             if plan.weightColumn != nil { dataset.weights = (dataset.weights ?? []) + parts[k].weights }
         }
-        dataset.ids = joining.wait()
     }
 
     /// More rows than a file of `bytes` bytes with `width` fields per record can hold: every
@@ -512,21 +492,5 @@ extension RowLedger {
             .filter { $0.1.total > 0 }
             .sorted { $0.0 < $1.0 }
             .map(\.1)
-    }
-}
-
-/// A value handed to another thread: `take()` leaves nothing behind, so the taker holds the only
-/// reference and can grow an array in place.
-///
-/// `@unchecked Sendable`: filled before the hand-off, taken once by the thread it went to.
-final class Handoff<T>: @unchecked Sendable {
-    var value: T
-
-    init(_ value: T) { self.value = value }
-
-    func take() -> T where T: RangeReplaceableCollection {
-        var taken = T()
-        swap(&taken, &value)
-        return taken
     }
 }

@@ -122,7 +122,7 @@ struct PartResult: @unchecked Sendable {
     /// Per slot (see `FilePlan.slotVariables`).
     var issues: [RowLedger.CellIssues]
     var group: [UInt16] = []
-    var ids: [String] = []
+    var ids = RespondentIDs()
     var lines: [Int32] = []
     var weights: [Double] = []
     /// Rows whose weight is not a positive number: the first few, and how many in all.
@@ -318,7 +318,10 @@ struct PartReader: Sendable {
                     continue
                 }
                 part.group.append(group)
-                part.ids.append(id)
+                switch id {
+                case .number(let number): part.ids.append(number: number)
+                case .text(let text): part.ids.append(text: text)
+                }
                 part.lines.append(Int32(clamping: record.line))
                 if let weightColumn = plan.weightColumn { part.weights.append(weight(record, weightColumn, part: &part)) }
 
@@ -432,7 +435,7 @@ struct PartReader: Sendable {
 
     /// The row checks, in the ledger's order: field count, text after a quote, group, id. Returns the group index and id of a usable row; nil after recording the rejection.
     @inline(__always)
-    func check(_ record: CSVRecord, registry: inout IDRegistry, part: inout PartResult) -> (UInt16, String)? {
+    func check(_ record: CSVRecord, registry: inout IDRegistry, part: inout PartResult) -> (UInt16, RespondentID)? {
         let width = plan.width
         var reason: RowLedger.Reason?
         // The row's first line; for text after a closing quote the line of that text (a quoted
@@ -459,22 +462,23 @@ struct PartReader: Sendable {
                 }
             }
         }
-        var id = ""
+        var id = RespondentID.text("")
         if reason == nil, let idColumn = plan.idColumn {
-            let (parsed, canonical) = Self.number(record, idColumn)
+            let parsed = Self.number(record, idColumn)
             if case .integer(let number) = parsed {
-                // Written as `String(number)` would write it: the bytes themselves are cheaper.
-                id = canonical ? record.withBytes(idColumn) { String(decoding: $0, as: UTF8.self) } : String(number)
+                // Kept as the number: its text is `String(number)` ("0012" is respondent 12).
+                id = .number(number)
                 if let first = registry.register(number, line: record.line) {
-                    reason = .duplicateID(id, firstLine: first)
+                    reason = .duplicateID(String(number), firstLine: first)
                 }
             } else if parsed == .empty {
                 reason = .missingID
             } else {
-                id = record.withBytes(idColumn) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
+                let text = record.withBytes(idColumn) { SourceText.decode($0, windows1252: source.encoding == .windows1252) }
                     .trimmingWhitespace()
-                if let first = registry.register(id, line: record.line) {
-                    reason = .duplicateID(id, firstLine: first)
+                id = .text(text)
+                if let first = registry.register(text, line: record.line) {
+                    reason = .duplicateID(text, firstLine: first)
                 }
             }
         }
@@ -486,21 +490,19 @@ struct PartReader: Sendable {
     }
 
     /// A cell as a number; plain digits (the usual respondent number) without the general parser.
-    /// `canonical`: the bytes are the number as `String(value)` writes it (no sign, spaces or
-    /// leading zero).
     @inline(__always)
-    static func number(_ record: CSVRecord, _ field: Int) -> (ParsedNumber, canonical: Bool) {
+    static func number(_ record: CSVRecord, _ field: Int) -> ParsedNumber {
         record.withBytes(field) { bytes in
             if bytes.count > 0 && bytes.count <= 15 {
                 var value = 0
                 for b in bytes {
                     let digit = b &- 0x30
-                    guard digit < 10 else { return (NumberParser.parse(bytes), false) }
+                    guard digit < 10 else { return NumberParser.parse(bytes) }
                     value = value &* 10 &+ Int(digit)
                 }
-                return (.integer(value), bytes.count == 1 || bytes[0] != 0x30)
+                return .integer(value)
             }
-            return (NumberParser.parse(bytes), false)
+            return NumberParser.parse(bytes)
         }
     }
 

@@ -19,7 +19,7 @@ enum LoaderTarget {
     static func load(_ loader: DatasetLoader, context: FuzzContext) -> (Snapshot, Result<(Dataset, [RowLedger]), any Error>) {
         do {
             let (dataset, ledgers) = try loader.load(files: [Study.DataFile(path: context.scratch, displayName: "data.csv")], meting: "2015")
-            return (Snapshot(group: dataset.group, ids: dataset.ids, lines: dataset.lines, columns: dataset.columns, ledgers: ledgers), .success((dataset, ledgers)))
+            return (Snapshot(group: dataset.group, ids: Array(dataset.ids), lines: dataset.lines, columns: dataset.columns, ledgers: ledgers), .success((dataset, ledgers)))
         } catch {
             var text = ""
             dump(error, to: &text)

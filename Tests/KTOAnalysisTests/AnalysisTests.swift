@@ -214,7 +214,7 @@ struct AnalysisTests {
         var loaded = study(group: [0, 0, 0, 0, 0, 1], grade: [6, none, 8, none, none, 4], statement: [5, 4, 2, 9, 8, 3], category: [1, 1, 2, 3, none, 1])
         loaded.codebook.variables.append(routed)
         loaded.current = Dataset(
-            meting: "2015", codebook: loaded.codebook, groups: ["A", "B", "C"], group: loaded.current.group, ids: loaded.current.ids,
+            meting: "2015", codebook: loaded.codebook, groups: ["A", "B", "C"], group: loaded.current.group, ids: Array(loaded.current.ids),
             lines: loaded.current.lines, columns: loaded.current.columns + [.codes([6, none, 8, none, none, 4])])
         let r = try #require(domain(try Analyzer().analyze(loaded), "routed", .gemeente(0)))
         // Asked in A: rows 0, 1, 2 (traject 1, 1, 2); answers 6 and 8; row 1 empty → 1 of 3 without answer.

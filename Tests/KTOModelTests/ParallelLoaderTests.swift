@@ -105,7 +105,7 @@ struct ParallelLoaderTests {
             }
             compare("groups", x.dataset.groups, y.dataset.groups)
             compare("group", x.dataset.group, y.dataset.group)
-            compare("ids", x.dataset.ids, y.dataset.ids)
+            compare("ids", Array(x.dataset.ids), Array(y.dataset.ids))
             compare("lines", x.dataset.lines, y.dataset.lines)
             compare("columns present", x.dataset.columns.map { $0 == nil }, y.dataset.columns.map { $0 == nil })
             for (v, variable) in x.dataset.codebook.variables.enumerated() {

@@ -328,7 +328,7 @@ struct SyntheticExport {
         let got = ledger.rejections.map { "\($0.line):\($0.reason.kind)" }
         let want = rejections.map { "\($0.line):\($0.kind)" }
         #expect(got == want, sourceLocation: sourceLocation)
-        #expect(dataset.ids == ids, sourceLocation: sourceLocation)
+        #expect(Array(dataset.ids) == ids, sourceLocation: sourceLocation)
         #expect(dataset.lines == lines, sourceLocation: sourceLocation)
         #expect(dataset.group == groups, sourceLocation: sourceLocation)
         #expect(dataset.column("cijfer") == .codes(CodeColumn(cijfer)), sourceLocation: sourceLocation)
