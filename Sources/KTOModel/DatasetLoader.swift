@@ -135,6 +135,7 @@ public struct DatasetLoader: Sendable {
                     ledger.cellIssues[k].nonEmpty = columns[j].reduce(0) { $0 + ($1 == Dataset.noAnswer ? 0 : 1) }
                 }
                 append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
+                freeInBackground(parts)
                 try source.checkUnchanged()
                 ledgers.append(ledger)
             } catch {
@@ -214,11 +215,11 @@ public struct DatasetLoader: Sendable {
                     swap(&builders[v].texts, &parts[k].texts[s])
                 } else if decoders[v].type == .text {
                     builders[v].texts.prefaultAppending(parts[k].texts[s].count)
-                    builders[v].texts.append(contentsOf: parts[k].texts[s])
+                    builders[v].texts.appendMoving(&parts[k].texts[s], leaving: nil)
                 } else if builders[v].multi.isEmpty {
                     swap(&builders[v].multi, &parts[k].multis[s])
                 } else {
-                    builders[v].multi.append(contentsOf: parts[k].multis[s])
+                    builders[v].multi.appendMoving(&parts[k].multis[s], leaving: [])
                 }
             }
         }

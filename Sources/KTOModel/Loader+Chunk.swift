@@ -566,4 +566,18 @@ extension Array {
     func prefaultAppending(_ count: Int) {
         prefault(self.count..<(self.count + count))
     }
+
+    /// `other`'s elements appended by moving them, `other` left holding `placeholder`s. A copy
+    /// of a later part's open answers retained every one (through the runtime, an element at a
+    /// time), and freeing the part released them again: at 1M respondents about 9 ms on the one
+    /// thread that appends the parts.
+    mutating func appendMoving(_ other: inout [Element], leaving placeholder: Element) {
+        let start = count
+        append(contentsOf: repeatElement(placeholder, count: other.count))
+        withUnsafeMutableBufferPointer { target in
+            other.withUnsafeMutableBufferPointer { source in
+                for i in source.indices { swap(&target[start + i], &source[i]) }
+            }
+        }
+    }
 }

@@ -150,6 +150,26 @@ struct ByteStorageTests {
         #expect(try #require(ByteStorage.contents(ofFile: small, mapping: true)).isMapped == false)
     }
 
+    /// What is freed in the background is freed once, on another thread, even when the caller
+    /// still runs when the job does.
+    @Test func freedInTheBackgroundOnAnotherThread() {
+        final class Watched {
+            let done: DispatchSemaphore
+            let freedOn: UnsafeMutablePointer<pthread_t>
+            init(_ done: DispatchSemaphore, _ freedOn: UnsafeMutablePointer<pthread_t>) { self.done = done; self.freedOn = freedOn }
+            deinit { freedOn.pointee = pthread_self(); done.signal() }
+        }
+        let freedOn = UnsafeMutablePointer<pthread_t>.allocate(capacity: 1)
+        defer { freedOn.deallocate() }
+        for _ in 0..<20 {
+            let done = DispatchSemaphore(value: 0)
+            freedOn.pointee = pthread_self()
+            freeInBackground([Watched(done, freedOn)])
+            #expect(done.wait(timeout: .now() + 10) == .success)
+            #expect(pthread_equal(freedOn.pointee, pthread_self()) == 0)
+        }
+    }
+
     @Test func notARegularFileIsNil() {
         #expect(ByteStorage.contents(ofFile: NSTemporaryDirectory()) == nil)
         #expect(ByteStorage.contents(ofFile: "/nonexistent/kto.csv") == nil)

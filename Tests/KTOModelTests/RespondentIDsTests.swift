@@ -50,6 +50,20 @@ struct RespondentIDsTests {
         #expect(Array(b) == ["", "", "4"])
     }
 
+    /// A later part's open answers are moved onto the first part's, placeholders left behind.
+    @Test func appendingByMovingLeavesPlaceholders() {
+        var first: [String?] = ["a", nil]
+        var later: [String?] = [nil, "antwoord \(Int.random(in: 0..<1000))", "c"]
+        let expected = first + later
+        first.appendMoving(&later, leaving: nil)
+        #expect(first == expected)
+        #expect(later == [nil, nil, nil])
+        var multis: [[Int16]] = [[1]]
+        var more: [[Int16]] = [[2, 3], []]
+        multis.appendMoving(&more, leaving: [])
+        #expect(multis == [[1], [2, 3], []] && more == [[], []])
+    }
+
     /// The loader keeps an export's respondent numbers as numbers ("0012" is respondent 12, as
     /// before); one id that is no number turns the file's ids to text, the same texts.
     @Test(arguments: [false, true])
