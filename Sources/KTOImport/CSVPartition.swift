@@ -43,7 +43,9 @@ final class RangeCounts: @unchecked Sendable {
 
 extension CSVReader {
     /// Cuts the data into `parts` pieces of about equal size for concurrent reading (see
-    /// `CSVPartition`), counting quotes and line ends of the pieces concurrently.
+    /// `CSVPartition`), counting quotes and line ends of the pieces concurrently; or, where the
+    /// text's UTF-8 check counted them for as many pieces (`SourceText.counts`), cut from those
+    /// pieces' starts with those counts.
     /// - Complexity: one pass over the data, on `parts` threads.
     public func partition(into parts: Int) -> CSVPartition {
         let bytes = source.bytes
@@ -51,12 +53,23 @@ extension CSVReader {
         guard parts > 1, let p = bytes.baseAddress, n - dataStart >= 16 * parts else {
             return CSVPartition(starts: [dataStart], lineEndsBefore: [0], lineEnds: nil)
         }
-        let targets = (0...parts).map { k in k == parts ? n : dataStart + (n - dataStart) / parts * k }
         let counts = RangeCounts(parts)
-        let source = self.source
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
-            // Each iteration writes its own slot only.
-            counts.set(k, Self.count(source.bytes, from: targets[k], to: targets[k + 1]))
+        let targets: [Int]
+        if let counted = source.counts, counted.pieces == parts, counted.cuts[1] > dataStart {
+            // Counted while the text was checked: the pieces of that check are the parts' targets,
+            // the first one less the header.
+            targets = [dataStart] + counted.cuts[1..<parts] + [n]
+            let header = Self.count(bytes, from: 0, to: dataStart)
+            for k in 0..<parts {
+                counts.set(k, (counted.quotes[k] - (k == 0 ? header.quotes : 0), counted.lineEnds[k] - (k == 0 ? header.lineEnds : 0)))
+            }
+        } else {
+            targets = (0...parts).map { k in k == parts ? n : dataStart + (n - dataStart) / parts * k }
+            let source = self.source
+            DispatchQueue.concurrentPerform(iterations: parts) { k in
+                // Each iteration writes its own slot only.
+                counts.set(k, Self.count(source.bytes, from: targets[k], to: targets[k + 1]))
+            }
         }
         let total = (0..<parts).reduce(0) { $0 + counts.lineEnds($1) }
         var starts = [dataStart]

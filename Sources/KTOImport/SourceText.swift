@@ -20,6 +20,9 @@ public struct SourceText: Sendable {
     /// Set when the text was rendered from a table (`TableText`): places are then the table's
     /// (row, column name), columns count fields, and there is no line of text to show.
     public internal(set) var tablePlaces: TablePlaces?
+    /// Quotes and line ends per piece of the text, counted while its encoding was detected: for a
+    /// large file read on several threads (`CSVReader.partition`).
+    let counts: TextCounts?
 
     /// ASCII-compatible content: UTF-8 for UTF-8/UTF-16 input, raw bytes for Windows-1252.
     /// Valid as long as this value (or a copy of it) is alive.
@@ -51,7 +54,9 @@ public struct SourceText: Sendable {
         guard let raw = ByteStorage.contents(ofFile: path, threads: threads, reserve: reserve, mapping: mapping) else {
             throw ImportError(.unreadableFile(reason: ByteStorage.unreadableReason(path)), at: SourceLocation(file: name, line: 1))
         }
-        try self.init(storage: raw, file: name, encoding: encoding, threads: threads)
+        // A file read on several threads is cut for them: its quotes and line ends are counted
+        // while it is checked.
+        try self.init(storage: raw, file: name, encoding: encoding, threads: threads, counting: threads > 1)
     }
 
     /// Normalises raw bytes (detecting the encoding unless one is given).
@@ -60,12 +65,13 @@ public struct SourceText: Sendable {
         try self.init(storage: ByteStorage(copying: raw), file: file, encoding: override)
     }
 
-    init(storage raw: ByteStorage, file: String, encoding override: TextEncoding?, threads: Int = 1) throws(ImportError) {
+    init(storage raw: ByteStorage, file: String, encoding override: TextEncoding?, threads: Int = 1, counting: Bool = false) throws(ImportError) {
         self.file = file
         let all = raw.all
-        let chosen = override ?? TextEncoding.detect(all, threads: threads)
+        let (chosen, counts) = override.map { ($0, nil) } ?? TextEncoding.detect(all, threads: threads, counting: counting)
         self.encoding = chosen
         self.detected = override == nil
+        self.counts = counts
         let hasUTF8BOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
         switch chosen {
         case .utf8, .utf8BOM:

@@ -29,11 +29,20 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     /// - Complexity: O(n) over the bytes, with an ASCII fast path.
     /// - Parameter threads: threads the UTF-8 check may use on a large file.
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>, threads: Int = 1) -> TextEncoding {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8BOM }
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return .utf16LE }
-        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return .utf16BE }
-        if let bomless = detectBOMlessUTF16(bytes) { return bomless }
-        return isValidUTF8(bytes, threads: threads) ? .utf8 : .windows1252
+        detect(bytes, threads: threads, counting: false).encoding
+    }
+
+    /// As `detect(_:threads:)`; with `counting`, text found to be UTF-8 without a BOM comes with
+    /// its quotes and line ends per piece of the check (`TextCounts`), counted in the same pass.
+    package static func detect(
+        _ bytes: UnsafeBufferPointer<UInt8>, threads: Int, counting: Bool
+    ) -> (encoding: TextEncoding, counts: TextCounts?) {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8BOM, nil) }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LE, nil) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BE, nil) }
+        if let bomless = detectBOMlessUTF16(bytes) { return (bomless, nil) }
+        let (valid, counts) = checkUTF8(bytes, threads: threads, counting: counting)
+        return valid ? (.utf8, counts) : (.windows1252, nil)
     }
 
     /// Smallest share of the bytes worth a thread of its own in the UTF-8 check.
@@ -43,8 +52,21 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     /// before a byte that starts a character (a continuation byte never starts a piece), so a
     /// character is never split, and the text is valid exactly when every piece is.
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>, threads: Int, minimumPart: Int = minimumCheckPart) -> Bool {
+        checkUTF8(b, threads: threads, minimumPart: minimumPart, counting: false).valid
+    }
+
+    /// Bytes checked before the same bytes are counted, while they are still in the cache.
+    static let countBlock = 64 << 10
+
+    /// `isValidUTF8(_:threads:minimumPart:)`; with `counting` and more than one piece, valid text
+    /// also gets its quotes and line ends per piece (`TextCounts`), each block of a piece counted
+    /// right after it is checked: the cut of a large export for its parallel read
+    /// (`CSVReader.partition`) then needs no pass of its own over the bytes.
+    static func checkUTF8(
+        _ b: UnsafeBufferPointer<UInt8>, threads: Int, minimumPart: Int = minimumCheckPart, counting: Bool
+    ) -> (valid: Bool, counts: TextCounts?) {
         let pieces = max(1, min(threads, b.count / max(1, minimumPart), 16))
-        guard pieces > 1 else { return isValidUTF8(b) }
+        guard pieces > 1 else { return (isValidUTF8(b), nil) }
         var cuts = [0]
         for k in 1..<pieces {
             var cut = max(cuts[cuts.count - 1], b.count * k / pieces)
@@ -57,9 +79,33 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         cuts.append(b.count)
         let bytes = SharedBytes(b)
         let bounds = cuts
-        return concurrentMap(pieces) { k in
-            isValidUTF8(UnsafeBufferPointer(rebasing: bytes.buffer[bounds[k] ..< bounds[k + 1]]))
-        }.allSatisfy { $0 }
+        guard counting else {
+            let valid = concurrentMap(pieces) { k in
+                isValidUTF8(UnsafeBufferPointer(rebasing: bytes.buffer[bounds[k] ..< bounds[k + 1]]))
+            }.allSatisfy { $0 }
+            return (valid, nil)
+        }
+        let results = concurrentMap(pieces) { k -> (quotes: Int, lineEnds: Int)? in
+            let all = bytes.buffer
+            var quotes = 0
+            var lineEnds = 0
+            var start = bounds[k]
+            while start < bounds[k + 1] {
+                // Blocks cut as the pieces are: never inside a character.
+                var end = min(start + countBlock, bounds[k + 1])
+                var steps = 0
+                while end < bounds[k + 1] && all[end] & 0xC0 == 0x80 && steps < 4 { end += 1; steps += 1 }
+                guard isValidUTF8(UnsafeBufferPointer(rebasing: all[start ..< end])) else { return nil }
+                let counted = CSVReader.count(all, from: start, to: end)
+                quotes += counted.quotes
+                lineEnds += counted.lineEnds
+                start = end
+            }
+            return (quotes, lineEnds)
+        }
+        guard results.allSatisfy({ $0 != nil }) else { return (false, nil) }
+        let counts = results.compactMap { $0 }
+        return (true, TextCounts(cuts: bounds, quotes: counts.map(\.quotes), lineEnds: counts.map(\.lineEnds)))
     }
 
     /// The number of bytes of byte-order mark at the start, for this encoding.
@@ -134,4 +180,15 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         }
         return true
     }
+}
+
+/// Quotes and line ends (`CSVReader.count`) per piece of a text, counted while the text was
+/// checked as UTF-8.
+package struct TextCounts: Sendable, Equatable {
+    /// The pieces' bounds: piece `k` is `cuts[k] ..< cuts[k + 1]`, from 0 to the text's end.
+    package let cuts: [Int]
+    package let quotes: [Int]
+    package let lineEnds: [Int]
+
+    package var pieces: Int { quotes.count }
 }
