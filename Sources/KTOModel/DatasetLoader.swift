@@ -215,11 +215,11 @@ public struct DatasetLoader: Sendable {
                     swap(&builders[v].texts, &parts[k].texts[s])
                 } else if decoders[v].type == .text {
                     builders[v].texts.prefaultAppending(parts[k].texts[s].count)
-                    builders[v].texts.appendMoving(&parts[k].texts[s], leaving: nil)
+                    builders[v].texts.appendMoving(&parts[k].texts[s])
                 } else if builders[v].multi.isEmpty {
                     swap(&builders[v].multi, &parts[k].multis[s])
                 } else {
-                    builders[v].multi.appendMoving(&parts[k].multis[s], leaving: [])
+                    builders[v].multi.append(contentsOf: parts[k].multis[s])
                 }
             }
         }

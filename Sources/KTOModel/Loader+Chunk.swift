@@ -566,17 +566,25 @@ extension Array {
     func prefaultAppending(_ count: Int) {
         prefault(self.count..<(self.count + count))
     }
+}
 
-    /// `other`'s elements appended by moving them, `other` left holding `placeholder`s. A copy
-    /// of a later part's open answers retained every one (through the runtime, an element at a
-    /// time), and freeing the part released them again: at 1M respondents about 9 ms on the one
-    /// thread that appends the parts.
-    mutating func appendMoving(_ other: inout [Element], leaving placeholder: Element) {
+extension Array where Element == String? {
+    /// `other`'s answers appended by moving them, `other` left holding nils. A copy of a later
+    /// part's open answers retained every one (through the runtime, an element at a time), and
+    /// freeing the part released them again: at 1M respondents about 9 ms on the one thread that
+    /// appends the parts; element-wise swaps still retained each, a third of that.
+    mutating func appendMoving(_ other: inout [String?]) {
         let start = count
-        append(contentsOf: repeatElement(placeholder, count: other.count))
+        let moved = other.count
+        append(contentsOf: repeatElement(nil, count: moved))
         withUnsafeMutableBufferPointer { target in
             other.withUnsafeMutableBufferPointer { source in
-                for i in source.indices { swap(&target[start + i], &source[i]) }
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                // Every Swift value may be moved bit for bit. The nils overwritten own nothing,
+                // and the source's slots get nils again without releasing what they held, which
+                // the target owns now.
+                UnsafeMutableRawPointer(to + start).copyMemory(from: from, byteCount: moved * MemoryLayout<String?>.stride)
+                UnsafeMutableRawPointer(from).initializeMemory(as: String?.self, repeating: nil, count: moved)
             }
         }
     }

@@ -50,18 +50,21 @@ struct RespondentIDsTests {
         #expect(Array(b) == ["", "", "4"])
     }
 
-    /// A later part's open answers are moved onto the first part's, placeholders left behind.
-    @Test func appendingByMovingLeavesPlaceholders() {
+    /// A later part's open answers are moved onto the first part's, nils left behind; the
+    /// moved answers are the target's alone (changing the source's slots leaves them).
+    @Test func appendingByMovingLeavesNils() {
         var first: [String?] = ["a", nil]
-        var later: [String?] = [nil, "antwoord \(Int.random(in: 0..<1000))", "c"]
+        var later: [String?] = [nil, "antwoord \(Int.random(in: 0..<1000)) met een lange tekst die niet klein past", "c"]
         let expected = first + later
-        first.appendMoving(&later, leaving: nil)
+        first.appendMoving(&later)
         #expect(first == expected)
         #expect(later == [nil, nil, nil])
-        var multis: [[Int16]] = [[1]]
-        var more: [[Int16]] = [[2, 3], []]
-        multis.appendMoving(&more, leaving: [])
-        #expect(multis == [[1], [2, 3], []] && more == [[], []])
+        later[1] = "anders"
+        later = []
+        #expect(first == expected)
+        var empty: [String?] = []
+        first.appendMoving(&empty)
+        #expect(first == expected)
     }
 
     /// The loader keeps an export's respondent numbers as numbers ("0012" is respondent 12, as
