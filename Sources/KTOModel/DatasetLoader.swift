@@ -76,8 +76,9 @@ public struct DatasetLoader: Sendable {
         try load(files: files, meting: meting, naming: naming, progress: progress, reserve: nil)
     }
 
-    /// As `load(files:meting:naming:progress:)`, a large export's bytes going into `reserve`'s
-    /// memory (an earlier export's that nothing uses any more) and left there for the next
+    /// As `load(files:meting:naming:progress:)`; a large export that is read rather than mapped
+    /// (`mapsLargeFiles`, or where the system cannot map it) has its bytes go into `reserve`'s
+    /// memory (an earlier export's that nothing uses any more), left there for the next
     /// (`ByteReserve`); for loads one after the other.
     package func load(
         files: [Study.DataFile], meting: String, naming: Naming = .current,

@@ -145,8 +145,9 @@ public struct LoadedStudy: Sendable {
             (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? Int.max / 64
         }
         guard jobs.count > 1, sizes.reduce(0, +) <= concurrentReadBytes else {
-            // One after the other, stopping at the first error as before; each export's bytes
-            // go into the memory of the one before where they fit (`ByteReserve`).
+            // One after the other, stopping at the first error as before; a large export is
+            // mapped (`FileMapping`), or where it cannot be, its bytes go into the memory of the
+            // one before where they fit (`ByteReserve`).
             var results: [Result<(Dataset, [RowLedger]), any Error>] = []
             let reserve = ByteReserve()
             for job in jobs {

@@ -91,7 +91,7 @@ func readBenchmark(studyPath: String, threads: Int?, runs: Int) throws {
 }
 
 /// Both metingen of `study` with `loader`, as `LoadedStudy` reads large metingen: one after the
-/// other, the second export in the first one's memory (`ByteReserve`).
+/// other (each large export mapped, or read into the memory of the one before, `ByteReserve`).
 func loadInTurn(_ study: Study, with loader: DatasetLoader) throws -> [Dataset] {
     let reserve = ByteReserve()
     var datasets = [try loader.load(files: study.dataFiles, meting: study.meting, reserve: reserve).0]
