@@ -32,8 +32,9 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         detect(bytes, threads: threads, counting: false).encoding
     }
 
-    /// As `detect(_:threads:)`; with `counting`, text found to be UTF-8 without a BOM comes with
-    /// its quotes and line ends per piece of the check (`TextCounts`), counted in the same pass.
+    /// As `detect(_:threads:)`; with `counting`, text without a BOM (UTF-8 or Windows-1252) comes
+    /// with its quotes and line ends per piece of the UTF-8 check (`TextCounts`), counted in the
+    /// same pass.
     package static func detect(
         _ bytes: UnsafeBufferPointer<UInt8>, threads: Int, counting: Bool
     ) -> (encoding: TextEncoding, counts: TextCounts?) {
@@ -42,7 +43,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BE, nil) }
         if let bomless = detectBOMlessUTF16(bytes) { return (bomless, nil) }
         let (valid, counts) = checkUTF8(bytes, threads: threads, counting: counting)
-        return valid ? (.utf8, counts) : (.windows1252, nil)
+        return (valid ? .utf8 : .windows1252, counts)
     }
 
     /// Smallest share of the bytes worth a thread of its own in the UTF-8 check.
@@ -58,9 +59,9 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     /// Bytes checked before the same bytes are counted, while they are still in the cache.
     static let countBlock = 64 << 10
 
-    /// `isValidUTF8(_:threads:minimumPart:)`; with `counting` and more than one piece, valid text
-    /// also gets its quotes and line ends per piece (`TextCounts`), each block of a piece counted
-    /// right after it is checked: the cut of a large export for its parallel read
+    /// `isValidUTF8(_:threads:minimumPart:)`; with `counting` and more than one piece, the text
+    /// also gets its quotes and line ends per piece (`TextCounts`), valid or not, each block of a
+    /// piece counted right after it is checked: the cut of a large export for its parallel read
     /// (`CSVReader.partition`) then needs no pass of its own over the bytes.
     static func checkUTF8(
         _ b: UnsafeBufferPointer<UInt8>, threads: Int, minimumPart: Int = minimumCheckPart, counting: Bool
@@ -85,8 +86,9 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
             }.allSatisfy { $0 }
             return (valid, nil)
         }
-        let results = concurrentMap(pieces) { k -> (quotes: Int, lineEnds: Int)? in
+        let results = concurrentMap(pieces) { k -> (valid: Bool, quotes: Int, lineEnds: Int) in
             let all = bytes.buffer
+            var valid = true
             var quotes = 0
             var lineEnds = 0
             var start = bounds[k]
@@ -95,17 +97,17 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
                 var end = min(start + countBlock, bounds[k + 1])
                 var steps = 0
                 while end < bounds[k + 1] && all[end] & 0xC0 == 0x80 && steps < 4 { end += 1; steps += 1 }
-                guard isValidUTF8(UnsafeBufferPointer(rebasing: all[start ..< end])) else { return nil }
+                // Text that is no UTF-8 (Windows-1252) is still counted: its quotes and line
+                // ends are the same bytes.
+                if valid { valid = isValidUTF8(UnsafeBufferPointer(rebasing: all[start ..< end])) }
                 let counted = CSVReader.count(all, from: start, to: end)
                 quotes += counted.quotes
                 lineEnds += counted.lineEnds
                 start = end
             }
-            return (quotes, lineEnds)
+            return (valid, quotes, lineEnds)
         }
-        guard results.allSatisfy({ $0 != nil }) else { return (false, nil) }
-        let counts = results.compactMap { $0 }
-        return (true, TextCounts(cuts: bounds, quotes: counts.map(\.quotes), lineEnds: counts.map(\.lineEnds)))
+        return (results.allSatisfy(\.valid), TextCounts(cuts: bounds, quotes: results.map(\.quotes), lineEnds: results.map(\.lineEnds)))
     }
 
     /// The number of bytes of byte-order mark at the start, for this encoding.

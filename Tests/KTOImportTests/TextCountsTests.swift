@@ -52,25 +52,39 @@ struct TextCountsTests {
         }
     }
 
-    /// Text that is not UTF-8 (a Windows-1252 `é` in the last piece) has no counts.
-    @Test func invalidTextHasNoCounts() {
+    /// Text that is not UTF-8 (a Windows-1252 `é` early in the first piece) is still counted
+    /// to its end, in every piece: a Dutch Excel export is cut from the same counts.
+    @Test func textThatIsNoUTF8IsCountedToo() {
         var bytes = Self.text(bytes: 200_000, seed: 9)
-        bytes.insert(0xE9, at: bytes.count - 10)
+        bytes.insert(0xE9, at: 100)
         bytes.withUnsafeBufferPointer { b in
-            #expect(TextEncoding.checkUTF8(b, threads: 4, minimumPart: 20_000, counting: true) == (false, nil))
+            let (valid, counts) = TextEncoding.checkUTF8(b, threads: 4, minimumPart: 20_000, counting: true)
+            #expect(!valid)
+            guard let counts else {
+                Issue.record("text split into pieces has counts, valid or not")
+                return
+            }
+            for k in 0..<counts.pieces {
+                let own = CSVReader.count(b, from: counts.cuts[k], to: counts.cuts[k + 1])
+                #expect(counts.quotes[k] == own.quotes && counts.lineEnds[k] == own.lineEnds, "piece \(k)")
+            }
+            #expect(TextEncoding.detect(b, threads: 4, counting: true).encoding == .windows1252)
         }
     }
 
     /// A large export read for several threads carries its counts, and the partition made from
     /// them cuts where the partition's rules say: at the first line start outside quotes from
     /// each piece's start on, with the line ends before it, found here by a plain scan.
-    @Test(arguments: [2, 3])
-    func aPartitionFromTheCountsCutsByTheRules(_ parts: Int) throws {
-        let bytes = Self.text(bytes: parts * TextEncoding.minimumCheckPart + 50_000, seed: UInt64(parts))
+    @Test(arguments: [(2, false), (3, false), (2, true)])
+    func aPartitionFromTheCountsCutsByTheRules(_ parts: Int, _ windows1252: Bool) throws {
+        var bytes = Self.text(bytes: parts * TextEncoding.minimumCheckPart + 50_000, seed: UInt64(parts))
+        // A Windows-1252 `ë` in an answer: the text is no UTF-8, and is cut from the counts too.
+        if windows1252 { bytes.insert(0xEB, at: bytes.count / 3) }
         let storage = ByteStorage(copying: bytes)
         let source = try SourceText(storage: storage, file: "t.csv", encoding: nil, threads: parts, counting: true)
         let counts = try #require(source.counts)
         #expect(counts.pieces == parts)
+        #expect(source.encoding == (windows1252 ? .windows1252 : .utf8))
         let reader = try CSVReader(source: source, dialect: .semicolon)
         let partition = reader.partition(into: parts)
         #expect(partition.count == parts)
