@@ -136,7 +136,7 @@ public struct DatasetLoader: Sendable {
                     ledger.cellIssues[k].nonEmpty = columns[j].reduce(0) { $0 + ($1 == Dataset.noAnswer ? 0 : 1) }
                 }
                 append(&parts, columns: columns, plan: plan, decoders: decoders, to: &dataset, builders: &builders)
-                freeInBackground(parts)
+                freeInBackground(consume parts)
                 try source.checkUnchanged()
                 ledgers.append(ledger)
             } catch {
