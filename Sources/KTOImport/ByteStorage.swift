@@ -5,6 +5,9 @@ final class ByteStorage: @unchecked Sendable {
     // Written only during init, so sharing across threads is safe.
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
+    /// The file the bytes were read from and its stamp when it was opened; set by
+    /// `contents(ofFile:)` before the storage is handed out, never after.
+    private(set) var origin: (path: String, stamp: FileStamp)?
     /// The memory behind `base`, which a later buffer may take over (`ByteReserve`).
     fileprivate let memory: Memory
 
@@ -75,6 +78,12 @@ final class ByteStorage: @unchecked Sendable {
         }
     }
 
+    /// `bytes` made from `file`'s bytes (a transcoding), still known by that file's origin.
+    convenience init(copying bytes: [UInt8], madeFrom file: ByteStorage) {
+        self.init(copying: bytes)
+        origin = file.origin
+    }
+
     /// All bytes.
     var all: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
@@ -111,7 +120,9 @@ final class ByteStorage: @unchecked Sendable {
         let size = Int(info.st_size)
         guard size > 0 else { return ByteStorage(count: 0) }
         if mapping && size >= FileMapping.minimumBytes, let mapped = FileMapping(fd: fd, count: size) {
-            return ByteStorage(mapping: mapped)
+            let storage = ByteStorage(mapping: mapped)
+            storage.origin = (path, FileStamp(info))
+            return storage
         }
         let reserved = size >= ByteReserve.minimumBytes ? reserve?.storage(count: size) : nil
         let (storage, fresh) = reserved ?? (ByteStorage(unsetCount: size), true)
@@ -140,7 +151,17 @@ final class ByteStorage: @unchecked Sendable {
             return done == end
         }
         // No partly unset buffer escapes.
-        return complete.allSatisfy { $0 } ? storage : nil
+        guard complete.allSatisfy({ $0 }) else { return nil }
+        storage.origin = (path, FileStamp(info))
+        return storage
+    }
+
+    /// Whether the file these bytes came from was written, replaced or cut short since it was
+    /// opened (its stamp is another now, or it is gone), or was cut short while it was mapped.
+    var fileChanged: Bool {
+        if wasCutShort { return true }
+        guard let origin else { return false }
+        return FileStamp(path: origin.path) != origin.stamp
     }
 
     /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when

@@ -11,7 +11,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case headerWithoutNames
         case duplicateHeaderName(String, firstColumn: Int)
         case invalidUTF16
-        /// Another program shortened the file while kto read it.
+        /// Another program wrote, replaced or shortened the file while kto read it.
         case changedWhileRead
     }
 
@@ -40,7 +40,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "kolomnaam '\(name)' komt twee keer voor in de kopregel (eerst in kolom \(first))"
         case .invalidUTF16: return "ongeldige UTF-16-tekst (los surrogaatteken)"
         case .changedWhileRead:
-            return "bestand werd korter terwijl kto het las: een ander programma schreef het opnieuw of de verbinding met de schijf viel weg; wacht tot het bestand klaar is (of kopieer het naar een lokale map) en start kto opnieuw"
+            return "bestand veranderde terwijl kto het las: een ander programma schreef het (opnieuw) of de verbinding met de schijf viel weg; wacht tot het bestand klaar is (of kopieer het naar een lokale map) en start kto opnieuw"
         }
     }
 

@@ -85,18 +85,19 @@ public struct SourceText: Sendable {
             let transcoded = try Self.transcodeUTF16(all, bigEndian: chosen == .utf16BE, file: file)
             // The copy is what is read from now on: a mapped file must have been whole until here.
             if raw.wasCutShort { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
-            self.storage = ByteStorage(copying: transcoded)
+            self.storage = ByteStorage(copying: transcoded, madeFrom: raw)
             self.offset = 0
         }
     }
 
-    /// Throws when the file was cut short by another program while it was mapped
-    /// (`FileMapping`): what was read from it is then not the file. A reader of a mapped file
-    /// calls this after its last read of `bytes` and before anything it read is used, and on
-    /// any error it throws, whose cause this would be.
+    /// Throws when another program wrote, replaced or shortened the file since it was opened,
+    /// or cut it short while it was mapped (`FileMapping`): what was read from it may then not
+    /// be the file as it is, or as it was. A reader calls this after its last read of `bytes`
+    /// and before anything it read is used, and on any error it throws, whose cause this would
+    /// be.
     /// - Throws: `ImportError.changedWhileRead`.
     package func checkUnchanged() throws(ImportError) {
-        if storage.wasCutShort { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
+        if storage.fileChanged { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
     }
 
     /// Decodes a byte range of `bytes` to a String in the file's encoding.

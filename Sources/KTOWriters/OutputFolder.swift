@@ -188,55 +188,8 @@ public struct OutputFolder: Sendable {
         var filesRead = 0
     }
 
-    /// What `stat(2)` says of a file that changes when its content does: device, inode, size,
-    /// modification and status-change times. The status-change time (ctime) cannot be set back
-    /// by a user, so an equal stamp means the file was not written since.
-    struct FileStamp: Equatable, Sendable {
-        var device: UInt64
-        var inode: UInt64
-        var size: Int
-        var modified: [Int]
-        var changed: [Int]
-
-        init(device: UInt64, inode: UInt64, size: Int, modified: [Int], changed: [Int]) {
-            self.device = device
-            self.inode = inode
-            self.size = size
-            self.modified = modified
-            self.changed = changed
-        }
-
-        init?(path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int(info.st_size)
-            modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-            changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
-        }
-
-        /// Whether the ctime lies before `time` (seconds, nanoseconds).
-        func changed(before time: [Int]) -> Bool {
-            changed.count == 2 && time.count == 2 && (changed[0] < time[0] || (changed[0] == time[0] && changed[1] < time[1]))
-        }
-
-        /// `device:inode:mtime:ctime` (times as seconds.nanoseconds), the stamps file's form.
-        var text: String { "\(device):\(inode):\(modified[0]).\(modified[1]):\(changed[0]).\(changed[1])" }
-
-        /// The stamp of `text` for a file of `size` bytes; nil when it is not one.
-        init?(text: Substring, size: Int) {
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard parts.count == 4, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return nil }
-            func time(_ part: Substring) -> [Int]? {
-                let halves = part.split(separator: ".", omittingEmptySubsequences: false)
-                guard halves.count == 2, let seconds = Int(halves[0]), let nanoseconds = Int(halves[1]) else { return nil }
-                return [seconds, nanoseconds]
-            }
-            guard let modified = time(parts[2]), let changed = time(parts[3]) else { return nil }
-            self.init(device: device, inode: inode, size: size, modified: modified, changed: changed)
-        }
-    }
+    /// A file's `stat` stamp; the stamps file's form is below.
+    typealias FileStamp = KTOImport.FileStamp
 
     /// Writes `files` (relative path → bytes) plus the manifest and swaps the folder into place:
     /// `stage`, `Staging.add` for every file, `Staging.commit`, which checks the folder just
@@ -523,5 +476,29 @@ public enum OutputRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     static func list(_ files: [String]) -> String {
         let shown = files.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
         return files.count > 5 ? shown + " en nog \(files.count - 5)" : shown
+    }
+}
+
+/// The stamps file's form of a stamp (`device:inode:mtime:ctime`), and the rule for noting one.
+extension FileStamp {
+    /// Whether the ctime lies before `time` (seconds, nanoseconds).
+    func changed(before time: [Int]) -> Bool {
+        changed.count == 2 && time.count == 2 && (changed[0] < time[0] || (changed[0] == time[0] && changed[1] < time[1]))
+    }
+
+    /// `device:inode:mtime:ctime` (times as seconds.nanoseconds), the stamps file's form.
+    var text: String { "\(device):\(inode):\(modified[0]).\(modified[1]):\(changed[0]).\(changed[1])" }
+
+    /// The stamp of `text` for a file of `size` bytes; nil when it is not one.
+    init?(text: Substring, size: Int) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 4, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return nil }
+        func time(_ part: Substring) -> [Int]? {
+            let halves = part.split(separator: ".", omittingEmptySubsequences: false)
+            guard halves.count == 2, let seconds = Int(halves[0]), let nanoseconds = Int(halves[1]) else { return nil }
+            return [seconds, nanoseconds]
+        }
+        guard let modified = time(parts[2]), let changed = time(parts[3]) else { return nil }
+        self.init(device: device, inode: inode, size: size, modified: modified, changed: changed)
     }
 }
