@@ -1,5 +1,8 @@
 import Foundation
+#if os(Linux)
+// Atomics and a lock for the SIGBUS guard, which exists on Linux only (elsewhere files are read).
 import Synchronization
+#endif
 
 /// A large file's bytes mapped into memory, read-only, instead of copied into a buffer: the
 /// pages of the file system's cache are used as they are, with no copy and no fresh pages to
@@ -15,7 +18,9 @@ final class FileMapping: @unchecked Sendable {
     // Set in init only, so sharing across threads is safe.
     let base: UnsafeMutablePointer<UInt8>
     let count: Int
+    #if os(Linux)
     private let slot: Int
+    #endif
 
     /// Files smaller than this are read: mapping one costs about what it saves.
     static let minimumBytes = 4 << 20
@@ -39,7 +44,13 @@ final class FileMapping: @unchecked Sendable {
 
     /// Whether the file was shorter than its mapping when a page of it was read: the bytes from
     /// there on read as zeros and are not the file's.
-    var wasCutShort: Bool { BusErrorGuard.shared.wasCutShort(slot) }
+    var wasCutShort: Bool {
+        #if os(Linux)
+        BusErrorGuard.shared.wasCutShort(slot)
+        #else
+        false
+        #endif
+    }
 
     deinit {
         #if os(Linux)
@@ -55,6 +66,7 @@ final class FileMapping: @unchecked Sendable {
     }
 }
 
+#if os(Linux)
 /// The process's SIGBUS handler for `FileMapping`: a fixed table of the live mappings, read by
 /// the handler without locks or allocation (all a signal handler may do).
 final class BusErrorGuard: Sendable {
@@ -72,11 +84,9 @@ final class BusErrorGuard: Sendable {
     /// Registration takes a slot under this lock; the handler never takes it.
     private let registering = Mutex(false)
 
-    #if os(Linux)
     /// The handler that was installed before ours, for bus errors outside every mapping. Written
     /// once, under `registering`, before ours is installed.
     nonisolated(unsafe) private var previous = sigaction()
-    #endif
 
     private init() {
         starts = InlineArray { _ in Atomic(0) }
@@ -89,7 +99,6 @@ final class BusErrorGuard: Sendable {
     /// every slot is taken.
     func register(start: Int, count: Int) -> Int? {
         registering.withLock { installed -> Int? in
-            #if os(Linux)
             if !installed {
                 var action = sigaction()
                 action.__sigaction_handler.sa_sigaction = busErrorHandler
@@ -98,7 +107,6 @@ final class BusErrorGuard: Sendable {
                 guard sigaction(SIGBUS, &action, &previous) == 0 else { return nil }
                 installed = true
             }
-            #endif
             for k in 0..<Self.slots where starts[k].load(ordering: .acquiring) == 0 {
                 cutShort[k].store(false, ordering: .relaxed)
                 ends[k].store(start + count, ordering: .relaxed)
@@ -118,7 +126,6 @@ final class BusErrorGuard: Sendable {
 
     func wasCutShort(_ slot: Int) -> Bool { cutShort[slot].load(ordering: .acquiring) }
 
-    #if os(Linux)
     /// In the signal handler: the slot holding `address`, its pages from there on replaced by
     /// zero pages (the faulting read is then retried and succeeds); false outside every mapping.
     func absorb(_ address: Int) -> Bool {
@@ -142,10 +149,8 @@ final class BusErrorGuard: Sendable {
         var restored = previous
         sigaction(SIGBUS, &restored, nil)
     }
-    #endif
 }
 
-#if os(Linux)
 private func busErrorHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     let address = Int(bitPattern: info?.pointee._sifields._sigfault.si_addr)
     if !BusErrorGuard.shared.absorb(address) { BusErrorGuard.shared.passOn() }

@@ -22,10 +22,15 @@ package struct FileStamp: Equatable, Sendable {
 
     /// The stamp of `stat` or `fstat`'s answer.
     package init(_ info: stat) {
+        #if canImport(Darwin)
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+        #else
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+        #endif
         self.init(
             device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-            modified: [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)],
-            changed: [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)])
+            modified: [Int(modified.tv_sec), Int(modified.tv_nsec)],
+            changed: [Int(changed.tv_sec), Int(changed.tv_nsec)])
     }
 
     /// The stamp of the file at `path`; nil where it cannot be stat'ed.

@@ -118,6 +118,7 @@ struct ByteStorageTests {
     /// When another program cuts the file short while it is mapped, reading past the cut does
     /// not end the process: the bytes from there read as zeros and the storage says it was cut
     /// short, so that its reader can stop with a message (`SourceText.checkUnchanged`).
+    #if os(Linux)
     @Test func aMappedFileCutShortReadsAsZerosAndSaysSo() throws {
         let size = FileMapping.minimumBytes + 123_457
         let bytes = Self.bytes(size, seed: 6)
@@ -149,6 +150,7 @@ struct ByteStorageTests {
         defer { try? FileManager.default.removeItem(atPath: small) }
         #expect(try #require(ByteStorage.contents(ofFile: small, mapping: true)).isMapped == false)
     }
+    #endif
 
     /// What is freed in the background is freed once, on another thread, even when the caller
     /// still runs when the job does.
