@@ -152,7 +152,14 @@ final class BusErrorGuard: Sendable {
 }
 
 private func busErrorHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
-    let address = Int(bitPattern: info?.pointee._sifields._sigfault.si_addr)
+    // A SIGBUS sent by a process (`kill`, `raise`: a code of 0 or below) is no fault that comes
+    // back when the handler returns: it is raised again for the handler before ours.
+    guard let info, info.pointee.si_code > 0 else {
+        BusErrorGuard.shared.passOn()
+        raise(SIGBUS)
+        return
+    }
+    let address = Int(bitPattern: info.pointee._sifields._sigfault.si_addr)
     if !BusErrorGuard.shared.absorb(address) { BusErrorGuard.shared.passOn() }
 }
 #endif
