@@ -97,8 +97,9 @@ final class ByteStorage: @unchecked Sendable {
     /// a regular file, or changes size while it is read.
     ///
     /// With `mapping`, a file of `FileMapping.minimumBytes` or more is mapped instead of read
-    /// (where the system can): its reader must then ask `wasCutShort` once it has read what it
+    /// (where the system can): its reader must then ask `fileChanged` once it has read what it
     /// needs, since a file cut short by another program while mapped reads as zeros from there.
+    /// Either way the storage keeps the file's stamp from when it was opened (`origin`).
     ///
     /// A large file is read in up to `threads` pieces at once (`pread`): copying the bytes and
     /// faulting in the fresh pages they go to is kernel work on the reading thread, a fifth of

@@ -70,13 +70,10 @@ final class FileMapping: @unchecked Sendable {
 /// The process's SIGBUS handler for `FileMapping`: a fixed table of the live mappings, read by
 /// the handler without locks or allocation (all a signal handler may do).
 final class BusErrorGuard: Sendable {
-    /// Live mappings at once; a further file is read instead of mapped.
-    static let slots = 16
-
     static let shared = BusErrorGuard()
 
     /// Per slot: the mapping's first and one-past-last address (0: free), and whether a bus
-    /// error hit it.
+    /// error hit it. Sixteen mappings live at once; a further file is read instead of mapped.
     private let starts: InlineArray<16, Atomic<Int>>
     private let ends: InlineArray<16, Atomic<Int>>
     private let cutShort: InlineArray<16, Atomic<Bool>>
@@ -107,7 +104,7 @@ final class BusErrorGuard: Sendable {
                 guard sigaction(SIGBUS, &action, &previous) == 0 else { return nil }
                 installed = true
             }
-            for k in 0..<Self.slots where starts[k].load(ordering: .acquiring) == 0 {
+            for k in starts.indices where starts[k].load(ordering: .acquiring) == 0 {
                 cutShort[k].store(false, ordering: .relaxed)
                 ends[k].store(start + count, ordering: .relaxed)
                 starts[k].store(start, ordering: .releasing)
@@ -129,7 +126,7 @@ final class BusErrorGuard: Sendable {
     /// In the signal handler: the slot holding `address`, its pages from there on replaced by
     /// zero pages (the faulting read is then retried and succeeds); false outside every mapping.
     func absorb(_ address: Int) -> Bool {
-        for k in 0..<Self.slots {
+        for k in starts.indices {
             let start = starts[k].load(ordering: .acquiring)
             let end = ends[k].load(ordering: .relaxed)
             guard start != 0, address >= start, address < end else { continue }
