@@ -50,7 +50,7 @@ if arguments.contains("--help") || arguments.contains("-h") || arguments.first =
 }
 
 // As the kto executable does, so the figures are kto's.
-ProcessMemory.returnLargeBlocks()
+ProcessMemory.configure()
 let command = arguments.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "run"
 do {
     switch command {

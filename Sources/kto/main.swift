@@ -2,7 +2,7 @@ import Foundation
 import KTOCommand
 
 // The executable only forwards to the library and exits with its code.
-ProcessMemory.returnLargeBlocks()
+ProcessMemory.configure()
 // The large values of a command are left for the process's end: freeing them is work nobody
 // waits for.
 let keepAlive = KTOTool.KeepAlive()
