@@ -198,6 +198,14 @@ struct PartReader: Sendable {
     /// (code layout: the work it adds runs once a block), so the block is fixed.
     static let prefaultRows = 32 << 10
 
+    /// Where the block faulted in after row `done` ends, in room for `room` rows: a block on,
+    /// or the room's end where less than another block would be left after it. A short last
+    /// block would be under `Prefault.minimumBytes` for a narrow column and left to fault page
+    /// by page, in every part of a file read in parts.
+    static func prefaultEnd(after done: Int, room: Int) -> Int {
+        room - done < 2 * prefaultRows ? room : done + prefaultRows
+    }
+
     /// Reads every record of `cursor`.
     /// - Parameters:
     ///   - registry: the ids seen before this part (the meting's so far, or empty for a later
@@ -258,12 +266,12 @@ struct PartReader: Sendable {
         // `flush`) and the row arrays' (by the loop itself: a local function that captured
         // `part` made every access to it slower, the read by 9 %).
         var columnsPrefaulted = 0
-        var arraysPrefaulted = Self.prefaultRows
+        var arraysPrefaulted = Self.prefaultEnd(after: 0, room: capacity)
         part.prefault(rows: 0..<arraysPrefaulted)
 
         try plan.codeColumns.withUnsafeBufferPointer { codeColumns in
             func faultInColumns() {
-                let next = min(columnsPrefaulted + Self.prefaultRows, region.count)
+                let next = Self.prefaultEnd(after: columnsPrefaulted, room: region.count)
                 guard inRegion + inTile + tileRows > columnsPrefaulted, next > columnsPrefaulted else { return }
                 for j in 0..<codeCount {
                     let width = columns.widths[j]
@@ -341,8 +349,9 @@ struct PartReader: Sendable {
                 if inTile == tileRows {
                     flush()
                     if part.group.count + tileRows > arraysPrefaulted {
-                        part.prefault(rows: arraysPrefaulted..<arraysPrefaulted + Self.prefaultRows)
-                        arraysPrefaulted += Self.prefaultRows
+                        let next = Self.prefaultEnd(after: arraysPrefaulted, room: capacity)
+                        part.prefault(rows: arraysPrefaulted..<next)
+                        arraysPrefaulted = max(next, arraysPrefaulted + tileRows)
                     }
                 }
                 for s in 0..<otherCount {

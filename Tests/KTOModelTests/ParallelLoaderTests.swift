@@ -300,6 +300,26 @@ struct ParallelLoaderTests {
         #expect(empty.isEmpty)
     }
 
+
+    /// The blocks faulted in ahead cover the room without gaps, and none but a room smaller than
+    /// a block is shorter than a block: a short last block (under `Prefault.minimumBytes` for a
+    /// narrow column) was left to fault page by page in every part of a file read in parts.
+    @Test func prefaultBlocksCoverTheRoomWithoutAShortLastBlock() {
+        let block = PartReader.prefaultRows
+        for room in [0, 1, block - 1, block, block + 1, 2 * block - 1, 2 * block, 2 * block + 1, 62_500, 250_003, 500_016] {
+            var done = 0
+            var sizes: [Int] = []
+            while done < room {
+                let next = PartReader.prefaultEnd(after: done, room: room)
+                #expect(next > done && next <= room)
+                sizes.append(next - done)
+                done = next
+            }
+            #expect(done == room)
+            if room >= block { #expect(sizes.allSatisfy { $0 >= block }, "room \(room): \(sizes)") }
+            #expect(sizes.allSatisfy { $0 < 2 * block })
+        }
+    }
     // MARK: - Where the parallel path must fall back
 
     /// The last row repeats the first row's id: the parts share an id, so every part after the
