@@ -17,6 +17,11 @@ struct SAVWindowTests {
         return path
     }
 
+    /// Removes the folder `file` made for `path`.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
+    }
+
     static func fromMemory(_ bytes: [UInt8], chunkBytes: Int = SAVReader.Limits.defaultChunkBytes) -> Result<DataTable, SAVError.Kind> {
         SAVChunkTests.read(bytes, chunkBytes: chunkBytes)
     }
@@ -29,7 +34,7 @@ struct SAVWindowTests {
 
     static func expectSameThroughWindows(_ bytes: [UInt8], _ comment: Comment) throws {
         let path = try file(bytes)
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        defer { remove(path) }
         let memory = fromMemory(bytes)
         for window in [64, 100, 333, 1001, 2053, 4096, 4099, SAVFileWindow.defaultCapacity] {
             #expect(SAVChunkTests.same(fromFile(path, window: window), memory), "\(comment), window \(window)")
@@ -55,6 +60,7 @@ struct SAVWindowTests {
         try Self.expectSameThroughWindows(bytes, "good")
         // The same data through a small window (and its cells checked, not only compared).
         let path = try Self.file(bytes)
+        defer { Self.remove(path) }
         let windowed = try Self.fromFile(path, window: 100).get()
         #expect(windowed.columns[0].cells[4321] == .number(2.5) && windowed.columns[2].cells[1] == .text("r1"))
         #expect(windowed.columns[1].cells[4999] == .number(Double(4999 % 150)) && windowed.columns[2].cells[3] == .empty)
@@ -83,6 +89,7 @@ struct SAVWindowTests {
     @Test func windowStaysSmall() throws {
         let (bytes, headerEnd) = SAVTestFile.generated(compression: 1)
         let path = try Self.file(bytes)
+        defer { Self.remove(path) }
         let window = try #require(SAVFileWindow(path: path, capacity: 4096))
         #expect(!window.atEnd && headerEnd < 4096)
         let dict = try SAVReader.readDictionary(window.bytes)
@@ -97,6 +104,7 @@ struct SAVWindowTests {
         let undeclaredDict = try undeclared.withUnsafeBufferPointer { (b) throws(SAVError.Kind) in try SAVReader.readDictionary(b) }
         #expect(!SAVReader.readsThroughWindow(undeclaredDict, fileSize: undeclared.count))
         let undeclaredPath = try Self.file(undeclared)
+        defer { Self.remove(undeclaredPath) }
         #expect(SAVChunkTests.same(Self.fromFile(undeclaredPath, window: 4096), Self.fromMemory(undeclared)))
         #expect((try? Self.fromFile(undeclaredPath, window: 4096).get())?.rowCount == 5000)
     }
@@ -108,6 +116,7 @@ struct SAVWindowTests {
         let (bytes, _) = SAVTestFile.generated(compression: compression)
         for cut in [bytes.count * 3 / 4, bytes.count * 3 / 4 + 5, bytes.count - 1] {
             let path = try Self.file(bytes)
+            defer { Self.remove(path) }
             let window = try #require(SAVFileWindow(path: path, capacity: 1000))
             let dict = try SAVReader.readDictionary(window.bytes)
             #expect(SAVReader.readsThroughWindow(dict, fileSize: window.end))
