@@ -45,10 +45,12 @@ public struct SourceText: Sendable {
     /// `mapping`, a large file is mapped where the system can (`FileMapping`; the reader then
     /// calls `checkUnchanged()` once it has read what it needs); else its bytes go into
     /// `reserve`'s memory where it can give it (an earlier file's that nothing uses any more),
-    /// and are left there for the next file.
+    /// and are left there for the next file. With `pieces` over 1, the text is checked in as many
+    /// pieces of at least 1 MB, their quotes and line ends counted for the cut of a read in
+    /// that many parts (`counts`, `CSVReader.partition`).
     package init(
         contentsOf path: String, displayName: String? = nil, encoding: TextEncoding? = nil, threads: Int = 1,
-        reserve: ByteReserve?, mapping: Bool = false
+        pieces: Int? = nil, reserve: ByteReserve?, mapping: Bool = false
     ) throws(ImportError) {
         let name = displayName ?? path
         guard let raw = ByteStorage.contents(ofFile: path, threads: threads, reserve: reserve, mapping: mapping) else {
@@ -56,7 +58,8 @@ public struct SourceText: Sendable {
         }
         // A file read on several threads is cut for them: its quotes and line ends are counted
         // while it is checked.
-        try self.init(storage: raw, file: name, encoding: encoding, threads: threads, counting: threads > 1)
+        let cut = pieces ?? threads
+        try self.init(storage: raw, file: name, encoding: encoding, threads: cut, counting: cut > 1)
     }
 
     /// Normalises raw bytes (detecting the encoding unless one is given).

@@ -42,12 +42,19 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LE, nil) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (.utf16BE, nil) }
         if let bomless = detectBOMlessUTF16(bytes) { return (bomless, nil) }
-        let (valid, counts) = checkUTF8(bytes, threads: threads, counting: counting)
+        let (valid, counts) = checkUTF8(bytes, threads: threads, minimumPart: counting ? minimumCountedPart : minimumCheckPart, counting: counting)
         return (valid ? .utf8 : .windows1252, counts)
     }
 
     /// Smallest share of the bytes worth a thread of its own in the UTF-8 check.
     static let minimumCheckPart = 4 << 20
+
+    /// The pieces' smallest size when they are counted for a cut, and so the loader's smallest
+    /// part (`DatasetLoader.minimumPartBytes`): a file has as many pieces as parts.
+    package static let minimumCountedPart = 1 << 20
+
+    /// Most pieces of a check (and parts of a cut).
+    package static let maximumPieces = 64
 
     /// `isValidUTF8(_:)` on up to `threads` pieces at once, the same answer: the pieces are cut
     /// before a byte that starts a character (a continuation byte never starts a piece), so a
@@ -66,7 +73,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
     static func checkUTF8(
         _ b: UnsafeBufferPointer<UInt8>, threads: Int, minimumPart: Int = minimumCheckPart, counting: Bool
     ) -> (valid: Bool, counts: TextCounts?) {
-        let pieces = max(1, min(threads, b.count / max(1, minimumPart), 16))
+        let pieces = max(1, min(threads, b.count / max(1, minimumPart), maximumPieces))
         guard pieces > 1 else { return (isValidUTF8(b), nil) }
         var cuts = [0]
         for k in 1..<pieces {

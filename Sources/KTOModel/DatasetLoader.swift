@@ -26,9 +26,13 @@ public struct DatasetLoader: Sendable {
     public var strict: Bool = false
     /// Examples of unusable cells kept per variable.
     public var examplesPerVariable = 5
-    /// Threads to read one file with; nil = one per active processor. Files under 1 MB per
-    /// thread are read on the calling thread.
+    /// Threads to read one file with; nil = one per active processor. A file is cut into parts
+    /// of at least 1 MB, `partsPerThread` per thread; a file under 2 MB is read on the calling
+    /// thread.
     public var parallelism: Int?
+    /// Parts per reading thread (test seam; the tests of the cut set 1 to cut into as many parts
+    /// as threads).
+    package var partsPerThread = DatasetLoader.defaultPartsPerThread
     /// Test seam: the smallest share of a file worth a thread of its own (`minimumPartBytes`),
     /// lowered by the tests and `kto-fuzz` so that small files take the parallel path.
     package var minimumPartSize = DatasetLoader.minimumPartBytes

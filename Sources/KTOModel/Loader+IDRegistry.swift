@@ -136,6 +136,30 @@ struct IDRegistry: Sendable {
         for (id, line) in other.texts { texts[id] = line + lineOffset }
     }
 
+    /// Widens the table once to take the ids of `others` too, where it stays dense (as
+    /// `registerSlowly` judges it): absorbing a file's later parts one after the other then
+    /// copies the table once, not once per part. Changes no answer.
+    mutating func reserve(covering others: [IDRegistry]) {
+        guard isDense else { return }
+        var range: Range<Int>? = dense.isEmpty ? nil : low..<(low + dense.count)
+        var count = numericCount
+        for other in others where other.isDense && !other.dense.isEmpty {
+            let own = other.low..<(other.low + other.dense.count)
+            range = range.map { min($0.lowerBound, own.lowerBound)..<max($0.upperBound, own.upperBound) } ?? own
+            count += other.numericCount
+        }
+        guard let range, range.count <= max(1 << 20, 16 * count), range != low..<(low + dense.count) else { return }
+        widen(to: range)
+    }
+
+    /// The table over `range` (which holds its present one), the lines kept.
+    private mutating func widen(to range: Range<Int>) {
+        var grown = [UInt32].filled(repeating: 0, count: range.count, advising: Prefault.populate)
+        if !dense.isEmpty { grown.replaceSubrange((low - range.lowerBound)..<(low - range.lowerBound + dense.count), with: dense) }
+        dense = grown
+        low = range.lowerBound
+    }
+
     /// `other`'s table into this one, its lines moved by `lineOffset`; false (nothing changed)
     /// where the merged table would not be dense, as `registerSlowly` judges it, or a line
     /// would not fit the table.
@@ -143,14 +167,12 @@ struct IDRegistry: Sendable {
         guard !other.dense.isEmpty else { return true }
         let largest = Int(other.dense.max() ?? 0)
         guard lineOffset >= 0, lineOffset < Int(UInt32.max) - largest else { return false }
-        let newLow = dense.isEmpty ? other.low : min(low, other.low)
-        let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
-        guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return false }
-        if dense.isEmpty || newLow != low || newHigh > low + dense.count {
-            var grown = [UInt32].filled(repeating: 0, count: newHigh - newLow, advising: Prefault.populate)
-            if !dense.isEmpty { grown.replaceSubrange((low - newLow)..<(low - newLow + dense.count), with: dense) }
-            dense = grown
-            low = newLow
+        let inside = !dense.isEmpty && other.low >= low && other.low + other.dense.count <= low + dense.count
+        if !inside {
+            let newLow = dense.isEmpty ? other.low : min(low, other.low)
+            let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
+            guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return false }
+            widen(to: newLow..<newHigh)
         }
         let shift = UInt32(lineOffset)
         let start = other.low - low

@@ -3,13 +3,25 @@ import Foundation
 import KTOImport
 
 extension DatasetLoader {
-    /// Smallest share of a file worth a thread of its own.
-    static let minimumPartBytes = 1 << 20
+    /// Smallest share of a file worth a part of its own: the size of the UTF-8 check's pieces
+    /// counted for a cut, so that a file has as many pieces as parts.
+    static let minimumPartBytes = TextEncoding.minimumCountedPart
+
+    /// Parts per reading thread (`partsPerThread`'s default): more parts than threads, so that a
+    /// thread that finishes takes the next part (`readParts`) and a slower core reads fewer.
+    package static let defaultPartsPerThread = 4
+
+    /// Threads that read one file's parts.
+    var runnerThreads: Int { max(1, parallelism ?? ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Parts wanted for a file: `partsPerThread` per thread, each at least `minimumPartSize`.
+    /// The text's UTF-8 check is cut into as many pieces (`SourceText`'s `pieces`), so that the
+    /// cut can use the counts it makes.
+    var wantedParts: Int { runnerThreads == 1 ? 1 : min(runnerThreads * max(1, partsPerThread), TextEncoding.maximumPieces) }
 
     /// How to cut a file for concurrent reading; nil: read it in one part.
     func partition(_ reader: CSVReader) -> CSVPartition? {
-        let threads = parallelism ?? ProcessInfo.processInfo.activeProcessorCount
-        let parts = max(1, min(threads, reader.source.bytes.count / max(1, minimumPartSize), 16))
+        let parts = max(1, min(wantedParts, reader.source.bytes.count / max(1, minimumPartSize)))
         guard parts > 1 else { return nil }
         let partition = reader.partition(into: parts)
         return partition.count > 1 ? partition : nil
@@ -17,9 +29,11 @@ extension DatasetLoader {
 
     /// Reads one file, in parts on several cores when `partition` says so.
     ///
-    /// Part 0 is read on the calling thread (it may throw exactly as a sequential read would, and
-    /// reports progress); the others on worker threads, each with an empty id registry and line
-    /// numbers counted from its own start. Every part writes its code rows straight into its own
+    /// The parts are handed out in file order to `runnerThreads` threads: the calling thread,
+    /// which reads part 0 (it may throw exactly as a sequential read would, and reports
+    /// progress) and then takes parts like the others, and worker threads. Each part after the
+    /// first starts with an empty id registry and counts its lines from its own start. Every
+    /// part writes its code rows straight into its own
     /// region of `columns` (the final arrays): part `k` from row `lineEndsBefore[k]`, since no
     /// part before it can have more rows than line ends. Then the parts are taken in order while
     /// each one verifiably continues the file: it starts where the previous part stopped (so its
@@ -52,29 +66,48 @@ extension DatasetLoader {
         }
 
         let slots = (1..<parts).map { _ in PartSlot() }
+        // A thread that finishes a part takes the next one: a core that runs slower (another
+        // program on it, an efficiency core, a busy neighbour of a virtual machine) reads fewer
+        // parts instead of holding up the file. Cut in halves, one core's half took 60 % longer
+        // than the other's in runs on the development VM, the other core idle meanwhile.
+        let threads = min(parts, runnerThreads)
+        let queue = PartQueue(first: 1, end: parts)
+        @Sendable func readLater(_ k: Int) {
+            var local = IDRegistry()
+            // An error here is not reported: the part is read again sequentially, which
+            // throws the same error with the file's line numbers.
+            slots[k - 1].result = try? partReader.read(
+                reader.makeCursor(part: k, of: partition, decoding: table), registry: &local,
+                into: columns, region: regions[k], throwsOnStrict: false)
+        }
         let group = DispatchGroup()
-        for k in 1..<parts {
-            let slot = slots[k - 1]
+        for _ in 1..<threads {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                var local = IDRegistry()
-                // An error here is not reported: the part is read again sequentially, which
-                // throws the same error with the file's line numbers.
-                slot.result = try? partReader.read(
-                    reader.makeCursor(part: k, of: partition, decoding: table), registry: &local,
-                    into: columns, region: regions[k], throwsOnStrict: false)
+                while let k = queue.take() { readLater(k) }
             }
         }
-        // Whatever happens on this thread, the workers finish before their results go away.
-        defer { group.wait() }
-        // Progress of part 0 stands for the file: the parts advance at about the same pace.
+        // Whatever happens on this thread, the workers finish before their results go away;
+        // after an error in part 0 they start no further part.
+        defer {
+            queue.close()
+            group.wait()
+        }
+        // Progress of part 0 stands for the file until it ends (the runners advance at about
+        // the same pace), then each part this thread takes reports where it starts.
         let dataBytes = reader.source.bytes.count
         let first = try partReader.read(
             reader.makeCursor(part: 0, of: partition, decoding: table), registry: &registry,
             into: columns, region: regions[0], throwsOnStrict: true,
-            progress: progress.map { report in { position in report(min(dataBytes, position * parts)) } })
+            progress: progress.map { report in { position in report(min(dataBytes, position * threads)) } })
+        while let k = queue.take() {
+            progress?(max(partition.starts[k], min(dataBytes, partition.starts[1] * threads)))
+            readLater(k)
+        }
         group.wait()
 
-        Self.place(first, at: 0, in: columns, threads: parts)
+        Self.place(first, at: 0, in: columns, threads: threads)
+        // The id table widened once for all parts, not copied again for each.
+        registry.reserve(covering: slots.compactMap { $0.result?.registry })
         var results = [first]
         var rows = first.rows
         var lineOffset = first.endLine - 1
@@ -85,13 +118,13 @@ extension DatasetLoader {
                 let cursor = reader.makeCursor(resumingAt: end, line: lineOffset + 1, decoding: table)
                 let rest = try partReader.read(
                     cursor, registry: &registry, into: columns, region: rows..<capacity, throwsOnStrict: true)
-                Self.place(rest, at: rows, in: columns, threads: parts)
+                Self.place(rest, at: rows, in: columns, threads: threads)
                 partLog?.record(parts: parts, merged: results.count)
                 results.append(rest)
                 return results
             }
             slot.result = nil
-            Self.place(part, at: rows, in: columns, threads: parts)
+            Self.place(part, at: rows, in: columns, threads: threads)
             rows += part.rows
             part.shiftLines(by: lineOffset)
             registry.absorb(part.registry, lineOffset: lineOffset)
@@ -127,6 +160,31 @@ extension DatasetLoader {
             }
         }
     }
+}
+
+/// The parts still to read, handed out in order to the threads that read them.
+final class PartQueue: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var next: Int
+    private var end: Int
+
+    init(first: Int, end: Int) {
+        next = first
+        self.end = end
+    }
+
+    /// The next part to read; nil when none is left or the queue was closed.
+    func take() -> Int? {
+        lock.withLock {
+            guard next < end else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Hands out no further part.
+    func close() { lock.withLock { end = next } }
 }
 
 /// A worker's result, handed to the calling thread.

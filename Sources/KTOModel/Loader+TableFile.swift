@@ -11,7 +11,7 @@ extension DatasetLoader {
         if file.format == nil || file.format == .plain, Self.startsAsText(file.path) {
             let source = try SourceText(
                 contentsOf: file.path, displayName: file.displayName, encoding: study.encoding,
-                threads: parallelism ?? ProcessInfo.processInfo.activeProcessorCount, reserve: reserve,
+                threads: runnerThreads, pieces: wantedParts, reserve: reserve,
                 mapping: mapsLargeFiles)
             // A platform's export is told by its header; the header alone is cheap to read.
             if file.format == .plain { return (source, nil) }

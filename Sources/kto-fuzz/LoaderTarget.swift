@@ -48,11 +48,13 @@ enum LoaderTarget {
             signature = checker.checkError(error, source: source, "DatasetLoader.load")
         }
 
-        // The same bytes in parts: 2, 3 and one more count chosen by the input.
+        // The same bytes in parts: on two threads four parts each (as the loader cuts), then 3
+        // and one more count chosen by the input, one part per thread.
         let log = PartLog()
-        for threads in [2, 3, 4 + input.count % 2] {
+        for (threads, partsPerThread) in [(2, DatasetLoader.defaultPartsPerThread), (3, 1), (4 + input.count % 2, 1)] {
             var parallel = loader
             parallel.parallelism = threads
+            parallel.partsPerThread = partsPerThread
             parallel.minimumPartSize = 1
             parallel.partLog = log
             let (snapshot, _) = load(parallel, context: context)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KTOImport
 
@@ -115,5 +116,27 @@ struct TextCountsTests {
         let plain = try SourceText(bytes: bytes, file: "t.csv")
         #expect(plain.counts == nil)
         #expect(try CSVReader(source: plain, dialect: .semicolon).partition(into: parts).lineEnds == ends)
+    }
+
+    /// A file read in more parts than threads (`pieces`) is checked in as many pieces, each at
+    /// least the loader's smallest part (1 MB), so that its cut uses their counts.
+    @Test func aFileIsCheckedInAsManyPiecesAsItsReadHasParts() throws {
+        let bytes = Self.text(bytes: 5 * TextEncoding.minimumCountedPart + 50_000, seed: 9)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kto-pieces-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("t.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for mapping in [false, true] {
+            for (pieces, expected) in [(4, 4), (8, 5), (64, 5)] {
+                let source = try SourceText(contentsOf: path, threads: 2, pieces: pieces, reserve: nil, mapping: mapping)
+                let counts = try #require(source.counts)
+                #expect(counts.pieces == expected, "\(pieces) pieces asked, mapped: \(mapping)")
+                #expect(counts.cuts.first == 0 && counts.cuts.last == bytes.count)
+                #expect(try CSVReader(source: source, dialect: .semicolon).partition(into: expected).count == expected)
+            }
+            // Without `pieces`, as many as threads.
+            #expect(try SourceText(contentsOf: path, threads: 2, reserve: nil, mapping: mapping).counts?.pieces == 2)
+        }
     }
 }

@@ -18,6 +18,52 @@ struct IDRegistryTests {
         }
     }
 
+    /// A file's later parts absorbed one after the other, with the table first widened for all
+    /// of them (`reserve(covering:)`, as the loader does) or not: the same answers as one
+    /// dictionary of first lines, for consecutive, scattered and sparse ids alike.
+    @Test func partsAbsorbedAfterOneWideningAnswerAsADictionary() {
+        var rng = SplitMix64(seed: 17)
+        for round in 0..<60 {
+            let base = Int.random(in: -1_000_000...1_000_000, using: &rng)
+            let parts = Int.random(in: 2...9, using: &rng)
+            // Disjoint id sets per part: consecutive runs one after the other, now and then sparse.
+            var registries: [IDRegistry] = []
+            var expected: [[Int: Int]] = []
+            var lineOffsets: [Int] = []
+            var lines = 0
+            for k in 0..<parts {
+                let ids = Int.random(in: 0..<6, using: &rng) == 0
+                    ? (0..<500).map { _ in Int.random(in: -(1 << 40)...(1 << 40), using: &rng) + k }
+                    : (0..<Int.random(in: 0...4000, using: &rng)).map { base + k * 10_000 + $0 }.shuffled(using: &rng)
+                var registry = IDRegistry()
+                var first: [Int: Int] = [:]
+                for (r, id) in ids.enumerated() where first[id] == nil {
+                    _ = registry.register(id, line: r + 1)
+                    first[id] = r + 1
+                }
+                registries.append(registry)
+                expected.append(first)
+                lineOffsets.append(lines)
+                lines += ids.count
+            }
+            var all: [Int: Int] = [:]
+            for k in 0..<parts { for (id, line) in expected[k] where all[id] == nil { all[id] = line + lineOffsets[k] } }
+            for widened in [false, true] {
+                var merged = registries[0]
+                if widened { merged.reserve(covering: Array(registries.dropFirst())) }
+                for k in 1..<parts {
+                    #expect(!merged.overlaps(registries[k]))
+                    merged.absorb(registries[k], lineOffset: lineOffsets[k])
+                }
+                var answer: [Int: Int] = [:]
+                for k in 0..<parts { for id in expected[k].keys { answer[id] = merged.line(of: id) } }
+                #expect(answer == all, "round \(round), widened: \(widened)")
+                #expect(merged.numericCount == all.count)
+                #expect(merged.register(base - 77_777_777, line: 5) == nil)
+            }
+        }
+    }
+
     @Test func mergedPartsAnswerAsADictionary() {
         var rng = SplitMix64(seed: 16)
         var merges = 0

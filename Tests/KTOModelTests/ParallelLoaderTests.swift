@@ -39,14 +39,16 @@ struct ParallelLoaderTests {
         /// Whether large exports are mapped (`FileMapping`) or read into a buffer.
         var mapsLargeFiles = true
 
-        /// Loads with `threads` threads (1: sequential) and parts of at least `partSize` bytes.
+        /// Loads with `threads` threads (1: sequential) and parts of at least `partSize` bytes,
+        /// `partsPerThread` per thread (1: cut into as many parts as threads).
         func load(
-            threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, strict: Bool = false, reserve: ByteReserve? = nil,
-            progress: ((String, Int, Int) -> Void)? = nil
+            threads: Int, partSize: Int = DatasetLoader.minimumPartBytes, partsPerThread: Int = 1, strict: Bool = false,
+            reserve: ByteReserve? = nil, progress: ((String, Int, Int) -> Void)? = nil
         ) -> Outcome {
             var loader = self.loader
             loader.mapsLargeFiles = mapsLargeFiles
             loader.parallelism = threads
+            loader.partsPerThread = partsPerThread
             loader.minimumPartSize = partSize
             loader.strict = strict
             let log = PartLog()
@@ -159,6 +161,67 @@ struct ParallelLoaderTests {
             #expect(parallel.parts.map(\.merged) == [threads], "\(threads) threads: every part merged as read")
             #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
         }
+    }
+
+    /// More parts than threads, as the loader cuts a file (four per thread): the threads take the
+    /// parts in turn, and the result is still the sequential read's, every part merged.
+    @Test func morePartsThanThreadsEqualsSequential() throws {
+        var export = SyntheticExport(seed: 2018)
+        // 8.7 MB: eight parts of at least 1 MB at the loader's own part size.
+        let setup = try Setup([export.bytes(minimumSize: 8_700_000)])
+        let sequential = setup.load(threads: 1)
+        let loaded = try #require(sequential.loaded)
+        try export.expectMatches(loaded.dataset, loaded.ledgers[0])
+        for (threads, parts) in [(2, 8), (3, 8)] {
+            var reports: [Int] = []
+            let parallel = setup.load(threads: threads, partsPerThread: DatasetLoader.defaultPartsPerThread) { _, done, total in
+                reports.append(done)
+                #expect(done <= total)
+            }
+            #expect(parallel.parts.map(\.parts) == [parts] && parallel.parts.map(\.merged) == [parts], "\(threads) threads: \(parallel.parts)")
+            #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
+            // Progress on the calling thread only, never backwards, ending at the file's size.
+            #expect(reports == reports.sorted(), "\(reports)")
+            #expect(reports.last == setup.files.first.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int })
+        }
+    }
+
+    /// With more parts than threads, a later part that shares an id with an earlier one still
+    /// sends the rest of the file to the sequential read, from that part on.
+    @Test func morePartsThanThreadsFallBackWhereAnIDRepeats() throws {
+        var export = SyntheticExport(seed: 12)
+        var bytes = export.bytes(rows: 4000)
+        bytes += Array("1;2;7;4;2;1;dubbel;1;\r\n".utf8)
+        let setup = try Setup([bytes])
+        let sequential = setup.load(threads: 1, partSize: 1024)
+        for threads in [2, 3] {
+            let parallel = setup.load(threads: threads, partSize: 1024, partsPerThread: 4)
+            let entry = try #require(parallel.parts.first)
+            #expect(entry.parts == 4 * threads && entry.merged == entry.parts - 1, "\(threads) threads: \(entry)")
+            #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
+        }
+    }
+
+    /// The parts are handed out once each, in order, however many threads take them; after
+    /// `close` none is.
+    @Test func partQueueHandsOutEachPartOnce() {
+        let queue = PartQueue(first: 1, end: 2_001)
+        final class Taken: @unchecked Sendable {
+            let lock = NSLock()
+            var parts: [Int] = []
+        }
+        let taken = Taken()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            var mine: [Int] = []
+            while let k = queue.take() { mine.append(k) }
+            #expect(mine == mine.sorted())
+            taken.lock.withLock { taken.parts += mine }
+        }
+        #expect(taken.parts.sorted() == Array(1...2_000))
+        let closed = PartQueue(first: 0, end: 10)
+        #expect(closed.take() == 0)
+        closed.close()
+        #expect(closed.take() == nil)
     }
 
     /// A large export's bytes go into the memory of the export read before it (`ByteReserve`,
