@@ -1,3 +1,4 @@
+import Dispatch
 import KTOImport
 
 /// A rejected row when `--strict` makes rejections fatal.
@@ -214,36 +215,20 @@ public struct DatasetLoader: Sendable {
                 builders[v].codes.append(contentsOf: columns[j])
             }
         }
-        for (s, v) in plan.otherVariables.enumerated() {
-            for k in parts.indices {
-                if decoders[v].type == .text && builders[v].texts.isEmpty {
-                    swap(&builders[v].texts, &parts[k].texts[s])
-                } else if decoders[v].type == .text {
-                    builders[v].texts.prefaultAppending(parts[k].texts[s].count)
-                    builders[v].texts.appendMoving(&parts[k].texts[s])
-                } else if builders[v].multi.isEmpty {
-                    swap(&builders[v].multi, &parts[k].multis[s])
-                } else {
-                    builders[v].multi.append(contentsOf: parts[k].multis[s])
-                }
-            }
+        // The answers (open and multi-select) and the row arrays (group, ids, lines, weights)
+        // are appended on two threads, each job owning what it moves and writes: together they
+        // were about 5.6 ms per export at 1M respondents on one thread while the other core
+        // waited.
+        let answers = AnswerAppend(builders: &builders, parts: &parts, plan: plan, decoders: decoders, rows: rows)
+        let rowArrays = RowArrayAppend(dataset: &dataset, parts: &parts, rowsBefore: rowsBefore, weighted: plan.weightColumn != nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 { answers.run() } else { rowArrays.run() }
         }
-        for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
-        for k in parts.indices {
-            if k == 0 && rowsBefore == 0 {
-                // Reserved for the whole file by the first part: the later parts fit after it.
-                swap(&dataset.group, &parts[0].group)
-                swap(&dataset.ids, &parts[0].ids)
-                swap(&dataset.lines, &parts[0].lines)
-            } else {
-                dataset.ids.append(contentsOf: parts[k].ids)
-                dataset.group.prefaultAppending(parts[k].group.count)
-                dataset.group.append(contentsOf: parts[k].group)
-                dataset.lines.prefaultAppending(parts[k].lines.count)
-                dataset.lines.append(contentsOf: parts[k].lines)
-            }
-            if plan.weightColumn != nil { dataset.weights = (dataset.weights ?? []) + parts[k].weights }
-        }
+        answers.finish(&builders)
+        rowArrays.finish(&dataset)
+        // What the parts leave (emptied answer arrays, the later parts' row arrays) is freed
+        // off this thread, as the parts are (`load`).
+        freeInBackground((consume answers, consume rowArrays))
     }
 
     /// More rows than a file of `bytes` bytes with `width` fields per record can hold: every
@@ -498,5 +483,111 @@ extension RowLedger {
             .filter { $0.1.total > 0 }
             .sorted { $0.0 < $1.0 }
             .map(\.1)
+    }
+}
+
+/// The answer columns of a file's parts appended to the meting's (`DatasetLoader.append`), on a
+/// thread of its own: it holds the builders and the parts' answer arrays, moved in (no copy).
+///
+/// `@unchecked Sendable`: `run` is called once, on one thread, and `finish` after it returned.
+private final class AnswerAppend: @unchecked Sendable {
+    private var builders: [ColumnBuilder] = []
+    private var texts: [[[String?]]]
+    private var multis: [[[[Int16]]]]
+    private let plan: FilePlan
+    private let decoders: [CellDecoder]
+    private let rows: Int
+
+    init(builders: inout [ColumnBuilder], parts: inout [PartResult], plan: FilePlan, decoders: [CellDecoder], rows: Int) {
+        swap(&self.builders, &builders)
+        texts = parts.indices.map { k in
+            defer { parts[k].texts = [] }
+            return parts[k].texts
+        }
+        multis = parts.indices.map { k in
+            defer { parts[k].multis = [] }
+            return parts[k].multis
+        }
+        self.plan = plan
+        self.decoders = decoders
+        self.rows = rows
+    }
+
+    func run() {
+        for (s, v) in plan.otherVariables.enumerated() {
+            for k in texts.indices {
+                if decoders[v].type == .text && builders[v].texts.isEmpty {
+                    swap(&builders[v].texts, &texts[k][s])
+                } else if decoders[v].type == .text {
+                    builders[v].texts.prefaultAppending(texts[k][s].count)
+                    builders[v].texts.appendMoving(&texts[k][s])
+                } else if builders[v].multi.isEmpty {
+                    swap(&builders[v].multi, &multis[k][s])
+                } else {
+                    builders[v].multi.append(contentsOf: multis[k][s])
+                }
+            }
+        }
+        for v in plan.absent where builders[v].isPresent { builders[v].appendEmpty(rows) }
+    }
+
+    func finish(_ builders: inout [ColumnBuilder]) { swap(&self.builders, &builders) }
+}
+
+/// The group, id, line and weight arrays of a file's parts appended to the meting's
+/// (`DatasetLoader.append`), on a thread of its own: the meting's arrays and the parts' are
+/// moved in (no copy).
+///
+/// `@unchecked Sendable`: `run` is called once, on one thread, and `finish` after it returned.
+private final class RowArrayAppend: @unchecked Sendable {
+    private var group: [UInt16] = []
+    private var ids = RespondentIDs()
+    private var lines: [Int32] = []
+    private var weights: [Double]?
+    private var parts: [(group: [UInt16], ids: RespondentIDs, lines: [Int32], weights: [Double])]
+    private let rowsBefore: Int
+    private let weighted: Bool
+
+    init(dataset: inout Dataset, parts: inout [PartResult], rowsBefore: Int, weighted: Bool) {
+        swap(&group, &dataset.group)
+        swap(&ids, &dataset.ids)
+        swap(&lines, &dataset.lines)
+        swap(&weights, &dataset.weights)
+        self.parts = parts.indices.map { k in
+            defer {
+                parts[k].group = []
+                parts[k].ids = RespondentIDs()
+                parts[k].lines = []
+                parts[k].weights = []
+            }
+            return (parts[k].group, parts[k].ids, parts[k].lines, parts[k].weights)
+        }
+        self.rowsBefore = rowsBefore
+        self.weighted = weighted
+    }
+
+    func run() {
+        for k in parts.indices {
+            if k == 0 && rowsBefore == 0 {
+                // Reserved for the whole file by the first part: the later parts fit after it.
+                swap(&group, &parts[0].group)
+                swap(&ids, &parts[0].ids)
+                swap(&lines, &parts[0].lines)
+            } else {
+                ids.append(contentsOf: parts[k].ids)
+                group.prefaultAppending(parts[k].group.count)
+                group.append(contentsOf: parts[k].group)
+                lines.prefaultAppending(parts[k].lines.count)
+                lines.append(contentsOf: parts[k].lines)
+            }
+            if weighted { weights = (weights ?? []) + parts[k].weights }
+        }
+    }
+
+    func finish(_ dataset: inout Dataset) {
+        swap(&group, &dataset.group)
+        swap(&ids, &dataset.ids)
+        swap(&lines, &dataset.lines)
+        swap(&weights, &dataset.weights)
     }
 }

@@ -99,6 +99,10 @@ extension DatasetLoader {
             reader.makeCursor(part: 0, of: partition, decoding: table), registry: &registry,
             into: columns, region: regions[0], throwsOnStrict: true,
             progress: progress.map { report in { position in report(min(dataBytes, position * threads)) } })
+        // The later parts' rows are appended to part 0's arrays after the parts, on one thread
+        // per job (`DatasetLoader.append`); their room, reserved for the whole file, is faulted
+        // in now, while the other threads still read.
+        first.prefault(rows: first.rows..<capacity)
         while let k = queue.take() {
             progress?(max(partition.starts[k], min(dataBytes, partition.starts[1] * threads)))
             readLater(k)
