@@ -155,7 +155,13 @@ struct PartResult: @unchecked Sendable {
     /// Turns part-local line numbers into file lines.
     mutating func shiftLines(by offset: Int) {
         guard offset != 0 else { return }
-        for r in lines.indices { lines[r] = Int32(clamping: Int(lines[r]) + offset) }
+        if offset > 0, endLine + offset <= Int(Int32.max) {
+            // No line can pass Int32.max (each is below `endLine`): a plain add, which vectorises.
+            let shift = Int32(offset)
+            lines.withUnsafeMutableBufferPointer { for r in $0.indices { $0[r] &+= shift } }
+        } else {
+            for r in lines.indices { lines[r] = Int32(clamping: Int(lines[r]) + offset) }
+        }
         for k in rejections.indices {
             rejections[k].line += offset
             if case .duplicateID(let id, let first) = rejections[k].reason {

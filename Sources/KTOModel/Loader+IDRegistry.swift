@@ -16,6 +16,16 @@ struct IDRegistry: Sendable {
     private var texts: [String: Int] = [:]
     /// Numeric ids registered.
     private(set) var numericCount = 0
+    /// Room the table starts with at the first id: a part of a file expects as many ids as the
+    /// line ends in it, and grew its table six times over from 4,096 before.
+    private var expected = 1 << 12
+
+    init() {}
+
+    /// A registry for about `expectedIDs` ids (a part of a file: the line ends in it).
+    init(expectedIDs: Int) {
+        expected = max(1 << 12, min(expectedIDs + expectedIDs / 8, 1 << 24))
+    }
 
     /// Registers a numeric id first seen on `line`; returns the earlier line if it was seen.
     @inline(__always)
@@ -58,7 +68,7 @@ struct IDRegistry: Sendable {
         if dense.isEmpty {
             // The first id: room above it, where the next ones usually are.
             low = id
-            dense = Array(repeating: 0, count: 1 << 12)
+            dense = [UInt32].filled(repeating: 0, count: expected, advising: Prefault.populate)
         } else if id - low >= 0 && id - low < dense.count {
             // In range but the line does not fit the table (a file of four billion lines).
             toSparse()
@@ -130,10 +140,29 @@ struct IDRegistry: Sendable {
     /// call per id took 3.5 ms per 250,000 ids); otherwise each id is registered.
     /// - Precondition: `!overlaps(other)`.
     mutating func absorb(_ other: IDRegistry, lineOffset: Int) {
-        if !(isDense && other.isDense && mergeTable(other, lineOffset: lineOffset)) {
+        if !(isDense && other.isDense && mergeTable(other, lineOffset: lineOffset) == .merged) {
             other.forEachNumeric { id, line in _ = register(id, line: line + lineOffset) }
         }
         for (id, line) in other.texts { texts[id] = line + lineOffset }
+    }
+
+    /// `absorb(other, lineOffset:)` where no id of `other` is in this registry, in one pass over
+    /// two tables (the check and the merge together, as `overlaps` then `absorb` made two);
+    /// false, and nothing changed, where an id is in both.
+    mutating func absorbIfDisjoint(_ other: IDRegistry, lineOffset: Int) -> Bool {
+        guard !other.texts.keys.contains(where: { texts[$0] != nil }) else { return false }
+        if isDense && other.isDense {
+            switch mergeTable(other, lineOffset: lineOffset, checking: true) {
+            case .merged:
+                for (id, line) in other.texts { texts[id] = line + lineOffset }
+                return true
+            case .overlap: return false
+            case .notDense: break
+            }
+        }
+        guard !overlaps(other) else { return false }
+        absorb(other, lineOffset: lineOffset)
+        return true
     }
 
     /// Widens the table once to take the ids of `others` too, where it stays dense (as
@@ -160,26 +189,56 @@ struct IDRegistry: Sendable {
         low = range.lowerBound
     }
 
-    /// `other`'s table into this one, its lines moved by `lineOffset`; false (nothing changed)
-    /// where the merged table would not be dense, as `registerSlowly` judges it, or a line
-    /// would not fit the table.
-    private mutating func mergeTable(_ other: IDRegistry, lineOffset: Int) -> Bool {
-        guard !other.dense.isEmpty else { return true }
-        let largest = Int(other.dense.max() ?? 0)
-        guard lineOffset >= 0, lineOffset < Int(UInt32.max) - largest else { return false }
+    /// What `mergeTable` did.
+    enum Merge { case merged, overlap, notDense }
+
+    /// `other`'s table into this one, its lines moved by `lineOffset`; `.notDense` (nothing
+    /// changed) where the merged table would not be dense, as `registerSlowly` judges it, or a
+    /// line would not fit the table. With `checking`, an id already in this table is an
+    /// `.overlap`, and what was merged before it is taken out again.
+    private mutating func mergeTable(_ other: IDRegistry, lineOffset: Int, checking: Bool = false) -> Merge {
+        guard !other.dense.isEmpty else { return .merged }
+        let largest = other.dense.withUnsafeBufferPointer { Int($0.reduce(0) { Swift.max($0, $1) }) }
+        guard lineOffset >= 0, lineOffset < Int(UInt32.max) - largest else { return .notDense }
         let inside = !dense.isEmpty && other.low >= low && other.low + other.dense.count <= low + dense.count
         if !inside {
             let newLow = dense.isEmpty ? other.low : min(low, other.low)
             let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
-            guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return false }
+            guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return .notDense }
             widen(to: newLow..<newHigh)
         }
         let shift = UInt32(lineOffset)
         let start = other.low - low
-        dense.withUnsafeMutableBufferPointer { table in
-            for (k, line) in other.dense.enumerated() where line != 0 { table[start + k] = line + shift }
+        let clash: Int? = dense.withUnsafeMutableBufferPointer { table in
+            other.dense.withUnsafeBufferPointer { source in
+                let target = UnsafeMutableBufferPointer(rebasing: table[start..<(start + source.count)])
+                // Without branches per entry, so that the loops vectorise: an id in both tables
+                // has a non-zero entry in each (a non-zero minimum), an empty source entry
+                // leaves the target as it is.
+                var k = 0
+                while k < source.count {
+                    let end = min(k + 4096, source.count)
+                    if checking {
+                        var both: UInt32 = 0
+                        for i in k..<end { both |= Swift.min(source[i], target[i]) }
+                        if both != 0 { return k }
+                    }
+                    for i in k..<end { target[i] = source[i] == 0 ? target[i] : source[i] &+ shift }
+                    k = end
+                }
+                return nil
+            }
+        }
+        if let clash {
+            // Take out the blocks merged before the one with the clash: their entries were empty.
+            dense.withUnsafeMutableBufferPointer { table in
+                other.dense.withUnsafeBufferPointer { source in
+                    for i in 0..<clash where source[i] != 0 { table[start + i] = 0 }
+                }
+            }
+            return .overlap
         }
         numericCount += other.numericCount
-        return true
+        return .merged
     }
 }

@@ -73,7 +73,7 @@ extension DatasetLoader {
         let threads = min(parts, runnerThreads)
         let queue = PartQueue(first: 1, end: parts)
         @Sendable func readLater(_ k: Int) {
-            var local = IDRegistry()
+            var local = IDRegistry(expectedIDs: regions[k].count)
             // An error here is not reported: the part is read again sequentially, which
             // throws the same error with the file's line numbers.
             slots[k - 1].result = try? partReader.read(
@@ -117,8 +117,9 @@ extension DatasetLoader {
         var lineOffset = first.endLine - 1
         var end = first.endPosition
         for slot in slots {
-            guard var part = slot.result, part.complete, part.start == end, !registry.overlaps(part.registry),
-                  rows <= part.regionStart else {
+            // The ids are checked (none seen before this part) and merged in one pass, last.
+            guard var part = slot.result, part.complete, part.start == end, rows <= part.regionStart,
+                  registry.absorbIfDisjoint(part.registry, lineOffset: lineOffset) else {
                 let cursor = reader.makeCursor(resumingAt: end, line: lineOffset + 1, decoding: table)
                 let rest = try partReader.read(
                     cursor, registry: &registry, into: columns, region: rows..<capacity, throwsOnStrict: true)
@@ -131,7 +132,6 @@ extension DatasetLoader {
             Self.place(part, at: rows, in: columns, threads: threads)
             rows += part.rows
             part.shiftLines(by: lineOffset)
-            registry.absorb(part.registry, lineOffset: lineOffset)
             part.registry = IDRegistry()
             lineOffset = part.endLine - 1
             end = part.endPosition

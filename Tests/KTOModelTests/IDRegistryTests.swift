@@ -64,6 +64,54 @@ struct IDRegistryTests {
         }
     }
 
+    /// The check and the merge in one pass (`absorbIfDisjoint`): where the parts share an id it
+    /// says so and leaves the registry answering as before (a clash in a later block of the
+    /// table too, after earlier blocks were merged); otherwise it answers as `absorb` does.
+    @Test func absorbIfDisjointAnswersAsCheckThenAbsorb() {
+        var rng = SplitMix64(seed: 18)
+        var clashes = 0, merges = 0
+        for round in 0..<400 {
+            let base = Int.random(in: -1_000_000...1_000_000, using: &rng)
+            let first = Self.ids(&rng, base: base)
+            var second = Self.ids(&rng, base: base + [0, 1500, 3000, 50_000, 9000][Int.random(in: 0..<5, using: &rng)])
+            // Now and then one id of the first part late in the second: a clash far into its table.
+            if Int.random(in: 0..<4, using: &rng) == 0, let id = first.randomElement(using: &rng) { second.append(id) }
+            var a = IDRegistry(expectedIDs: first.count)
+            var b = IDRegistry(expectedIDs: second.count)
+            var lines: [Int: Int] = [:]
+            for (k, id) in first.enumerated() where a.register(id, line: k + 2) == nil { lines[id] = k + 2 }
+            var secondLines: [Int: Int] = [:]
+            for (k, id) in second.enumerated() where b.register(id, line: k + 1) == nil { secondLines[id] = k + 1 }
+            let overlap = a.overlaps(b)
+            if Int.random(in: 0..<2, using: &rng) == 0 { a.reserve(covering: [b]) }
+            let offset = Int.random(in: 0...5_000_000, using: &rng)
+            let merged = a.absorbIfDisjoint(b, lineOffset: offset)
+            #expect(merged == !overlap, "round \(round)")
+            var expected = lines
+            if merged {
+                merges += 1
+                for (id, line) in secondLines { expected[id] = line + offset }
+            } else {
+                clashes += 1
+            }
+            #expect(a.numericCount == expected.count, "round \(round)")
+            for id in Set(first + second) { #expect(a.line(of: id) == expected[id], "round \(round), id \(id)") }
+        }
+        #expect(clashes > 50 && merges > 150, "both ways taken: \(clashes) clashes, \(merges) merges")
+
+        // A clash in the third block of 4,096 ids, after two blocks were merged: taken out again.
+        var a = IDRegistry()
+        for id in 10_000..<13_000 { _ = a.register(id, line: id) }
+        a.reserve(covering: [])
+        var b = IDRegistry(expectedIDs: 20_000)
+        for id in 0..<20_000 { _ = b.register(id, line: id + 1) }
+        let merged = a.absorbIfDisjoint(b, lineOffset: 100)
+        #expect(!merged)
+        #expect(a.numericCount == 3000 && a.line(of: 5) == nil && a.line(of: 8191) == nil && a.line(of: 10_000) == 10_000)
+        let fresh = a.register(4, line: 7)
+        #expect(fresh == nil)
+    }
+
     @Test func mergedPartsAnswerAsADictionary() {
         var rng = SplitMix64(seed: 16)
         var merges = 0
