@@ -34,7 +34,7 @@ public struct DatasetLoader: Sendable {
     /// Parts per reading thread (test seam; the tests of the cut set 1 to cut into as many parts
     /// as threads).
     package var partsPerThread = DatasetLoader.defaultPartsPerThread
-    /// Test seam: the smallest share of a file worth a thread of its own (`minimumPartBytes`),
+    /// Test seam: the smallest share of a file worth a part of its own (`minimumPartBytes`),
     /// lowered by the tests and `kto-fuzz` so that small files take the parallel path.
     package var minimumPartSize = DatasetLoader.minimumPartBytes
     /// Test seam: told, per file read in parts, how many parts were merged as read.
@@ -121,12 +121,14 @@ public struct DatasetLoader: Sendable {
                 // The code columns are read straight into the arrays the dataset keeps, sized by a
                 // bound on the rows (pages beyond the rows read are never touched, so never resident).
                 let partition = self.partition(reader)
+                // The meting's first file: its part 0's row arrays become the meting's (`append`).
+                let keepsFirst = dataset.rowCount == 0
                 let capacity = partition?.lineEnds.map { $0 + 1 } ?? Self.rowBound(bytes: total, width: plan.width)
                 let widths = plan.codeVariables.map { decoders[$0].isNarrow ? 1 : 2 }
                 var (columns, parts) = try Self.withUninitializedColumns(widths: widths, capacity: capacity) { storage in
                     let parts = try readParts(
                         reader, with: partReader, registry: &registry, into: storage, capacity: capacity, partition: partition,
-                        progress: progress.map { report in { done in report(file.displayName, done, total) } })
+                        keepsFirst: keepsFirst, progress: progress.map { report in { done in report(file.displayName, done, total) } })
                     return (parts.reduce(0) { $0 + $1.rows }, parts)
                 }
                 progress?(file.displayName, total, total)

@@ -46,11 +46,13 @@ extension DatasetLoader {
     /// every well-formed file.
     /// - Parameters:
     ///   - capacity: rows `columns` has room for; at least every row the file can hold.
+    ///   - keepsFirst: part 0's arrays become the meting's (the meting's first file), so the later
+    ///     parts' rows are appended to them.
     /// - Returns: the parts in file order, lines the file's, code rows in `0..<rows` of
     ///   `columns`; `registry` holds the file's ids too.
     func readParts(
         _ reader: CSVReader, with partReader: PartReader, registry: inout IDRegistry, into columns: CodeColumns,
-        capacity: Int, partition: CSVPartition?, progress: ((Int) -> Void)?
+        capacity: Int, partition: CSVPartition?, keepsFirst: Bool, progress: ((Int) -> Void)?
     ) throws -> [PartResult] {
         let table = partReader.plan.table
         guard let partition else {
@@ -102,7 +104,7 @@ extension DatasetLoader {
         // The later parts' rows are appended to part 0's arrays after the parts, on one thread
         // per job (`DatasetLoader.append`); their room, reserved for the whole file, is faulted
         // in now, while the other threads still read.
-        first.prefault(rows: first.rows..<capacity)
+        if keepsFirst { first.prefault(rows: first.rows..<capacity) }
         while let k = queue.take() {
             progress?(max(partition.starts[k], min(dataBytes, partition.starts[1] * threads)))
             readLater(k)
