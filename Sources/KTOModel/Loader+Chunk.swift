@@ -253,7 +253,7 @@ struct PartReader: Sendable {
         let windows1252 = source.encoding == .windows1252
         // Per other slot, the field of a plain open answer (nil: option columns or a multi
         // column). Chosen once: looking the decoder up per row retained and released it, and
-        // with two parts on two cores that reference count is one cache line both write.
+        // with parts read on several cores that reference count is one cache line they all write.
         let textFields: [Int?] = (0..<otherCount).map { s in
             plan.optionFields[s] == nil && decoders[plan.otherVariables[s]].type == .text ? plan.otherColumns[s] : nil
         }
