@@ -2,7 +2,7 @@ import Dispatch
 
 /// Where a file's data is cut into parts for reading them concurrently (`CSVReader.partition`).
 ///
-/// The data is cut near `k/parts` of its length, at the first line start that the quote parity
+/// The data is cut near the targets of a `CutPlan`, at the first line start that the quote parity
 /// (an even number of `"` since the first data record) puts outside a quoted field. With each cut
 /// comes the number of line ends before it: every record ends with one (or with the file), so no
 /// part can hold more records than the line ends in it, which lets the parts write their rows
@@ -16,6 +16,24 @@ public struct CSVPartition: Sendable {
     public let lineEnds: Int?
 
     public var count: Int { starts.count }
+}
+
+/// Where a text is cut into pieces for the UTF-8 check and into parts for the read (the two
+/// cuts are the same, so that the read's cut can use the check's counts): the last quarter of
+/// the pieces half as long as the others. The threads of a read take the parts in turn
+/// (`DatasetLoader.readParts`), so the last parts are read while the other threads finish
+/// theirs or wait: shorter last parts leave a core idle for less time (a part of 9 MB is about
+/// 9 ms at 1M respondents). Under four pieces they are equal.
+package enum CutPlan {
+    /// The offset of cut `k` (0...pieces) of `pieces` in `length` bytes.
+    package static func target(_ k: Int, of pieces: Int, in length: Int) -> Int {
+        let short = pieces / 4
+        let long = pieces - short
+        // In half pieces: a long piece is two, a short one one.
+        let halves = 2 * long + short
+        let before = k <= long ? 2 * k : 2 * long + (k - long)
+        return Int((Int64(length) * Int64(before)) / Int64(halves))
+    }
 }
 
 /// Per-range counts of `CSVReader.partition`, written by one thread per range.
@@ -64,7 +82,7 @@ extension CSVReader {
                 counts.set(k, (counted.quotes[k] - (k == 0 ? header.quotes : 0), counted.lineEnds[k] - (k == 0 ? header.lineEnds : 0)))
             }
         } else {
-            targets = (0...parts).map { k in k == parts ? n : dataStart + (n - dataStart) / parts * k }
+            targets = (0...parts).map { k in k == parts ? n : dataStart + CutPlan.target(k, of: parts, in: n - dataStart) }
             let source = self.source
             DispatchQueue.concurrentPerform(iterations: parts) { k in
                 // Each iteration writes its own slot only.

@@ -77,7 +77,7 @@ public enum TextEncoding: String, Sendable, CaseIterable, Codable {
         guard pieces > 1 else { return (isValidUTF8(b), nil) }
         var cuts = [0]
         for k in 1..<pieces {
-            var cut = max(cuts[cuts.count - 1], b.count * k / pieces)
+            var cut = max(cuts[cuts.count - 1], CutPlan.target(k, of: pieces, in: b.count))
             // At most three continuation bytes follow a lead byte; a fourth makes the text invalid
             // wherever it is cut, and the piece that holds it says so.
             var steps = 0

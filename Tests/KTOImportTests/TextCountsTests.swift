@@ -139,4 +139,27 @@ struct TextCountsTests {
             #expect(try SourceText(contentsOf: path, threads: 2, reserve: nil, mapping: mapping).counts?.pieces == 2)
         }
     }
+
+    /// The cut plan: cuts from 0 to the length, never backwards; under four pieces equal pieces;
+    /// from four on, the last quarter half as long as the others (to a byte of rounding).
+    @Test func theCutPlanHalvesTheLastQuarter() {
+        for pieces in 1...70 {
+            for length in [0, 1, 7, 1_000, 71_000_003, 709_000_000_123] {
+                let cuts = (0...pieces).map { CutPlan.target($0, of: pieces, in: length) }
+                #expect(cuts.first == 0 && cuts.last == length, "\(pieces) pieces of \(length)")
+                #expect(zip(cuts, cuts.dropFirst()).allSatisfy { $0 <= $1 }, "\(pieces) pieces of \(length)")
+                guard length >= 1_000_000 else { continue }
+                let sizes = zip(cuts.dropFirst(), cuts).map { $0 - $1 }
+                let short = pieces / 4
+                let long = Double(length) / Double(2 * (pieces - short) + short) * 2
+                for (k, size) in sizes.enumerated() {
+                    let expected = k < pieces - short ? long : long / 2
+                    #expect(abs(Double(size) - expected) <= 1, "\(pieces) pieces of \(length): piece \(k) is \(size), not \(expected)")
+                }
+            }
+        }
+        // Eight parts of 71 MB (two threads, four parts each): six of 10.1 MB, two of 5.1 MB.
+        let eight = (0...8).map { CutPlan.target($0, of: 8, in: 71_000_000) }
+        #expect(eight == [0, 10_142_857, 20_285_714, 30_428_571, 40_571_428, 50_714_285, 60_857_142, 65_928_571, 71_000_000])
+    }
 }

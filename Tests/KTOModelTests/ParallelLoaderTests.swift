@@ -492,8 +492,9 @@ struct ParallelLoaderTests {
     }
 }
 
-/// Where the cut targets (`dataStart + (n - dataStart) / parts * k`, as `CSVReader.partition`
-/// computes them) fell in the sweep; the cutter moves forward from there to a line start.
+/// Where the cut targets (`dataStart + CutPlan.target(k, of: parts, in: n - dataStart)`, as
+/// `CSVReader.partition` computes them) fell in the sweep; the cutter moves forward from there to
+/// a line start.
 struct Landings: CustomStringConvertible {
     var insideQuotes = 0
     var betweenCRAndLF = 0
@@ -502,7 +503,7 @@ struct Landings: CustomStringConvertible {
     mutating func note(_ bytes: [UInt8], dataStart: Int, parts: Int) {
         let n = bytes.count
         var inside = false
-        var targets = Set((1..<parts).map { dataStart + (n - dataStart) / parts * $0 })
+        var targets = Set((1..<parts).map { dataStart + CutPlan.target($0, of: parts, in: n - dataStart) })
         for i in dataStart..<n where !targets.isEmpty {
             if targets.remove(i) != nil {
                 if inside && bytes[i] != 0x22 { insideQuotes += 1 }
