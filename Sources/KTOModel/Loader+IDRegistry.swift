@@ -47,6 +47,10 @@ struct IDRegistry: Sendable {
         return nil
     }
 
+    /// Whether a table over `span` numbers for `ids` ids is dense enough to keep: within a
+    /// million entries, or sixteen per id. The one rule for growing, widening and merging.
+    private static func staysDense(span: Int, ids: Int) -> Bool { span <= max(1 << 20, 16 * ids) }
+
     /// Registers an id that is not a number.
     @inline(__always)
     mutating func register(_ id: String, line: Int) -> Int? {
@@ -77,7 +81,7 @@ struct IDRegistry: Sendable {
             let newLow = min(low, id)
             let newHigh = max(low + dense.count, id + 1)
             let span = newHigh - newLow
-            guard span <= max(1 << 20, 16 * numericCount) else {
+            guard Self.staysDense(span: span, ids: numericCount) else {
                 toSparse()
                 return register(id, line: line)
             }
@@ -165,8 +169,8 @@ struct IDRegistry: Sendable {
         return true
     }
 
-    /// Widens the table once to take the ids of `others` too, where it stays dense (as
-    /// `registerSlowly` judges it): absorbing a file's later parts one after the other then
+    /// Widens the table once to take the ids of `others` too, where it stays dense
+    /// (`staysDense`): absorbing a file's later parts one after the other then
     /// copies the table once, not once per part. Changes no answer.
     mutating func reserve(covering others: [IDRegistry]) {
         guard isDense else { return }
@@ -177,7 +181,7 @@ struct IDRegistry: Sendable {
             range = range.map { min($0.lowerBound, own.lowerBound)..<max($0.upperBound, own.upperBound) } ?? own
             count += other.numericCount
         }
-        guard let range, range.count <= max(1 << 20, 16 * count), range != low..<(low + dense.count) else { return }
+        guard let range, Self.staysDense(span: range.count, ids: count), range != low..<(low + dense.count) else { return }
         widen(to: range)
     }
 
@@ -193,7 +197,7 @@ struct IDRegistry: Sendable {
     enum Merge { case merged, overlap, notDense }
 
     /// `other`'s table into this one, its lines moved by `lineOffset`; `.notDense` (nothing
-    /// changed) where the merged table would not be dense, as `registerSlowly` judges it, or a
+    /// changed) where the merged table would not be dense (`staysDense`), or a
     /// line would not fit the table. With `checking`, an id already in this table is an
     /// `.overlap`, and what was merged before it is taken out again.
     private mutating func mergeTable(_ other: IDRegistry, lineOffset: Int, checking: Bool = false) -> Merge {
@@ -204,7 +208,7 @@ struct IDRegistry: Sendable {
         if !inside {
             let newLow = dense.isEmpty ? other.low : min(low, other.low)
             let newHigh = dense.isEmpty ? other.low + other.dense.count : max(low + dense.count, other.low + other.dense.count)
-            guard newHigh - newLow <= max(1 << 20, 16 * (numericCount + other.numericCount)) else { return .notDense }
+            guard Self.staysDense(span: newHigh - newLow, ids: numericCount + other.numericCount) else { return .notDense }
             widen(to: newLow..<newHigh)
         }
         let shift = UInt32(lineOffset)
