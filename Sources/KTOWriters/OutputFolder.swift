@@ -328,17 +328,29 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes a new file in the staging folder: plainly (the folder as a whole is what is swapped
-    /// in atomically) and straight from the bytes, without a copy into `Data`.
+    /// in atomically) and straight from the bytes. Handed to the system like any program's
+    /// output, without waiting for the disk: Foundation's `Data.write` syncs every file it
+    /// writes, and the rendering threads waited for the disk once per file (at 1M respondents
+    /// 36 waits, 32 ms). A report is made again from its inputs, so kto does not trade time for
+    /// surviving a power cut.
     static func writeFile(_ bytes: [UInt8], to url: URL) -> WriteError? {
-        do {
-            try bytes.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress else { return try Data().write(to: url) }
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none).write(to: url)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return WriteError(path: url.path, reason: "bestand kan niet worden aangemaakt") }
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count, let base = raw.baseAddress {
+                let n = writeBytes(fd, base + done, min(raw.count - done, 1 << 30))
+                if n > 0 { done += n; continue }
+                if n < 0, errno == EINTR { continue }
+                failure = n < 0 ? errno : EIO
+                break
             }
-            return nil
-        } catch {
-            return WriteError(path: url.path, reason: "bestand kan niet worden aangemaakt")
         }
+        // A file system may report a failed write only when the file is closed (NFS, quota).
+        if close(fd) != 0, failure == 0 { failure = errno }
+        guard failure != 0 else { return nil }
+        return WriteError(path: url.path, reason: failure == ENOSPC || failure == EDQUOT ? "de schijf is vol" : "bestand kan niet worden geschreven")
     }
 
     /// A sibling name that does not exist yet, so kto never removes a folder it did not make.
@@ -502,3 +514,6 @@ extension FileStamp {
         self.init(device: device, inode: inode, size: size, modified: modified, changed: changed)
     }
 }
+
+/// The system's `write(2)` (inside `OutputFolder` the name is its own method).
+private func writeBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }

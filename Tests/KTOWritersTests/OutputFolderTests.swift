@@ -60,6 +60,29 @@ struct OutputFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["rapport"])
     }
 
+    /// A file is written whole, straight from its bytes; a full disk and a folder that is not
+    /// there are told apart in the message.
+    @Test func writesAFileOrSaysWhyNot() throws {
+        let parent = temp()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let bytes = (0..<300_007).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        #expect(OutputFolder.writeFile(bytes, to: URL(fileURLWithPath: parent + "/groot.bin")) == nil)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: parent + "/groot.bin"))) == bytes)
+        // Written again: replaced, not appended to.
+        #expect(OutputFolder.writeFile(Array("kort".utf8), to: URL(fileURLWithPath: parent + "/groot.bin")) == nil)
+        #expect(try String(contentsOfFile: parent + "/groot.bin", encoding: .utf8) == "kort")
+        #expect(OutputFolder.writeFile([], to: URL(fileURLWithPath: parent + "/leeg.bin")) == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: parent + "/leeg.bin")).isEmpty)
+        let missing = OutputFolder.writeFile(bytes, to: URL(fileURLWithPath: parent + "/weg/a.bin"))
+        #expect(missing?.reason == "bestand kan niet worden aangemaakt")
+        // /dev/full answers every write with ENOSPC.
+        if FileManager.default.isWritableFile(atPath: "/dev/full") {
+            let full = OutputFolder.writeFile(bytes, to: URL(fileURLWithPath: "/dev/full"))
+            #expect(full?.reason == "de schijf is vol")
+            #expect(full?.description == "/dev/full: kan niet schrijven: de schijf is vol")
+        }
+    }
+
     /// `write` after a `check` trusts a file's stamp only while it is the same: an edit in place
     /// that keeps the size and sets the modification time back still changes the ctime, and a
     /// file changed within the last seconds is read again in any case.
