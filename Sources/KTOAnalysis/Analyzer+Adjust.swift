@@ -12,16 +12,18 @@ extension Analyzer {
         struct Place { var question: Bool; var item: Int; var domain: Int; var test: Int }
         var order: [TestFamily] = []
         var places: [TestFamily: [Place]] = [:]
-        func collect(_ meting: MetingResult, question: Bool, item: Int) {
-            for (d, domain) in meting.domains.enumerated() {
-                for (t, contrast) in domain.contrasts.enumerated() {
-                    if places[contrast.family] == nil { order.append(contrast.family) }
-                    places[contrast.family, default: []].append(Place(question: question, item: item, domain: d, test: t))
+        // By index: enumerating copies every result and contrast (their arrays retained and released).
+        func collect(_ meting: borrowing MetingResult, question: Bool, item: Int) {
+            for d in meting.domains.indices {
+                for t in meting.domains[d].contrasts.indices {
+                    let family = meting.domains[d].contrasts[t].family
+                    if places[family] == nil { order.append(family) }
+                    places[family, default: []].append(Place(question: question, item: item, domain: d, test: t))
                 }
             }
         }
-        for (i, v) in variables.enumerated() { if let current = v.current { collect(current, question: false, item: i) } }
-        for (i, q) in questions.enumerated() { if let current = q.current { collect(current, question: true, item: i) } }
+        for i in variables.indices where !variables[i].metingen.isEmpty { collect(variables[i].metingen[0], question: false, item: i) }
+        for i in questions.indices where !questions[i].metingen.isEmpty { collect(questions[i].metingen[0], question: true, item: i) }
 
         let stats: MultipleTesting.Method
         switch method {

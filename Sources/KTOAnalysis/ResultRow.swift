@@ -147,9 +147,10 @@ extension StudyResults {
             let result = variables[k]
             let codeIsLabel = result.variable.type == .category
             var labels = MeasureLabels { Self.category($0, codeIsLabel: codeIsLabel, variable: result) }
-            for meting in result.metingen {
-                for domain in meting.domains {
-                    forEachRow(for: domain, meting: meting.meting, variable: result.variable.code, labels: &labels, body)
+            // By index: `for domain in …` copies every result (its arrays retained and released).
+            for m in result.metingen.indices {
+                for d in result.metingen[m].domains.indices {
+                    forEachRow(for: result.metingen[m].domains[d], meting: result.metingen[m].meting, variable: result.variable.code, labels: &labels, body)
                 }
             }
             return
@@ -157,9 +158,9 @@ extension StudyResults {
         if k - variables.count < openQuestions.count {
             let question = openQuestions[k - variables.count]
             var labels = MeasureLabels { $0 == .base ? "base" : $0.code.map { question.label(of: $0) } ?? "" }
-            for meting in question.metingen {
-                for domain in meting.domains {
-                    forEachRow(for: domain, meting: meting.meting, variable: question.question.codes.code, labels: &labels, body)
+            for m in question.metingen.indices {
+                for d in question.metingen[m].domains.indices {
+                    forEachRow(for: question.metingen[m].domains[d], meting: question.metingen[m].meting, variable: question.question.codes.code, labels: &labels, body)
                 }
             }
             return

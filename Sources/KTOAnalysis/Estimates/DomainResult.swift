@@ -71,7 +71,12 @@ public struct MetingResult: Sendable, Equatable {
         self.domains = domains
     }
 
-    public func domain(_ domain: Domain) -> DomainResult? { domains.first { $0.domain == domain } }
+    /// The figures of `domain`. Searched by index: `first(where:)` copies every result it
+    /// passes (their arrays retained and released), and the report builder asks thousands of times.
+    public func domain(_ domain: Domain) -> DomainResult? {
+        for k in domains.indices where domains[k].domain == domain { return domains[k] }
+        return nil
+    }
 }
 
 /// Everything known about one questionnaire variable.
@@ -86,5 +91,8 @@ public struct VariableResult: Sendable, Equatable {
     }
 
     public var current: MetingResult? { metingen.first }
-    public func meting(_ label: String) -> MetingResult? { metingen.first { $0.meting == label } }
+    public func meting(_ label: String) -> MetingResult? {
+        for k in metingen.indices where metingen[k].meting == label { return metingen[k] }
+        return nil
+    }
 }
