@@ -347,8 +347,9 @@ public struct OutputFolder: Sendable {
                 break
             }
         }
-        // A file system may report a failed write only when the file is closed (NFS, quota).
-        if close(fd) != 0, failure == 0 { failure = errno }
+        // A file system may report a failed write only when the file is closed (NFS, quota);
+        // an interrupted close has closed the file all the same (Linux).
+        if close(fd) != 0, failure == 0, errno != EINTR { failure = errno }
         guard failure != 0 else { return nil }
         return WriteError(path: url.path, reason: failure == ENOSPC || failure == EDQUOT ? "de schijf is vol" : "bestand kan niet worden geschreven")
     }
