@@ -582,7 +582,12 @@ private final class RowArrayAppend: @unchecked Sendable {
                 lines.prefaultAppending(parts[k].lines.count)
                 lines.append(contentsOf: parts[k].lines)
             }
-            if weighted { weights = (weights ?? []) + parts[k].weights }
+            if weighted {
+                // Appended in place: joining into a new array copied the rows so far once per
+                // part, and a file has four parts per thread.
+                if weights == nil { weights = [] }
+                weights?.append(contentsOf: parts[k].weights)
+            }
         }
     }
 

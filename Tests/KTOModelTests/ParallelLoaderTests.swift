@@ -22,14 +22,15 @@ struct ParallelLoaderTests {
         let loader: DatasetLoader
         let files: [Study.DataFile]
 
-        init(_ data: [[UInt8]]) throws {
+        /// - Parameter top: study lines before MiniStudy's (such as a weighting).
+        init(_ data: [[UInt8]], top: String = "") throws {
             folder.write("codebook.csv", ParallelLoaderTests.codebook)
             var names: [String] = []
             for (k, bytes) in data.enumerated() {
                 names.append("data\(k + 1).csv")
                 folder.write(names[k], bytes: bytes)
             }
-            let studyPath = folder.write("kto.study", MiniStudy.study(data: names.joined(separator: ", ")))
+            let studyPath = folder.write("kto.study", top + MiniStudy.study(data: names.joined(separator: ", ")))
             let study = try Study.load(path: studyPath)
             let codebook = try Codebook.load(path: study.codebook.path, displayName: study.codebook.displayName)
             loader = DatasetLoader(study: study, codebook: codebook)
@@ -109,6 +110,8 @@ struct ParallelLoaderTests {
             compare("group", x.dataset.group, y.dataset.group)
             compare("ids", Array(x.dataset.ids), Array(y.dataset.ids))
             compare("lines", x.dataset.lines, y.dataset.lines)
+            compare("weights", x.dataset.weights ?? [], y.dataset.weights ?? [])
+            if (x.dataset.weights == nil) != (y.dataset.weights == nil) { out.append("weights: only one read has them") }
             compare("columns present", x.dataset.columns.map { $0 == nil }, y.dataset.columns.map { $0 == nil })
             for (v, variable) in x.dataset.codebook.variables.enumerated() {
                 switch (x.dataset.columns[v], y.dataset.columns[v]) {
@@ -183,6 +186,32 @@ struct ParallelLoaderTests {
             // Progress on the calling thread only, never backwards, ending at the file's size.
             #expect(reports == reports.sorted(), "\(reports)")
             #expect(reports.last == setup.files.first.flatMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int })
+        }
+    }
+
+    /// A weight column read in parts: the parts' weights appended in file order, as the
+    /// sequential read has them (eight parts on two threads, and three on three).
+    @Test func weightsReadInPartsEqualSequential() throws {
+        var text = "respnr;gemeente;cijfer;stipt;wisselen;traject;goed;goed_codes;gewicht\r\n"
+        let weights = ["0,5", "1", "1,25", "2", "0,75", "3,5"]
+        let values: [Double] = [0.5, 1, 1.25, 2, 0.75, 3.5]
+        var expected: [Double] = []
+        for r in 0..<40_000 {
+            let w = (r * 5) % weights.count
+            let cells = [100_000 + r, 1 + r % 3, 1 + r % 10, 1 + r % 5, 1 + r % 4, 1 + r % 2].map(String.init)
+            text += cells.joined(separator: ";") + ";;;" + weights[w] + "\r\n"
+            expected.append(values[w])
+        }
+        let setup = try Setup([Array(text.utf8)], top: "weighting = variable\nweight = gewicht\n")
+        let sequential = setup.load(threads: 1)
+        let loaded = try #require(sequential.loaded)
+        // Every row used, each with the weight written for it (rows 0-5: 0,5 3,5 0,75 2 1,25 1).
+        #expect(loaded.dataset.weights == expected)
+        #expect(Array(expected.prefix(6)) == [0.5, 3.5, 0.75, 2, 1.25, 1])
+        for (threads, partsPerThread, parts) in [(2, DatasetLoader.defaultPartsPerThread, 8), (3, 1, 3)] {
+            let parallel = setup.load(threads: threads, partSize: 64 << 10, partsPerThread: partsPerThread)
+            #expect(parallel.parts.map(\.parts) == [parts] && parallel.parts.map(\.merged) == [parts], "\(parallel.parts)")
+            #expect(Self.differences(parallel, sequential) == [], "\(threads) threads")
         }
     }
 
