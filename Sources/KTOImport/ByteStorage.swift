@@ -165,6 +165,22 @@ final class ByteStorage: @unchecked Sendable {
         return FileStamp(path: origin.path) != origin.stamp
     }
 
+    /// Takes the pages of `range` out of this process's memory where these are a mapped file's
+    /// bytes that a reader is done with; the file system keeps them cached, and a later read of
+    /// the range maps them again (so this changes no byte, only the peak memory: at 1M
+    /// respondents the export being read was a third of it). No-op for read buffers, which hold
+    /// the only copy. Only whole pages inside `range` go.
+    func releasePages(_ range: Range<Int>) {
+        #if os(Linux)
+        guard isMapped, range.lowerBound >= 0, range.upperBound <= count else { return }
+        let page = 4096
+        let start = (Int(bitPattern: base) + range.lowerBound + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + range.upperBound) & ~(page - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, MADV_DONTNEED)
+        #endif
+    }
+
     /// The first `count` bytes of the regular file at `path` (fewer if it is shorter); nil when
     /// it cannot be opened or read, or is not a regular file.
     static func head(ofFile path: String, count: Int) -> [UInt8]? {

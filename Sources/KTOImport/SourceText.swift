@@ -103,6 +103,13 @@ public struct SourceText: Sendable {
         if storage.fileChanged { throw ImportError(.changedWhileRead, at: SourceLocation(file: file, line: 1)) }
     }
 
+    /// Hands back the memory of `range` of `bytes` where the file is mapped and a reader is done
+    /// with that range (`ByteStorage.releasePages`); reading the range again still gives the
+    /// same bytes.
+    package func releasePages(_ range: Range<Int>) {
+        storage.releasePages((range.lowerBound + offset) ..< (range.upperBound + offset))
+    }
+
     /// Decodes a byte range of `bytes` to a String in the file's encoding.
     @inlinable
     public func string(_ range: Range<Int>) -> String {

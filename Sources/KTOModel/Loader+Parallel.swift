@@ -73,6 +73,7 @@ extension DatasetLoader {
         // parts instead of holding up the file. Cut in halves, one core's half took 60 % longer
         // than the other's in runs on the development VM, the other core idle meanwhile.
         let threads = min(parts, runnerThreads)
+        let dataBytes = reader.source.bytes.count
         let queue = PartQueue(first: 1, end: parts)
         @Sendable func readLater(_ k: Int) {
             var local = IDRegistry(expectedIDs: regions[k].count)
@@ -81,6 +82,13 @@ extension DatasetLoader {
             slots[k - 1].result = try? partReader.read(
                 reader.makeCursor(part: k, of: partition, decoding: table), registry: &local,
                 into: columns, region: regions[k], throwsOnStrict: false)
+            releasePages(ofPart: k)
+        }
+        // A mapped export's pages of a part that was read leave this process's memory (a part
+        // read again sequentially maps them again): otherwise the whole export stays resident
+        // beside the columns it becomes until the file is done.
+        @Sendable func releasePages(ofPart k: Int) {
+            reader.source.releasePages(partition.starts[k] ..< (k + 1 < parts ? partition.starts[k + 1] : dataBytes))
         }
         let group = DispatchGroup()
         for _ in 1..<threads {
@@ -96,11 +104,11 @@ extension DatasetLoader {
         }
         // Progress of part 0 stands for the file until it ends (the runners advance at about
         // the same pace), then each part this thread takes reports where it starts.
-        let dataBytes = reader.source.bytes.count
         let first = try partReader.read(
             reader.makeCursor(part: 0, of: partition, decoding: table), registry: &registry,
             into: columns, region: regions[0], throwsOnStrict: true,
             progress: progress.map { report in { position in report(min(dataBytes, position * threads)) } })
+        releasePages(ofPart: 0)
         // The later parts' rows are appended to part 0's arrays after the parts, on one thread
         // per job (`DatasetLoader.append`); their room, reserved for the whole file, is faulted
         // in now, while the other threads still read.

@@ -89,10 +89,13 @@ struct IntroducedNameDetector {
         let isFirstName = token.isFirstName
         let lowercase = token.shape == .lower
         switch cue.strength {
-        case .greeting, .closing where token.isAlsoWord && lowercase:
+        case .greeting:
             // "bedankt roos!" but not "hallo wil je …": a lowercase name that is also a word ends
             // the greeting or is followed by "voor", "en" or "van".
             guard isFirstName, !token.isAlsoWord || !lowercase || endsGreeting(w, after: k) else { return nil }
+        case .closing where token.isAlsoWord && lowercase:
+            // The same for a closing cue ("groeten roos").
+            guard isFirstName, endsGreeting(w, after: k) else { return nil }
         case .weak:
             guard isFirstName else { return nil }
             if token.isAlsoWord {

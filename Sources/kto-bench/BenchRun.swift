@@ -59,7 +59,9 @@ struct BenchRun {
             figures["end_to_end_range"] = "\(fixed(totals.min() ?? 0, 3))-\(fixed(totals.max() ?? 0, 3))"
             figures["read_mb_per_second"] = median("read_seconds").map { fixed(mb / $0, 0) }
             figures["read_one_core_mb_per_second"] = median("read_one_core_seconds").map { fixed(mb / $0, 0) }
-            figures["peak_rss_mb"] = samples.compactMap { $0["peak_rss_mb"].flatMap(Double.init) }.max().map { fixed($0, 0) }
+            let peak = samples.compactMap { $0["peak_rss_mb"].flatMap(Double.init) }.max()
+            figures["peak_rss_mb"] = peak.map { fixed($0, 0) }
+            figures["peak_rss_to_csv"] = peak.flatMap { mb > 0 ? fixed($0 / mb, 2) : nil }
             if let python {
                 var times: [Double] = []
                 for _ in 0..<runs {
@@ -101,7 +103,7 @@ struct BenchRun {
         }
         // Machine-readable, last: the largest size.
         print("")
-        for key in ["end_to_end_seconds", "read_mb_per_second", "peak_rss_mb", "pandas_seconds", "speedup_vs_pandas"] {
+        for key in ["end_to_end_seconds", "read_mb_per_second", "peak_rss_mb", "peak_rss_to_csv", "pandas_seconds", "speedup_vs_pandas"] {
             print("\(key): \(last[key] ?? "n/a")")
         }
     }
@@ -118,14 +120,14 @@ struct BenchRun {
         print("  commit (check, manifest, swap)      \(value("write_seconds")) s")
         print("  end to end                          \(value("end_to_end_seconds")) s   (runs: \(value("end_to_end_range")) s)")
         print("  per respondent                      \(fixed(perRespondent, 3)) µs end to end, \(fixed(readPerRespondent, 3)) µs read")
-        print("  peak resident memory (VmHWM)        \(value("peak_rss_mb")) MB")
+        print("  peak resident memory (VmHWM)        \(value("peak_rss_mb")) MB   (\(value("peak_rss_to_csv"))× the CSV)")
         if figures["r_seconds"] != nil {
             print("  R survey peer (one run)             \(value("r_seconds")) s   ours \(value("speedup_vs_r_survey"))× faster; figures \(value("r_check"))")
         }
         if figures["pandas_seconds"] != nil {
             print("  pandas peer (read, weights, mean/%) \(value("pandas_seconds")) s   ours \(value("speedup_vs_pandas"))× faster; figures \(value("pandas_check"))")
         }
-        for key in ["end_to_end_seconds", "read_mb_per_second", "read_one_core_mb_per_second", "peak_rss_mb", "pandas_seconds", "speedup_vs_pandas"] {
+        for key in ["end_to_end_seconds", "read_mb_per_second", "read_one_core_mb_per_second", "peak_rss_mb", "peak_rss_to_csv", "pandas_seconds", "speedup_vs_pandas"] {
             print("  n\(size)_\(key): \(value(key))")
         }
     }

@@ -152,6 +152,60 @@ struct ByteStorageTests {
     }
     #endif
 
+    #if os(Linux)
+    /// A mapped file's pages that a reader is done with leave the process's memory (the mapping's
+    /// resident size in /proc/self/smaps falls to the pages outside the range), and reading them
+    /// again gives the same bytes. A read buffer keeps its bytes: it holds the only copy.
+    @Test func releasedPagesLeaveMemoryAndReadTheSame() throws {
+        let size = FileMapping.minimumBytes + 123_457
+        let bytes = Self.bytes(size, seed: 8)
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let storage = try #require(ByteStorage.contents(ofFile: path, mapping: true))
+        #expect(storage.isMapped)
+        #expect(Array(storage.all) == bytes)
+        let touched = try #require(Self.residentKiB(of: storage.base))
+        #expect(touched >= size / 1024 - 4)
+        // All but the first 10,000 and last 5,000 bytes: the pages wholly inside go.
+        storage.releasePages(10_000 ..< size - 5_000)
+        let left = try #require(Self.residentKiB(of: storage.base))
+        #expect(left <= 4 * 4 + 8)
+        #expect(Array(storage.all) == bytes)
+        #expect(try #require(Self.residentKiB(of: storage.base)) >= size / 1024 - 4)
+
+        let read = try #require(ByteStorage.contents(ofFile: path))
+        #expect(!read.isMapped)
+        read.releasePages(0 ..< size)
+        #expect(Array(read.all) == bytes)
+    }
+
+    /// The resident size of the mapping that starts at `base`, from /proc/self/smaps.
+    static func residentKiB(of base: UnsafeMutablePointer<UInt8>) -> Int? {
+        // Read with `read` until it returns 0: a /proc file has no size to read up to.
+        let fd = open("/proc/self/smaps", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard got > 0 else { break }
+            data += chunk[..<got]
+        }
+        let smaps = String(decoding: data, as: UTF8.self)
+        let start = String(UInt(bitPattern: Int(bitPattern: base)), radix: 16)
+        var inside = false
+        for line in smaps.split(separator: "\n") {
+            if let dash = line.firstIndex(of: "-"), line[..<dash].allSatisfy(\.isHexDigit) {
+                inside = line[..<dash].drop { $0 == "0" } == start[...]
+            } else if inside, line.hasPrefix("Rss:") {
+                return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+            }
+        }
+        return nil
+    }
+    #endif
+
     /// What is freed in the background is freed once, on another thread, even when the caller
     /// still runs when the job does.
     @Test func freedInTheBackgroundOnAnotherThread() {
