@@ -213,10 +213,10 @@ public struct KTOTool: Sendable {
             console.err("fout: \(error)")
             return .dataProblem
         }
-        let files: [(path: String, bytes: [UInt8])]
+        let files: [(path: String, size: Int)]
         do {
-            let made = try ReportPipeline().files(for: loaded) { documents in
-                for document in documents { try staging.add(document.path, document.bytes) }
+            let made = try ReportPipeline().deliver(for: loaded) { documents in
+                for document in documents { try staging.add(document) }
             }
             files = made.files
             keepAlive?.hold(made)

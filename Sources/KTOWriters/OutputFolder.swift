@@ -265,6 +265,12 @@ public struct OutputFolder: Sendable {
 
         /// Writes one file (relative path; folders are made as needed).
         public func add(_ path: String, _ bytes: [UInt8]) throws(WriteError) {
+            try add(OutputFile(path: path, bytes: bytes))
+        }
+
+        /// Writes `file` into the staging folder, its pieces one after the other.
+        public func add(_ file: OutputFile) throws(WriteError) {
+            let path = file.path
             let url = staging.appendingPathComponent(path)
             let parent = url.deletingLastPathComponent().path
             let made: Bool = lock.withLock {
@@ -274,8 +280,10 @@ public struct OutputFolder: Sendable {
                 return true
             }
             guard made else { throw WriteError(path: url.path, reason: "map kan niet worden aangemaakt") }
-            if let error = OutputFolder.writeFile(bytes, to: url) { throw error }
-            let entry = Manifest.Entry(size: bytes.count, crc: CRC32.checksum(bytes))
+            if let error = OutputFolder.writeFile(pieces: file.pieces, to: url) { throw error }
+            var crc = CRC32()
+            for piece in file.pieces { crc.update(piece) }
+            let entry = Manifest.Entry(size: file.size, crc: crc.finalized)
             lock.withLock { entries[path] = entry }
         }
 
@@ -334,17 +342,24 @@ public struct OutputFolder: Sendable {
     /// 36 waits, 32 ms). A report is made again from its inputs, so kto does not trade time for
     /// surviving a power cut.
     static func writeFile(_ bytes: [UInt8], to url: URL) -> WriteError? {
+        writeFile(pieces: [bytes], to: url)
+    }
+
+    /// `pieces` written one after the other into a new file at `url`.
+    static func writeFile(pieces: [[UInt8]], to url: URL) -> WriteError? {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return WriteError(path: url.path, reason: "bestand kan niet worden aangemaakt") }
         var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count, let base = raw.baseAddress {
-                let n = writeBytes(fd, base + done, min(raw.count - done, 1 << 30))
-                if n > 0 { done += n; continue }
-                if n < 0, errno == EINTR { continue }
-                failure = n < 0 ? errno : EIO
-                break
+        for piece in pieces where failure == 0 {
+            piece.withUnsafeBytes { raw in
+                var done = 0
+                while done < raw.count, let base = raw.baseAddress {
+                    let n = writeBytes(fd, base + done, min(raw.count - done, 1 << 30))
+                    if n > 0 { done += n; continue }
+                    if n < 0, errno == EINTR { continue }
+                    failure = n < 0 ? errno : EIO
+                    break
+                }
             }
         }
         // A file system may report a failed write only when the file is closed (NFS, quota);

@@ -12,16 +12,22 @@ public enum ResultsCSVWriter {
     /// encoded on all cores, each row as it comes, joined in order, so the bytes are those of
     /// `bytes(results.rows)`.
     public static func bytes(_ results: StudyResults) -> [UInt8] {
+        OutputFile(path: fileName, pieces: pieces(results)).bytes
+    }
+
+    /// The file of `results.rows` as written: the header, then its blocks as encoded, in order
+    /// (`bytes(results)` joined).
+    public static func pieces(_ results: StudyResults) -> [[UInt8]] {
         let blocks = parallelMap(results.rowBlocks) { k in
             var encoder = Encoder()
             results.forEachRow(block: k) { encoder.add($0) }
             return encoder.out
         }
-        var out = header
-        out.reserveCapacity(out.count + blocks.reduce(0) { $0 + $1.count })
-        for block in blocks { out += block }
-        return out
+        return [header] + blocks
     }
+
+    /// The file's name in the report folder.
+    public static let fileName = "results.csv"
 
     /// The file's bytes, appended field by field (no String per row: this file has tens of
     /// thousands of rows for a study with many gemeenten).

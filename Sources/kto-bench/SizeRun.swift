@@ -8,7 +8,7 @@ import KTOWriters
 /// run: a fresh process, nothing cached but the files in the OS page cache.
 ///
 /// Stages: read (`LoadedStudy.load`: study file, codebook, both exports, every row checked),
-/// analyse and render (`ReportPipeline().files(for:deliver:)`: every item × gemeente × meting,
+/// analyse and render (`ReportPipeline().deliver(for:to:)`: every item × gemeente × meting,
 /// every output rendered and, as `kto report` does, written into a staging folder as soon as it
 /// is rendered), write (`OutputFolder.Staging.commit`: the folder checked again, the manifest,
 /// the swap). Peak resident memory (VmHWM) is taken right
@@ -25,15 +25,15 @@ struct SizeRun {
             .map { try FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int ?? 0 }
             .reduce(0, +)
         var loaded: LoadedStudy?
-        var made: (results: StudyResults, files: [(path: String, bytes: [UInt8])])?
+        var made: (results: StudyResults, files: [(path: String, size: Int)])?
         let (read, readCPU) = try timed { loaded = try LoadedStudy.load(studyPath: studyPath) }
         guard let study = loaded else { throw BenchError("no study") }
         var staging: OutputFolder.Staging?
         let (analyse, analyseCPU) = try timed {
             let files = try OutputFolder(path: folder + "/report").stage()
             staging = files
-            made = try ReportPipeline().files(for: study) { documents in
-                for document in documents { try files.add(document.path, document.bytes) }
+            made = try ReportPipeline().deliver(for: study) { documents in
+                for document in documents { try files.add(document) }
             }
         }
         guard let (results, files) = made, let staging else { throw BenchError("no files") }
@@ -53,7 +53,7 @@ struct SizeRun {
         print("analyse_render_cpu_seconds: \(fixed(analyseCPU, 4))")
         print("write_cpu_seconds: \(fixed(writeCPU, 4))")
         print("output_files: \(files.count)")
-        print("output_mb: \(fixed(Double(files.reduce(0) { $0 + $1.bytes.count }) / 1e6, 1))")
+        print("output_mb: \(fixed(Double(files.reduce(0) { $0 + $1.size }) / 1e6, 1))")
         print("peak_rss_mb: \(fixed(peak, 0))")
     }
 

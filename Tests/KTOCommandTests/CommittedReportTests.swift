@@ -12,6 +12,29 @@ import KTOWriters
 struct CommittedReportTests {
     static let folder = Paths.packageRoot + "/Reports/kto-2015"
 
+    /// `kto report` writes what `deliver(for:to:)` hands over and keeps no bytes itself: every
+    /// file is delivered once, with the bytes `files(for:)` gives, and listed with its size in
+    /// the same order.
+    @Test func deliveredFilesAreTheFilesOnce() throws {
+        let loaded = try LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
+        let expected = try ReportPipeline().files(for: loaded).files
+        final class Received: @unchecked Sendable {
+            let lock = NSLock()
+            var files: [(path: String, bytes: [UInt8])] = []
+        }
+        let received = Received()
+        let made = try ReportPipeline().deliver(for: loaded) { documents in
+            let files = documents.map { (path: $0.path, bytes: $0.bytes) }
+            received.lock.withLock { received.files += files }
+        }
+        #expect(made.files.map(\.path) == expected.map(\.path))
+        #expect(made.files.map(\.size) == expected.map(\.bytes.count))
+        #expect(received.files.count == expected.count)
+        let byPath = Dictionary(received.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        for file in expected { #expect(byPath[file.path] == file.bytes, "\(file.path)") }
+        #expect(expected.count > 5 && expected.allSatisfy { !$0.bytes.isEmpty })
+    }
+
     @Test func reportsFolderMatchesAFreshRun() throws {
         let loaded = try LoadedStudy.load(studyPath: Paths.packageRoot + "/SampleData/kto-2015.study")
         let files = try ReportPipeline().files(for: loaded).files

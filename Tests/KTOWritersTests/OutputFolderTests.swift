@@ -73,6 +73,10 @@ struct OutputFolderTests {
         #expect(try String(contentsOfFile: parent + "/groot.bin", encoding: .utf8) == "kort")
         #expect(OutputFolder.writeFile([], to: URL(fileURLWithPath: parent + "/leeg.bin")) == nil)
         #expect(try Data(contentsOf: URL(fileURLWithPath: parent + "/leeg.bin")).isEmpty)
+        // In pieces (empty ones too): the pieces one after the other.
+        let pieces = [Array(bytes[..<1000]), [], Array(bytes[1000..<250_000]), [], Array(bytes[250_000...])]
+        #expect(OutputFolder.writeFile(pieces: pieces, to: URL(fileURLWithPath: parent + "/delen.bin")) == nil)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: parent + "/delen.bin"))) == bytes)
         let missing = OutputFolder.writeFile(bytes, to: URL(fileURLWithPath: parent + "/weg/a.bin"))
         #expect(missing?.reason == "bestand kan niet worden aangemaakt")
         // /dev/full answers every write with ENOSPC.
@@ -134,8 +138,16 @@ struct OutputFolderTests {
         let folder = OutputFolder(path: target)
         let staging = try folder.stage()
         let files = (0..<40).map { k in (path: k % 3 == 0 ? "tabellen/t\(k).csv" : "f\(k).txt", bytes: Array(String(repeating: "regel \(k)\n", count: k * 50).utf8)) }
+        // Every fourth file in three pieces, as results.csv comes: written and listed (its
+        // checksum over the pieces) as the joined bytes, which the check below reads back.
         DispatchQueue.concurrentPerform(iterations: files.count) { k in
-            try? staging.add(files[k].path, files[k].bytes)
+            let bytes = files[k].bytes
+            if k % 4 == 1 {
+                let cut = bytes.count / 3
+                try? staging.add(OutputFile(path: files[k].path, pieces: [Array(bytes[..<cut]), [], Array(bytes[cut...])]))
+            } else {
+                try? staging.add(files[k].path, bytes)
+            }
         }
         try staging.commit()
         for file in files {
