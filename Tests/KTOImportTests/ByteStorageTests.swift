@@ -181,7 +181,9 @@ struct ByteStorageTests {
 
     /// The resident size of the mapping that starts at `base`, from /proc/self/smaps.
     static func residentKiB(of base: UnsafeMutablePointer<UInt8>) -> Int? {
-        // Read with `read` until it returns 0: a /proc file has no size to read up to.
+        // Read with `read` until it returns 0: a /proc file has no size to read up to, and
+        // `FileManager.contents(atPath:)` (enough for /proc/self/mountinfo in `OutputFolder`)
+        // does not give this mapping's entry of smaps.
         let fd = open("/proc/self/smaps", O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
